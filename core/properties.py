@@ -1,0 +1,261 @@
+"""Properties of an activation, measured from the function itself rather than typed in.
+
+Everything here samples f and f' on a grid (step 1e-3 on [−10, 10], 0.05 out to ±100) plus probes
+at ±1e6 and ±1e12, then reads the property off the numbers:
+
+- range: min/max over the grid; an extreme at the grid's edge is an asymptote (limit taken at
+  ±1e12, ±∞ when |f| keeps growing), an interior one is refined by golden-section search.
+- zero-centred: "yes" if f is odd (f(−x) = −f(x)), "partly" if it takes both signs, else "no".
+- monotonic / derivative monotonic: signs of successive differences on the grid.
+- smoothness: a jump in f → "discontinuous"; a jump in f' → "kinked"; otherwise "smooth".
+- saturation: |f'(x)| → 0 with f bounded as x → ±∞.
+- max |f'|, where: grid maximum, refined; an interval when the maximum is a plateau.
+- dead region: intervals where f'(x) = 0 exactly.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.activations import Activation, get
+
+_FINE = np.round(np.linspace(-10.0, 10.0, 20001), 10)
+_COARSE = np.round(np.linspace(10.0, 100.0, 1801)[1:], 10)
+GRID = np.concatenate([-_COARSE[::-1], _FINE, _COARSE])  # step 1e-3 on [−10, 10], 0.05 beyond
+_NEAR = np.abs(GRID) <= 10
+_FAR = np.array([-1e12, -1e6, 1e6, 1e12])
+_INF_GROWTH = 1.0  # |f(1e12)| − |f(1e6)| beyond this means unbounded
+_JUMP_F = 0.05  # a step of f larger than this between grid neighbours is a jump
+_JUMP_G = 0.02  # a step of f' larger than this between grid neighbours is a kink
+
+
+@dataclass(frozen=True)
+class Bound:
+    """One end of the output range: value (±inf allowed) and whether it is attained."""
+
+    value: float
+    closed: bool
+
+
+@dataclass(frozen=True)
+class Properties:
+    """Measured properties of one activation at given parameters."""
+
+    lower: Bound
+    upper: Bound
+    discrete_values: tuple[float, ...] | None
+    zero_centred: str  # "yes" | "partly" | "no"
+    monotonic: bool
+    grad_monotonic: bool
+    smoothness: str  # "smooth" | "kinked" | "discontinuous"
+    saturates_left: bool
+    saturates_right: bool
+    f0: float
+    grad0: float
+    max_abs_grad: float
+    max_abs_grad_kind: str  # "point" | "interval" | "limit" (x → ±∞) | "approached" (x → a)
+    max_abs_grad_at: tuple[tuple[float, float], ...]  # points (a == b) or plateaus [a, b]
+    near_identity: bool
+    dead_regions: tuple[tuple[float, float], ...]
+
+
+def _golden(fn, a: float, b: float, maximise: bool, iters: int = 80) -> float:
+    """Golden-section search for the extremum of a unimodal scalar fn on [a, b]."""
+    sign = -1.0 if maximise else 1.0
+    r = (math.sqrt(5) - 1) / 2
+    c, d = b - r * (b - a), a + r * (b - a)
+    for _ in range(iters):
+        if sign * fn(c) < sign * fn(d):
+            b = d
+        else:
+            a = c
+        c, d = b - r * (b - a), a + r * (b - a)
+    return (a + b) / 2
+
+
+def _scalar(act: Activation, params: dict, which: str):
+    call = act.fn if which == "f" else act.grad
+    return lambda t: float(call(np.array([t]), **params)[0])
+
+
+def _side_limit(act: Activation, params: dict, side: int, lower: bool) -> float:
+    """lim f(x) for x → side·∞: ±inf when |f| keeps growing, else f at side·1e12 (rounded)."""
+    far = act.fn(_FAR, **params)
+    f_far, f_mid = float(far[3 if side > 0 else 0]), float(far[2 if side > 0 else 1])
+    if abs(f_far) - abs(f_mid) > _INF_GROWTH:
+        return math.copysign(math.inf, f_far)
+    return round(f_far, 9) + 0.0
+
+
+def _bound(act: Activation, params: dict, f: np.ndarray, lower: bool) -> Bound:
+    """The lower (or upper) end of f's range."""
+    value = float(f.min() if lower else f.max())
+    sides = [s for s, i in ((-1, 0), (1, len(GRID) - 1)) if f[i] == value]
+    if not sides:  # an interior extremum: refine it and it is attained
+        idx = int(np.argmin(f) if lower else np.argmax(f))
+        if np.sum(f == value) == 1:
+            x = _golden(_scalar(act, params, "f"), GRID[idx - 1], GRID[idx + 1], not lower)
+            fx = float(act.fn(np.array([x]), **params)[0])
+            value = min(value, fx) if lower else max(value, fx)
+        return Bound(value, True)
+    limits = [_side_limit(act, params, s, lower) for s in sides]
+    limit = min(limits) if lower else max(limits)
+    if math.isinf(limit):
+        return Bound(limit, False)
+    # attained if f equals the limit somewhere in [−10, 10] (ReLU's 0), else only approached
+    # (a Gaussian underflows to 0 far out, which must not count as attaining it)
+    return Bound(limit, bool(np.any(f[_NEAR] == limit)))
+
+
+def _refine(pred, inside: float, outside: float, iters: int = 60) -> float:
+    """Bisect between a point where pred holds and one where it does not; the boundary."""
+    for _ in range(iters):
+        mid = (inside + outside) / 2
+        if pred(mid):
+            inside = mid
+        else:
+            outside = mid
+    return round((inside + outside) / 2, 9) + 0.0
+
+
+def _intervals(mask: np.ndarray, pred=None, near_only: bool = False
+               ) -> tuple[tuple[float, float], ...]:
+    """Contiguous runs of True in mask as (x_start, x_end); grid edges become ±inf.
+
+    near_only keeps only runs that reach into [−10, 10] (far-out runs can be float underflow).
+
+    With pred (scalar x -> bool, the same test as mask), each finite end is refined by bisection
+    to ~1e-9, so ReLU's dead region reads (−inf, 0) rather than (−inf, −0.001).
+    """
+    out = []
+    padded = np.concatenate([[False], mask, [False]])
+    starts = np.flatnonzero(~padded[:-1] & padded[1:])
+    ends = np.flatnonzero(padded[:-1] & ~padded[1:]) - 1
+    last = len(GRID) - 1
+    for s, e in zip(starts, ends):
+        if e - s < 2 or (near_only and not np.any(_NEAR[s:e + 1])):
+            continue
+        a = -math.inf if s == 0 else float(GRID[s])
+        b = math.inf if e == last else float(GRID[e])
+        if pred is not None:
+            a = a if s == 0 else _refine(pred, float(GRID[s]), float(GRID[s - 1]))
+            b = b if e == last else _refine(pred, float(GRID[e]), float(GRID[e + 1]))
+        out.append((a, b))
+    return tuple(out)
+
+
+def _max_grad(act: Activation, params: dict, g: np.ndarray) -> tuple[float, str, tuple]:
+    """(sup |f'|, kind, where).
+
+    kind: "interval" (a plateau), "point" (attained), "limit" (approached as x → ±∞) or
+    "approached" (approached next to a jump of f', e.g. hard swish as x → 3 from the left).
+    """
+    ag = np.abs(g)
+    top = float(ag.max())
+    gfun = _scalar(act, params, "g")
+    runs = _intervals(ag >= top - 1e-12, lambda t: abs(gfun(t)) >= top - 1e-12, near_only=True)
+    if runs:
+        return top, "interval", runs
+    idx = int(np.argmax(ag))
+    if ag[0] >= top - 1e-12 or ag[-1] >= top - 1e-12:
+        far = np.abs(act.grad(np.array([-1e6, 1e6]), **params))
+        sides = [s for s, v in zip((-math.inf, math.inf), far) if v >= far.max() - 1e-9]
+        return float(far.max()), "limit", tuple((s, s) for s in sides)
+    for nb in (idx + 1, idx - 1):  # |f'| jumps down next to the maximum
+        if ag[nb] < top - _JUMP_G:
+            level = (top + ag[nb]) / 2
+            kink = _refine(lambda t: abs(gfun(t)) > level, float(GRID[idx]), float(GRID[nb]))
+            if abs(gfun(kink)) >= top - 1e-12:  # attained at the kink itself (SELU at 0)
+                return max(top, abs(gfun(kink))), "point", ((kink, kink),)
+            sup = max(top, abs(gfun(kink + (1e-12 if nb < idx else -1e-12))))
+            return round(sup, 9), "approached", ((kink, kink),)
+    x = _golden(lambda t: abs(gfun(t)), GRID[idx - 1], GRID[idx + 1], True)
+    val = abs(gfun(x))
+    if val < top:
+        val, x = top, float(GRID[idx])
+    x = round(float(x), 6) + 0.0
+    return val, "point", ((x, x),)
+
+
+def _saturates(act: Activation, params: dict, side: int, bounded: bool) -> bool:
+    g = act.grad(np.array([side * 1e6, side * 1e3]), **params)
+    return bool(bounded and abs(g[0]) < 1e-6 and abs(g[1]) < 1e-3)
+
+
+def properties(activation_id: str, **params: float) -> Properties:
+    """Measure every property of ``get(activation_id)`` at the given parameters."""
+    act = get(activation_id)
+    f = act.fn(GRID, **params)
+    g = act.grad(GRID, **params)
+    lower, upper = _bound(act, params, f, True), _bound(act, params, f, False)
+    uniq = np.unique(f)
+    discrete = tuple(float(v) for v in uniq) if len(uniq) <= 3 else None
+    odd = np.allclose(f, -f[::-1], atol=1e-12)
+    both_signs = bool(np.any(f < -1e-12) and np.any(f > 1e-12))
+    df, dg = np.diff(f), np.diff(g)
+    fine = _NEAR[1:] & _NEAR[:-1]  # jumps are judged on the 1e-3 part of the grid only
+    jump_f = bool(np.any(np.abs(df[fine]) > _JUMP_F))
+    jump_g = bool(np.any(np.abs(dg[fine]) > _JUMP_G))
+    zero = np.array([0.0])
+    f0, g0 = float(act.fn(zero, **params)[0]), float(act.grad(zero, **params)[0])
+    near = GRID[np.abs(GRID) <= 0.1]
+    max_g, max_kind, max_at = _max_grad(act, params, g)
+    gfun = _scalar(act, params, "g")
+    return Properties(
+        lower=lower,
+        upper=upper,
+        discrete_values=discrete,
+        zero_centred="yes" if odd and both_signs else ("partly" if both_signs else "no"),
+        monotonic=bool(np.all(df >= 0) or np.all(df <= 0)),
+        grad_monotonic=bool(np.all(dg >= -1e-15) or np.all(dg <= 1e-15)),
+        smoothness="discontinuous" if jump_f else ("kinked" if jump_g else "smooth"),
+        saturates_left=_saturates(act, params, -1, math.isfinite(lower.value)),
+        saturates_right=_saturates(act, params, 1, math.isfinite(upper.value)),
+        f0=f0,
+        grad0=g0,
+        max_abs_grad=max_g,
+        max_abs_grad_kind=max_kind,
+        max_abs_grad_at=max_at,
+        near_identity=bool(np.max(np.abs(act.fn(near, **params) - near)) <= 1e-3),
+        dead_regions=_intervals(g == 0, lambda t: gfun(t) == 0, near_only=True),
+    )
+
+
+def values_at(activation_id: str, points: list[float], **params: float) -> tuple[np.ndarray, np.ndarray]:
+    """(f(points), f'(points)) for a value table."""
+    act = get(activation_id)
+    x = np.asarray(points, dtype=np.float64)
+    return act.fn(x, **params), act.grad(x, **params)
+
+
+def stack_layers(activation_id: str, x: np.ndarray, depth: int, weight: float = 1.0,
+                 **params: float) -> np.ndarray:
+    """h_L(x) for h_0 = x, h_k = f(w·h_(k−1)): L layers of one neuron each.
+
+    With f the identity this is w^L·x — still a straight line, however deep. Returns an array of
+    shape (depth + 1, len(x)), row k = h_k. Depth is capped at 50.
+    """
+    if not 0 <= depth <= 50:
+        raise ValueError("depth must be in 0..50")
+    act = get(activation_id)
+    rows = [np.asarray(x, dtype=np.float64)]
+    for _ in range(depth):
+        z = np.clip(weight * rows[-1], -1e150, 1e150)
+        rows.append(act.fn(z, **params))
+    return np.stack(rows)
+
+
+def linearity_error(y: np.ndarray, x: np.ndarray) -> float:
+    """Max |y − (best straight line through (x, y))| / (range of y): 0 for a line.
+
+    A scale-free measure of how far a curve is from a straight line (least-squares fit).
+    """
+    y = np.asarray(y, dtype=np.float64)
+    span = float(np.ptp(y))
+    if span == 0 or not np.all(np.isfinite(y)):
+        return 0.0
+    a, b = np.polyfit(x, y, 1)
+    return float(np.max(np.abs(y - (a * x + b))) / span)

@@ -1,0 +1,159 @@
+"""Browser tests: a real Streamlit server and the system Chromium driven by Playwright.
+
+Each test module gets a freshly started server, so its first request is a true cold start.
+In CI (CI=true) a missing Chromium or Playwright is a failure, never a skip.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+SHOTS = Path(os.environ.get("SCREENSHOT_DIR", "/tmp/activation-lab-shots"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def _require(condition: bool, why: str) -> None:
+    if condition:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"browser tests must run in CI: {why}")
+    pytest.skip(why)
+
+
+def free_port() -> int:
+    """A free TCP port on localhost."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(port: int) -> subprocess.Popen:
+    """Start `streamlit run app.py` on port and wait until its health check answers."""
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+           "--server.headless", "true", "--server.port", str(port),
+           "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+           "--server.fileWatcherType", "none"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited: {proc.stderr.read().decode()[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return proc
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("server did not become healthy within 60 s")
+
+
+@pytest.fixture(scope="module")
+def server():
+    """Base URL of a server started for this module alone (so its first request is cold)."""
+    port = free_port()
+    proc = start_server(port)
+    yield f"http://127.0.0.1:{port}"
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """The system Chromium, headless."""
+    _require(Path(CHROMIUM).exists() or shutil.which("chromium") is not None,
+             f"Chromium not found at {CHROMIUM}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover
+        _require(False, "playwright is not installed")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh 1280×720 (projector) tab with an English browser locale."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="en-US")
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def goto(tab, url: str, timeout: float = 60_000) -> None:
+    """Open url and wait until the script has finished and at least one chart is drawn."""
+    tab.goto(url)
+    wait_idle(tab, timeout)
+
+
+def wait_idle(tab, timeout: float = 60_000) -> None:
+    """Wait until Streamlit reports that no script is running."""
+    tab.wait_for_selector(READY, timeout=timeout)
+    tab.wait_for_timeout(200)
+    tab.wait_for_selector(READY, timeout=timeout)
+
+
+def wait_for_charts(tab, count: int = 1, timeout: float = 60_000) -> None:
+    """Wait until at least `count` Plotly charts exist in the page."""
+    tab.wait_for_function(f"document.querySelectorAll('.js-plotly-plot').length >= {count}",
+                          timeout=timeout)
+
+
+def chart_traces(tab, index: int = 0) -> list[dict]:
+    """Decoded traces (name, x, y) of the index-th Plotly chart, as plotly.js holds them."""
+    return tab.evaluate(
+        """(i) => Array.from(document.querySelectorAll('.js-plotly-plot')[i]._fullData)
+              .map(t => ({name: t.name, x: Array.from(t.x || []), y: Array.from(t.y || [])}))""",
+        index)
+
+
+def press_slider(tab, label: str, key: str = "ArrowRight", times: int = 1) -> None:
+    """Focus the slider whose label contains `label` and press a key `times` times."""
+    slider = tab.locator('[data-testid="stSlider"]', has_text=label).first
+    thumb = slider.locator('input[type="range"]').first
+    thumb.focus()
+    for _ in range(times):
+        tab.keyboard.press(key)
+    tab.wait_for_timeout(300)
+    wait_idle(tab)
+
+
+def screenshot(tab, name: str, full_page: bool = False) -> Path:
+    """Save a PNG under SCREENSHOT_DIR (default /tmp/activation-lab-shots) and return its path.
+
+    Streamlit scrolls inside its own container, so for full_page the viewport is stretched to the
+    content's height for the shot and restored afterwards.
+    """
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    if not full_page:
+        tab.screenshot(path=str(path))
+        return path
+    size = tab.viewport_size
+    height = tab.evaluate("""() => Math.max(...Array.from(document.querySelectorAll(
+        '[data-testid="stMain"], [data-testid="stAppViewContainer"], section.main'))
+        .map(e => e.scrollHeight), document.body.scrollHeight)""")
+    tab.set_viewport_size({"width": size["width"], "height": min(int(height) + 50, 12000)})
+    tab.wait_for_timeout(800)
+    tab.screenshot(path=str(path))
+    tab.set_viewport_size(size)
+    return path

@@ -1,0 +1,55 @@
+"""Browser: the explorer from a cold-start deep link, a slider that changes the chart, both languages."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from core.activations import get
+from tests.browser.conftest import (chart_traces, goto, press_slider, screenshot, wait_for_charts,
+                                    wait_idle)
+
+
+def test_cold_start_deep_link_then_slider_changes_chart(server, page):
+    # The very first request to this fresh server: a deep link with URL values.
+    goto(page, f"{server}/explorer?lang=en&f_relu=Leaky%20ReLU&p_leaky_relu_negative_slope=0.2")
+    wait_for_charts(page)
+    assert page.locator("h1").first.inner_text() == "Activation explorer"
+    assert page.get_by_text("Page not found").count() == 0
+    # the router ran: the real navigation is in the sidebar
+    assert page.locator('[data-testid="stSidebarNav"]').get_by_text("Activation explorer").count() == 1
+    traces = {t["name"]: t for t in chart_traces(page, 0)}
+    x = np.array(traces["Leaky ReLU"]["x"])
+    y = np.array(traces["Leaky ReLU"]["y"])
+    np.testing.assert_allclose(y, get("leaky_relu").fn(x, negative_slope=0.2), atol=1e-5)
+
+    press_slider(page, "Leaky ReLU · negative_slope", "ArrowRight", 1)
+    traces = {t["name"]: t for t in chart_traces(page, 0)}
+    y2 = np.array(traces["Leaky ReLU"]["y"])
+    assert not np.allclose(y, y2)
+    np.testing.assert_allclose(y2, get("leaky_relu").fn(x, negative_slope=0.21), atol=1e-5)
+    assert "p_leaky_relu_negative_slope=0.21" in page.url
+
+
+def test_screenshots_both_languages(server, page):
+    for lang in ("ko", "en"):
+        goto(page, f"{server}/explorer?lang={lang}")
+        wait_for_charts(page)
+        title = page.locator("h1").first.inner_text()
+        assert title == ("활성화 함수 탐색기" if lang == "ko" else "Activation explorer")
+        screenshot(page, f"explorer-{lang}-1280x720")
+        screenshot(page, f"explorer-{lang}-full", full_page=True)
+
+
+def test_language_survives_page_switch(server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="ko-KR")
+    tab = context.new_page()
+    goto(tab, f"{server}/")
+    assert tab.locator("h1").first.inner_text().startswith("Activation Lab ·")  # Korean default
+    goto(tab, f"{server}/?lang=en")
+    assert tab.locator("h1").first.inner_text() == "Activation Lab"
+    tab.locator('[data-testid="stSidebarNav"]').get_by_text("Activation explorer").click()
+    wait_idle(tab)
+    wait_for_charts(tab)
+    assert tab.locator("h1").first.inner_text() == "Activation explorer"
+    assert "lang=en" in tab.url
+    context.close()

@@ -1,0 +1,97 @@
+"""Figures and tables of the activation explorer. Arrays in, Plotly figures / rows out: no maths."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from core.properties import Bound, Properties
+from ui.page import fmt
+from ui.theme import Look, apply_layout, line_trace, series_style
+
+
+@dataclass(frozen=True)
+class Curve:
+    """One activation's samples: display name, f(x), f'(x)."""
+
+    name: str
+    f: np.ndarray
+    grad: np.ndarray
+
+
+def _compact(a: np.ndarray) -> np.ndarray:
+    """float32 for the browser: half the payload, far more precision than a chart can show."""
+    return np.asarray(a, dtype=np.float32)
+
+
+def curves_figure(x: np.ndarray, curves: list[Curve], look: Look, show_grad: bool,
+                  f_title: str, g_title: str) -> go.Figure:
+    """f(x) on top and, if show_grad, f'(x) below on a shared x axis; one style per activation."""
+    rows = 2 if show_grad else 1
+    fig = make_subplots(rows=rows, cols=1, shared_xaxes=True, vertical_spacing=0.08,
+                        row_heights=[0.55, 0.45] if show_grad else None)
+    xs = _compact(x)
+    for i, c in enumerate(curves):
+        fig.add_trace(line_trace(xs, _compact(c.f), c.name, i, look, markers_every=14,
+                                 legendgroup=c.name), row=1, col=1)
+        if show_grad:
+            fig.add_trace(line_trace(xs, _compact(c.grad), c.name + "′", i, look,
+                                     markers_every=14, legendgroup=c.name, showlegend=False),
+                          row=2, col=1)
+    apply_layout(fig, look, height=look.height(620 if show_grad else 420))
+    fig.update_yaxes(title_text=f_title, row=1, col=1)
+    if show_grad:
+        fig.update_yaxes(title_text=g_title, row=2, col=1)
+    fig.update_xaxes(title_text="x", row=rows, col=1)
+    return fig
+
+
+def softmax_figure(labels: list[str], probs: np.ndarray, look: Look, y_title: str) -> go.Figure:
+    """Class probabilities as bars, each labelled with its value."""
+    colors = [series_style(i)["color"] for i in range(len(labels))]
+    fig = go.Figure(go.Bar(x=labels, y=_compact(probs), marker_color=colors,
+                           text=[fmt(float(p), 3) for p in probs], textposition="outside",
+                           textfont=dict(size=look.font)))
+    apply_layout(fig, look, y_title=y_title, height=look.height(360), legend=False)
+    fig.update_yaxes(range=[0, 1.15])
+    fig.update_layout(hovermode="closest")
+    return fig
+
+
+def stack_figure(x: np.ndarray, series: list[tuple[str, np.ndarray]], look: Look,
+                 y_title: str) -> go.Figure:
+    """h_L(x) after L stacked layers for each activation."""
+    fig = go.Figure([line_trace(_compact(x), _compact(y), name, i, look, markers_every=14)
+                     for i, (name, y) in enumerate(series)])
+    return apply_layout(fig, look, x_title="x", y_title=y_title, height=look.height(380))
+
+
+def _bound_text(b: Bound, lower: bool) -> str:
+    if math.isinf(b.value):
+        return "(−∞" if lower else "∞)"
+    bracket = ("[" if lower else "]") if b.closed else ("(" if lower else ")")
+    return f"{bracket}{fmt(b.value)}" if lower else f"{fmt(b.value)}{bracket}"
+
+
+def range_text(p: Properties) -> str:
+    """Output range as maths: {0, 1} for discrete outputs, else (a, b] style intervals."""
+    if p.discrete_values is not None:
+        return "{" + ", ".join(fmt(v) for v in p.discrete_values) + "}"
+    return f"{_bound_text(p.lower, True)}, {_bound_text(p.upper, False)}"
+
+
+def interval_text(a: float, b: float) -> str:
+    """x-interval as text: 'x = a', 'x < b', 'x > a', 'a < x < b' or 'all x'."""
+    if a == b:
+        return "x → −∞" if a == -math.inf else ("x → ∞" if a == math.inf else f"x = {fmt(a)}")
+    if math.isinf(a) and math.isinf(b):
+        return "x ∈ ℝ"
+    if math.isinf(a):
+        return f"x < {fmt(b)}"
+    if math.isinf(b):
+        return f"x > {fmt(a)}"
+    return f"{fmt(a)} < x < {fmt(b)}"

@@ -1,0 +1,65 @@
+"""Korean/English strings: ``t("key", **values)`` looks up the current language's catalogue.
+
+Every module in ``ui/locales`` contributes two dicts, ``EN`` and ``KO``; they are merged here.
+A key that two modules define is an error (so pages cannot silently overwrite each other), and a
+test checks that both catalogues have the same keys and no empty values.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import threading
+
+import ui.locales
+
+LANGS: tuple[str, ...] = ("ko", "en")
+DEFAULT_LANG = "ko"  # the course's audience is Korean first
+
+
+def _load() -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {"en": {}, "ko": {}}
+    for info in sorted(pkgutil.iter_modules(ui.locales.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"ui.locales.{info.name}")
+        for lang, table in (("en", module.EN), ("ko", module.KO)):
+            clash = merged[lang].keys() & table.keys()
+            if clash:
+                raise ValueError(f"ui.locales.{info.name} redefines keys {sorted(clash)[:5]}")
+            merged[lang].update(table)
+    return merged
+
+
+CATALOGUES: dict[str, dict[str, str]] = _load()
+
+# Each Streamlit session runs its script in its own thread: keep the language per thread.
+_current = threading.local()
+
+
+def lang_from_locale(locale: str | None) -> str:
+    """'ko' for a Korean browser locale (ko, ko-KR, …), 'en' for any other, 'ko' if unknown."""
+    if not locale:
+        return DEFAULT_LANG
+    return "ko" if locale.lower().startswith("ko") else "en"
+
+
+def set_lang(lang: str) -> None:
+    """Choose the language for the rest of this script run."""
+    _current.lang = lang if lang in LANGS else DEFAULT_LANG
+
+
+def get_lang() -> str:
+    """The language of this script run."""
+    return getattr(_current, "lang", DEFAULT_LANG)
+
+
+def t(key: str, **values: object) -> str:
+    """The string for key in the current language, with ``{name}`` fields filled from values."""
+    text = CATALOGUES[get_lang()].get(key)
+    if text is None:
+        text = CATALOGUES["en"].get(key, key)
+    return text.format(**values) if values else text
+
+
+def has(key: str) -> bool:
+    """Whether the catalogue defines key."""
+    return key in CATALOGUES["en"]

@@ -1,0 +1,68 @@
+"""The frame around every page (config, language, classroom mode, URL notices, CSS) and the router.
+
+``app.py`` calls :func:`main`: frame → navigation (only pages whose files exist) → the page.
+
+Every page script starts with :func:`ensure`. Normally the router already ran in this script run
+and ``ensure`` returns at once. But with a ``pages/`` folder next to ``app.py``, Streamlit's legacy
+multipage mode runs a deep-linked page file *directly* on the first request after a server start
+(and AppTest does so on ``switch_page``). ``ensure`` notices that, runs the router itself — which
+draws the frame and the real navigation and runs the requested page — and then stops the direct
+run, so the page is drawn once, inside the full app, from a cold start too.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from ui import widgets
+from ui.i18n import LANGS, lang_from_locale, set_lang, t
+from ui.nav import HOME, available
+from ui.theme import page_css
+
+_local = threading.local()
+LANG_NAMES = {"ko": "한국어", "en": "English"}
+
+
+def _run_marker() -> object | None:
+    """An object that is the same for the whole of one script run and new in the next."""
+    ctx = get_script_run_ctx()
+    return ctx.cursors if ctx is not None else None
+
+
+def render_frame() -> None:
+    """Draw the frame: config, sidebar switches, the notice slot and the CSS."""
+    _local.run = _run_marker()
+    st.set_page_config(page_title="Activation Lab", page_icon=":material/show_chart:",
+                       layout="wide", initial_sidebar_state="expanded")
+    widgets.begin_run(st.container())
+    with st.sidebar:
+        lang = widgets.select(t("common.language"), "lang", LANGS,
+                              lang_from_locale(st.context.locale), kind="segmented",
+                              help=" · ".join(LANG_NAMES.values()))
+        set_lang(lang)
+        classroom = widgets.toggle(t("common.classroom"), "classroom", False,
+                                   help=t("common.classroom_help"))
+        st.caption(t("common.share_hint"))
+    st.html(page_css(classroom))
+
+
+def main() -> None:
+    """The router: frame, navigation built from ui.nav, then the chosen page."""
+    render_frame()
+    pages = [st.Page(HOME.file, title=t("nav.home"), icon=HOME.icon, url_path=HOME.url_path,
+                     default=True)]
+    pages += [st.Page(p.file, title=t(f"nav.{p.id}"), icon=p.icon, url_path=p.url_path)
+              for p in available()]
+    st.navigation(pages, position="sidebar").run()
+
+
+def ensure() -> None:
+    """Return if the router runs this script run; otherwise run the router and stop here."""
+    marker = _run_marker()
+    if marker is not None and getattr(_local, "run", None) is marker:
+        return
+    main()
+    st.stop()

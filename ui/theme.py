@@ -1,0 +1,127 @@
+"""Chart styling shared by every figure: projector-sized fonts, thick lines, Okabe–Ito colours.
+
+Curves differ by colour *and* dash *and* marker, so they stay distinguishable in greyscale and for
+colour-blind viewers. Backgrounds are transparent and text colours follow the light/dark theme.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+
+# Okabe & Ito (2008) colour-blind-safe palette, ordered for contrast on white and on dark grey.
+OKABE_ITO: tuple[str, ...] = (
+    "#0072B2",  # blue
+    "#D55E00",  # vermillion
+    "#009E73",  # bluish green
+    "#E69F00",  # orange
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#F0E442",  # yellow
+    "#999999",  # grey (instead of black, so it shows on dark backgrounds)
+)
+DASHES: tuple[str, ...] = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
+MARKERS: tuple[str, ...] = ("circle", "square", "diamond", "triangle-up", "x", "cross",
+                            "star", "pentagon")
+
+
+@dataclass(frozen=True)
+class Look:
+    """How big and in which colours to draw: normal or classroom (projector) mode, light or dark."""
+
+    classroom: bool = False
+    dark: bool = False
+
+    @property
+    def font(self) -> int:
+        """Base chart font size in px (≥ 16)."""
+        return 22 if self.classroom else 16
+
+    @property
+    def line(self) -> float:
+        """Line width in px (≥ 3)."""
+        return 5.0 if self.classroom else 3.0
+
+    @property
+    def marker(self) -> int:
+        """Marker size in px."""
+        return 14 if self.classroom else 10
+
+    @property
+    def text(self) -> str:
+        """Text colour for the theme."""
+        return "#FAFAFA" if self.dark else "#262730"
+
+    @property
+    def grid(self) -> str:
+        """Grid-line colour, visible on both backgrounds."""
+        return "rgba(128,128,128,0.35)"
+
+    def height(self, base: int = 420) -> int:
+        """Chart height in px, taller in classroom mode."""
+        return int(base * 1.25) if self.classroom else base
+
+
+def series_style(i: int) -> dict[str, str]:
+    """Colour, dash and marker for the i-th series (cycles, never repeats all three at once)."""
+    return {
+        "color": OKABE_ITO[i % len(OKABE_ITO)],
+        "dash": DASHES[i % len(DASHES)],
+        "symbol": MARKERS[i % len(MARKERS)],
+    }
+
+
+def line_trace(x, y, name: str, i: int, look: Look, *, dash: str | None = None,
+               markers_every: int = 0, **kw) -> go.Scatter:
+    """A styled line for series i; markers_every > 0 shows about that many markers on it."""
+    st_ = series_style(i)
+    mode = "lines+markers" if markers_every else "lines"
+    marker = dict(symbol=st_["symbol"], size=look.marker, color=st_["color"],
+                  maxdisplayed=0)
+    trace = go.Scatter(
+        x=x, y=y, name=name, mode=mode,
+        line=dict(color=st_["color"], width=look.line, dash=dash or st_["dash"]),
+        marker=marker, **kw,
+    )
+    if markers_every:
+        trace.marker.maxdisplayed = markers_every
+    return trace
+
+
+def apply_layout(fig: go.Figure, look: Look, *, title: str | None = None, x_title: str = "",
+                 y_title: str = "", height: int | None = None, legend: bool = True) -> go.Figure:
+    """Projector-ready layout: big fonts, transparent background, theme-aware text and grid."""
+    axis = dict(gridcolor=look.grid, zerolinecolor=look.grid, zerolinewidth=2,
+                title_font=dict(size=look.font), tickfont=dict(size=look.font - 2),
+                linecolor=look.grid)
+    fig.update_layout(
+        title=dict(text=title, font=dict(size=look.font + 2)) if title else None,
+        font=dict(size=look.font, color=look.text,
+                  family="Noto Sans CJK KR, Noto Sans KR, Malgun Gothic, Apple SD Gothic Neo, "
+                         "sans-serif"),
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
+        height=height or look.height(),
+        margin=dict(l=60, r=20, t=60 if title else 30, b=55),
+        showlegend=legend,
+        legend=dict(font=dict(size=look.font - 1), orientation="h", yanchor="bottom", y=1.02,
+                    xanchor="left", x=0),
+        hoverlabel=dict(font=dict(size=look.font)),
+        hovermode="x unified",
+    )
+    fig.update_xaxes(title_text=x_title, **axis)
+    fig.update_yaxes(title_text=y_title, **axis)
+    return fig
+
+
+def page_css(classroom: bool) -> str:
+    """Static CSS (no user text ever reaches it) for the projector-friendly base and classroom mode."""
+    size = 21 if classroom else 17
+    return f"""
+<style>
+html, body, [data-testid="stAppViewContainer"] {{ font-size: {size}px; }}
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {{ font-size: {size}px; }}
+[data-testid="stWidgetLabel"] p {{ font-size: {size - 1}px; }}
+</style>
+"""
