@@ -56,9 +56,15 @@ def pick_params(ids: list[str]) -> dict[str, dict[str, float]]:
     return values
 
 
+@st.cache_data(max_entries=512, show_spinner=False)
+def measured(act_id: str, params: tuple[tuple[str, float], ...]):
+    """core.properties for (id, parameters), cached: the same function is measured once."""
+    return properties(act_id, **dict(params))
+
+
 def property_table(act_id: str, params: dict[str, float]) -> pd.DataFrame:
     """The measured properties as a two-column table of text."""
-    p = properties(act_id, **params)
+    p = measured(act_id, tuple(sorted(params.items())))
     yes_no = lambda b: t("yes") if b else t("no")  # noqa: E731
     sat = {(True, True): "both", (True, False): "left", (False, True): "right"}.get(
         (p.saturates_left, p.saturates_right), "none")
@@ -119,7 +125,7 @@ def value_table(ids: list[str], params: dict[str, dict[str, float]]) -> None:
     for k, x in enumerate(points):
         table[f"f({fmt(x)})"] = [fmt(float(f[k]), 8) for f, _ in results]
         table[f"f′({fmt(x)})"] = [fmt(float(g[k]), 8) for _, g in results]
-    st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch")
+    st.table(pd.DataFrame(table).set_index(t("explorer.table_fn")))
 
 
 @st.fragment
@@ -194,28 +200,33 @@ def guide() -> None:
                 st.markdown(t(f"guide.{key}.body"))
 
 
-header("explorer")
-chart_col, control_col = st.columns([3, 2], gap="medium")
-with control_col:
-    ids = pick_activations()
-    show_grad = widgets.toggle(t("explorer.show_grad"), "deriv", True)
-    lo, hi = widgets.slider(t("explorer.xrange"), "xr", -20.0, 20.0, (-6.0, 6.0), step=0.5)
-    if hi - lo < 0.5:
-        lo, hi = lo - 0.5, hi + 0.5
-    params = pick_params(ids)
-with chart_col:
-    if not ids:
-        st.info(t("explorer.none"))
-    else:
+@st.fragment
+def main_panel() -> None:
+    """Pickers, the f/f' chart, formulas and properties, and the value table (one fragment)."""
+    chart_col, control_col = st.columns([3, 2], gap="medium")
+    with control_col:
+        ids = pick_activations()
+        show_grad = widgets.toggle(t("explorer.show_grad"), "deriv", True)
+        lo, hi = widgets.slider(t("explorer.xrange"), "xr", -20.0, 20.0, (-6.0, 6.0), step=0.5)
+        if hi - lo < 0.5:
+            lo, hi = lo - 0.5, hi + 0.5
+        params = pick_params(ids)
+    with chart_col:
+        if not ids:
+            st.info(t("explorer.none"))
+            return
         x = np.linspace(lo, hi, N_POINTS)
         curves = [Curve(name(i), get(i).fn(x, **params[i]), get(i).grad(x, **params[i]))
                   for i in ids]
         chart(curves_figure(x, curves, LOOK, show_grad, t("explorer.f_axis"),
                             t("explorer.g_axis")), "curves")
         show_code(*[f for i in ids for f in (get(i)._fn, get(i)._grad)])
-if ids:
     details(ids, params)
     value_table(ids, params)
+
+
+header("explorer")
+main_panel()
 softmax_panel()
 stack_panel()
 guide()

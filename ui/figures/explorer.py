@@ -34,14 +34,14 @@ def curves_figure(x: np.ndarray, curves: list[Curve], look: Look, show_grad: boo
     rows = 2 if show_grad else 1
     fig = make_subplots(rows=rows, cols=1, shared_xaxes=True, vertical_spacing=0.08,
                         row_heights=[0.55, 0.45] if show_grad else None)
-    xs = _compact(x)
+    grid = dict(x0=float(x[0]), dx=float(x[1] - x[0]))  # uniform x: no x arrays to send
     for i, c in enumerate(curves):
-        fig.add_trace(line_trace(xs, _compact(c.f), c.name, i, look, markers_every=14,
-                                 legendgroup=c.name), row=1, col=1)
+        fig.add_trace(line_trace(None, _compact(c.f), c.name, i, look, markers_every=14,
+                                 legendgroup=c.name, **grid), row=1, col=1)
         if show_grad:
-            fig.add_trace(line_trace(xs, _compact(c.grad), c.name + "′", i, look,
-                                     markers_every=14, legendgroup=c.name, showlegend=False),
-                          row=2, col=1)
+            fig.add_trace(line_trace(None, _compact(c.grad), c.name + "′", i, look,
+                                     markers_every=14, legendgroup=c.name, showlegend=False,
+                                     **grid), row=2, col=1)
     apply_layout(fig, look, height=look.height(620 if show_grad else 420))
     fig.update_yaxes(title_text=f_title, row=1, col=1)
     if show_grad:

@@ -1,0 +1,1 @@
+"""One module per page, each defining SCENARIO (see docs/PAGE_GUIDE.md)."""

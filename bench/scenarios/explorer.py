@@ -1,0 +1,6 @@
+SCENARIO = {
+    "name": "explorer",
+    "path": "/explorer?lang=en&f_relu=ReLU&f_relu=Leaky%20ReLU",
+    "slider": "Leaky ReLU · negative_slope",
+    "chart_index": 0,
+}
