@@ -47,9 +47,27 @@ def set_lang(lang: str) -> None:
     _current.lang = lang if lang in LANGS else DEFAULT_LANG
 
 
+def _session_lang() -> str | None:
+    """The language switch's value in this Streamlit session, if there is one.
+
+    A fragment rerun executes only the fragment, not app.py, so the per-thread value may be stale
+    there; the switch's widget state (key "lang") is the session's truth.
+    """
+    try:
+        import streamlit as st
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        if get_script_run_ctx() is None:
+            return None
+        lang = st.session_state.get("lang")
+    except Exception:  # noqa: BLE001 - outside Streamlit nothing is known
+        return None
+    return lang if lang in LANGS else None
+
+
 def get_lang() -> str:
-    """The language of this script run."""
-    return getattr(_current, "lang", DEFAULT_LANG)
+    """The language of this script run: the session's switch, else the per-thread choice."""
+    return _session_lang() or getattr(_current, "lang", DEFAULT_LANG)
 
 
 def t(key: str, **values: object) -> str:

@@ -54,3 +54,14 @@ def test_language_survives_page_switch(server, browser):
     assert tab.locator("h1").first.inner_text() == "Activation explorer"
     assert "lang=en" in tab.url
     context.close()
+
+
+def test_fragment_rerun_keeps_the_language(server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="ko-KR")
+    tab = context.new_page()
+    goto(tab, f"{server}/explorer?lang=en")
+    wait_for_charts(tab)
+    press_slider(tab, "Temperature T", "ArrowRight", 2)  # reruns only the softmax fragment
+    assert tab.get_by_text("The probabilities sum to").count() == 1
+    assert tab.get_by_text("확률의 합은").count() == 0
+    context.close()
