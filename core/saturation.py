@@ -1,0 +1,580 @@
+"""Derivatives, saturation and what happens to a gradient on its way back through many layers.
+
+Four questions, each answered by computing it:
+
+1. Where is an activation *saturated*, i.e. where is |f'(x)| below a threshold t?
+   (``saturated_intervals``: boundaries by bisection on |f'(x)| − t; closed forms for checking:
+   sigmoid |x| > 2·arccosh(1/(2√t)), tanh |x| > arccosh(1/√t).)
+2. How large can f' get, and where? (``derivative_peak`` / ``max_derivative``.)
+3. Backpropagation multiplies one f' per layer, so through L layers the signal is scaled by at
+   most (max|f'|)^L (``depth_factor``): 0.25^L for sigmoid, 1 for ReLU.
+4. What does a real, randomly initialised deep MLP do? (``simulate_deep_mlp``: per-layer
+   pre-activation quantiles, saturated share, dead share, gradient norms; ``dead_share_vs_bias``.)
+
+Helpers for the page: ``curve_samples`` (f, f' on a grid), ``probe`` (f, f' and the tangent at
+one point), ``summarize_mlp`` (the numbers the page states) and ``saturated_z_bands``.
+
+numpy and the standard library only.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+import numpy as np
+
+from core.activations import get
+
+# ----------------------------------------------------------------------------- limits
+
+MAX_DEPTH = 30  # layers in simulate_deep_mlp
+MAX_WIDTH = 256  # units per layer
+MAX_SAMPLES = 2000  # input samples pushed through the network
+MAX_FACTOR_DEPTH = 50  # L in depth_factor
+MAX_ABS_X = 1000.0  # |x_min|, |x_max| in saturated_intervals / derivative_peak
+MAX_GRID = 20001  # grid points used to find sign changes
+MAX_CURVE_POINTS = 5001  # points in curve_samples
+MAX_THRESHOLD = 10.0  # saturation threshold t must lie in (0, MAX_THRESHOLD]
+MAX_ABS_BIAS = 20.0  # |bias_shift|
+MAX_SHIFTS = 61  # len(shifts) in dead_share_vs_bias
+MAX_SWEEP_ACTS = 8  # len(act_ids) in dead_share_vs_bias
+MAX_SWEEP_WORK = 3.0e9  # acts · shifts · depth · n_samples · width² in dead_share_vs_bias
+
+INITS: tuple[str, ...] = ("small", "xavier", "he", "positive")
+SMALL_STD = 0.01  # the "small normal" initialisation: N(0, 0.01²)
+QUANTILE_LEVELS: tuple[float, ...] = (0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99)
+DEFAULT_THRESHOLD = 0.01
+
+_BISECT_TOL = 1e-10  # bracket width at which bisection stops (boundaries good to ~1e-10)
+_BISECT_MAX_ITER = 200
+_PLATEAU_TOL = 1e-12  # |f'| within this of the maximum counts as "at the maximum"
+
+
+def _check_range(name: str, value: float, lo: float, hi: float) -> None:
+    """Raise ValueError unless lo <= value <= hi (and value is finite)."""
+    if not (math.isfinite(value) and lo <= value <= hi):
+        raise ValueError(f"{name} must lie in [{lo}, {hi}], got {value!r}")
+
+
+def _check_int(name: str, value: int, lo: int, hi: int) -> None:
+    """Raise ValueError unless value is an int with lo <= value <= hi."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not lo <= value <= hi:
+        raise ValueError(f"{name} must be an integer in [{lo}, {hi}], got {value!r}")
+
+
+def _abs_grad(act_id: str, params: Mapping[str, float]):
+    """x ↦ |f'(x)| as a float64 array function for the activation act_id."""
+    act = get(act_id)
+
+    def g(x: np.ndarray | float) -> np.ndarray:
+        return np.abs(act.grad(np.asarray(x, dtype=np.float64), **params))
+
+    return g
+
+
+# ----------------------------------------------------------------------------- 1. saturation
+
+
+def _bisect_boundary(pred, lo: float, hi: float) -> float:
+    """The point where the boolean pred(x) flips between lo and hi (pred(lo) != pred(hi)).
+
+    Halves [lo, hi] keeping pred(lo) and pred(hi) different until hi − lo < 1e-10; returns
+    the midpoint. For a jump in f' (ReLU at 0) this converges to the jump.
+    """
+    p_lo = pred(lo)
+    for _ in range(_BISECT_MAX_ITER):
+        if hi - lo <= _BISECT_TOL * max(1.0, abs(lo), abs(hi)):
+            break
+        mid = 0.5 * (lo + hi)
+        if mid <= lo or mid >= hi:
+            break
+        if pred(mid) == p_lo:
+            lo = mid
+        else:
+            hi = mid
+    return 0.5 * (lo + hi)
+
+
+def saturated_intervals(
+    act_id: str,
+    threshold: float,
+    x_min: float = -10.0,
+    x_max: float = 10.0,
+    n_grid: int = 4001,
+    **params: float,
+) -> list[tuple[float, float]]:
+    """Maximal intervals of [x_min, x_max] where |f'(x)| < threshold (the saturated regions).
+
+    Method: evaluate s(x) = [|f'(x)| < t] on an even grid of n_grid points, then refine every
+    change of s between neighbours by bisection to ~1e-10. Intervals touching the range's ends
+    start at x_min / end at x_max. Regions narrower than the grid step may be missed.
+    Limits: |x_min|, |x_max| <= 1000, x_min < x_max, 0 < t <= 10, 3 <= n_grid <= 20001.
+    """
+    _check_range("x_min", x_min, -MAX_ABS_X, MAX_ABS_X)
+    _check_range("x_max", x_max, -MAX_ABS_X, MAX_ABS_X)
+    if not x_min < x_max:
+        raise ValueError("x_min must be smaller than x_max")
+    _check_int("n_grid", n_grid, 3, MAX_GRID)
+    if not (math.isfinite(threshold) and 0 < threshold <= MAX_THRESHOLD):
+        raise ValueError(f"threshold must lie in (0, {MAX_THRESHOLD}], got {threshold!r}")
+    g = _abs_grad(act_id, params)
+    grid = np.linspace(x_min, x_max, n_grid)
+    sat = g(grid) < threshold
+
+    def pred(x: float) -> bool:
+        return bool(g(np.array([x]))[0] < threshold)
+
+    intervals: list[tuple[float, float]] = []
+    start = x_min if sat[0] else None
+    for i in np.flatnonzero(sat[1:] != sat[:-1]):
+        edge = _bisect_boundary(pred, float(grid[i]), float(grid[i + 1]))
+        if sat[i + 1]:
+            start = edge
+        else:
+            intervals.append((float(start), edge))
+            start = None
+    if start is not None:
+        intervals.append((float(start), float(x_max)))
+    return intervals
+
+
+def sigmoid_saturation_edge(threshold: float) -> float:
+    """Closed form (0 < t < 1/4): σ'(x) = 1/(4·cosh²(x/2)) < t ⇔ |x| > 2·arccosh(1/(2√t))."""
+    if not 0 < threshold < 0.25:
+        raise ValueError("the sigmoid closed form needs 0 < t < 0.25")
+    return 2.0 * math.acosh(1.0 / (2.0 * math.sqrt(threshold)))
+
+
+def tanh_saturation_edge(threshold: float) -> float:
+    """Closed form: tanh'(x) = 1/cosh²(x) < t  ⇔  |x| > arccosh(1/√t)  (0 < t < 1)."""
+    if not 0 < threshold < 1:
+        raise ValueError("the tanh closed form needs 0 < t < 1")
+    return math.acosh(1.0 / math.sqrt(threshold))
+
+
+def saturated_fraction(
+    act_id: str, threshold: float, x_min: float = -10.0, x_max: float = 10.0, **params: float
+) -> float:
+    """Share of [x_min, x_max] covered by saturated_intervals: Σ(b − a) / (x_max − x_min)."""
+    ivs = saturated_intervals(act_id, threshold, x_min, x_max, **params)
+    return float(sum(b - a for a, b in ivs) / (x_max - x_min))
+
+
+# ----------------------------------------------------------------------------- 2. max |f'|
+
+
+@dataclass(frozen=True)
+class DerivativePeak:
+    """The largest |f'(x)| on a search range and where it is reached.
+
+    value: max |f'|; x_at: the point of the maximum closest to 0; [x_lo, x_hi]: the set of
+    maximisers (x_lo == x_hi for a single peak, an interval for a plateau such as ReLU's x > 0);
+    at_edge: the maximum sits on the edge of the search range (f' still growing there, e.g.
+    softplus' → 1 only as x → ∞).
+    """
+
+    value: float
+    x_at: float
+    x_lo: float
+    x_hi: float
+    at_edge: bool
+
+
+def _golden_max(g, lo: float, hi: float, iters: int = 120) -> float:
+    """Golden-section search for the maximiser of a unimodal g on [lo, hi]."""
+    inv_phi = (math.sqrt(5.0) - 1.0) / 2.0
+    a, b = lo, hi
+    c, d = b - inv_phi * (b - a), a + inv_phi * (b - a)
+    gc, gd = g(c), g(d)
+    for _ in range(iters):
+        if b - a < 1e-12:
+            break
+        if gc >= gd:
+            b, d, gd = d, c, gc
+            c = b - inv_phi * (b - a)
+            gc = g(c)
+        else:
+            a, c, gc = c, d, gd
+            d = a + inv_phi * (b - a)
+            gd = g(d)
+    return 0.5 * (a + b)
+
+
+def derivative_peak(
+    act_id: str, x_min: float = -20.0, x_max: float = 20.0, n_grid: int = 8001, **params: float
+) -> DerivativePeak:
+    """max over x in [x_min, x_max] of |f'(x)|, located on a grid then refined.
+
+    A single interior peak is refined by golden-section search (σ' → 0.25 at x = 0); a plateau
+    (|f'| within 1e-12 of the maximum on several neighbouring grid points) has its ends refined
+    by bisection (ReLU: [0, x_max]). Limits as in saturated_intervals.
+    """
+    _check_range("x_min", x_min, -MAX_ABS_X, MAX_ABS_X)
+    _check_range("x_max", x_max, -MAX_ABS_X, MAX_ABS_X)
+    if not x_min < x_max:
+        raise ValueError("x_min must be smaller than x_max")
+    _check_int("n_grid", n_grid, 3, MAX_GRID)
+    g = _abs_grad(act_id, params)
+    grid = np.linspace(x_min, x_max, n_grid)
+    vals = g(grid)
+    top = float(vals.max())
+    near = vals >= top - _PLATEAU_TOL
+    candidates = np.flatnonzero(near)
+    i = int(candidates[np.argmin(np.abs(grid[candidates]))])  # the maximiser closest to 0
+    # the run of near-maximal grid points that contains the argmax
+    j_lo = i
+    while j_lo > 0 and near[j_lo - 1]:
+        j_lo -= 1
+    j_hi = i
+    while j_hi < n_grid - 1 and near[j_hi + 1]:
+        j_hi += 1
+    if j_hi > j_lo:  # plateau
+        def on_top(x: float) -> bool:
+            return bool(g(np.array([x]))[0] >= top - _PLATEAU_TOL)
+
+        x_lo = x_min if j_lo == 0 else _bisect_boundary(on_top, grid[j_lo - 1], grid[j_lo])
+        x_hi = x_max if j_hi == n_grid - 1 else _bisect_boundary(on_top, grid[j_hi], grid[j_hi + 1])
+        x_at = float(min(max(0.0, x_lo), x_hi))
+        value = top
+    else:
+        lo, hi = grid[max(i - 1, 0)], grid[min(i + 1, n_grid - 1)]
+        x_at = _golden_max(lambda x: float(g(np.array([x]))[0]), float(lo), float(hi))
+        refined = float(g(np.array([x_at]))[0])
+        if refined < top:  # keep the grid point if refinement did not improve on it
+            x_at, refined = float(grid[i]), top
+        value = refined
+        x_lo = x_hi = x_at
+    at_edge = j_hi == j_lo and i in (0, n_grid - 1)
+    return DerivativePeak(float(value), float(x_at), float(x_lo), float(x_hi), at_edge)
+
+
+def max_derivative(act_id: str, **params: float) -> tuple[float, float]:
+    """(max |f'(x)|, x where it is reached, closest to 0) over x in [−20, 20]."""
+    peak = derivative_peak(act_id, **params)
+    return peak.value, peak.x_at
+
+
+def depth_factor(act_id: str, depth: int, **params: float) -> np.ndarray:
+    """Best-case gradient scale through L layers: (max|f'|)^L for L = 0..depth (depth <= 50).
+
+    Backpropagation multiplies one f'(z) per layer, so no signal can grow by more than this
+    (weights aside): sigmoid 0.25^L, tanh and ReLU 1^L.
+    """
+    _check_int("depth", depth, 0, MAX_FACTOR_DEPTH)
+    m, _ = max_derivative(act_id, **params)
+    return np.power(float(m), np.arange(depth + 1, dtype=np.float64))
+
+
+def curve_samples(
+    act_id: str, x_min: float, x_max: float, n: int = 401, **params: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(x, f(x), f'(x)) on n evenly spaced points of [x_min, x_max] (n <= 5001, |x| <= 1000)."""
+    _check_range("x_min", x_min, -MAX_ABS_X, MAX_ABS_X)
+    _check_range("x_max", x_max, -MAX_ABS_X, MAX_ABS_X)
+    if not x_min < x_max:
+        raise ValueError("x_min must be smaller than x_max")
+    _check_int("n", n, 2, MAX_CURVE_POINTS)
+    act = get(act_id)
+    x = np.linspace(x_min, x_max, n)
+    return x, act.fn(x, **params), act.grad(x, **params)
+
+
+@dataclass(frozen=True)
+class Probe:
+    """f and f' at one point x0 and the tangent line y = f(x0) + f'(x0)·(x − x0) drawn on
+    [x0 − half_width, x0 + half_width] (tangent_x, tangent_y: its two end points)."""
+
+    x: float
+    f: float
+    grad: float
+    tangent_x: np.ndarray
+    tangent_y: np.ndarray
+
+
+def probe(act_id: str, x0: float, half_width: float = 1.0, **params: float) -> Probe:
+    """f(x0), f'(x0) and the tangent line at x0: y = f(x0) + f'(x0)·(x − x0) (|x0| <= 1000)."""
+    _check_range("x0", x0, -MAX_ABS_X, MAX_ABS_X)
+    _check_range("half_width", half_width, 0.0, 2 * MAX_ABS_X)
+    act = get(act_id)
+    fx = float(act.fn(np.array([x0], dtype=np.float64), **params)[0])
+    gx = float(act.grad(np.array([x0], dtype=np.float64), **params)[0])
+    tx = np.array([x0 - half_width, x0 + half_width])
+    return Probe(float(x0), fx, gx, tx, fx + gx * (tx - x0))
+
+
+# ----------------------------------------------------------------------------- 3. deep MLP
+
+
+@dataclass(frozen=True)
+class DeepMLPResult:
+    """Per-layer statistics of a simulated deep MLP (arrays have one entry per layer 1..depth).
+
+    preact_quantiles[l, k]: quantile QUANTILE_LEVELS[k] of the summed inputs z of layer l+1
+    over all samples and units; saturated_share: share of (sample, unit) pairs with
+    |f'(z)| < threshold; dead_share: share of units whose f'(z) = 0 for every sample (a dead
+    ReLU outputs 0 and passes no gradient for any input); grad_norm_w: ‖∂L/∂W_l‖_F;
+    grad_norm_z: ‖∂L/∂z_l‖_F (the error signal arriving at layer l).
+    """
+
+    act_id: str
+    depth: int
+    width: int
+    n_samples: int
+    init: str
+    seed: int
+    bias_shift: float
+    threshold: float
+    quantile_levels: np.ndarray
+    preact_quantiles: np.ndarray
+    preact_mean: np.ndarray
+    preact_std: np.ndarray
+    saturated_share: np.ndarray
+    dead_share: np.ndarray
+    grad_norm_w: np.ndarray
+    grad_norm_z: np.ndarray
+
+
+def init_std(init: str, fan_in: int) -> float:
+    """Weight scale: small 0.01, Xavier/Glorot √(1/fan_in) (= √(2/(fan_in+fan_out)) for square
+    layers), He √(2/fan_in), positive √(1/fan_in) (|N(0, 1/fan_in)|: all weights > 0)."""
+    if init == "small":
+        return SMALL_STD
+    if init in ("xavier", "positive"):
+        return math.sqrt(1.0 / fan_in)
+    if init == "he":
+        return math.sqrt(2.0 / fan_in)
+    raise ValueError(f"init must be one of {INITS}, got {init!r}")
+
+
+def _weights(rng: np.random.Generator, init: str, width: int) -> np.ndarray:
+    """One width×width weight matrix W ~ N(0, s²) (or |N(0, s²)| for 'positive')."""
+    w = rng.standard_normal((width, width)) * init_std(init, width)
+    return np.abs(w) if init == "positive" else w
+
+
+def _safe_norm(a: np.ndarray) -> float:
+    """Frobenius norm m·√(Σ(a/m)²), m = max|a|: cannot overflow in the squares."""
+    m = float(np.max(np.abs(a))) if a.size else 0.0
+    if m == 0.0 or not math.isfinite(m):
+        return m
+    s = a / m
+    return m * math.sqrt(float(np.sum(s * s)))
+
+
+def _validate_sim(depth: int, width: int, n_samples: int, init: str, seed: int,
+                  bias_shift: float, threshold: float) -> None:
+    """Raise ValueError for any argument of simulate_deep_mlp outside its documented limits."""
+    _check_int("depth", depth, 1, MAX_DEPTH)
+    _check_int("width", width, 1, MAX_WIDTH)
+    _check_int("n_samples", n_samples, 1, MAX_SAMPLES)
+    _check_int("seed", seed, 0, 2**32 - 1)
+    if init not in INITS:
+        raise ValueError(f"init must be one of {INITS}, got {init!r}")
+    _check_range("bias_shift", bias_shift, -MAX_ABS_BIAS, MAX_ABS_BIAS)
+    if not (math.isfinite(threshold) and 0 < threshold <= MAX_THRESHOLD):
+        raise ValueError(f"threshold must lie in (0, {MAX_THRESHOLD}], got {threshold!r}")
+
+
+def simulate_deep_mlp(
+    act_id: str,
+    depth: int,
+    width: int,
+    n_samples: int,
+    init: str,
+    seed: int,
+    bias_shift: float = 0.0,
+    threshold: float = DEFAULT_THRESHOLD,
+    params: Mapping[str, float] | None = None,
+) -> DeepMLPResult:
+    """Push random inputs through a deep MLP and backpropagate a fixed error.
+
+    Forward, for l = 1..depth:  z_l = h_{l−1}·W_l + b,  h_l = f(z_l),  h_0 = X ~ N(0, 1)
+    (n_samples × width), W_l as in init_std, every bias b = bias_shift.
+    Backward from a fixed error E ~ N(0, 1)/n_samples at the output (∂L/∂h_depth = E):
+    ∂L/∂z_l = ∂L/∂h_l ⊙ f'(z_l),  ∂L/∂W_l = h_{l−1}ᵀ·∂L/∂z_l,
+    ∂L/∂h_{l−1} = ∂L/∂z_l·W_lᵀ.
+    One generator default_rng(seed) draws X, then W_1..W_depth, then E, so the same seed gives
+    the same network for every activation. Limits: depth <= 30, width <= 256,
+    n_samples <= 2000, |bias_shift| <= 20, 0 < threshold <= 10.
+    """
+    _validate_sim(depth, width, n_samples, init, seed, bias_shift, threshold)
+    act = get(act_id)
+    p = dict(params or {})
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((n_samples, width))
+    weights = [_weights(rng, init, width) for _ in range(depth)]
+    err = rng.standard_normal((n_samples, width)) / n_samples
+
+    levels = np.array(QUANTILE_LEVELS)
+    quant = np.empty((depth, levels.size))
+    mean, std = np.empty(depth), np.empty(depth)
+    sat, dead = np.empty(depth), np.empty(depth)
+    inputs: list[np.ndarray] = []  # h_{l-1} for every layer (needed for ∂L/∂W_l)
+    slopes: list[np.ndarray] = []  # f'(z_l) for every layer
+    h = x
+    for l, w in enumerate(weights):
+        z = h @ w + bias_shift
+        d = act.grad(z, **p)
+        quant[l] = np.quantile(z, levels)
+        mean[l], std[l] = float(np.mean(z)), float(np.std(z))
+        sat[l] = float(np.mean(np.abs(d) < threshold))
+        dead[l] = float(np.mean(np.all(d == 0.0, axis=0)))
+        inputs.append(h)
+        slopes.append(d)
+        h = act.fn(z, **p)
+
+    gw, gz = np.empty(depth), np.empty(depth)
+    g_h = err
+    for l in range(depth - 1, -1, -1):
+        g_z = g_h * slopes[l]
+        gz[l] = _safe_norm(g_z)
+        gw[l] = _safe_norm(inputs[l].T @ g_z)
+        g_h = g_z @ weights[l].T
+    return DeepMLPResult(act_id, depth, width, n_samples, init, seed, float(bias_shift),
+                         float(threshold), levels, quant, mean, std, sat, dead, gw, gz)
+
+
+def saturated_z_bands(res: DeepMLPResult, params: Mapping[str, float] | None = None
+                      ) -> list[tuple[float, float]]:
+    """saturated_intervals of res's activation over the range its summed inputs z cover
+    (from the lowest 1 % quantile to the highest 99 % quantile of any layer, 5 % padding,
+    clipped to ±1000): the flat zones the z distribution of each layer can drift into."""
+    lo = float(np.min(res.preact_quantiles))
+    hi = float(np.max(res.preact_quantiles))
+    pad = 0.05 * max(hi - lo, 1.0)
+    lo = min(max(lo - pad, -MAX_ABS_X), MAX_ABS_X - 1.0)
+    hi = max(min(hi + pad, MAX_ABS_X), lo + 1.0)
+    return saturated_intervals(res.act_id, res.threshold, lo, hi, **dict(params or {}))
+
+
+@dataclass(frozen=True)
+class MLPSummary:
+    """The numbers the page states about one DeepMLPResult (l = 1 is the input side).
+
+    mean_first / mean_last: mean summed input of layer 1 / of the last layer; mean_peak and
+    mean_peak_layer: the largest layer mean and where; rising_layers: how many layers l >= 2 have
+    a larger mean than layer l − 1; sat_first / sat_last, dead_first / dead_last: shares in the
+    first / last layer; grad_first / grad_last: ‖∂L/∂W‖ of layer 1 / the last layer and
+    grad_ratio = grad_first / grad_last; grad_spread = max/min of ‖∂L/∂W_l‖ over the layers
+    (inf when some layer gets exactly 0).
+    """
+
+    mean_first: float
+    mean_last: float
+    mean_peak: float
+    mean_peak_layer: int
+    rising_layers: int
+    sat_first: float
+    sat_last: float
+    dead_first: float
+    dead_last: float
+    dead_max: float
+    dead_max_layer: int
+    grad_first: float
+    grad_last: float
+    grad_ratio: float
+    grad_spread: float
+
+
+def _ratio(a: float, b: float) -> float:
+    """a / b with 0/0 = 1 and a/0 = inf (never a numpy warning)."""
+    if b == 0.0:
+        return 1.0 if a == 0.0 else math.inf
+    return a / b
+
+
+def summarize_mlp(res: DeepMLPResult) -> MLPSummary:
+    """Headline numbers of a simulation: first vs last layer, peaks, ratios (see MLPSummary)."""
+    m, g = res.preact_mean, res.grad_norm_w
+    k = int(np.argmax(m))
+    kd = int(np.argmax(res.dead_share))
+    return MLPSummary(
+        mean_first=float(m[0]), mean_last=float(m[-1]), mean_peak=float(m[k]),
+        mean_peak_layer=k + 1, rising_layers=int(np.sum(np.diff(m) > 0)),
+        sat_first=float(res.saturated_share[0]), sat_last=float(res.saturated_share[-1]),
+        dead_first=float(res.dead_share[0]), dead_last=float(res.dead_share[-1]),
+        dead_max=float(res.dead_share[kd]), dead_max_layer=kd + 1,
+        grad_first=float(g[0]), grad_last=float(g[-1]),
+        grad_ratio=_ratio(float(g[0]), float(g[-1])),
+        grad_spread=_ratio(float(g.max()), float(g.min())),
+    )
+
+
+DEFAULT_SHIFTS: tuple[float, ...] = tuple(float(v) for v in np.linspace(-4.0, 2.0, 25))
+
+
+@dataclass(frozen=True)
+class BiasSweep:
+    """Dead and saturated shares of deep MLPs against a bias shift, per activation.
+
+    dead[act][k]: share of all hidden units (all layers) that are dead at shifts[k];
+    dead_last[act][k]: the same for the last layer only; saturated[act][k]: share of
+    (sample, unit) pairs with |f'| < threshold over all layers.
+    """
+
+    shifts: np.ndarray
+    dead: dict[str, np.ndarray]
+    dead_last: dict[str, np.ndarray]
+    saturated: dict[str, np.ndarray]
+
+
+def _forward_shares(act_id: str, x: np.ndarray, weights: list[np.ndarray], bias: float,
+                    threshold: float, params: Mapping[str, float]) -> tuple[np.ndarray, np.ndarray]:
+    """Forward pass only (as in simulate_deep_mlp): per-layer saturated and dead shares."""
+    act = get(act_id)
+    sat, dead = np.empty(len(weights)), np.empty(len(weights))
+    h = x
+    for l, w in enumerate(weights):
+        z = h @ w + bias
+        d = act.grad(z, **params)
+        sat[l] = float(np.mean(np.abs(d) < threshold))
+        dead[l] = float(np.mean(np.all(d == 0.0, axis=0)))
+        h = act.fn(z, **params)
+    return sat, dead
+
+
+def dead_share_vs_bias(
+    act_ids: Sequence[str],
+    shifts: Sequence[float],
+    depth: int = 10,
+    width: int = 64,
+    n_samples: int = 256,
+    init: str = "he",
+    seed: int = 0,
+    threshold: float = DEFAULT_THRESHOLD,
+    params: Mapping[str, Mapping[str, float]] | None = None,
+) -> BiasSweep:
+    """For each activation and each bias shift b, run the forward pass of
+    simulate_deep_mlp(…, bias_shift=b) with the same seed (same inputs and weights) and record
+    the dead / saturated shares (identical to the full simulation's).
+
+    Limits: <= 8 activations, <= 61 shifts, and acts·shifts·depth·n_samples·width² <= 3e9,
+    plus the limits of simulate_deep_mlp. params maps an activation id to its parameters.
+    """
+    ids = list(act_ids)
+    sh = np.array([float(s) for s in shifts], dtype=np.float64)
+    if not 1 <= len(ids) <= MAX_SWEEP_ACTS:
+        raise ValueError(f"between 1 and {MAX_SWEEP_ACTS} activations, got {len(ids)}")
+    if not 1 <= sh.size <= MAX_SHIFTS:
+        raise ValueError(f"between 1 and {MAX_SHIFTS} shifts, got {sh.size}")
+    for s in sh:
+        _check_range("shift", float(s), -MAX_ABS_BIAS, MAX_ABS_BIAS)
+    _validate_sim(depth, width, n_samples, init, seed, 0.0, threshold)
+    work = len(ids) * sh.size * depth * n_samples * width * width
+    if work > MAX_SWEEP_WORK:
+        raise ValueError(f"sweep too large ({work:.2g} > {MAX_SWEEP_WORK:.2g} multiply-adds)")
+    for a in ids:
+        get(a)
+    rng = np.random.default_rng(seed)  # the same draws as simulate_deep_mlp
+    x = rng.standard_normal((n_samples, width))
+    weights = [_weights(rng, init, width) for _ in range(depth)]
+    dead, last, sat = {}, {}, {}
+    for a in ids:
+        p = dict((params or {}).get(a) or {})
+        shares = [_forward_shares(a, x, weights, float(s), threshold, p) for s in sh]
+        dead[a] = np.array([d.mean() for _, d in shares])
+        last[a] = np.array([d[-1] for _, d in shares])
+        sat[a] = np.array([s_.mean() for s_, _ in shares])
+    return BiasSweep(sh, dead, last, sat)

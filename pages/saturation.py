@@ -1,0 +1,285 @@
+"""Derivatives and saturation: where f' is small, how gradients shrink through depth, and how
+ReLU units die — every number on the page is computed by core.saturation."""
+
+import streamlit as st
+
+from core import saturation as sat
+from core.activations import ACTIVATIONS
+from ui import shell, widgets
+from ui.figures.saturation import (CurveSet, bias_chart, curves, depth_chart, grad_chart,
+                                   interval_text, preact_chart, shares_chart)
+from ui.i18n import get_lang, set_lang, t
+from ui.page import chart, fmt, header, look, secondary, show_code
+
+shell.ensure()
+LOOK = look()
+
+DEFAULT_ACTS = ["sigmoid", "tanh", "relu"]
+MAX_ACTS = 4
+N_CURVE = 161  # points per curve (payload: under 1 KB per array)
+MLP_ACTS = ["sigmoid", "tanh", "hardtanh", "softsign", "relu", "leaky_relu", "prelu", "elu",
+            "selu", "gelu_tanh", "silu", "mish", "softplus", "identity"]
+DIE_ACTS = ["relu", "leaky_relu", "prelu", "elu", "selu", "relu6", "gelu_tanh", "silu",
+            "softplus", "sigmoid", "tanh"]
+INIT_LABELS = {"small": "N(0, 0.01²)", "xavier": "Xavier", "he": "He", "positive": "|N(0, 1/n)|"}
+SWEEP = dict(depth=10, width=64, n_samples=128, init="he", seed=0)
+PRESETS = {  # one click to a known state: activation, init, depth, bias shift
+    "sig_pos": ("sigmoid", "positive", 10, 0.0),
+    "sig_xav": ("sigmoid", "xavier", 20, 0.0),
+    "relu_he": ("relu", "he", 20, 0.0),
+    "relu_neg": ("relu", "he", 10, -1.0),
+}
+
+
+def keep_lang() -> None:
+    """A fragment rerun skips the frame that sets the language for this thread: set it again
+    from the (URL-bound) language switch so the fragment does not fall back to the default."""
+    set_lang(st.session_state.get("lang", get_lang()))
+
+
+def name(act_id: str) -> str:
+    """Language-neutral display name (also what the URL stores)."""
+    return ACTIVATIONS[act_id].name
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_intervals(act_id: str, threshold: float, lo: float, hi: float) -> list:
+    """saturated_intervals, cached."""
+    return sat.saturated_intervals(act_id, threshold, lo, hi)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_peak(act_id: str) -> sat.DerivativePeak:
+    """derivative_peak on [−20, 20], cached."""
+    return sat.derivative_peak(act_id)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_sim(act_id: str, depth: int, width: int, n: int, init: str, seed: int,
+               bias: float, threshold: float) -> sat.DeepMLPResult:
+    """simulate_deep_mlp, cached."""
+    return sat.simulate_deep_mlp(act_id, depth, width, n, init, seed, bias, threshold)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def cached_sweep(act_ids: tuple, threshold: float) -> sat.BiasSweep:
+    """dead_share_vs_bias over DEFAULT_SHIFTS with the fixed SWEEP network, cached."""
+    return sat.dead_share_vs_bias(list(act_ids), sat.DEFAULT_SHIFTS, threshold=threshold, **SWEEP)
+
+
+def pct(share: float) -> str:
+    """A share 0..1 as a percentage for text."""
+    return f"{fmt(100 * share, 3)}\u00a0%"
+
+
+def peak_text(p: sat.DerivativePeak) -> str:
+    """Where the largest |f'| is reached, in words."""
+    if p.at_edge:
+        return t("saturation.peak_limit", value=fmt(p.value, 4),
+                 side="+∞" if p.x_at > 0 else "−∞")
+    if p.x_lo < p.x_hi:
+        edge_lo, edge_hi = p.x_lo <= -20.0, p.x_hi >= 20.0
+        if edge_lo and edge_hi:
+            where = t("saturation.every_x")
+        elif edge_hi:
+            where = f"x > {fmt(round(p.x_lo, 6))}"
+        elif edge_lo:
+            where = f"x < {fmt(round(p.x_hi, 6))}"
+        else:
+            where = f"{fmt(round(p.x_lo, 6))} < x < {fmt(round(p.x_hi, 6))}"
+        return t("saturation.peak_plateau", value=fmt(p.value, 4), where=where)
+    return t("saturation.peak_point", value=fmt(p.value, 4), x=fmt(round(p.x_at, 6), 5))
+
+
+# ----------------------------------------------------------------------------- 1. f and f'
+
+
+def curve_controls() -> tuple[list[str], float, float]:
+    """The controls every section shares: activations, threshold t and the x range."""
+    st.header(t("saturation.curves.title"))
+    st.markdown(t("saturation.curves.body"))
+    ids = widgets.multiselect(t("saturation.acts"), "sat_acts", list(ACTIVATIONS), DEFAULT_ACTS,
+                              fmt=name, max_selections=MAX_ACTS, help=t("saturation.acts_help"))
+    c1, c2 = st.columns(2)
+    with c1:
+        thr = widgets.slider(t("saturation.threshold"), "sat_t", 0.001, 0.5, 0.05, step=0.001,
+                             fmt="%.3f", help=t("saturation.threshold_help"))
+    with c2:
+        half = widgets.slider(t("saturation.xrange"), "sat_xr", 1.0, 20.0, 8.0, step=0.5)
+    return ids, thr, half
+
+
+@st.fragment
+def curves_panel(ids: list[str], thr: float, half: float) -> None:
+    """f and f' with the saturated regions shaded, their edges as numbers, and the probe
+    (a fragment: moving the probe redraws only this chart)."""
+    keep_lang()
+    x0 = widgets.slider(t("saturation.probe"), "sat_x", -20.0, 20.0, 1.5, step=0.05,
+                        help=t("saturation.probe_help"))
+    if not ids:
+        st.info(t("saturation.none"))
+        return
+    lo, hi = -half, half
+    x0 = min(max(x0, lo), hi)
+    sets = []
+    for a in ids:
+        x, f, g = sat.curve_samples(a, lo, hi, N_CURVE)
+        sets.append(CurveSet(name(a), x, f, g, cached_intervals(a, thr, lo, hi),
+                             sat.probe(a, x0, 0.15 * half)))
+    chart(curves(sets, thr, (lo, hi), LOOK), "sat_curves")
+    lines = []
+    for a, s in zip(ids, sets):
+        ivs = s.intervals
+        if ivs:
+            where = t("saturation.or").join(interval_text(u, v, (lo, hi)) for u, v in ivs)
+            share = sat.saturated_fraction(a, thr, lo, hi)
+            text = t("saturation.sat_line", name=name(a), t=fmt(thr), where=where,
+                     share=pct(share), lo=fmt(lo), hi=fmt(hi))
+        else:
+            text = t("saturation.sat_none", name=name(a), t=fmt(thr), lo=fmt(lo), hi=fmt(hi))
+        lines.append(f"- {text} {peak_text(cached_peak(a))}")
+    st.markdown("\n".join(lines))
+    st.subheader(t("saturation.probe_title", x=fmt(x0)))
+    rows = []
+    for s in sets:
+        p = s.probe
+        state = t("saturation.probe_flat") if abs(p.grad) < thr else t("saturation.probe_live")
+        rows.append("- " + t("saturation.probe_line", name=s.name, x=fmt(p.x), f=fmt(p.f, 5),
+                             g=fmt(p.grad, 5), state=state))
+    st.markdown("\n".join(rows))
+
+
+# ----------------------------------------------------------------------------- 2. depth
+
+
+@st.fragment
+def depth_section(ids: list[str]) -> None:
+    """Best case through L layers: (max|f'|)^L on a log axis."""
+    keep_lang()
+    st.header(t("saturation.depth.title"))
+    st.markdown(t("saturation.depth.body"))
+    depth = widgets.slider(t("saturation.depth_L"), "sat_L", 1, sat.MAX_FACTOR_DEPTH, 20)
+    if not ids:
+        st.info(t("saturation.none"))
+        return
+    series = [(name(a), sat.depth_factor(a, depth)) for a in ids]
+    chart(depth_chart(series, LOOK), "sat_depth")
+    lines = []
+    for a, (label, f) in zip(ids, series):
+        m = cached_peak(a).value
+        if m == 0.0:
+            lines.append(f"- {t('saturation.depth_zero', name=label)}")
+        else:
+            lines.append("- " + t("saturation.depth_line", name=label, m=fmt(m, 4), L=depth,
+                                  v=fmt(float(f[-1]), 4)))
+    st.markdown("\n".join(lines))
+    st.caption(t("saturation.depth_note"))
+    show_code(sat.depth_factor)
+
+
+# ----------------------------------------------------------------------------- 3. deep MLP
+
+
+def apply_preset(key: str) -> None:
+    """Button callback: put the MLP controls into a known state."""
+    act_id, init, depth, bias = PRESETS[key]
+    st.session_state["sat_mlp"] = act_id
+    st.session_state["sat_init"] = init
+    st.session_state["sat_depth"] = depth
+    st.session_state["sat_b"] = bias
+
+
+@st.fragment
+def mlp_section(thr: float) -> None:
+    """A random deep MLP: per-layer summed inputs, saturated / dead shares and gradient norms."""
+    keep_lang()
+    st.header(t("saturation.mlp.title"))
+    st.markdown(t("saturation.mlp.body"))
+    st.caption(t("saturation.presets"))
+    cols = st.columns(len(PRESETS))
+    for col, key in zip(cols, PRESETS):
+        col.button(t(f"saturation.preset.{key}"), key=f"sat_preset_{key}", on_click=apply_preset,
+                   args=(key,), width="stretch")
+    c1, c2, c3 = st.columns([1, 2, 1])
+    with c1:
+        act_id = widgets.select(t("saturation.mlp_act"), "sat_mlp", MLP_ACTS, "sigmoid", fmt=name)
+    with c2:
+        init = widgets.select(t("saturation.init"), "sat_init", list(sat.INITS), "xavier",
+                              fmt=INIT_LABELS.get, kind="segmented", help=t("saturation.init_help"))
+    with c3:
+        depth = widgets.slider(t("saturation.mlp_depth"), "sat_depth", 2, sat.MAX_DEPTH, 10)
+    with secondary("common.more_controls"):
+        d1, d2, d3, d4 = st.columns(4)
+        with d1:
+            width = widgets.slider(t("saturation.width"), "sat_width", 4, sat.MAX_WIDTH, 64)
+        with d2:
+            n = widgets.number(t("saturation.samples"), "sat_n", 10, sat.MAX_SAMPLES, 256,
+                               step=10)
+        with d3:
+            bias = widgets.slider(t("saturation.bias"), "sat_b", -5.0, 5.0, 0.0, step=0.25,
+                                  help=t("saturation.bias_help"))
+        with d4:
+            seed = widgets.number(t("saturation.seed"), "sat_seed", 0, 9999, 0)
+    res = cached_sim(act_id, int(depth), int(width), int(n), init, int(seed), float(bias), thr)
+    s = sat.summarize_mlp(res)
+    st.caption(t("saturation.mlp_setup", name=name(act_id), init=INIT_LABELS[init], L=depth,
+                 w=width, n=n, b=fmt(bias), t=fmt(thr)))
+    st.subheader(t("saturation.preact_title"))
+    chart(preact_chart(res, LOOK, sat.saturated_z_bands(res)), "sat_preact")
+    st.markdown(t("saturation.preact_text", first=fmt(s.mean_first, 3), L=depth,
+                  last=fmt(s.mean_last, 3), peak=fmt(s.mean_peak, 3), peak_layer=s.mean_peak_layer,
+                  rising=s.rising_layers, steps=depth - 1))
+    left, right = st.columns(2)
+    with left:
+        st.subheader(t("saturation.shares_title"))
+        chart(shares_chart(res, LOOK), "sat_shares")
+        st.markdown(t("saturation.shares_text", t=fmt(thr), sat_first=pct(s.sat_first),
+                      sat_last=pct(s.sat_last), dead_first=pct(s.dead_first),
+                      dead_last=pct(s.dead_last), dead_max=pct(s.dead_max),
+                      dead_layer=s.dead_max_layer, L=depth))
+    with right:
+        st.subheader(t("saturation.grad_title"))
+        chart(grad_chart(res, LOOK), "sat_grad")
+        st.markdown(t("saturation.grad_text", first=fmt(s.grad_first, 3), L=depth,
+                      last=fmt(s.grad_last, 3), ratio=fmt(s.grad_ratio, 3),
+                      spread=fmt(s.grad_spread, 3)))
+    show_code(sat.simulate_deep_mlp)
+
+
+# ----------------------------------------------------------------------------- 4. dying ReLU
+
+
+@st.fragment
+def dying_section(thr: float) -> None:
+    """Share of dead units against a negative bias shift, ReLU beside Leaky ReLU / ELU."""
+    keep_lang()
+    st.header(t("saturation.die.title"))
+    st.markdown(t("saturation.die.body"))
+    ids = widgets.multiselect(t("saturation.die_acts"), "sat_die", DIE_ACTS,
+                              ["relu", "leaky_relu", "elu"], fmt=name, max_selections=MAX_ACTS)
+    if not ids:
+        st.info(t("saturation.none"))
+        return
+    sweep = cached_sweep(tuple(ids), thr)
+    st.caption(t("saturation.die_setup", L=SWEEP["depth"], w=SWEEP["width"],
+                 n=SWEEP["n_samples"], seed=SWEEP["seed"]))
+    chart(bias_chart(sweep.shifts, [(name(a), sweep.dead[a]) for a in ids], LOOK), "sat_die")
+    i0 = sat.DEFAULT_SHIFTS.index(0.0)
+    b_min = sat.DEFAULT_SHIFTS[0]
+    lines = ["- " + t("saturation.die_line", name=name(a), b=fmt(b_min),
+                      dead_neg=pct(sweep.dead[a][0]), dead_zero=pct(sweep.dead[a][i0]),
+                      last=pct(sweep.dead_last[a][0]), sat=pct(sweep.saturated[a][0]), t=fmt(thr))
+             for a in ids]
+    st.markdown("\n".join(lines))
+    st.caption(t("saturation.die_note"))
+    show_code(sat.dead_share_vs_bias)
+
+
+header("saturation")
+chosen, threshold, half_range = curve_controls()
+curves_panel(chosen, threshold, half_range)
+# outside the fragment, so moving the probe does not resend the source code
+show_code(sat.saturated_intervals, sat.derivative_peak, sat.probe)
+depth_section(chosen)
+mlp_section(threshold)
+dying_section(threshold)

@@ -1,0 +1,75 @@
+"""Browser test of the derivatives-and-saturation page against a real Streamlit server."""
+
+from __future__ import annotations
+
+import pytest
+
+from core import saturation as sat
+from tests.browser.conftest import (chart_traces, goto, press_slider, screenshot,
+                                    wait_for_charts)
+from ui.page import fmt
+
+DEEP_LINK = "/saturation?sat_acts=Sigmoid&sat_acts=Tanh&sat_t=0.01&sat_L=30&sat_x=-3&lang=en"
+
+
+def test_cold_deep_link_then_interaction(server, page) -> None:
+    # the first request to this module's fresh server: a deep link with URL values
+    goto(page, server + DEEP_LINK)
+    wait_for_charts(page, 6)
+    assert "Derivatives and saturation" in page.locator("h1").first.inner_text()
+    body = page.locator('[data-testid="stMain"]').inner_text()
+    edge = sat.sigmoid_saturation_edge(0.01)
+    assert f"x > {fmt(edge, 4)}" in body  # threshold 0.01 from the URL, edge computed
+    depth = chart_traces(page, 1)
+    assert len(depth[0]["y"]) == 31  # L = 30 from the URL
+    assert depth[0]["y"][-1] == pytest.approx(0.25**30, rel=1e-6)
+    # move the probe: the probe markers on the f/f' chart move with it
+    before = [tr["x"] for tr in chart_traces(page, 0) if len(tr["x"]) == 1]
+    press_slider(page, "Probe", "ArrowRight", times=4)
+    after = [tr["x"] for tr in chart_traces(page, 0) if len(tr["x"]) == 1]
+    assert before and after and before != after
+    assert after[0][0] == pytest.approx(-3 + 4 * 0.05, abs=1e-6)
+    # the probe panel is a fragment: its rerun must keep the page language (English here)
+    body = page.locator('[data-testid="stMain"]').inner_text()
+    assert "At the probe x₀ = −2.8" in body and "탐침" not in body
+    p = sat.probe("sigmoid", -2.8)
+    assert f"f′(x₀) = {fmt(p.grad, 5)}" in body
+
+
+def test_preset_shows_positive_weight_drift(server, page) -> None:
+    goto(page, f"{server}/saturation?lang=en")
+    wait_for_charts(page, 6)
+    page.get_by_role("button", name="Sigmoid, W > 0").click()
+    page.wait_for_timeout(500)
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+    page.wait_for_function(
+        "Array.from(document.querySelectorAll('.js-plotly-plot')[2]._fullData)"
+        ".some(t => t.name === 'flat zone (|f′| < t)')", timeout=30_000)
+    mean = [tr for tr in chart_traces(page, 2) if tr["name"] == "mean z"][0]["y"]
+    res = sat.simulate_deep_mlp("sigmoid", 10, 64, 256, "positive", 0, 0.0, 0.05)
+    assert mean == pytest.approx(list(res.preact_mean), rel=1e-5, abs=1e-6)
+    assert mean[2] > mean[1] > mean[0]
+    page.evaluate("document.querySelectorAll('.js-plotly-plot')[2]"
+                  ".scrollIntoView({block: 'center'})")
+    page.wait_for_timeout(500)
+    screenshot(page, "saturation-en-positive")
+    page.evaluate("document.querySelectorAll('.js-plotly-plot')[4]"
+                  ".scrollIntoView({block: 'center'})")
+    page.wait_for_timeout(500)
+    screenshot(page, "saturation-en-positive-grad")
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_screenshots(server, page, lang: str) -> None:
+    goto(page, f"{server}/saturation?lang={lang}")
+    wait_for_charts(page, 6)
+    page.wait_for_timeout(800)
+    title = page.locator("h1").first.inner_text()
+    assert ("미분과 포화" if lang == "ko" else "Derivatives and saturation") in title
+    screenshot(page, f"saturation-{lang}")
+    screenshot(page, f"saturation-{lang}-full", full_page=True)
+    # the MLP section further down, as a teacher would scroll to it
+    page.evaluate("document.querySelectorAll('.js-plotly-plot')[2]"
+                  ".scrollIntoView({block: 'center'})")
+    page.wait_for_timeout(500)
+    screenshot(page, f"saturation-{lang}-mlp")

@@ -1,0 +1,155 @@
+"""AppTest tests of the derivatives-and-saturation page (pages/saturation.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from core import saturation as sat
+from tests.pages.conftest import chart_specs, decode, run_page, texts
+from ui.page import fmt
+
+CURVES, DEPTH, PREACT, SHARES, GRAD, DIE = range(6)
+
+
+def _pct(share: float) -> str:
+    return f"{fmt(100 * share, 3)}\u00a0%"
+
+
+@pytest.mark.parametrize(("locale", "title"), [("ko-KR", "미분과 포화"), ("en-US", "Derivatives and saturation")])
+def test_renders_in_both_languages(locale: str, title: str) -> None:
+    at = run_page("saturation", locale=locale)
+    assert not at.exception
+    assert not at.warning
+    assert title in at.title[0].value
+    specs = chart_specs(at)
+    assert len(specs) == 6
+    # default: sigmoid, tanh, ReLU on the f/f' chart, 2 traces each plus tangent/markers
+    names = [tr.get("name") for tr in specs[CURVES]["data"]]
+    assert {"Sigmoid", "Tanh", "ReLU"} <= set(names)
+
+
+def test_saturated_edges_are_computed_and_shaded() -> None:
+    at = run_page("saturation", query={"sat_acts": ["Sigmoid", "Tanh"], "sat_t": "0.01"},
+                  locale="en-US")
+    assert not at.exception and not at.warning
+    text = texts(at)
+    sig = sat.sigmoid_saturation_edge(0.01)
+    tanh = sat.tanh_saturation_edge(0.01)
+    assert f"x < −{fmt(sig, 4)} or x > {fmt(sig, 4)}" in text
+    assert f"x < −{fmt(tanh, 4)} or x > {fmt(tanh, 4)}" in text
+    # the maximum of sigmoid' is computed: 0.25 at x = 0
+    assert "Largest |f′|: **0.25** at x = 0." in text
+    # shaded rectangles on both charts at the same edges (2 activations × 2 intervals × 2 rows)
+    shapes = [s for s in chart_specs(at)[CURVES]["layout"]["shapes"] if s.get("type") == "rect"]
+    assert len(shapes) == 8
+    edges = sorted({round(v, 6) for s in shapes for v in (s["x0"], s["x1"])})
+    assert edges == sorted({-8.0, 8.0, round(-sig, 6), round(sig, 6), round(-tanh, 6),
+                            round(tanh, 6)})
+
+
+def test_threshold_change_moves_the_edges() -> None:
+    at = run_page("saturation", query={"sat_acts": ["Sigmoid"]}, locale="en-US")
+    before = chart_specs(at)[CURVES]["layout"]["shapes"]
+    at.slider(key="sat_t").set_value(0.2).run()
+    assert not at.exception
+    after = chart_specs(at)[CURVES]["layout"]["shapes"]
+    edge = sat.sigmoid_saturation_edge(0.2)
+    assert before != after
+    assert any(abs(s.get("x0", 0) - edge) < 1e-6 for s in after if s.get("type") == "rect")
+    assert f"x > {fmt(edge, 4)}" in texts(at)
+
+
+def test_probe_values_and_tangent() -> None:
+    at = run_page("saturation", query={"sat_acts": ["Sigmoid"], "sat_x": "-3"}, locale="en-US")
+    p = sat.probe("sigmoid", -3.0)
+    text = texts(at)
+    assert f"f(x₀) = {fmt(p.f, 5)}, f′(x₀) = {fmt(p.grad, 5)}" in text
+    assert "saturated here" in text  # σ'(−3) ≈ 0.045 < t = 0.05
+    tangent = [tr for tr in chart_specs(at)[CURVES]["data"] if tr.get("line", {}).get("dash") == "dash"
+               and tr.get("mode") == "lines" and len(decode(tr["x"])) == 2]
+    assert len(tangent) == 1
+    tx, ty = decode(tangent[0]["x"]), decode(tangent[0]["y"])
+    slope = (ty[1] - ty[0]) / (tx[1] - tx[0])
+    assert slope == pytest.approx(p.grad, rel=1e-4)
+    at.slider(key="sat_x").set_value(0.0).run()
+    p0 = sat.probe("sigmoid", 0.0)
+    assert f"f′(x₀) = {fmt(p0.grad, 5)}" in texts(at)
+
+
+def test_depth_slider_changes_depth_chart() -> None:
+    at = run_page("saturation", query={"sat_acts": ["Sigmoid", "ReLU"]}, locale="en-US")
+    y20 = decode(chart_specs(at)[DEPTH]["data"][0]["y"])
+    assert len(y20) == 21 and y20[-1] == pytest.approx(0.25**20, rel=1e-9)
+    at.slider(key="sat_L").set_value(50).run()
+    spec = chart_specs(at)[DEPTH]
+    y50 = decode(spec["data"][0]["y"])
+    assert len(y50) == 51 and y50[-1] == pytest.approx(0.25**50, rel=1e-9)
+    assert list(decode(spec["data"][1]["y"])) == [1.0] * 51
+    assert f"0.25^50 = **{fmt(0.25**50, 4)}**" in texts(at)
+
+
+def test_mlp_sentences_match_core_for_positive_sigmoid() -> None:
+    query = {"sat_mlp": "Sigmoid", "sat_init": "|N(0, 1/n)|", "sat_depth": "12",
+             "sat_width": "128", "sat_n": "300", "sat_seed": "3"}
+    at = run_page("saturation", query=query, locale="en-US")
+    assert not at.exception and not at.warning
+    res = sat.simulate_deep_mlp("sigmoid", 12, 128, 300, "positive", 3, 0.0, 0.05)
+    s = sat.summarize_mlp(res)
+    text = texts(at)
+    assert (f"The mean summed input is {fmt(s.mean_first, 3)} in layer 1 and "
+            f"{fmt(s.mean_last, 3)} in layer 12") in text
+    assert f"{_pct(s.sat_last)} in layer 12" in text
+    assert f"‖∂L/∂W‖ is {fmt(s.grad_first, 3)} in layer 1" in text
+    # the drift is visible in the chart: the mean trace climbs far above layer 1
+    mean = [tr for tr in chart_specs(at)[PREACT]["data"] if tr.get("name") == "mean z"][0]
+    m = decode(mean["y"])
+    assert m[2] > m[1] > m[0] and m[-1] > m[0] + 3
+
+
+def test_preset_button_sets_known_state() -> None:
+    at = run_page("saturation", locale="en-US")
+    at.button(key="sat_preset_relu_he").click().run()
+    assert not at.exception
+    assert at.session_state["sat_mlp"] == "relu" and at.session_state["sat_depth"] == 20
+    res = sat.simulate_deep_mlp("relu", 20, 64, 256, "he", 0, 0.0, 0.05)
+    s = sat.summarize_mlp(res)
+    assert f"Largest ÷ smallest over all layers: {fmt(s.grad_spread, 3)}." in texts(at)
+    assert s.grad_spread < 5  # He keeps ReLU gradients within a small factor
+    grad = decode(chart_specs(at)[GRAD]["data"][0]["y"])
+    assert len(grad) == 20
+
+
+def test_dying_relu_numbers_match_core() -> None:
+    at = run_page("saturation", query={"sat_die": ["ReLU", "Leaky ReLU"]}, locale="en-US")
+    sweep = sat.dead_share_vs_bias(["relu", "leaky_relu"], sat.DEFAULT_SHIFTS, depth=10,
+                                   width=64, n_samples=128, init="he", seed=0, threshold=0.05)
+    text = texts(at)
+    assert f"**ReLU**: at b = −4, {_pct(sweep.dead['relu'][0])} of all units are dead" in text
+    assert "**Leaky ReLU**: at b = −4, 0\u00a0% of all units are dead" in text
+    y = decode(chart_specs(at)[DIE]["data"][0]["y"])
+    assert y[0] == pytest.approx(sweep.dead["relu"][0], abs=1e-6) and y[0] > 0.5
+
+
+@pytest.mark.parametrize("query", [{"sat_t": "abc"}, {"sat_t": "nan"}, {"sat_t": "1e9"},
+                                   {"sat_L": "999"}, {"sat_depth": "-4"}, {"sat_init": "orthogonal"},
+                                   {"sat_n": "100000"}])
+def test_bad_url_values_fall_back_with_notice(query: dict) -> None:
+    at = run_page("saturation", query=query, locale="en-US")
+    assert not at.exception
+    assert at.warning, "a bad URL value must show a notice"
+    assert len(chart_specs(at)) == 6
+
+
+def test_unknown_activation_in_url_is_dropped() -> None:
+    at = run_page("saturation", query={"sat_acts": ["Sigmoid", "NoSuchThing"]}, locale="en-US")
+    assert not at.exception
+    assert at.warning
+    names = {tr.get("name") for tr in chart_specs(at)[CURVES]["data"]}
+    assert "Sigmoid" in names
+
+
+def test_no_activation_chosen_shows_hint() -> None:
+    at = run_page("saturation", locale="en-US")
+    at.multiselect(key="sat_acts").set_value([]).run()
+    assert not at.exception
+    assert any("Choose at least one activation" in i.value for i in at.info)

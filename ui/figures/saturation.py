@@ -1,0 +1,264 @@
+"""Plotly figures for the derivatives-and-saturation page.
+
+- ``curves``: f (top) and f' (bottom) on a shared x axis, saturated regions shaded on both,
+  the threshold drawn on the f' chart, and an optional probe point with its tangent line.
+- ``depth_chart``: best-case gradient factor (max|f'|)^L against depth L, log scale.
+- ``preact_chart``: per-layer quantile bands of the summed inputs z of a simulated MLP.
+- ``shares_chart``: saturated and dead shares per layer.
+- ``grad_chart``: gradient norm per layer (log scale).
+- ``bias_chart``: share of dead units against a bias shift, one line per activation.
+
+Every number drawn comes from ``core.saturation`` / ``core.activations``; figures get only
+finite values (zeros on a log axis are left out).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from core.saturation import DeepMLPResult, Probe
+from ui.i18n import t
+from ui.page import fmt
+from ui.theme import OKABE_ITO, Look, apply_layout, line_trace, series_style
+
+SHADE_ALPHA = 0.16
+
+
+def _rgba(hex_color: str, alpha: float) -> str:
+    """'#RRGGBB' → 'rgba(r,g,b,alpha)'."""
+    h = hex_color.lstrip("#")
+    r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+@dataclass(frozen=True)
+class CurveSet:
+    """One activation's samples for the f / f' charts, its saturated intervals and its probe."""
+
+    name: str
+    x: np.ndarray
+    f: np.ndarray
+    grad: np.ndarray
+    intervals: list[tuple[float, float]]
+    probe: Probe | None = None
+
+
+def _c(a) -> np.ndarray:
+    """float32 for the browser (half the payload; more precision than a chart shows)."""
+    return np.asarray(a, dtype=np.float32)
+
+
+def curves(sets: Sequence[CurveSet], threshold: float, x_range: tuple[float, float],
+           look: Look) -> go.Figure:
+    """Two stacked charts sharing x: f(x) above, f'(x) below, one style per activation.
+
+    Saturated intervals (|f'| < threshold) are shaded in the activation's colour on both charts
+    (with several activations each gets its own horizontal strip, so shadings never mix) and
+    their edges are dotted vertical lines on the f' chart;
+    the threshold ±t is a dotted line on the f' chart; a probe adds a vertical line, markers at
+    (x₀, f(x₀)) and (x₀, f'(x₀)) and the tangent line on the f chart.
+    """
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.07,
+                        row_heights=[0.5, 0.5])
+    for i, s in enumerate(sets):
+        fig.add_trace(line_trace(_c(s.x), _c(s.f), s.name, i, look, legendgroup=s.name,
+                                 markers_every=8), row=1, col=1)
+        fig.add_trace(line_trace(_c(s.x), _c(s.grad), s.name + "′", i, look, legendgroup=s.name,
+                                 markers_every=8, showlegend=False), row=2, col=1)
+        color = series_style(i)["color"]
+        n = len(sets)
+        top, bottom = 1 - i / n, 1 - (i + 1) / n  # one horizontal strip per activation
+        for lo, hi in s.intervals:
+            for row in (1, 2):
+                fig.add_vrect(x0=lo, x1=hi, y0=bottom, y1=top, fillcolor=_rgba(color, SHADE_ALPHA),
+                              line_width=0, layer="below", row=row, col=1)
+            for edge in (lo, hi):  # the computed edges, on the f' chart where t is drawn
+                if x_range[0] < edge < x_range[1]:
+                    fig.add_vline(x=edge, line=dict(color=color, width=1.5, dash="dot"),
+                                  row=2, col=1)
+    fig.add_hline(y=threshold, line=dict(color=OKABE_ITO[7], width=2, dash="dot"), row=2, col=1,
+                  annotation_text=f"t = {fmt(threshold)}", annotation_position="top right",
+                  annotation_font_size=look.font - 2)
+    y_lo, y_hi = _f_range([s.f for s in sets])
+    probes = [(i, s) for i, s in enumerate(sets) if s.probe is not None]
+    for k, (i, s) in enumerate(probes):
+        p = s.probe
+        color = series_style(i)["color"]
+        fig.add_trace(go.Scatter(x=_c(p.tangent_x), y=_c(p.tangent_y), mode="lines",
+                                 line=dict(color=color, width=max(2.0, look.line - 1), dash="dash"),
+                                 name=t("saturation.fig.tangent"), legendgroup="tangent",
+                                 showlegend=k == 0, hoverinfo="skip"), row=1, col=1)
+        for row, val in ((1, p.f), (2, p.grad)):
+            fig.add_trace(go.Scatter(x=[p.x], y=[val], mode="markers",
+                                     marker=dict(color=color, size=look.marker + 6,
+                                                 symbol="circle-open", line=dict(width=3)),
+                                     legendgroup=s.name, showlegend=False,
+                                     hovertemplate=f"{s.name}: %{{y:.6g}}<extra></extra>"),
+                          row=row, col=1)
+    if probes:
+        for row in (1, 2):
+            fig.add_vline(x=probes[0][1].probe.x, line=dict(color=OKABE_ITO[7], width=2),
+                          row=row, col=1)
+    apply_layout(fig, look, height=look.height(620))
+    fig.update_layout(margin=dict(l=_left(look)))
+    fig.update_yaxes(title_text="f(x)", range=[y_lo, y_hi], row=1, col=1)
+    fig.update_yaxes(title_text="f′(x)", row=2, col=1)
+    fig.update_xaxes(range=list(x_range), row=1, col=1)
+    fig.update_xaxes(title_text="x", range=list(x_range), row=2, col=1)
+    return fig
+
+
+def _f_range(values: Sequence[np.ndarray]) -> tuple[float, float]:
+    """y range of the f chart: the curves' span with 8 % padding (tangents may leave it)."""
+    lo = min(float(np.min(v)) for v in values)
+    hi = max(float(np.max(v)) for v in values)
+    pad = 0.08 * max(hi - lo, 1e-9)
+    return lo - pad, hi + pad
+
+
+def _all_markers(trace: go.Scatter) -> go.Scatter:
+    """Show a marker on every point (per-layer charts have few points)."""
+    trace.marker.maxdisplayed = 0
+    return trace
+
+
+def _log_axis(fig: go.Figure, values: Sequence[np.ndarray], look: Look) -> None:
+    """A log y axis: powers of ten when the values span two decades or more, plain numbers
+    (0.3, 0.5, 2, 3) when they span less — plotly would otherwise print bare mantissa digits."""
+    finite = [v[np.isfinite(v) & (v > 0)] for v in values]
+    finite = [v for v in finite if v.size]
+    narrow = bool(finite) and max(v.max() for v in finite) < 100 * min(v.min() for v in finite)
+    if narrow:
+        fig.update_yaxes(type="log", tickformat=".3~g", dtick="D2")
+    else:
+        fig.update_yaxes(type="log", exponentformat="power")
+    fig.update_layout(margin=dict(l=_left(look)))
+
+
+def _left(look: Look) -> int:
+    """Left margin in px that keeps the y-axis title clear of the tick labels."""
+    return 100 if look.classroom else 85
+
+
+def _positive(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Only the points with y > 0 (and finite): what a log axis can show. float64 is kept so
+    tiny values such as 1e-80 do not underflow to 0."""
+    keep = np.isfinite(y) & (y > 0)
+    return np.asarray(x)[keep], np.asarray(y, dtype=np.float64)[keep]
+
+
+def depth_chart(series: Sequence[tuple[str, np.ndarray]], look: Look) -> go.Figure:
+    """(max|f'|)^L against L = 0, 1, … on a log axis, one line per activation; zeros left out."""
+    fig = go.Figure()
+    for i, (name, f) in enumerate(series):
+        L, y = _positive(np.arange(len(f)), f)
+        fig.add_trace(line_trace(L, y, name, i, look, markers_every=10,
+                                 hovertemplate="L = %{x}<br>%{y:.3e}"))
+    apply_layout(fig, look, x_title=t("saturation.fig.depth_x"),
+                 y_title=t("saturation.fig.depth_y"), height=look.height(400))
+    _log_axis(fig, [np.asarray(f, dtype=np.float64) for _, f in series], look)
+    fig.update_layout(hovermode="closest")
+    return fig
+
+
+def preact_chart(res: DeepMLPResult, look: Look,
+                 flat_zones: Sequence[tuple[float, float]] = ()) -> go.Figure:
+    """Per-layer distribution of the summed inputs z: quantile bands, the median and the mean;
+    flat_zones (z intervals where the activation is saturated) are hatched in grey."""
+    layers = np.arange(1, res.depth + 1)
+    q = res.preact_quantiles
+    levels = [round(float(v), 4) for v in res.quantile_levels]
+    color = OKABE_ITO[0]
+    hover = t("saturation.fig.layer") + " %{x}<br>%{y:.4g}<extra></extra>"
+    fig = go.Figure()
+    for lo, hi, alpha in ((0.01, 0.99, 0.14), (0.05, 0.95, 0.24), (0.25, 0.75, 0.4)):
+        i_lo, i_hi = levels.index(lo), levels.index(hi)
+        name = t("saturation.fig.band", lo=round(lo * 100), hi=round(hi * 100))
+        fig.add_trace(go.Scatter(x=layers, y=_c(q[:, i_hi]), mode="lines", line=dict(width=0),
+                                 showlegend=False, hoverinfo="skip", legendgroup=name))
+        fig.add_trace(go.Scatter(x=layers, y=_c(q[:, i_lo]), mode="lines", line=dict(width=0),
+                                 fill="tonexty", fillcolor=_rgba(color, alpha), name=name,
+                                 hoverinfo="skip", legendgroup=name))
+    fig.add_trace(go.Scatter(x=layers, y=_c(q[:, levels.index(0.5)]), mode="lines+markers",
+                             name=t("saturation.fig.median"),
+                             line=dict(color=color, width=look.line),
+                             marker=dict(size=look.marker - 2, color=color), hovertemplate=hover))
+    fig.add_trace(go.Scatter(x=layers, y=_c(res.preact_mean), mode="lines+markers",
+                             name=t("saturation.fig.mean"),
+                             line=dict(color=OKABE_ITO[1], width=max(2.0, look.line - 1),
+                                       dash="dash"),
+                             marker=dict(size=look.marker - 2, symbol="square",
+                                         color=OKABE_ITO[1]), hovertemplate=hover))
+    for lo, hi in flat_zones:
+        fig.add_hrect(y0=lo, y1=hi, fillcolor="rgba(128,128,128,0.14)", line_width=0,
+                      layer="below")
+    if flat_zones:  # a legend entry for the grey zones
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=t("saturation.fig.flat"),
+                                 marker=dict(size=look.marker + 4, symbol="square",
+                                             color="rgba(128,128,128,0.35)")))
+    apply_layout(fig, look, x_title=t("saturation.fig.layer"),
+                 y_title=t("saturation.fig.z_axis"), height=look.height(400))
+    fig.update_layout(margin=dict(l=_left(look)))
+    fig.update_layout(hovermode="closest")
+    return fig
+
+
+def shares_chart(res: DeepMLPResult, look: Look) -> go.Figure:
+    """Saturated share (|f'| < t over samples × units) and dead share (units) per layer."""
+    layers = np.arange(1, res.depth + 1)
+    fig = go.Figure()
+    for i, (arr, key) in enumerate(((res.saturated_share, "saturation.fig.saturated"),
+                                    (res.dead_share, "saturation.fig.dead"))):
+        fig.add_trace(_all_markers(line_trace(layers, _c(arr), t(key), i, look, markers_every=1,
+                                              hovertemplate="%{y:.1%}<extra></extra>")))
+    apply_layout(fig, look, x_title=t("saturation.fig.layer"),
+                 y_title=t("saturation.fig.share_y"), height=look.height(360))
+    fig.update_layout(margin=dict(l=_left(look)))
+    fig.update_yaxes(range=[-0.03, 1.03], tickformat=".0%")
+    return fig
+
+
+def grad_chart(res: DeepMLPResult, look: Look) -> go.Figure:
+    """‖∂L/∂W_l‖ and ‖∂L/∂z_l‖ per layer on a log axis (zeros left out)."""
+    fig = go.Figure()
+    for i, (arr, key) in enumerate(((res.grad_norm_w, "saturation.fig.grad_w"),
+                                    (res.grad_norm_z, "saturation.fig.grad_z"))):
+        layers, y = _positive(np.arange(1, res.depth + 1), arr)
+        fig.add_trace(_all_markers(line_trace(layers, y, t(key), i, look, markers_every=1,
+                                              hovertemplate="%{y:.3e}<extra></extra>")))
+    apply_layout(fig, look, x_title=t("saturation.fig.layer"),
+                 y_title=t("saturation.fig.grad_y"), height=look.height(360))
+    _log_axis(fig, [res.grad_norm_w, res.grad_norm_z], look)
+    return fig
+
+
+def bias_chart(shifts: np.ndarray, series: Sequence[tuple[str, np.ndarray]],
+               look: Look) -> go.Figure:
+    """Share of dead units against the bias shift b, one line per activation."""
+    fig = go.Figure()
+    for i, (name, y) in enumerate(series):
+        fig.add_trace(_all_markers(line_trace(_c(shifts), _c(y), name, i, look, markers_every=1,
+                                              hovertemplate="b = %{x:.2f}<br>%{y:.1%}")))
+    apply_layout(fig, look, x_title=t("saturation.fig.bias_x"),
+                 y_title=t("saturation.fig.dead_y"), height=look.height(380))
+    fig.update_layout(margin=dict(l=_left(look)))
+    fig.update_yaxes(range=[-0.03, 1.03], tickformat=".0%")
+    return fig
+
+
+def interval_text(a: float, b: float, x_range: tuple[float, float]) -> str:
+    """An interval of the shown x range as text: 'x < b', 'x > a', 'a < x < b' or 'all x'."""
+    left, right = a <= x_range[0], b >= x_range[1]
+    if left and right:
+        return t("saturation.all_x")
+    a, b = round(a, 6), round(b, 6)  # edges are good to ~1e-10: print no bisection noise
+    if left:
+        return f"x < {fmt(b, 4)}"
+    if right:
+        return f"x > {fmt(a, 4)}"
+    return f"{fmt(a, 4)} < x < {fmt(b, 4)}"
