@@ -12,6 +12,7 @@ import streamlit as st
 from ui.i18n import t
 from ui.theme import Look
 
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
                  "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
@@ -57,7 +58,7 @@ def fmt(value: float, digits: int = 4) -> str:
     text = f"{value:.{digits}g}"
     if "e" in text:
         mant, exp = text.split("e")
-        text = f"{mant}×10^{int(exp)}"
+        text = f"{mant}×10{str(int(exp)).translate(_SUPERSCRIPT)}"
     return text.replace("-", "−")
 
 

@@ -1,0 +1,731 @@
+"""A small multilayer perceptron trained by backpropagation, written to be traced by hand.
+
+Conventions (the course's): a sample is a row vector, a layer computes z = a·W + b and
+a' = f(z), W has shape (inputs, outputs). With the loss L = ½·Σ(y − t)² one update is
+
+    δ_out = (y − t) ⊙ f'(z_out)              output error signal
+    δ_l   = (δ_{l+1} · W_{l+1}ᵀ) ⊙ f'(z_l)   pushed back one layer (with the *old* W_{l+1})
+    ∂L/∂W_l = a_{l−1}ᵀ · δ_l,  ∂L/∂b_l = δ_l
+    W_l ← W_l − lr·∂L/∂W_l,   b_l ← b_l − lr·∂L/∂b_l
+
+With binary cross-entropy L = −[t·ln y + (1 − t)·ln(1 − y)] on a sigmoid output the output
+signal simplifies to δ_out = y − t.
+
+Parameters are never modified in place: every update builds new arrays, so a trace keeps both
+the old and the new values. ``train`` runs per-sample updates (the course's way, samples in data
+order) or full-batch gradient descent. Per-sample training of tiny networks is dominated by
+Python overhead, so by default it runs through a specialised path: for a given architecture the
+update is written out as straight-line scalar code (one Python float per weight) and compiled
+once. Each activation's scalar formula is checked against the registry before it is used;
+activations without a checked scalar formula fall back to the plain numpy loop.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Sequence
+
+import numpy as np
+
+from core.activations import get
+
+Array = np.ndarray
+
+MAX_HIDDEN_LAYERS = 3      # at most 3 hidden layers (4 weight matrices)
+MAX_WIDTH = 8              # every layer (input, hidden, output) has at most 8 units
+MAX_EPOCHS = 100_000       # epochs per training call
+MAX_SAMPLES = 1_000        # rows of a training set
+MAX_UPDATES = 1_000_000    # epochs × samples per training call (bounds the work)
+MAX_MODELS = 8             # networks trained side by side in one call
+MAX_LR = 10.0              # learning rates lie in (0, MAX_LR]
+MAX_GRID = 200             # decision-map resolution per axis
+LOSS_LIMIT = 1e12          # an epoch loss above this (or not finite) stops training: diverged
+
+LOSSES = ("mse", "bce")
+INIT_METHODS = ("normal", "xavier", "he")
+MODES = ("sample", "batch")
+
+
+# ----------------------------------------------------------------------------- the model
+
+
+def _frozen(a: Array) -> Array:
+    """A float64 read-only copy of a."""
+    out = np.array(a, dtype=np.float64, copy=True)
+    out.setflags(write=False)
+    return out
+
+
+@dataclass(frozen=True, eq=False)
+class MLP:
+    """A fully connected network: layer l maps a_{l−1} to a_l = f_l(a_{l−1}·W_l + b_l).
+
+    weights[l] has shape (n_l, n_{l+1}); biases is None (no biases) or biases[l] has shape
+    (n_{l+1},); activations[l] is a registry id (core.activations). At most
+    MAX_HIDDEN_LAYERS hidden layers and MAX_WIDTH units per layer (ValueError otherwise).
+    Arrays are stored as read-only float64 copies.
+    """
+
+    weights: tuple[Array, ...]
+    biases: tuple[Array, ...] | None
+    activations: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        ws = tuple(_frozen(w) for w in self.weights)
+        if not 1 <= len(ws) <= MAX_HIDDEN_LAYERS + 1:
+            raise ValueError(f"need 1..{MAX_HIDDEN_LAYERS + 1} weight matrices, got {len(ws)}")
+        for w in ws:
+            if w.ndim != 2 or not (1 <= w.shape[0] <= MAX_WIDTH and 1 <= w.shape[1] <= MAX_WIDTH):
+                raise ValueError(f"weight shape {w.shape}: each side must be 1..{MAX_WIDTH}")
+        for w_prev, w in zip(ws, ws[1:]):
+            if w_prev.shape[1] != w.shape[0]:
+                raise ValueError(f"weights {w_prev.shape} and {w.shape} do not chain")
+        bs = None
+        if self.biases is not None:
+            bs = tuple(_frozen(b).reshape(-1) for b in self.biases)
+            if len(bs) != len(ws) or any(b.shape != (w.shape[1],) for b, w in zip(bs, ws)):
+                raise ValueError("one bias vector of length n_out per layer expected")
+        acts = tuple(str(a) for a in self.activations)
+        if len(acts) != len(ws):
+            raise ValueError(f"{len(ws)} layers need {len(ws)} activation ids, got {len(acts)}")
+        for a in acts:
+            get(a)  # KeyError naming the valid ids
+        object.__setattr__(self, "weights", ws)
+        object.__setattr__(self, "biases", bs)
+        object.__setattr__(self, "activations", acts)
+
+    @property
+    def sizes(self) -> tuple[int, ...]:
+        """Units per layer, input first: (n_0, n_1, …, n_L)."""
+        return (self.weights[0].shape[0],) + tuple(w.shape[1] for w in self.weights)
+
+    def with_params(self, weights: Sequence[Array], biases: Sequence[Array] | None) -> MLP:
+        """The same architecture and activations with other parameters."""
+        return MLP(tuple(weights), None if biases is None else tuple(biases), self.activations)
+
+    def with_activations(self, activations: Sequence[str]) -> MLP:
+        """The same parameters with other activation ids (one per layer)."""
+        return MLP(self.weights, self.biases, tuple(activations))
+
+    def forward(self, X: Array) -> Array:
+        """Network output y = a_L for each row of X (shape (n, n_L))."""
+        return forward_trace(self, X)[1][-1]
+
+
+def _bias(mlp: MLP, layer: int) -> Array | float:
+    return 0.0 if mlp.biases is None else mlp.biases[layer]
+
+
+def forward_trace(mlp: MLP, X: Array) -> tuple[list[Array], list[Array]]:
+    """(zs, as) for the rows of X: z_l = a_{l−1}·W_l + b_l, a_l = f_l(z_l), as[0] = X."""
+    a = _check_X(mlp, X)
+    zs: list[Array] = []
+    acts: list[Array] = [a]
+    with np.errstate(over="ignore", invalid="ignore"):  # huge inputs give ±inf, not warnings
+        for layer, (w, act_id) in enumerate(zip(mlp.weights, mlp.activations)):
+            z = a @ w + _bias(mlp, layer)
+            a = get(act_id).fn(z)
+            zs.append(z)
+            acts.append(a)
+    return zs, acts
+
+
+# ----------------------------------------------------------------------------- initialisation
+
+
+def init_params(
+    sizes: Sequence[int], method: str = "xavier", seed: int = 0, bias: bool = True,
+    scale: float = 0.1,
+) -> tuple[tuple[Array, ...], tuple[Array, ...] | None]:
+    """Seeded random weights for layer sizes (n_0, …, n_L); biases start at 0 (or None).
+
+    W_l ~ N(0, s²) with s = scale ("normal"), s = √(2/(n_in + n_out)) ("xavier", Glorot) or
+    s = √(2/n_in) ("he"). Drawn with np.random.default_rng(seed), layer by layer.
+    """
+    sizes = [int(n) for n in sizes]
+    if not 2 <= len(sizes) <= MAX_HIDDEN_LAYERS + 2 or any(not 1 <= n <= MAX_WIDTH for n in sizes):
+        raise ValueError(
+            f"sizes need 2..{MAX_HIDDEN_LAYERS + 2} layers of 1..{MAX_WIDTH} units, got {sizes}")
+    if method not in INIT_METHODS:
+        raise ValueError(f"unknown init method {method!r}; choose from {INIT_METHODS}")
+    if not 0 < scale <= 10:
+        raise ValueError("scale must lie in (0, 10]")
+    rng = np.random.default_rng(seed)
+    weights = []
+    for n_in, n_out in zip(sizes, sizes[1:]):
+        std = {"normal": scale, "xavier": math.sqrt(2 / (n_in + n_out)),
+               "he": math.sqrt(2 / n_in)}[method]
+        weights.append(rng.normal(0.0, std, size=(n_in, n_out)))
+    biases = tuple(np.zeros(n) for n in sizes[1:]) if bias else None
+    return tuple(weights), biases
+
+
+def init_mlp(
+    sizes: Sequence[int], activations: Sequence[str], method: str = "xavier", seed: int = 0,
+    bias: bool = True, scale: float = 0.1,
+) -> MLP:
+    """An MLP with init_params(sizes, method, seed, bias, scale) and the given activation ids."""
+    weights, biases = init_params(sizes, method, seed, bias, scale)
+    return MLP(weights, biases, tuple(activations))
+
+
+# ----------------------------------------------------------------------------- input checks
+
+
+def _check_X(mlp: MLP, X: Array) -> Array:
+    X = np.asarray(X, dtype=np.float64)
+    if X.ndim == 1:
+        X = X.reshape(1, -1)
+    if X.ndim != 2 or X.shape[1] != mlp.sizes[0]:
+        raise ValueError(f"X must have shape (n, {mlp.sizes[0]}), got {X.shape}")
+    if X.shape[0] > MAX_SAMPLES * 100:
+        raise ValueError(f"at most {MAX_SAMPLES * 100} rows per forward pass")
+    return X
+
+
+def _check_data(mlp: MLP, X: Array, T: Array) -> tuple[Array, Array]:
+    X = _check_X(mlp, X)
+    T = np.asarray(T, dtype=np.float64).reshape(X.shape[0], -1)
+    if T.shape[1] != mlp.sizes[-1]:
+        raise ValueError(f"targets need {mlp.sizes[-1]} column(s), got {T.shape[1]}")
+    if not 1 <= X.shape[0] <= MAX_SAMPLES:
+        raise ValueError(f"training sets hold 1..{MAX_SAMPLES} samples, got {X.shape[0]}")
+    if not (np.all(np.isfinite(X)) and np.all(np.isfinite(T))):
+        raise ValueError("X and T must be finite")
+    return X, T
+
+
+def _check_loss(mlp: MLP, loss: str) -> None:
+    if loss not in LOSSES:
+        raise ValueError(f"unknown loss {loss!r}; choose from {LOSSES}")
+    if loss == "bce" and mlp.activations[-1] != "sigmoid":
+        raise ValueError("binary cross-entropy needs a sigmoid output layer")
+
+
+def _check_lr(lr: float) -> float:
+    lr = float(lr)
+    if not 0 < lr <= MAX_LR:
+        raise ValueError(f"learning rate must lie in (0, {MAX_LR}], got {lr}")
+    return lr
+
+
+def _check_epochs(epochs: int, n: int) -> int:
+    epochs = int(epochs)
+    if not 0 <= epochs <= MAX_EPOCHS:
+        raise ValueError(f"epochs must lie in 0..{MAX_EPOCHS}, got {epochs}")
+    if epochs * n > MAX_UPDATES:
+        raise ValueError(f"epochs × samples = {epochs * n} exceeds {MAX_UPDATES}")
+    return epochs
+
+
+# ----------------------------------------------------------------------------- losses
+
+
+def sample_loss(y: Array, t: Array, z_out: Array, loss: str = "mse") -> float:
+    """Loss of one sample: ½·Σ(y − t)² ("mse") or Σ BCE computed from the logit z_out as
+    max(z, 0) − z·t + ln(1 + e^(−|z|)) ("bce"; equals −[t ln y + (1−t) ln(1−y)], never log 0)."""
+    if loss == "mse":
+        d = y - t
+        return float(0.5 * np.sum(d * d))
+    z = z_out
+    return float(np.sum(np.maximum(z, 0) - z * t + np.log1p(np.exp(-np.abs(z)))))
+
+
+def batch_loss(mlp: MLP, X: Array, T: Array, loss: str = "mse") -> float:
+    """Mean over the rows of X of the per-sample loss (see sample_loss)."""
+    X, T = _check_data(mlp, X, T)
+    _check_loss(mlp, loss)
+    with np.errstate(over="ignore", invalid="ignore"):
+        zs, acts = forward_trace(mlp, X)
+        if loss == "mse":
+            d = acts[-1] - T
+            per = 0.5 * np.sum(d * d, axis=1)
+        else:
+            z = zs[-1]
+            per = np.sum(np.maximum(z, 0) - z * T + np.log1p(np.exp(-np.abs(z))), axis=1)
+    return float(np.mean(per))
+
+
+# ----------------------------------------------------------------------------- one traced update
+
+
+@dataclass(frozen=True, eq=False)
+class StepTrace:
+    """Everything one per-sample update computes, layer by layer (index l = layer l + 1).
+
+    x, t: the sample and its target; z[l], a[l + 1]: pre-activation and activation of layer l
+    (a[0] = x); y = a[-1]; error = y − t; loss: the sample loss before the update;
+    fprime[l] = f_l'(z[l]); back[l] = delta[l + 1]·W[l + 1]ᵀ, the signal a hidden layer receives
+    (for the output layer: ∂L/∂y); delta[l] = ∂L/∂z_l (= back[l]·fprime[l] except for the BCE
+    output, where it is y − t); dW[l] = a[l]ᵀ·delta[l]; db[l] = delta[l] (None without biases);
+    before / after: the network before and after W ← W − lr·dW, b ← b − lr·db.
+    """
+
+    x: Array
+    t: Array
+    lr: float
+    loss_name: str
+    z: tuple[Array, ...]
+    a: tuple[Array, ...]
+    error: Array
+    loss: float
+    fprime: tuple[Array, ...]
+    back: tuple[Array, ...]
+    delta: tuple[Array, ...]
+    dW: tuple[Array, ...]
+    db: tuple[Array, ...] | None
+    before: MLP
+    after: MLP
+
+    @property
+    def y(self) -> Array:
+        """The network output for x before the update."""
+        return self.a[-1]
+
+
+def _sample_update(
+    weights: Sequence[Array], biases: Sequence[Array] | None, acts_fg: Sequence, x: Array,
+    t: Array, lr: float, loss: str,
+) -> tuple[list[Array], list[Array], list[Array], list[Array], list[Array], list[Array] | None]:
+    """One per-sample backprop step on 1-D x, t: (zs, as, deltas, dWs, new Ws, new bs).
+
+    acts_fg holds one registry Activation per layer (its .fn and .grad are used)."""
+    zs: list[Array] = []
+    acts: list[Array] = [x]
+    for layer, (w, act) in enumerate(zip(weights, acts_fg)):
+        z = acts[-1] @ w
+        if biases is not None:
+            z = z + biases[layer]
+        zs.append(z)
+        acts.append(act.fn(z))
+    n_layers = len(weights)
+    deltas: list[Array] = [np.empty(0)] * n_layers
+    if loss == "bce":
+        deltas[-1] = acts[-1] - t
+    else:
+        deltas[-1] = (acts[-1] - t) * acts_fg[-1].grad(zs[-1])
+    for layer in range(n_layers - 2, -1, -1):
+        back = deltas[layer + 1] @ weights[layer + 1].T
+        deltas[layer] = back * acts_fg[layer].grad(zs[layer])
+    dws = [np.outer(acts[layer], deltas[layer]) for layer in range(n_layers)]
+    new_w = [w - lr * dw for w, dw in zip(weights, dws)]
+    new_b = None if biases is None else [b - lr * d for b, d in zip(biases, deltas)]
+    return zs, acts, deltas, dws, new_w, new_b
+
+
+def _registry(mlp: MLP) -> list:
+    """The registry Activation object of every layer."""
+    return [get(a) for a in mlp.activations]
+
+
+def step(mlp: MLP, x: Array, t: Array, lr: float, loss: str = "mse") -> StepTrace:
+    """One per-sample gradient step on (x, t), returned as a full StepTrace (see module doc)."""
+    X, T = _check_data(mlp, np.asarray(x, dtype=np.float64).reshape(1, -1), t)
+    _check_loss(mlp, loss)
+    lr = _check_lr(lr)
+    x1, t1 = X[0], T[0]
+    with np.errstate(over="ignore", invalid="ignore"):
+        zs, acts, deltas, dws, new_w, new_b = _sample_update(
+            mlp.weights, mlp.biases, _registry(mlp), x1, t1, lr, loss)
+        value = sample_loss(acts[-1], t1, zs[-1], loss)
+        fprime = [get(a).grad(z) for a, z in zip(mlp.activations, zs)]
+        dy = acts[-1] - t1 if loss == "mse" else (acts[-1] - t1) / np.maximum(
+            acts[-1] * (1 - acts[-1]), np.finfo(float).tiny)
+        back = [deltas[l + 1] @ mlp.weights[l + 1].T for l in range(len(zs) - 1)] + [dy]
+    return StepTrace(
+        x=_frozen(x1), t=_frozen(t1), lr=lr, loss_name=loss,
+        z=tuple(_frozen(z) for z in zs), a=tuple(_frozen(a) for a in acts),
+        error=_frozen(acts[-1] - t1), loss=value, fprime=tuple(_frozen(g) for g in fprime),
+        back=tuple(_frozen(b) for b in back),
+        delta=tuple(_frozen(d) for d in deltas), dW=tuple(_frozen(d) for d in dws),
+        db=None if new_b is None else tuple(_frozen(d) for d in deltas),
+        before=mlp, after=mlp.with_params(new_w, new_b),
+    )
+
+
+# ----------------------------------------------------------------------------- training
+
+
+@dataclass(frozen=True, eq=False)
+class TrainResult:
+    """The trained network, the loss per epoch and where training diverged (None if it did not).
+
+    losses[e] is the mean sample loss seen during epoch e: in per-sample mode each sample's loss
+    is taken just before its own update; in batch mode it is the loss before the epoch's update.
+    """
+
+    mlp: MLP
+    losses: Array
+    diverged_at: int | None
+    fast: bool = False
+
+
+def _train_sample_numpy(mlp: MLP, X: Array, T: Array, lr: float, epochs: int,
+                        loss: str) -> TrainResult:
+    """The straightforward course loop: for each epoch, for each sample in order, one update."""
+    losses: list[float] = []
+    diverged = None
+    n = X.shape[0]
+    weights, biases, acts_fg = list(mlp.weights), mlp.biases, _registry(mlp)
+    with np.errstate(over="ignore", invalid="ignore"):
+        for epoch in range(epochs):
+            total = 0.0
+            for i in range(n):
+                zs, acts, _, _, weights, biases = _sample_update(
+                    weights, biases, acts_fg, X[i], T[i], lr, loss)
+                total += sample_loss(acts[-1], T[i], zs[-1], loss)
+            total = total / n
+            losses.append(total)
+            if not total < LOSS_LIMIT:
+                diverged = epoch
+                break
+    return TrainResult(mlp.with_params(weights, biases), np.array(losses), diverged, fast=False)
+
+
+def _train_batch(mlp: MLP, X: Array, T: Array, lr: float, epochs: int, loss: str) -> TrainResult:
+    """Full-batch gradient descent on the mean loss: ∂W_l = A_{l−1}ᵀ·Δ_l / n, ∂b_l = mean(Δ_l)."""
+    losses: list[float] = []
+    diverged = None
+    n = X.shape[0]
+    n_layers = len(mlp.weights)
+    with np.errstate(over="ignore", invalid="ignore"):
+        for epoch in range(epochs):
+            zs, acts = forward_trace(mlp, X)
+            if loss == "bce":
+                z = zs[-1]
+                per = np.sum(np.maximum(z, 0) - z * T + np.log1p(np.exp(-np.abs(z))), axis=1)
+                delta = acts[-1] - T
+            else:
+                d = acts[-1] - T
+                per = 0.5 * np.sum(d * d, axis=1)
+                delta = d * get(mlp.activations[-1]).grad(zs[-1])
+            deltas = [delta]
+            for layer in range(n_layers - 2, -1, -1):
+                back = deltas[0] @ mlp.weights[layer + 1].T
+                deltas.insert(0, back * get(mlp.activations[layer]).grad(zs[layer]))
+            new_w = [w - lr * (acts[l].T @ deltas[l] / n) for l, w in enumerate(mlp.weights)]
+            new_b = None if mlp.biases is None else [
+                b - lr * (deltas[l].sum(axis=0) / n) for l, b in enumerate(mlp.biases)]
+            total = float(np.mean(per))
+            losses.append(total)
+            if not total < LOSS_LIMIT:
+                diverged = epoch
+                break
+            mlp = mlp.with_params(new_w, new_b)
+    return TrainResult(mlp, np.array(losses), diverged, fast=False)
+
+
+def train(
+    mlp: MLP, X: Array, T: Array, lr: float, epochs: int, mode: str = "sample",
+    loss: str = "mse", fast: bool = True,
+) -> TrainResult:
+    """Train for `epochs` epochs: per-sample updates in data order ("sample") or full-batch
+    gradient descent on the mean loss ("batch"). Stops early once an epoch loss is not finite or
+    exceeds LOSS_LIMIT (diverged_at then names that epoch). fast=False forces the plain numpy
+    per-sample loop; both give the same numbers up to floating-point rounding.
+    Bounds: epochs ≤ MAX_EPOCHS, epochs × samples ≤ MAX_UPDATES, 0 < lr ≤ MAX_LR.
+    """
+    X, T = _check_data(mlp, X, T)
+    _check_loss(mlp, loss)
+    lr = _check_lr(lr)
+    epochs = _check_epochs(epochs, X.shape[0])
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r}; choose from {MODES}")
+    if mode == "batch":
+        return _train_batch(mlp, X, T, lr, epochs, loss)
+    if fast and _fast_supported(mlp.activations):
+        return _train_sample_fast(mlp, X, T, lr, epochs, loss)
+    return _train_sample_numpy(mlp, X, T, lr, epochs, loss)
+
+
+def train_many(
+    mlps: Sequence[MLP], X: Array, T: Array, lr: float, epochs: int, mode: str = "sample",
+    loss: str = "mse", fast: bool = True,
+) -> list[TrainResult]:
+    """train() for up to MAX_MODELS networks on the same data (e.g. one per activation).
+
+    The networks are independent, so each runs its own per-sample sequence; with fast=True each
+    runs through the compiled scalar path, which is what makes comparing activations quick.
+    """
+    if not 1 <= len(mlps) <= MAX_MODELS:
+        raise ValueError(f"train 1..{MAX_MODELS} networks at once, got {len(mlps)}")
+    return [train(m, X, T, lr, epochs, mode, loss, fast) for m in mlps]
+
+
+MAX_TRACE = 16             # samples per traced epoch
+
+
+def trace_epoch(mlp: MLP, X: Array, T: Array, lr: float,
+                loss: str = "mse") -> tuple[StepTrace, ...]:
+    """One per-sample epoch as a chain of StepTraces: trace k starts from trace k−1's `after`.
+    At most MAX_TRACE samples."""
+    X, T = _check_data(mlp, X, T)
+    if X.shape[0] > MAX_TRACE:
+        raise ValueError(f"trace at most {MAX_TRACE} samples, got {X.shape[0]}")
+    traces = []
+    for x, t in zip(X, T):
+        traces.append(step(mlp, x, t, lr, loss))
+        mlp = traces[-1].after
+    return tuple(traces)
+
+
+def n_weights(sizes: Sequence[int]) -> int:
+    """Number of weights of a dense network with these layer sizes: Σ n_l·n_{l+1}."""
+    return int(sum(a * b for a, b in zip(sizes, sizes[1:])))
+
+
+def epochs_within(sizes: Sequence[int], n: int, epochs: int, budget: int) -> int:
+    """The largest epoch count ≤ epochs that keeps per-sample work within the bounds:
+    epochs ≤ MAX_EPOCHS, epochs·n ≤ MAX_UPDATES and epochs·n·n_weights(sizes) ≤ budget
+    (at least 1)."""
+    n = max(1, int(n))
+    cap = min(int(epochs), MAX_EPOCHS, MAX_UPDATES // n, int(budget) // (n * n_weights(sizes)))
+    return max(1, cap)
+
+
+def course_xor(hidden: str = "sigmoid", output: str = "sigmoid") -> MLP:
+    """The course's 2-2-1 XOR network: W1 = [[0.1, 0.2], [0.3, 0.4]], b1 = [0.1, 0.2],
+    W2 = [[0.5], [0.6]], b2 = [0.3] (sigmoid everywhere in the course; trained with lr 0.2)."""
+    return MLP([[[0.10, 0.20], [0.30, 0.40]], [[0.50], [0.60]]], [[0.1, 0.2], [0.3]],
+               (hidden, output))
+
+
+def course_relu_231() -> MLP:
+    """The course's hand-calculation network: 2-3-1, ReLU, no biases,
+    W1 = [[0.8, 0.4, 0.3], [0.2, 0.9, 0.5]], W2 = [[0.3], [0.5], [0.9]] (x = [1, 1], t = 0)."""
+    return MLP([[[0.8, 0.4, 0.3], [0.2, 0.9, 0.5]], [[0.3], [0.5], [0.9]]], None,
+               ("relu", "relu"))
+
+
+XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+XOR_T = np.array([[0.0], [1.0], [1.0], [0.0]])
+XOR_X.setflags(write=False)
+XOR_T.setflags(write=False)
+
+
+# ----------------------------------------------------------------------------- analysis helpers
+
+
+def dead_units(mlp: MLP, X: Array) -> tuple[Array, ...]:
+    """Per hidden layer, a bool mask of units whose derivative f'(z) is 0 on every row of X:
+    such a unit passes no gradient back and can no longer learn (e.g. a dead ReLU, z ≤ 0)."""
+    zs, _ = forward_trace(mlp, X)
+    masks = []
+    for z, act_id in zip(zs[:-1], mlp.activations[:-1]):
+        with np.errstate(over="ignore", invalid="ignore"):
+            g = get(act_id).grad(z)
+        masks.append(np.all(g == 0, axis=0))
+    return tuple(masks)
+
+
+def accuracy(mlp: MLP, X: Array, labels: Array, threshold: float = 0.5) -> float:
+    """Share of rows where (first output > threshold) equals the 0/1 label."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        y = mlp.forward(X)[:, 0]
+    labels = np.asarray(labels, dtype=np.float64).reshape(-1)
+    return float(np.mean((y > threshold) == (labels > 0.5)))
+
+
+def output_grid(
+    mlp: MLP, xlim: tuple[float, float], ylim: tuple[float, float], resolution: int = 80,
+) -> tuple[Array, Array, Array]:
+    """(xs, ys, Z) with Z[i, j] = first output at (xs[j], ys[i]) for a 2-input network.
+    resolution ≤ MAX_GRID points per axis."""
+    if mlp.sizes[0] != 2:
+        raise ValueError("output_grid needs a network with 2 inputs")
+    resolution = int(resolution)
+    if not 2 <= resolution <= MAX_GRID:
+        raise ValueError(f"resolution must lie in 2..{MAX_GRID}")
+    xs = np.linspace(float(xlim[0]), float(xlim[1]), resolution)
+    ys = np.linspace(float(ylim[0]), float(ylim[1]), resolution)
+    gx, gy = np.meshgrid(xs, ys)
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = mlp.forward(np.column_stack([gx.ravel(), gy.ravel()]))[:, 0]
+    return xs, ys, out.reshape(resolution, resolution)
+
+
+# ----------------------------------------------------------------------------- the fast path
+# Scalar versions of activation formulas, written to mirror core.activations operation by
+# operation. Each template sets {a} = f({z}) and {g} = f'({z}); {e} is a scratch name.
+
+_SQRT2 = math.sqrt(2)
+_SQRT2PI = math.sqrt(2 * math.pi)
+
+_SCALAR: dict[str, str] = {
+    "identity": "{a} = {z}\n{g} = 1.0",
+    "step": "{a} = 1.0 if {z} > 0.0 else 0.0\n{g} = 0.0",
+    "sign": "{a} = 1.0 if {z} > 0.0 else (-1.0 if {z} < 0.0 else 0.0)\n{g} = 0.0",
+    "sigmoid": "{e} = exp(-abs({z}))\n"
+               "{a} = 1.0 / (1.0 + {e}) if {z} >= 0.0 else {e} / (1.0 + {e})\n"
+               "{g} = {a} * (1.0 - {a})",
+    "tanh": "{a} = tanh({z})\n{g} = 1.0 - {a} * {a}",
+    "relu": "if {z} > 0.0:\n    {a} = {z}; {g} = 1.0\nelse:\n    {a} = 0.0; {g} = 0.0",
+    "leaky_relu": "if {z} > 0.0:\n    {a} = {z}; {g} = 1.0\n"
+                  "else:\n    {a} = {negative_slope} * {z}; {g} = {negative_slope}",
+    "prelu": "if {z} > 0.0:\n    {a} = {z}; {g} = 1.0\nelse:\n    {a} = {a_} * {z}; {g} = {a_}",
+    "elu": "if {z} > 0.0:\n    {a} = {z}; {g} = 1.0\n"
+           "else:\n    {a} = {alpha} * expm1({z}); {g} = {alpha} * exp({z})",
+    "celu": "if {z} > 0.0:\n    {a} = {z}; {g} = 1.0\n"
+            "else:\n    {a} = {alpha} * expm1({z} / {alpha}); {g} = exp({z} / {alpha})",
+    "selu": "if {z} > 0.0:\n    {a} = _SCALE * {z}; {g} = _SCALE * 1.0\n"
+            "else:\n    {a} = _SCALE * (_ALPHA * expm1({z})); {g} = _SCALE * (_ALPHA * exp({z}))",
+    "silu": "{e} = exp(-abs({z}))\n"
+            "{e} = 1.0 / (1.0 + {e}) if {z} >= 0.0 else {e} / (1.0 + {e})\n"
+            "{a} = {z} * {e}\n{g} = {e} + {z} * {e} * (1.0 - {e})",
+    "softplus": "{e} = {beta} * {z}\n"
+                "if {e} > {threshold}:\n    {a} = {z}; {g} = 1.0\n"
+                "else:\n"
+                "    {a} = (max({e}, 0.0) + log1p(exp(-abs({e})))) / {beta}\n"
+                "    {g} = exp(-abs({e}))\n"
+                "    {g} = 1.0 / (1.0 + {g}) if {e} >= 0.0 else {g} / (1.0 + {g})",
+    "softsign": "{e} = 1.0 + abs({z})\n{a} = {z} / {e}\n{g} = 1.0 / ({e} * {e})",
+    "hardtanh": "{a} = min(max({z}, {min_val}), {max_val})\n"
+                "{g} = 1.0 if {min_val} < {z} < {max_val} else 0.0",
+    "relu6": "{a} = min(max({z}, 0.0), 6.0)\n{g} = 1.0 if 0.0 < {z} < 6.0 else 0.0",
+    "gelu": "{a} = 0.5 * {z} * (1.0 + erf({z} / _SQRT2))\n"
+            "{e} = min(max({z}, -1e150), 1e150)\n"
+            "{g} = 0.5 * (1.0 + erf({e} / _SQRT2)) + {e} * (exp(-0.5 * {e} * {e}) / _SQRT2PI)",
+}
+
+_PROBES = (-1e6, -50.0, -21.0, -7.5, -3.0, -1.0, -0.5, -1e-9, 0.0, 1e-9, 0.25, 1.0, 2.5,
+           5.5, 6.5, 19.0, 21.0, 50.0, 1e6)
+
+
+def _namespace() -> dict[str, object]:
+    from core.activations import SELU_ALPHA, SELU_SCALE
+    return {"exp": math.exp, "expm1": math.expm1, "log1p": math.log1p, "tanh": math.tanh,
+            "erf": math.erf, "_SQRT2": _SQRT2, "_SQRT2PI": _SQRT2PI,
+            "_SCALE": SELU_SCALE, "_ALPHA": SELU_ALPHA}
+
+
+def _snippet(act_id: str, z: str, a: str, g: str, e: str) -> list[str]:
+    """The scalar template of act_id filled in with variable names and default parameters."""
+    params = {("a_" if k == "a" else k): repr(float(v)) for k, v in get(act_id).defaults().items()}
+    return _SCALAR[act_id].format(z=z, a=a, g=g, e=e, **params).split("\n")
+
+
+@lru_cache(maxsize=None)
+def _scalar_ok(act_id: str) -> bool:
+    """True if the scalar template of act_id matches the registry's fn and grad on probes."""
+    if act_id not in _SCALAR:
+        return False
+    body = "\n".join("    " + line for line in _snippet(act_id, "z", "a", "g", "e"))
+    ns = _namespace()
+    exec(compile(f"def _f(z):\n{body}\n    return a, g\n", f"<scalar {act_id}>", "exec"), ns)
+    f = ns["_f"]
+    act = get(act_id)
+    probes = np.array(_PROBES)
+    with np.errstate(all="ignore"):
+        want_a, want_g = act.fn(probes), act.grad(probes)
+    got = np.array([f(float(p)) for p in probes])
+    return bool(np.allclose(got[:, 0], want_a, rtol=1e-12, atol=1e-15)
+                and np.allclose(got[:, 1], want_g, rtol=1e-12, atol=1e-15))
+
+
+def _fast_supported(activations: Sequence[str]) -> bool:
+    """True if every activation has a verified scalar template."""
+    return all(_scalar_ok(a) for a in activations)
+
+
+def _generate(sizes: tuple[int, ...], activations: tuple[str, ...], has_bias: bool,
+              loss: str) -> str:
+    """Python source of `_run(params, rows, lr, epochs, limit)`: the whole per-sample training
+    loop for one architecture, unrolled into scalar statements (see module doc)."""
+    n_layers = len(sizes) - 1
+    w_names = [f"w{l}_{i}_{j}" for l in range(1, n_layers + 1)
+               for i in range(sizes[l - 1]) for j in range(sizes[l])]
+    b_names = [f"b{l}_{j}" for l in range(1, n_layers + 1) for j in range(sizes[l])] \
+        if has_bias else []
+    params = w_names + b_names
+    x_names = [f"a0_{i}" for i in range(sizes[0])]
+    t_names = [f"t_{j}" for j in range(sizes[-1])]
+    body: list[str] = []
+    # forward
+    for l in range(1, n_layers + 1):
+        for j in range(sizes[l]):
+            terms = " + ".join(f"a{l - 1}_{i} * w{l}_{i}_{j}" for i in range(sizes[l - 1]))
+            if has_bias:
+                terms = f"{terms} + b{l}_{j}" if sizes[l - 1] > 1 else f"{terms} + b{l}_{j}"
+            body.append(f"z{l}_{j} = {terms}")
+            body += _snippet(activations[l - 1], f"z{l}_{j}", f"a{l}_{j}", f"g{l}_{j}", "e_")
+    # loss and output signal
+    L = n_layers
+    if loss == "mse":
+        diffs = []
+        for j in range(sizes[L]):
+            body.append(f"r_{j} = a{L}_{j} - t_{j}")
+            diffs.append(f"r_{j} * r_{j}")
+            body.append(f"d{L}_{j} = r_{j} * g{L}_{j}")
+        body.append(f"tot += 0.5 * ({' + '.join(diffs)})")
+    else:
+        parts = []
+        for j in range(sizes[L]):
+            body.append(f"d{L}_{j} = a{L}_{j} - t_{j}")
+            parts.append(f"(max(z{L}_{j}, 0.0) - z{L}_{j} * t_{j} + log1p(exp(-abs(z{L}_{j}))))")
+        body.append(f"tot += {' + '.join(parts)}")
+    # deltas, with the old weights
+    for l in range(L - 1, 0, -1):
+        for i in range(sizes[l]):
+            back = " + ".join(f"d{l + 1}_{j} * w{l + 1}_{i}_{j}" for j in range(sizes[l + 1]))
+            body.append(f"d{l}_{i} = ({back}) * g{l}_{i}")
+    # updates
+    for l in range(1, L + 1):
+        for i in range(sizes[l - 1]):
+            for j in range(sizes[l]):
+                body.append(f"w{l}_{i}_{j} = w{l}_{i}_{j} - lr * (a{l - 1}_{i} * d{l}_{j})")
+        if has_bias:
+            for j in range(sizes[l]):
+                body.append(f"b{l}_{j} = b{l}_{j} - lr * d{l}_{j}")
+    inner = "\n".join("            " + line for line in body)
+    unpack = ", ".join(params) + ","
+    return (
+        "def _run(params, rows, lr, epochs, limit):\n"
+        f"    ({unpack}) = params\n"
+        "    n = len(rows)\n"
+        "    losses = []\n"
+        "    for epoch in range(epochs):\n"
+        "        tot = 0.0\n"
+        f"        for ({', '.join(x_names)},), ({', '.join(t_names)},) in rows:\n"
+        f"{inner}\n"
+        "        tot = tot / n\n"
+        "        losses.append(tot)\n"
+        "        if not tot < limit:\n"
+        "            break\n"
+        f"    return [{', '.join(params)}], losses\n"
+    )
+
+
+@lru_cache(maxsize=64)
+def _compiled(sizes: tuple[int, ...], activations: tuple[str, ...], has_bias: bool,
+              loss: str) -> Callable:
+    source = _generate(sizes, activations, has_bias, loss)
+    ns = _namespace()
+    exec(compile(source, f"<network {'-'.join(map(str, sizes))}>", "exec"), ns)
+    return ns["_run"]
+
+
+def _train_sample_fast(mlp: MLP, X: Array, T: Array, lr: float, epochs: int,
+                       loss: str) -> TrainResult:
+    """Per-sample training through the compiled scalar loop; same numbers as the numpy loop."""
+    run = _compiled(mlp.sizes, mlp.activations, mlp.biases is not None, loss)
+    flat = [float(v) for w in mlp.weights for v in w.ravel()]
+    if mlp.biases is not None:
+        flat += [float(v) for b in mlp.biases for v in b]
+    rows = [(tuple(map(float, x)), tuple(map(float, t))) for x, t in zip(X, T)]
+    new, losses = run(flat, rows, lr, epochs, LOSS_LIMIT)
+    weights, pos = [], 0
+    for w in mlp.weights:
+        weights.append(np.array(new[pos:pos + w.size]).reshape(w.shape))
+        pos += w.size
+    biases = None
+    if mlp.biases is not None:
+        biases = []
+        for b in mlp.biases:
+            biases.append(np.array(new[pos:pos + b.size]))
+            pos += b.size
+    diverged = None
+    if losses and not losses[-1] < LOSS_LIMIT:
+        diverged = len(losses) - 1
+    return TrainResult(mlp.with_params(weights, biases), np.array(losses), diverged, fast=True)

@@ -1,0 +1,189 @@
+"""AppTest: the small-network lab trains what its controls and URL say, shows core's numbers,
+and steps through the course's backpropagation examples."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from core import datasets as ds
+from core import network as net
+from tests.pages.conftest import chart_specs, decode, run_page, texts
+from ui.page import fmt
+
+COURSE_QUERY = {"net_data": "XOR", "net_n": "4", "net_noise": "0.0", "net_layers": "1",
+                "net_w1": "2", "net_acts": ["Sigmoid", "ReLU"], "net_lr": "0.2",
+                "net_epochs": "90000", "net_init": "course 2-2-1"}
+
+
+def loss_traces(at) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """{network label: (epochs, losses)} of the loss chart (the first chart)."""
+    spec = chart_specs(at)[0]
+    return {tr["name"]: (decode(tr["x"]), decode(tr["y"])) for tr in spec["data"]}
+
+
+def table(at, index: int = 0):
+    return at.dataframe[index].value
+
+
+def test_default_view_in_korean():
+    at = run_page("network")
+    assert not at.exception
+    assert at.title[0].value == "작은 신경망 실험실"
+    assert len(chart_specs(at)) == 4  # losses, decision maps, diagram, linear maps
+    assert set(loss_traces(at)) == {"Identity", "Sigmoid", "Tanh", "ReLU"}
+
+
+def test_english_title():
+    at = run_page("network", locale="en-US")
+    assert at.title[0].value == "Small-network lab"
+
+
+def test_loss_curves_equal_core_training():
+    at = run_page("network", locale="en-US")
+    X, y = ds.make("xor", 100, 0.1, 0).X, ds.make("xor", 100, 0.1, 0).y
+    start = net.init_mlp([2, 4, 1], ["relu", "sigmoid"], "xavier", seed=0)
+    r = net.train(start, X, y, 0.2, 1000)
+    epochs, losses = loss_traces(at)["ReLU"]
+    np.testing.assert_allclose(losses, r.losses[epochs.astype(int) - 1].astype(np.float32),
+                               rtol=1e-6)
+    assert epochs[-1] == 1000
+    # the table's dead units and accuracy are core's
+    df = table(at)
+    row = df[df["hidden activation"] == "ReLU"].iloc[0]
+    dead = net.dead_units(r.mlp, X)[0]
+    expected = ("L1: " + ", ".join(f"#{j + 1}" for j in np.flatnonzero(dead))) if dead.any() \
+        else "—"
+    assert row["dead units (layer: unit)"] == expected
+    assert row["accuracy"] == f"{net.accuracy(r.mlp, X, y):.1%}"
+
+
+def test_course_xor_numbers_from_url():
+    at = run_page("network", query=COURSE_QUERY, locale="en-US")
+    assert not at.exception
+    df = table(at)
+    sig = df[df["hidden activation"] == "Sigmoid"].iloc[0]
+    assert [sig["y(0, 0)"], sig["y(0, 1)"], sig["y(1, 0)"], sig["y(1, 1)"]] == \
+        ["0.008144", "0.9915", "0.9915", "0.01039"]
+    r = net.train(net.course_xor(), net.XOR_X, net.XOR_T, 0.2, 90000)
+    for out, col in zip(r.mlp.forward(net.XOR_X)[:, 0], ["y(0, 0)", "y(0, 1)", "y(1, 0)",
+                                                         "y(1, 1)"]):
+        assert sig[col] == fmt(float(out), 4)
+    epochs, losses = loss_traces(at)["Sigmoid"]
+    assert epochs[-1] == 90000
+    assert losses[-1] == pytest.approx(r.losses[-1], rel=1e-6)
+
+
+def test_course_button_sets_the_course_state():
+    at = run_page("network", locale="en-US")
+    at.button[0].click().run()
+    assert not at.exception
+    assert at.selectbox(key="net_data").value == "xor"
+    assert at.slider(key="net_n").value == 4
+    assert at.selectbox(key="net_epochs").value == 90000
+    df = table(at)
+    sig = df[df["hidden activation"] == "Sigmoid"].iloc[0]
+    assert sig["y(0, 1)"] == "0.9915"
+
+
+def test_changing_points_changes_the_losses():
+    at = run_page("network", locale="en-US")
+    before = loss_traces(at)["Tanh"][1].copy()
+    at.slider(key="net_n").set_value(40).run()
+    after = loss_traces(at)["Tanh"][1]
+    assert before.shape != after.shape or not np.allclose(before, after)
+    X, y = ds.make("xor", 40, 0.1, 0).X, ds.make("xor", 40, 0.1, 0).y
+    r = net.train(net.init_mlp([2, 4, 1], ["tanh", "sigmoid"], "xavier", seed=0), X, y, 0.2, 1000)
+    assert after[-1] == pytest.approx(r.losses[-1], rel=1e-6)
+
+
+def test_architecture_and_batch_mode_from_url():
+    q = {"net_data": "circles", "net_n": "60", "net_layers": "2", "net_w1": "5", "net_w2": "3",
+         "net_acts": ["Tanh"], "net_mode": "full batch", "net_epochs": "300", "net_lr": "0.5"}
+    at = run_page("network", query=q, locale="en-US")
+    assert not at.exception
+    d = ds.make("circles", 60, 0.1, 0)
+    r = net.train(net.init_mlp([2, 5, 3, 1], ["tanh", "tanh", "sigmoid"], "xavier", seed=0),
+                  d.X, d.y, 0.5, 300, mode="batch")
+    epochs, losses = loss_traces(at)["Tanh"]
+    assert losses[-1] == pytest.approx(r.losses[-1], rel=1e-6)
+    assert "2-5-3-1" in texts(at)
+
+
+def test_mixed_network_and_bce_notice():
+    q = {"net_acts": ["ReLU"], "net_mix": "true", "net_mix1": "Tanh", "net_out": "Identity",
+         "net_loss": "BCE", "net_epochs": "100"}
+    at = run_page("network", query=q, locale="en-US")
+    assert not at.exception
+    assert set(loss_traces(at)) == {"ReLU", "mix Tanh"}
+    assert any("cross-entropy" in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("query", [{"net_lr": "abc"}, {"net_epochs": "1e9"}, {"net_n": "nan"},
+                                   {"net_n": "100000"}, {"net_data": "bogus"},
+                                   {"net_layers": "7"}, {"net_acts": "Bogus"},
+                                   {"net_pos_relu231": "99"}, {"net_ex": "nope"}])
+def test_bad_url_values_fall_back_with_a_notice(query):
+    at = run_page("network", query={**query, "net_epochs": query.get("net_epochs", "100")},
+                  locale="en-US")
+    assert not at.exception
+    key = next(iter(query))
+    assert any(f"`{key}`" in w.value for w in at.warning), [w.value for w in at.warning]
+
+
+def test_step_through_231_deltas_and_updates():
+    at = run_page("network", query={"net_pos_relu231": "3", "net_epochs": "100"},
+                  locale="en-US")
+    found = texts(at)
+    assert "3 · Deltas" in found
+    for v in ("0.501", "0.835", "1.503", "1.67"):
+        assert f"**{v}**" in found
+    at.button(key="net_pos_relu231_next").click().run()
+    assert at.slider(key="net_pos_relu231").value == 4
+    df = at.dataframe[-1].value
+    tr = net.step(net.course_relu_231(), [1.0, 1.0], [0.0], lr=0.2)
+    assert list(df["after"][:3]) == [fmt(float(v), 6) for v in tr.after.weights[0][0]]
+    assert "−0.034" in list(df["after"])
+    at.button(key="net_pos_relu231_back").click().run()
+    assert at.slider(key="net_pos_relu231").value == 3
+
+
+def test_step_through_xor_first_epoch():
+    at = run_page("network", query={"net_ex": "XOR 2-2-1", "net_pos_xor": "14",
+                                    "net_epochs": "100"}, locale="en-US")
+    assert not at.exception
+    traces = net.trace_epoch(net.course_xor(), net.XOR_X, net.XOR_T, lr=0.2)
+    tr = traces[3]  # stage 14 = sample 4, second stage (error)
+    found = texts(at)
+    assert "sample 4 of 4" in found
+    assert f"**{fmt(float(tr.error[0]), 4)}**" in found
+    assert f"**{fmt(tr.loss, 4)}**" in found
+
+
+def test_linear_panel_numbers_match_core():
+    at = run_page("network", query={"net_lin_depth": "2", "net_lin_act": "Tanh",
+                                    "net_epochs": "100"}, locale="en-US")
+    d = ds.make("circles", 200, 0.05, 0)
+    accs = []
+    for act in ("identity", "tanh"):
+        mlp = net.init_mlp([2, 6, 6, 1], [act, act, "sigmoid"], "xavier", seed=1)
+        accs.append(net.accuracy(net.train(mlp, d.X, d.y, 0.1, 200).mlp, d.X, d.y))
+    found = texts(at)
+    assert f"{accs[0]:.1%}" in found and f"{accs[1]:.1%}" in found
+    maps = chart_specs(at)[-1]
+    assert [tr["name"] for tr in maps["data"] if tr["type"] == "contour"] == \
+        [f"Identity × 2 · {accs[0]:.0%}", f"Tanh × 2 · {accs[1]:.0%}"]
+
+
+def test_diverging_networks_are_reported_not_drawn_as_nan():
+    q = {"net_out": "Identity", "net_lr": "2", "net_acts": ["Identity", "ReLU"],
+         "net_data": "blobs", "net_n": "100", "net_epochs": "300"}
+    at = run_page("network", query=q, locale="en-US")
+    assert not at.exception
+    df = table(at)
+    assert any(s.startswith("diverged in epoch") for s in df["status"])
+    for spec in chart_specs(at)[:2]:
+        for tr in spec["data"]:
+            for k in ("x", "y", "z"):
+                if k in tr and tr[k] is not None:
+                    assert np.all(np.isfinite(decode(tr[k]).astype(float)))

@@ -1,0 +1,187 @@
+"""Figures of the small-network lab: loss curves, decision maps in a row, network diagrams.
+Arrays and ready-made labels in, Plotly figures out: no maths."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+
+from ui.theme import OKABE_ITO, Look, apply_layout, line_trace
+
+MAX_POINTS = 200          # points per loss curve sent to the browser
+F32_MAX = 1e38            # larger losses (a diverging run) are left out: float32 cannot hold them
+CLASS_COLOURS = ("#0072B2", "#D55E00")      # class 0 blue, class 1 vermillion (Okabe–Ito)
+CLASS_SYMBOLS = ("circle", "diamond")
+# blue (output 0) → white (0.5) → vermillion (output 1)
+MAP_SCALE = [[0.0, "#0072B2"], [0.5, "#F7F7F7"], [1.0, "#D55E00"]]
+
+
+def _f32(a) -> np.ndarray:
+    return np.asarray(a, dtype=np.float32)
+
+
+def _thin(n: int) -> np.ndarray:
+    """Indices of at most MAX_POINTS evenly spread samples of 0..n−1, first and last kept."""
+    if n <= MAX_POINTS:
+        return np.arange(n)
+    return np.unique(np.linspace(0, n - 1, MAX_POINTS).round().astype(int))
+
+
+def loss_figure(names: list[str], losses: list[np.ndarray], look: Look, x_title: str,
+                y_title: str) -> go.Figure:
+    """Loss per epoch for each network on a log axis (epochs counted from 1; only positive
+    values below F32_MAX; long histories thinned to MAX_POINTS points)."""
+    fig = go.Figure()
+    for i, (name, loss) in enumerate(zip(names, losses)):
+        loss = np.asarray(loss, dtype=np.float64)
+        idx = _thin(loss.size)
+        keep = idx[np.isfinite(loss[idx]) & (loss[idx] > 0) & (loss[idx] < F32_MAX)]
+        fig.add_trace(line_trace((keep + 1).astype(np.int32), _f32(loss[keep]), name, i, look,
+                                 markers_every=10))
+    apply_layout(fig, look, x_title=x_title, y_title=y_title, height=look.height(380))
+    fig.update_yaxes(type="log", dtick=1, exponentformat="power", title_standoff=12)
+    fig.update_layout(margin=dict(l=5 * look.font + 10))
+    return fig
+
+
+@dataclass(frozen=True)
+class MapPanel:
+    """One decision map: title, grid axes xs, ys and the network output Z[i, j] at
+    (xs[j], ys[i])."""
+
+    title: str
+    xs: np.ndarray
+    ys: np.ndarray
+    Z: np.ndarray
+
+
+def boundary_figure(panels: list[MapPanel], X: np.ndarray, y: np.ndarray, look: Look,
+                    scale_title: str, class_names: tuple[str, str]) -> go.Figure:
+    """Decision maps side by side: colour = network output (blue 0 → white 0.5 → red 1),
+    a black line where the output crosses 0.5, and the training points of both classes.
+    The layout is written in one go (no make_subplots): building figures is the slow part."""
+    k = len(panels)
+    gap = 0.02
+    width = (1 - gap * (k - 1)) / k
+    labels = np.asarray(y).reshape(-1) > 0.5
+    traces, layout, titles = [], {}, []
+    for c, p in enumerate(panels):
+        ax = "" if c == 0 else str(c + 1)
+        lo = c * (width + gap)
+        # output in % with two decimals, sent as uint16 hundredths (half the bytes of float32)
+        pct = np.clip(np.nan_to_num(np.asarray(p.Z, dtype=np.float64), nan=0.5), 0, 1) * 1e4
+        traces.append(go.Contour(
+            x=_f32(p.xs), y=_f32(p.ys), z=np.round(pct).astype(np.uint16), zmin=0, zmax=1e4,
+            colorscale=MAP_SCALE, showscale=(c == k - 1), ncontours=1, xaxis=f"x{ax}",
+            yaxis=f"y{ax}",
+            contours=dict(coloring="heatmap", start=5000, end=5000, size=1, showlines=True),
+            line=dict(color="#111111", width=max(2.0, look.line - 1)),
+            colorbar=dict(title=dict(text=scale_title, side="right"), thickness=14,
+                          tickfont=dict(size=look.font - 4), tickvals=[0, 2500, 5000, 7500, 1e4],
+                          ticktext=["0", "25", "50", "75", "100"]),
+            hovertemplate="(%{x:.2f}, %{y:.2f})<extra></extra>", name=p.title))
+        for cls in (0, 1):
+            pts = X[labels == bool(cls)]
+            traces.append(go.Scatter(
+                x=_f32(pts[:, 0]), y=_f32(pts[:, 1]), mode="markers", name=class_names[cls],
+                legendgroup=f"class{cls}", showlegend=(c == 0), xaxis=f"x{ax}", yaxis=f"y{ax}",
+                marker=dict(color=CLASS_COLOURS[cls], symbol=CLASS_SYMBOLS[cls],
+                            size=max(6, look.marker - 3), line=dict(color="#222222", width=1)),
+                hoverinfo="skip"))
+        hidden = dict(showticklabels=False, ticks="", showgrid=False, zeroline=False,
+                      linecolor=look.grid)
+        layout[f"xaxis{ax}"] = dict(domain=[lo, lo + width], anchor=f"y{ax}",
+                                    range=[float(p.xs[0]), float(p.xs[-1])], **hidden)
+        layout[f"yaxis{ax}"] = dict(domain=[0, 1], anchor=f"x{ax}",
+                                    range=[float(p.ys[0]), float(p.ys[-1])], **hidden)
+        titles.append(dict(text=p.title, x=lo + width / 2, y=1, xref="paper", yref="paper",
+                           xanchor="center", yanchor="bottom", showarrow=False,
+                           font=dict(size=look.font - 1, color=look.text)))
+    fig = go.Figure(traces)
+    apply_layout(fig, look, height=look.height(int(720 / max(k, 2)) + 110))
+    fig.update_layout(hovermode="closest", margin=dict(l=10, r=10, t=40, b=50),
+                      legend=dict(orientation="h", yanchor="top", y=-0.02, xanchor="left", x=0),
+                      annotations=titles, **layout)
+    return fig
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """A drawn network: units per layer, a label and value text per node (layer, unit), a text
+    per edge (layer, i, j) and which nodes / edges to highlight."""
+
+    sizes: tuple[int, ...]
+    node_names: dict[tuple[int, int], str]
+    node_text: dict[tuple[int, int], str]
+    edge_text: dict[tuple[int, int, int], str]
+    hot_nodes: frozenset = frozenset()
+    hot_edges: frozenset = frozenset()
+    dead_nodes: frozenset = frozenset()
+
+
+def _node_xy(sizes: tuple[int, ...]) -> dict[tuple[int, int], tuple[float, float]]:
+    """Layer l at x = l; its units centred on y = 0, one unit apart, first unit on top."""
+    return {(l, j): (float(l), (n - 1) / 2 - j) for l, n in enumerate(sizes) for j in range(n)}
+
+
+def network_figure(d: Diagram, look: Look, title: str | None = None) -> go.Figure:
+    """The network as circles and lines. Edge texts sit 40 % along their edge from the source
+    (halfway when all edges meet in one unit), so fanning-out labels stay apart; node texts sit
+    under their node."""
+    xy = _node_xy(d.sizes)
+    fig = go.Figure()
+    hot_colour, cold_colour = OKABE_ITO[1], "rgba(128,128,128,0.55)"
+    for hot in (False, True):
+        xs, ys = [], []
+        for (l, i, j) in d.edge_text:
+            if ((l, i, j) in d.hot_edges) != hot:
+                continue
+            (x0, y0), (x1, y1) = xy[(l, i)], xy[(l + 1, j)]
+            xs += [x0, x1, None]
+            ys += [y0, y1, None]
+        if xs:
+            fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip",
+                                     line=dict(color=hot_colour if hot else cold_colour,
+                                               width=look.line + (1 if hot else -1)),
+                                     showlegend=False))
+    notes = []  # all annotations are set at once: add_annotation one by one is quadratic
+    for (l, i, j), text in d.edge_text.items():
+        (x0, y0), (x1, y1) = xy[(l, i)], xy[(l + 1, j)]
+        pos = 0.5 if d.sizes[l + 1] == 1 else 0.4
+        notes.append(dict(x=x0 + pos * (x1 - x0), y=y0 + pos * (y1 - y0), text=text,
+                          showarrow=False, font=dict(size=look.font - 3,
+                                                     color=hot_colour if (l, i, j) in
+                                                     d.hot_edges else look.text),
+                          bgcolor="rgba(255,255,255,0.85)" if not look.dark
+                          else "rgba(14,17,23,0.85)", borderpad=1))
+    keys = list(xy)
+    colours = []
+    for key in keys:
+        if key in d.dead_nodes:
+            colours.append("#999999")
+        elif key in d.hot_nodes:
+            colours.append(OKABE_ITO[1])
+        else:
+            colours.append(OKABE_ITO[0] if key[0] == 0 else OKABE_ITO[2])
+    fig.add_trace(go.Scatter(
+        x=[xy[k][0] for k in keys], y=[xy[k][1] for k in keys], mode="markers+text",
+        text=[d.node_names.get(k, "") for k in keys], textposition="middle center",
+        textfont=dict(size=look.font, color="white"), hoverinfo="skip", showlegend=False,
+        marker=dict(size=look.marker * 4.4, color=colours, line=dict(color="white", width=2)),
+    ))
+    for key, text in d.node_text.items():
+        x, y = xy[key]
+        notes.append(dict(x=x, y=y - 0.2, yanchor="top", text=text, showarrow=False,
+                          align="center", font=dict(size=look.font - 2, color=look.text),
+                          bgcolor="rgba(255,255,255,0.9)" if not look.dark
+                          else "rgba(14,17,23,0.9)", borderpad=2))
+    top = max(d.sizes)
+    apply_layout(fig, look, title=title, legend=False,
+                 height=look.height(max(320, 130 * top + 140)))
+    fig.update_xaxes(visible=False, range=[-0.45, len(d.sizes) - 0.55])
+    fig.update_yaxes(visible=False, range=[-(top - 1) / 2 - 1.0, (top - 1) / 2 + 0.45])
+    fig.update_layout(hovermode=False, margin=dict(l=10, r=10, t=50 if title else 10, b=10),
+                      annotations=notes)
+    return fig
