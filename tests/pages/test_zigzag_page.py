@@ -1,0 +1,218 @@
+"""AppTest: the zig-zag page follows its controls and its URL, and states core's numbers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from core import zigzag as zz
+from core.activations import ACTIVATIONS
+from tests.pages.conftest import chart_specs, decode, run_page, texts
+
+D0, DS = zz.DEFAULT_W0, zz.DEFAULT_W_STAR
+
+
+def core_run(act="sigmoid", lr=zz.DEFAULT_LR, steps=zz.DEFAULT_STEPS, batch=1, seed=0, w0=D0,
+             ws=DS, zs=1.0):
+    return zz.simulate(act, w0, ws, lr, steps, batch_size=batch, seed=seed, z_scale=zs)
+
+
+def planes(at) -> dict:
+    """The planes chart spec (the first chart)."""
+    return chart_specs(at)[0]
+
+
+def paths(at, name="path of w") -> list[np.ndarray]:
+    """(n, 2) path arrays of the two panels, as sent to the browser."""
+    out = []
+    for tr in planes(at)["data"]:
+        if tr.get("name") == name:
+            out.append(np.column_stack([decode(tr["x"]), decode(tr["y"])]).astype(float))
+    return out
+
+
+def test_renders_in_korean_and_english():
+    ko = run_page("zigzag")
+    assert not ko.exception
+    assert ko.title[0].value.startswith("지그재그 가중치 갱신")
+    assert len(paths(ko, "w의 경로")) == 2
+    en = run_page("zigzag", locale="en-US")
+    assert not en.exception
+    assert en.title[0].value.startswith("Zig-zag updates")
+    assert len(chart_specs(en)) == 3          # planes, distance, perceptron
+
+
+def test_url_step_opens_that_step_with_core_numbers():
+    at = run_page("zigzag", query={"zz_t": "12", "zz_seed": "3"}, locale="en-US")
+    assert not at.exception
+    sig, tan = core_run(seed=3), core_run("tanh", seed=3)
+    p_sig, p_tan = paths(at)
+    assert p_sig.shape == (13, 2) and p_tan.shape == (13, 2)
+    np.testing.assert_allclose(p_sig, sig.path[:13], atol=1e-6)
+    np.testing.assert_allclose(p_tan, tan.path[:13], atol=1e-6)
+    found = texts(at)
+    rep = zz.step_report(sig, 12)
+    x = rep.inputs[0]
+    assert f"x = (+{x[0]:.3g}, +{x[1]:.3g})" in found
+    assert "Step t = 12 in numbers" in found
+
+
+def test_step_buttons_move_t_and_the_chart():
+    at = run_page("zigzag", query={"zz_t": "5"}, locale="en-US")
+    at.button(key="zz_fwd").click().run()
+    assert at.slider(key="zz_t").value == 6
+    assert paths(at)[0].shape == (7, 2)
+    at.button(key="zz_back").click().run()
+    at.button(key="zz_back").click().run()
+    assert at.slider(key="zz_t").value == 4
+    at.button(key="zz_reset").click().run()
+    assert at.slider(key="zz_t").value == 0
+    assert paths(at)[0].shape == (1, 2)
+    at.button(key="zz_jump").click().run()
+    reach = zz.steps_to_reach(core_run(), zz.DEFAULT_EPS)
+    assert at.slider(key="zz_t").value == reach
+    assert not at.exception
+
+
+def test_learning_rate_slider_changes_the_path():
+    at = run_page("zigzag", query={"zz_t": "20"}, locale="en-US")
+    before = paths(at)[0]
+    at.slider(key="zz_lr").set_value(1.0).run()
+    after = paths(at)[0]
+    assert not np.allclose(before, after)
+    np.testing.assert_allclose(after, core_run(lr=1.0).path[:21], atol=1e-6)
+
+
+def test_comparison_numbers_come_from_core():
+    at = run_page("zigzag", locale="en-US")
+    found = texts(at)
+    s_sig = zz.summarize(core_run(), zz.DEFAULT_EPS)
+    s_tan = zz.summarize(core_run("tanh"), zz.DEFAULT_EPS)
+    ratio = s_sig.steps_to_reach / s_tan.steps_to_reach
+    assert (f"with **Sigmoid** inputs the neuron needed **{s_sig.steps_to_reach}** steps".lower()
+            in found.lower())
+    assert f"it needed **{s_tan.steps_to_reach}**" in found
+    assert f"{ratio:.3g}× faster" in found
+    assert f"({s_sig.detour_ratio:.3g}×)" in found
+    assert f"{s_tan.same_sign_share * 100:.3g}%" in found
+    v = zz.valley(core_run())
+    assert f"eigenvalues {v.big:.3g} and {v.small:.3g}" in found
+
+
+def test_minibatch_from_url_shows_the_averaged_row_and_batch_table():
+    at = run_page("zigzag", query={"zz_bs": "4", "zz_t": "3"}, locale="en-US")
+    assert not at.exception
+    found = texts(at)
+    assert "mean of 4" in found
+    run = core_run(batch=4)
+    du = run.updates[3]
+    sign = lambda v: ("+" if v > 0 else "−") + f"{abs(v):.3g}"  # noqa: E731
+    assert f"({sign(du[0])}, {sign(du[1])})" in found
+    # batch table: steps to reach ε at batch 64 computed by core
+    s64 = zz.summarize(core_run(batch=64), zz.DEFAULT_EPS)
+    assert f"({zz.summarize(core_run(), zz.DEFAULT_EPS).steps_to_reach} → "\
+           f"{s64.steps_to_reach})" in found
+
+
+def test_play_toggle_adds_at_most_60_frames():
+    at = run_page("zigzag", locale="en-US")
+    assert not planes(at).get("frames")
+    at.toggle(key="zz_play").set_value(True).run()
+    frames = planes(at)["frames"]
+    assert 2 <= len(frames) <= 60
+    assert frames[0]["name"] == "0"
+    reach = max(zz.steps_to_reach(core_run(r), zz.DEFAULT_EPS) for r in ("sigmoid", "tanh"))
+    assert int(frames[-1]["name"]) == reach + 5
+    assert planes(at)["layout"]["updatemenus"][0]["buttons"][0]["method"] == "animate"
+
+
+def test_perceptron_numbers_come_from_core():
+    at = run_page("zigzag", locale="en-US")
+    p = zz.perceptron((0.5, -0.5), 0.2, 30)
+    s = zz.perceptron_summary(p)
+    found = texts(at)
+    assert f"{s.moved} of the {s.presentations} sample presentations" in found
+    assert f"Epoch {s.clean_epoch} was the first without a mistake" in found
+    perc = chart_specs(at)[2]
+    path = [tr for tr in perc["data"] if tr.get("name") == "path of w"][0]
+    xs = decode(path["x"]).astype(float)
+    moved = np.concatenate([[True], np.any(p.updates != 0, axis=1)])
+    np.testing.assert_allclose(xs, p.path[moved][:, 0], atol=1e-6)
+    at.slider(key="zz_plr").set_value(0.5).run()
+    s2 = zz.perceptron_summary(zz.perceptron((0.5, -0.5), 0.5, 30))
+    assert f"{s2.moved} of the {s2.presentations} sample presentations" in texts(at)
+
+
+@pytest.mark.parametrize("query", [{"zz_lr": "abc"}, {"zz_n": "nan"}, {"zz_t": "1e9"},
+                                   {"zz_a": "Bogus"}, {"zz_bs": "3"}, {"zz_w01": "inf"},
+                                   {"zz_eps": "-1"}, {"zz_play": "maybe"}, {"zz_pep": "9999"}])
+def test_bad_url_values_fall_back_with_a_notice(query):
+    at = run_page("zigzag", query=query, locale="en-US")
+    assert not at.exception
+    key = next(iter(query))
+    assert any(f"`{key}`" in w.value for w in at.warning), [w.value for w in at.warning]
+
+
+@pytest.mark.parametrize("act_id", list(ACTIVATIONS))
+def test_every_activation_renders(act_id):
+    name = ACTIVATIONS[act_id].name
+    at = run_page("zigzag", query={"zz_a": name, "zz_t": "30", "zz_n": "100"}, locale="en-US")
+    assert not at.exception
+    run = core_run(act_id, steps=100)
+    np.testing.assert_allclose(paths(at)[0], run.path[:31], atol=1e-5, rtol=1e-6)
+    for tr in planes(at)["data"]:
+        for axis in ("x", "y"):
+            if axis in tr:   # None marks a gap between loss rings; every number is finite
+                values = [v for v in np.ravel(decode(tr[axis])) if v is not None]
+                assert np.all(np.isfinite(np.asarray(values, dtype=float)))
+
+
+def test_diverging_run_is_reported_and_stays_finite():
+    at = run_page("zigzag", query={"zz_a": "Identity", "zz_lr": "3", "zz_zs": "5",
+                                   "zz_t": "50"}, locale="en-US")
+    assert not at.exception
+    run = core_run("identity", lr=3.0, zs=5.0)
+    assert run.diverged_at is not None
+    assert any(f"step {run.diverged_at}" in e.value for e in at.error)
+    for tr in planes(at)["data"]:
+        if "x" in tr:
+            values = [v for v in np.ravel(decode(tr["x"])) if v is not None]
+            assert np.all(np.isfinite(np.asarray(values, dtype=float)))
+
+
+def test_same_start_and_optimum_warns():
+    at = run_page("zigzag", query={"zz_ws1": "1", "zz_ws2": "-1"}, locale="en-US")
+    assert not at.exception
+    assert any("same point" in w.value for w in at.warning)
+
+
+def test_w_star_in_quadrant_one_is_explained():
+    at = run_page("zigzag", query={"zz_ws1": "2", "zz_ws2": "1"}, locale="en-US")
+    assert not at.exception
+    assert "lies in quadrant I" in texts(at)
+
+
+def test_classroom_mode_renders_bigger():
+    at = run_page("zigzag", query={"classroom": "true"}, locale="en-US")
+    assert not at.exception
+    normal = run_page("zigzag", locale="en-US")
+    assert planes(at)["layout"]["height"] > planes(normal)["layout"]["height"]
+
+
+def test_batch_step_that_leaves_quadrants_is_explained():
+    run = core_run(batch=4)
+    k = int(np.flatnonzero(zz.update_classes(run.updates) == zz.MIX)[0])
+    at = run_page("zigzag", query={"zz_bs": "4", "zz_t": str(k)}, locale="en-US")
+    found = texts(at)
+    assert "could only have pointed into quadrants I, III" in found
+    assert "No single step can point into quadrant II" in found
+
+
+def test_restore_defaults_button():
+    at = run_page("zigzag", query={"zz_lr": "1.5", "zz_a": "ReLU", "zz_t": "9"}, locale="en-US")
+    assert at.slider(key="zz_lr").value == 1.5
+    at.button(key="zz_restore").click().run()
+    assert at.slider(key="zz_lr").value == zz.DEFAULT_LR
+    assert at.selectbox(key="zz_a").value == "sigmoid"
+    assert at.slider(key="zz_t").value == 0
+    assert not at.exception

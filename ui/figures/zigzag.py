@@ -1,0 +1,359 @@
+"""Plotly figures for the zig-zag page: the (w₁, w₂) plane with loss rings, the path of
+updates with arrowheads coloured by sign pattern, the quadrants the next update can point into,
+a Plotly play animation, the distance-to-w* chart, and the perceptron plane.
+
+Arrays in, figures out: every number comes from ``core.zigzag``; nothing is computed here
+except what is needed to draw (view window, polygons, sub-sampling of frames and curves).
+
+Payload: arrays go out as float32/uint8 (base64 in the spec); the static planes chart is about
+25–35 KB. The play animation (opt-in, ≤ MAX_FRAMES frames over ≤ PLAY_SPAN steps) adds a few
+hundred KB, so the page only builds it when the user switches it on.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from core import zigzag as zz
+from ui.i18n import t
+from ui.theme import Look, apply_layout, line_trace
+
+# update classes (core.zigzag.update_classes codes) → colour; Okabe–Ito, distinct in greyscale too
+CLASS_COLOR = {zz.PP: "#0072B2", zz.MM: "#D55E00", zz.MIX: "#009E73", zz.ZERO: "#999999"}
+CLASS_KEY = {zz.PP: "pp", zz.MM: "mm", zz.MIX: "mixed", zz.ZERO: "zero"}
+CLASS_SCALE = [[0.0, "#999999"], [0.25, "#999999"], [0.25, "#0072B2"], [0.5, "#0072B2"],
+               [0.5, "#D55E00"], [0.75, "#D55E00"], [0.75, "#009E73"], [1.0, "#009E73"]]
+SHADE = "rgba(0,114,178,0.14)"
+LINE_GREY = "rgba(128,128,128,0.9)"
+PATH_LINE = "rgba(110,110,110,0.75)"
+MAX_FRAMES = 60
+MAX_PATH_POINTS = 500
+MAX_CURVE_POINTS = 500
+PLAY_SPAN = 250        # the play animation covers at most this many steps after t
+N_RINGS = 10
+RING_POINTS = 33
+RING_COLOR = "rgba(86,180,233,0.75)"
+DIST_FLOOR = 1e-6
+
+
+def _f32(a) -> np.ndarray:
+    """float32 for the browser: compact, and far more precise than a chart can show."""
+    return np.asarray(a, dtype=np.float32)
+
+
+def class_label(cls: int) -> str:
+    """Legend text of an update class, e.g. "(+,+) step"."""
+    return t(f"zigzag.fig.class_{CLASS_KEY[int(cls)]}")
+
+
+def view_box(paths: list[np.ndarray], points: list[np.ndarray], pad: float = 0.2,
+             limit: float = 25.0) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Square-ish (w₁, w₂) window holding the given points and paths (paths clipped to ±limit
+    around the points, so a diverging run cannot blow the view up)."""
+    pts = np.vstack([np.asarray(p, dtype=float).reshape(-1, 2) for p in points])
+    centre = pts.mean(axis=0)
+    allp = [pts] + [np.clip(p, centre - limit, centre + limit) for p in paths]
+    allp = np.vstack(allp)
+    lo, hi = allp.min(axis=0), allp.max(axis=0)
+    span = max(float((hi - lo).max()), 0.5) * (1 + 2 * pad)
+    mid = (lo + hi) / 2
+    return ((mid[0] - span / 2, mid[0] + span / 2), (mid[1] - span / 2, mid[1] + span / 2))
+
+
+def _quadrant_polygons(w: np.ndarray, quads: tuple[int, ...], box) -> tuple[list, list]:
+    """One closed outline through w covering, for each allowed quadrant, the rectangle from w to
+    the window's corner (all traversed counter-clockwise, so fill="toself" fills each one)."""
+    (x0, x1), (y0, y1) = box
+    wx, wy = float(w[0]), float(w[1])
+    rect = {1: [(x1, wy), (x1, y1), (wx, y1)], 2: [(wx, y1), (x0, y1), (x0, wy)],
+            3: [(x0, wy), (x0, y0), (wx, y0)], 4: [(wx, y0), (x1, y0), (x1, wy)]}
+    pts = [(wx, wy)]
+    for q in quads:
+        pts += rect[q] + [(wx, wy)]
+    return [p[0] for p in pts], [p[1] for p in pts]
+
+
+def _direction_line(w: np.ndarray, x: np.ndarray, box) -> tuple[list, list]:
+    """The line through w along ±x: where a one-sample update must land (spans the window)."""
+    n = float(np.hypot(*x))
+    if n == 0:
+        return [w[0]], [w[1]]
+    (x0, x1), (y0, y1) = box
+    reach = math.hypot(x1 - x0, y1 - y0)
+    u = x / n * reach
+    return [w[0] - u[0], w[0] + u[0]], [w[1] - u[1], w[1] + u[1]]
+
+
+def _path_trace(path: np.ndarray, classes: np.ndarray, k: int, look: Look, name: str,
+                show_legend: bool) -> go.Scatter:
+    """w₀ … w_k as one line with an arrowhead at every point, coloured by the update class that
+    led there (the last MAX_PATH_POINTS points only)."""
+    first = max(0, k + 1 - MAX_PATH_POINTS)
+    pts = path[first: k + 1]
+    cls = np.concatenate([[0], classes[:k]])[first:]
+    size = np.full(len(pts), round(look.marker * 1.05), dtype=np.uint8)
+    if first == 0:
+        size[0] = 0
+    return go.Scatter(
+        x=_f32(pts[:, 0]), y=_f32(pts[:, 1]), mode="lines+markers", name=name,
+        line=dict(color=PATH_LINE, width=max(1.5, look.line * 0.55)),
+        marker=dict(symbol="arrow", angleref="previous", size=size,
+                    color=cls.astype(np.uint8), cmin=0, cmax=3, colorscale=CLASS_SCALE,
+                    line=dict(width=0)),
+        showlegend=show_legend, hoverinfo="skip")
+
+
+def _dynamic_traces(run: zz.ZigzagRun, classes: np.ndarray, step: int, box, look: Look,
+                    show_legend: bool) -> list[go.Scatter]:
+    """Traces that change with the step: shading, ±x line, path, next arrow, current w."""
+    T = run.steps
+    k = max(0, min(int(step), T))
+    w = run.path[k]
+    single = run.batch_size == 1
+    if k < T:
+        qx, qy = _quadrant_polygons(w, zz.allowed_quadrants(run, k), box)
+    else:
+        qx, qy = [w[0]], [w[1]]
+    traces: list[go.Scatter] = [go.Scatter(
+        x=_f32(qx), y=_f32(qy), mode="lines", fill="toself", fillcolor=SHADE,
+        line=dict(width=0), hoverinfo="skip", name=t("zigzag.fig.allowed"),
+        legendgroup="allowed", showlegend=show_legend)]
+    lx, ly = _direction_line(w, run.inputs[k, 0], box) if (k < T and single) else ([w[0]], [w[1]])
+    traces.append(go.Scatter(
+        x=_f32(lx), y=_f32(ly), mode="lines", hoverinfo="skip",
+        line=dict(color=LINE_GREY, width=max(1.5, look.line / 2), dash="dash"),
+        name=t("zigzag.fig.x_line"), legendgroup="xline", showlegend=show_legend and single))
+    traces.append(_path_trace(run.path, classes, k, look, t("zigzag.fig.path"), show_legend))
+    if k < T:
+        cls = int(classes[k])
+        ax, ay = [w[0], run.path[k + 1, 0]], [w[1], run.path[k + 1, 1]]
+    else:
+        cls, ax, ay = zz.ZERO, [w[0]], [w[1]]
+    traces.append(go.Scatter(
+        x=_f32(ax), y=_f32(ay), mode="lines+markers",
+        line=dict(color=CLASS_COLOR[cls], width=look.line * 1.5),
+        marker=dict(symbol="arrow", angleref="previous", size=[0, look.marker * 2.2][: len(ax)],
+                    color=CLASS_COLOR[cls], line=dict(width=1.5, color="#262730")),
+        name=t("zigzag.fig.next"), legendgroup="next", showlegend=show_legend,
+        hoverinfo="skip"))
+    traces.append(go.Scatter(
+        x=_f32([w[0]]), y=_f32([w[1]]), mode="markers+text",
+        marker=dict(symbol="circle", size=look.marker * 1.4, color="#F0E442",
+                    line=dict(width=2.5, color="#262730")),
+        text=[f"w<sub>{k}</sub>" if k else ""], textposition="bottom right",
+        textfont=dict(size=look.font, color=look.text),
+        name=t("zigzag.fig.current"), legendgroup="current", showlegend=False,
+        hovertemplate=f"t = {k}<br>w₁ = %{{x:.3f}}<br>w₂ = %{{y:.3f}}<extra></extra>"))
+    return traces
+
+
+def _frame_traces(full: list[go.Scatter]) -> list[go.Scatter]:
+    """The same traces stripped to what changes between frames (x, y, text, colours, sizes):
+    plotly.js merges frame data into the existing traces, so styling need not be repeated."""
+    out = []
+    for tr in full:
+        kw = dict(x=tr.x, y=tr.y)
+        if tr.text is not None:
+            kw["text"] = tr.text
+        if tr.marker is not None and tr.marker.size is not None and tr.mode != "lines":
+            kw["marker"] = dict(size=tr.marker.size, color=tr.marker.color)
+        if tr.mode == "lines+markers" and tr.line is not None and tr.line.color is not None:
+            kw["line"] = dict(color=tr.line.color)
+        out.append(go.Scatter(**kw))
+    return out
+
+
+def _legend_traces(look: Look, box, classes=(zz.PP, zz.MM, zz.MIX)) -> list[go.Scatter]:
+    """Legend entries for the arrow colours: one point each, placed outside the (fixed) axis
+    ranges so only the legend shows it (plotly.js leaves empty traces out of the legend)."""
+    (x0, x1), (y0, y1) = box
+    far_x, far_y = x0 - 10 * (x1 - x0), y0 - 10 * (y1 - y0)
+    return [go.Scatter(x=_f32([far_x]), y=_f32([far_y]), mode="markers", name=class_label(c),
+                       marker=dict(symbol="triangle-up", size=look.marker * 1.3,
+                                   color=CLASS_COLOR[c]),
+                       hoverinfo="skip") for c in classes]
+
+
+def _static_traces(run: zz.ZigzagRun, eps: float, box, look: Look) -> list[go.BaseTraceType]:
+    """Evenly spaced rings of ½(w − w*)ᵀM(w − w*), the ε circle, w₀ and w*.
+
+    The rings are one scatter line per panel (rings separated by None gaps) from
+    core.zigzag.loss_rings, not a contour trace: plotly.js drops contour lines when an
+    animation frame redraws the plot."""
+    rx: list = []
+    ry: list = []
+    for ring in zz.loss_rings(run, box[0], box[1], n_rings=N_RINGS, n_points=RING_POINTS):
+        rx += [round(float(v), 4) for v in ring[:, 0]] + [None]   # None: a gap between rings
+        ry += [round(float(v), 4) for v in ring[:, 1]] + [None]
+    rings = [go.Scatter(x=rx, y=ry, mode="lines", line=dict(color=RING_COLOR, width=1.2),
+                        hoverinfo="skip", showlegend=False, name=t("zigzag.fig.contours"))]
+    ang = np.linspace(0, 2 * np.pi, 48)
+    ws = run.w_star
+    circle = go.Scatter(x=_f32(ws[0] + eps * np.cos(ang)), y=_f32(ws[1] + eps * np.sin(ang)),
+                        mode="lines", line=dict(color="#009E73", width=1.5), hoverinfo="skip",
+                        name="ε", showlegend=False)
+    w0 = go.Scatter(x=_f32(run.w0[:1]), y=_f32(run.w0[1:]), mode="markers+text",
+                    marker=dict(symbol="square", size=look.marker * 1.3, color="#262730",
+                                line=dict(width=1.5, color="#FAFAFA")),
+                    text=["w₀"], textposition="top right",
+                    textfont=dict(size=look.font, color=look.text), name="w₀", showlegend=False,
+                    hovertemplate="w₀ = (%{x:.3f}, %{y:.3f})<extra></extra>")
+    star = go.Scatter(x=_f32(ws[:1]), y=_f32(ws[1:]), mode="markers+text",
+                      marker=dict(symbol="star", size=look.marker * 2.2, color="#E69F00",
+                                  line=dict(width=1.5, color="#262730")),
+                      text=["w*"], textposition="top right",
+                      textfont=dict(size=look.font, color=look.text), name="w*", showlegend=False,
+                      hovertemplate="w* = (%{x:.3f}, %{y:.3f})<extra></extra>")
+    return rings + [circle, w0, star]
+
+
+def frame_steps(step: int, last: int, max_frames: int = MAX_FRAMES) -> list[int]:
+    """Steps shown by the play animation: from step to last, at most max_frames of them."""
+    step, last = int(step), int(last)
+    if last <= step:
+        return [step]
+    n = min(max_frames, last - step + 1)
+    return sorted({int(round(v)) for v in np.linspace(step, last, n)})
+
+
+def planes_figure(runs: list[zz.ZigzagRun], titles: list[str], step: int, eps: float, look: Look,
+                  play_until: int | None = None, max_frames: int = MAX_FRAMES) -> go.Figure:
+    """One (w₁, w₂) panel per run, side by side, showing step `step`.
+
+    With play_until > step the figure carries Plotly frames (≤ max_frames) from step to
+    play_until with ▶/❚❚ buttons and a slider; frames replace only the step-dependent traces.
+    """
+    n = len(runs)
+    last = step if play_until is None else max(step, play_until)
+    box = view_box([r.path[: last + 1] for r in runs], [runs[0].w0, runs[0].w_star])
+    classes = [zz.update_classes(r.updates) for r in runs]
+    fig = make_subplots(rows=1, cols=n, subplot_titles=titles, horizontal_spacing=0.09)
+    traces: list[go.Scatter] = []
+    dyn_index: list[int] = []
+    for i, r in enumerate(runs):
+        axes = dict(xaxis=f"x{i + 1 if i else ''}", yaxis=f"y{i + 1 if i else ''}")
+        for tr in _static_traces(r, eps, box, look):
+            traces.append(tr.update(**axes))
+        for tr in _dynamic_traces(r, classes[i], step, box, look, i == 0):
+            dyn_index.append(len(traces))
+            traces.append(tr.update(**axes))
+    traces += _legend_traces(look, box)
+    fig.add_traces(traces)   # one call: adding trace by trace with row/col is ~3× slower
+    apply_layout(fig, look, height=look.height(500), legend=True)
+    fig.update_layout(template="none")
+    fig.update_layout(hovermode="closest")
+    for i in range(n):
+        fig.update_xaxes(range=list(box[0]), title_text="w₁", row=1, col=i + 1,
+                         constrain="domain")
+        fig.update_yaxes(range=list(box[1]), title_text="w₂", row=1, col=i + 1,
+                         scaleanchor=f"x{'' if i == 0 else i + 1}", scaleratio=1,
+                         constrain="domain")
+    fig.update_annotations(font=dict(size=look.font + 1, color=look.text))
+    fig.update_layout(legend=dict(y=-0.2, yanchor="top", x=0, orientation="h"),
+                      margin=dict(t=50, b=40, l=60, r=20))
+    if last > step:
+        frames = []
+        for k in frame_steps(step, last, max_frames):
+            data = []
+            for i, r in enumerate(runs):
+                data += _frame_traces(_dynamic_traces(r, classes[i], k, box, look, i == 0))
+            frames.append(go.Frame(data=data, traces=dyn_index, name=str(k)))
+        fig.frames = frames
+        # redraw=True: with redraw=False plotly.js drops the (static) contour lines while playing
+        anim = dict(frame=dict(duration=150, redraw=True), transition=dict(duration=0),
+                    mode="immediate")
+        fig.update_layout(
+            updatemenus=[dict(
+                type="buttons", direction="left", x=0.0, y=1.13, xanchor="left",
+                yanchor="bottom", pad=dict(r=8, t=0), showactive=False,
+                font=dict(size=look.font - 2, color="#262730"), bgcolor="#F0F2F6",
+                buttons=[
+                    dict(label="▶ " + t("zigzag.fig.play"), method="animate",
+                         args=[None, dict(fromcurrent=True, **anim)]),
+                    dict(label="❚❚ " + t("zigzag.fig.pause"), method="animate",
+                         args=[[None], dict(frame=dict(duration=0, redraw=True),
+                                            mode="immediate", transition=dict(duration=0))]),
+                ])],
+            sliders=[dict(
+                active=0, x=0.3, len=0.7, y=1.13, yanchor="bottom", pad=dict(t=0, b=0),
+                currentvalue=dict(prefix="t = ", font=dict(size=look.font - 2)),
+                font=dict(size=max(10, look.font - 6)), tickcolor=look.grid,
+                steps=[dict(label=f.name, method="animate",
+                            args=[[f.name], dict(frame=dict(duration=0, redraw=True),
+                                                 mode="immediate", transition=dict(duration=0))])
+                       for f in frames])],
+            margin=dict(t=150, b=40, l=60, r=20),
+            height=look.height(500) + 100,   # room for the buttons and slider above the panels
+        )
+    return fig
+
+
+def distance_figure(runs: list[zz.ZigzagRun], names: list[str], eps: float,
+                    look: Look) -> go.Figure:
+    """‖w_t − w*‖ against t on a log axis for every run, with the ε line."""
+    fig = go.Figure()
+    for i, (r, name) in enumerate(zip(runs, names)):
+        d = np.maximum(zz.distances(r), DIST_FLOOR)
+        idx = np.unique(np.linspace(0, len(d) - 1, min(len(d), MAX_CURVE_POINTS)).astype(int))
+        fig.add_trace(line_trace(_f32(idx), _f32(d[idx]), name, i, look,
+                                 hovertemplate="t = %{x}<br>‖w − w*‖ = %{y:.4g}<extra></extra>"))
+    fig.add_hline(y=eps, line=dict(color="#009E73", dash="dot", width=2),
+                  annotation_text=f"ε = {eps:g}", annotation_position="bottom right",
+                  annotation_font=dict(size=look.font - 2, color=look.text))
+    apply_layout(fig, look, x_title=t("zigzag.fig.step_axis"), y_title=t("zigzag.fig.dist_axis"),
+                 height=look.height(340))
+    fig.update_layout(template="none")
+    fig.update_yaxes(type="log", exponentformat="power")
+    fig.update_layout(hovermode="closest")
+    return fig
+
+
+def perceptron_figure(p: zz.PerceptronRun, step: int, look: Look, grid_n: int = 81) -> go.Figure:
+    """Perceptron plane: number of misclassified samples as a shaded map (0 = the green solution
+    wedge), the updates up to `step` as arrows coloured by sign pattern, w₀ and the current w."""
+    k = max(0, min(int(step), len(p.updates)))
+    box = view_box([p.path], [p.path[0], np.zeros(2)], pad=0.2)
+    w1, w2, E = zz.perceptron_errors_grid(box[0], box[1], n=grid_n)
+    fig = go.Figure()
+    fig.add_trace(go.Heatmap(
+        x=_f32(w1), y=_f32(w2), z=E.astype(np.int8), zmin=0, zmax=4,
+        colorscale=[[0, "rgba(0,158,115,0.55)"], [0.125, "rgba(0,158,115,0.55)"],
+                    [0.125, "rgba(128,128,128,0.04)"], [1, "rgba(128,128,128,0.45)"]],
+        colorbar=dict(title=dict(text=t("zigzag.fig.wrong"), side="top"),
+                      tickvals=[0, 1, 2, 3, 4], len=0.8, thickness=14,
+                      tickfont=dict(size=look.font - 3)),
+        hovertemplate="w₁ = %{x:.3f}<br>w₂ = %{y:.3f}<br>" + t("zigzag.fig.wrong")
+        + " = %{z}<extra></extra>", name=t("zigzag.fig.wrong")))
+    classes = zz.update_classes(p.updates)
+    moved = np.concatenate([[True], np.any(p.updates[:k] != 0, axis=1)])
+    path, cls = p.path[: k + 1][moved], np.concatenate([[0], classes[:k]])[moved]
+    size = np.full(len(path), round(look.marker * 1.2), dtype=np.uint8)
+    size[0] = 0
+    fig.add_trace(go.Scatter(
+        x=_f32(path[:, 0]), y=_f32(path[:, 1]), mode="lines+markers", name=t("zigzag.fig.path"),
+        line=dict(color=PATH_LINE, width=max(1.5, look.line * 0.55)),
+        marker=dict(symbol="arrow", angleref="previous", size=size, color=cls.astype(np.uint8),
+                    cmin=0, cmax=3, colorscale=CLASS_SCALE), hoverinfo="skip"))
+    w = p.path[k]
+    fig.add_trace(go.Scatter(x=_f32(p.path[0, :1]), y=_f32(p.path[0, 1:]), mode="markers+text",
+                             marker=dict(symbol="square", size=look.marker * 1.3, color="#262730"),
+                             text=["w₀"], textposition="top right", name="w₀", showlegend=False,
+                             textfont=dict(size=look.font, color=look.text)))
+    fig.add_trace(go.Scatter(x=_f32(w[:1]), y=_f32(w[1:]), mode="markers+text",
+                             marker=dict(size=look.marker * 1.4, color="#F0E442",
+                                         line=dict(width=2.5, color="#262730")),
+                             text=[f"w<sub>{k}</sub>"], textposition="bottom right",
+                             textfont=dict(size=look.font, color=look.text),
+                             name=t("zigzag.fig.current")))
+    for tr in _legend_traces(look, box, (zz.PP, zz.MM)):
+        fig.add_trace(tr)
+    apply_layout(fig, look, x_title="w₁", y_title="w₂", height=look.height(520))
+    fig.update_layout(template="none")
+    fig.update_xaxes(range=list(box[0]), constrain="domain")
+    fig.update_yaxes(range=list(box[1]), scaleanchor="x", scaleratio=1, constrain="domain")
+    fig.update_layout(hovermode="closest", legend=dict(y=-0.14, yanchor="top"))
+    return fig
