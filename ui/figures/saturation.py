@@ -24,7 +24,7 @@ from plotly.subplots import make_subplots
 from core.saturation import DeepMLPResult, Probe
 from ui.i18n import t
 from ui.page import fmt
-from ui.theme import OKABE_ITO, Look, apply_layout, line_trace, series_style
+from ui.theme import axis_style, layout_style, OKABE_ITO, Look, apply_layout, line_trace, series_style
 
 SHADE_ALPHA = 0.16
 
@@ -63,54 +63,61 @@ def curves(sets: Sequence[CurveSet], threshold: float, x_range: tuple[float, flo
     the threshold ±t is a dotted line on the f' chart; a probe adds a vertical line, markers at
     (x₀, f(x₀)) and (x₀, f'(x₀)) and the tangent line on the f chart.
     """
-    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.07,
-                        row_heights=[0.5, 0.5])
+    traces: list[dict] = []
+    shapes: list[dict] = []
+    yref = {1: "y", 2: "y2"}  # two panels laid out by hand: row 1 on y, row 2 on y2
+
+    def vline(x: float, row: int, line: dict) -> dict:
+        return dict(type="line", xref="x", yref=f"{yref[row]} domain", x0=x, x1=x, y0=0, y1=1,
+                    line=line)
+
     for i, s in enumerate(sets):
-        fig.add_trace(line_trace(_c(s.x), _c(s.f), s.name, i, look, legendgroup=s.name,
-                                 markers_every=8), row=1, col=1)
-        fig.add_trace(line_trace(_c(s.x), _c(s.grad), s.name + "′", i, look, legendgroup=s.name,
-                                 markers_every=8, showlegend=False), row=2, col=1)
+        traces.append(line_trace(_c(s.x), _c(s.f), s.name, i, look, legendgroup=s.name,
+                                 markers_every=8))
+        traces.append(line_trace(_c(s.x), _c(s.grad), s.name + "′", i, look, legendgroup=s.name,
+                                 markers_every=8, showlegend=False, yaxis="y2"))
         color = series_style(i)["color"]
         n = len(sets)
         top, bottom = 1 - i / n, 1 - (i + 1) / n  # one horizontal strip per activation
         for lo, hi in s.intervals:
             for row in (1, 2):
-                fig.add_vrect(x0=lo, x1=hi, y0=bottom, y1=top, fillcolor=_rgba(color, SHADE_ALPHA),
-                              line_width=0, layer="below", row=row, col=1)
+                shapes.append(dict(type="rect", xref="x", yref=f"{yref[row]} domain", x0=lo,
+                                   x1=hi, y0=bottom, y1=top, fillcolor=_rgba(color, SHADE_ALPHA),
+                                   line=dict(width=0), layer="below"))
             for edge in (lo, hi):  # the computed edges, on the f' chart where t is drawn
                 if x_range[0] < edge < x_range[1]:
-                    fig.add_vline(x=edge, line=dict(color=color, width=1.5, dash="dot"),
-                                  row=2, col=1)
-    fig.add_hline(y=threshold, line=dict(color=OKABE_ITO[7], width=2, dash="dot"), row=2, col=1,
-                  annotation_text=f"t = {fmt(threshold)}", annotation_position="top right",
-                  annotation_font_size=look.font - 2)
+                    shapes.append(vline(edge, 2, dict(color=color, width=1.5, dash="dot")))
+    shapes.append(dict(type="line", xref="x domain", yref="y2", x0=0, x1=1, y0=threshold,
+                       y1=threshold, line=dict(color=OKABE_ITO[7], width=2, dash="dot")))
+    annotations = [dict(text=f"t = {fmt(threshold)}", xref="x domain", yref="y2", x=1,
+                        y=threshold, xanchor="right", yanchor="bottom", showarrow=False,
+                        font=dict(size=look.font - 2))]
     y_lo, y_hi = _f_range([s.f for s in sets])
     probes = [(i, s) for i, s in enumerate(sets) if s.probe is not None]
     for k, (i, s) in enumerate(probes):
         p = s.probe
         color = series_style(i)["color"]
-        fig.add_trace(go.Scatter(x=_c(p.tangent_x), y=_c(p.tangent_y), mode="lines",
-                                 line=dict(color=color, width=max(2.0, look.line - 1), dash="dash"),
-                                 name=t("saturation.fig.tangent"), legendgroup="tangent",
-                                 showlegend=k == 0, hoverinfo="skip"), row=1, col=1)
+        traces.append(dict(type="scatter", x=_c(p.tangent_x), y=_c(p.tangent_y), mode="lines",
+                           line=dict(color=color, width=max(2.0, look.line - 1), dash="dash"),
+                           name=t("saturation.fig.tangent"), legendgroup="tangent",
+                           showlegend=k == 0, hoverinfo="skip"))
         for row, val in ((1, p.f), (2, p.grad)):
-            fig.add_trace(go.Scatter(x=[p.x], y=[val], mode="markers",
-                                     marker=dict(color=color, size=look.marker + 6,
-                                                 symbol="circle-open", line=dict(width=3)),
-                                     legendgroup=s.name, showlegend=False,
-                                     hovertemplate=f"{s.name}: %{{y:.6g}}<extra></extra>"),
-                          row=row, col=1)
+            traces.append(dict(type="scatter", x=[p.x], y=[val], mode="markers", yaxis=yref[row],
+                               marker=dict(color=color, size=look.marker + 6,
+                                           symbol="circle-open", line=dict(width=3)),
+                               legendgroup=s.name, showlegend=False,
+                               hovertemplate=f"{s.name}: %{{y:.6g}}<extra></extra>"))
     if probes:
         for row in (1, 2):
-            fig.add_vline(x=probes[0][1].probe.x, line=dict(color=OKABE_ITO[7], width=2),
-                          row=row, col=1)
-    apply_layout(fig, look, height=look.height(620))
-    fig.update_layout(margin=dict(l=_left(look)))
-    fig.update_yaxes(title_text="f(x)", range=[y_lo, y_hi], row=1, col=1)
-    fig.update_yaxes(title_text="f′(x)", row=2, col=1)
-    fig.update_xaxes(range=list(x_range), row=1, col=1)
-    fig.update_xaxes(title_text="x", range=list(x_range), row=2, col=1)
-    return fig
+            shapes.append(vline(probes[0][1].probe.x, row, dict(color=OKABE_ITO[7], width=2)))
+    layout = layout_style(look, height=look.height(620))
+    layout["margin"] = {**layout["margin"], "l": _left(look)}
+    layout["xaxis"] = {**axis_style(look, "x"), "range": list(x_range), "anchor": "y2"}
+    layout["yaxis"] = {**axis_style(look, "f(x)"), "range": [y_lo, y_hi], "domain": [0.535, 1]}
+    layout["yaxis2"] = {**axis_style(look, "f′(x)"), "domain": [0, 0.465], "anchor": "x"}
+    layout["shapes"] = shapes
+    layout["annotations"] = annotations
+    return go.Figure(data=traces, layout=layout)
 
 
 def _f_range(values: Sequence[np.ndarray]) -> tuple[float, float]:
@@ -121,9 +128,9 @@ def _f_range(values: Sequence[np.ndarray]) -> tuple[float, float]:
     return lo - pad, hi + pad
 
 
-def _all_markers(trace: go.Scatter) -> go.Scatter:
+def _all_markers(trace: dict) -> dict:
     """Show a marker on every point (per-layer charts have few points)."""
-    trace.marker.maxdisplayed = 0
+    trace["marker"]["maxdisplayed"] = 0
     return trace
 
 
