@@ -1,8 +1,9 @@
 """Slider → chart latency and websocket bytes per interaction, per page, beside a hello page.
 
 For every scenario in bench/scenarios (plus the one-chart bench/hello_app.py as the baseline) this
-opens the page in headless Chromium against a local server, then moves one slider by one step
-`--repeats` times (alternating right/left so it stays in range). Each interaction is timed from
+opens the page in headless Chromium against a local server, then moves one slider one step to the
+right `--repeats` times (always to a value not seen before: Streamlit's browser-side message cache
+would make a revisited state look cheaper than it is). Each interaction is timed from
 the key press until the chart's data has changed and Streamlit reports the script finished, and
 the websocket bytes the browser received for it are counted.
 
@@ -100,7 +101,7 @@ def measure(browser, base: str, sc: dict, repeats: int) -> dict:
         start_bytes = received[0]
         thumb.focus()
         t0 = time.perf_counter()
-        tab.keyboard.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
+        tab.keyboard.press("ArrowRight")
         tab.wait_for_function(f"(prev) => ({FINGERPRINT})({idx}) !== prev", arg=before,
                               timeout=60_000, polling="raf")
         tab.wait_for_selector(READY, timeout=60_000)
