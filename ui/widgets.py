@@ -65,17 +65,21 @@ def _parse_number(text: str, integer: bool) -> float | None:
     return value
 
 
-def _check_number(key: str, lo: float, hi: float, default: Any, integer: bool) -> None:
-    """Notice unless the URL holds one number in [lo, hi] (two, ascending, for a range)."""
+def _check_number(key: str, lo: float, hi: float, default: Any, integer: bool) -> bool:
+    """Notice unless the URL holds one number in [lo, hi] (two, ascending, for a range).
+
+    Returns whether a bad value was found.
+    """
     raw = _raw(key)
     if raw is None:
-        return
+        return False
     want = 2 if isinstance(default, tuple) else 1
     values = [_parse_number(r, integer) for r in raw] if len(raw) == want else [None]
     ok = all(v is not None and lo <= v <= hi for v in values) and values == sorted(values)
     if not ok:
         shown = "–".join(map(str, default)) if isinstance(default, tuple) else default
         _notice(key, raw, shown)
+    return not ok
 
 
 def slider(label: str, key: str, lo: float, hi: float, default: float, step: float | None = None,
@@ -90,11 +94,20 @@ def slider(label: str, key: str, lo: float, hi: float, default: float, step: flo
 
 def number(label: str, key: str, lo: float, hi: float, default: float, step: float | None = None,
            help: str | None = None, fmt: str | None = None, **kw: Any) -> Any:
-    """A URL-bound number input with bounds."""
+    """A URL-bound number input with bounds (an int if every bound is an int).
+
+    Integer inputs run as float inputs with an integer format: Streamlit 1.67 crashes turning a
+    URL value such as "inf" into an int, while a float input rejects it cleanly.
+    """
     integer = all(isinstance(v, int) for v in (lo, hi, default))
-    _check_number(key, lo, hi, default, integer)
-    return st.number_input(label, lo, hi, default, step=step, key=key, help=help, format=fmt,
-                           bind="query-params", **kw)
+    _check_number(key, lo, hi, default, False)
+    if not integer:
+        return st.number_input(label, lo, hi, default, step=step, key=key, help=help,
+                               format=fmt, bind="query-params", **kw)
+    value = st.number_input(label, float(lo), float(hi), float(default),
+                            step=float(step or 1), key=key, help=help, format=fmt or "%.0f",
+                            bind="query-params", **kw)
+    return int(round(value))
 
 
 def _check_choice(key: str, labels: Sequence[str], default_label: str) -> None:

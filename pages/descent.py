@@ -1,0 +1,445 @@
+"""Learning rate and gradient descent: iterates on the loss, the named regime, the stable band,
+several learning rates side by side, and GD / momentum / Adam on an elongated 2-D bowl."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import streamlit as st
+
+from core import descent as d
+from ui import shell, widgets
+from ui.figures.descent import (contour_paths, distance_per_step, loss_curve, lr_axis, outside,
+                                per_step, side_by_side)
+from ui.i18n import get_lang, set_lang, t
+from ui.page import chart, fmt, header, look, show_code
+from ui.parse import parse_numbers
+
+shell.ensure()
+
+LOOK = look()
+LOSS_IDS = list(d.LOSSES)
+DEFAULT_LR = 0.2
+DEFAULT_STEPS = 100
+DEFAULT_LRS = "0.001, 0.2, 0.5, 0.9, 1.0, 1.1"
+QUICK_LRS = (0.2, 0.5, 0.9, 1.0, 1.1, 0.001)
+LOG_LO, LOG_HI = -4.0, round(math.log10(d.LR_MAX), 2)
+METHOD_IDS = list(d.METHODS)
+REGIME_BOX = {d.MONOTONE: st.success, d.OSCILLATING: st.info, d.CYCLE: st.warning,
+              d.DIVERGES: st.error, d.TOO_SLOW: st.warning}
+TOL = d.DEFAULT_TOL
+
+
+def keep_lang() -> None:
+    """A fragment rerun skips the frame that sets the language: set it again from the
+    sidebar's (URL-bound) language widget."""
+    set_lang(st.session_state.get("lang") or get_lang())
+
+
+def loss_label(loss_id: str) -> str:
+    """Language-neutral label of a preset (its formula; also what the URL stores)."""
+    return d.get(loss_id).text
+
+
+SUPERSCRIPT = str.maketrans("0123456789−-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻")
+
+
+def nice(v: float, digits: int = 4) -> str:
+    """fmt(v, digits) with a written power of ten (1×10^−6 or 1×10⁻⁶ → 10⁻⁶)."""
+    text = fmt(float(v), digits)
+    if "×10^" in text:
+        mant, exp = text.split("×10^")
+        text = f"{mant}×10{exp.translate(SUPERSCRIPT)}"
+    return text[2:] if text.startswith("1×10") else text
+
+
+def num(v: float, digits: int = 6) -> str:
+    """A computed number for a sentence (enough digits for iterates)."""
+    return nice(v, digits)
+
+
+def point(p: object) -> str:
+    """An iterate as text: x or (x, y)."""
+    if isinstance(p, (tuple, list)) or getattr(p, "ndim", 0) == 1:
+        return "(" + ", ".join(num(v, 4) for v in p) + ")"
+    return num(p)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_run(loss_id: str, method: str, x0, lr: float, steps: int) -> d.DescentRun:
+    """d.run, cached per set-up."""
+    return d.run(loss_id, method, x0=x0, lr=lr, steps=steps, tol=TOL)
+
+
+# ----------------------------------------------------------------------- widget callbacks
+def _sync_from_log() -> None:
+    """The log slider moved: lr ← 10^v, rounded to 3 significant digits, inside the range."""
+    v = st.session_state["gd_lrlog"]
+    st.session_state["lr"] = min(d.LR_MAX, max(d.LR_MIN, float(f"{10 ** v:.3g}")))
+
+
+def _reset_start() -> None:
+    """A new preset starts from its own default start point."""
+    loss = d.get(st.session_state["gd_loss"])
+    if loss.dim == 1:
+        st.session_state["gd_x0"] = float(loss.default_x0)
+    else:
+        st.session_state["gd_wx"] = float(loss.default_x0[0])
+        st.session_state["gd_wy"] = float(loss.default_x0[1])
+
+
+def check_unused(key: str, lo: float, hi: float, default: float) -> None:
+    """A start value in the URL for a widget this view does not show: warn if it is invalid
+    (same notice as ui.widgets gives), so a broken link never passes silently."""
+    if key not in st.query_params:
+        return
+    raw = st.query_params.get_all(key)
+    try:
+        ok = len(raw) == 1 and lo <= float(raw[0]) <= hi
+    except ValueError:
+        ok = False
+    if not ok:
+        st.warning(t("common.url_notice", param=key, value=", ".join(raw)[:60],
+                     default=fmt(default)), icon="⚠️")
+
+
+def _quick(lr: float) -> None:
+    """A course button: the course loss from x₀ = 10 with this lr."""
+    st.session_state["lr"] = lr
+    st.session_state["gd_loss"] = "course"
+    st.session_state["gd_x0"] = 10.0
+
+
+def _move(delta: int | None, n: int) -> None:
+    """Step buttons: k ± 1 (clamped), or k = 0 / n for delta None with n = target."""
+    k = st.session_state.get("gd_step", n)
+    st.session_state["gd_step"] = n if delta is None else max(0, min(n, k + delta))
+
+
+# ----------------------------------------------------------------------- controls
+def controls() -> tuple[str, object, float, int]:
+    """Loss, start, learning rate (exact + log slider) and iterations."""
+    c1, c2, c3 = st.columns([2, 1, 1])
+    with c1:
+        loss_id = widgets.select(t("descent.loss"), "gd_loss", LOSS_IDS, "course",
+                                 fmt=loss_label, help=t("descent.loss_help"),
+                                 on_change=_reset_start)
+    loss = d.get(loss_id)
+    with c2:
+        if loss.dim == 2:
+            check_unused("gd_x0", -d.X0_MAX, d.X0_MAX, d.get("course").default_x0)
+            sx, sy = st.columns(2)
+            with sx:
+                wx = widgets.number(t("descent.w0x"), "gd_wx", -9.0, 9.0,
+                                    float(loss.default_x0[0]), step=0.5)
+            with sy:
+                wy = widgets.number(t("descent.w0y"), "gd_wy", -4.0, 4.0,
+                                    float(loss.default_x0[1]), step=0.25)
+            x0 = (float(wx), float(wy))
+        else:
+            bowl = d.get("bowl2d")
+            check_unused("gd_wx", -9.0, 9.0, bowl.default_x0[0])
+            check_unused("gd_wy", -4.0, 4.0, bowl.default_x0[1])
+            # the default follows the preset (10 for the quadratics, 0.5 for the quartic)
+            x0 = float(widgets.number(t("descent.x0"), "gd_x0", -d.X0_MAX, d.X0_MAX,
+                                      float(loss.default_x0), step=0.5,
+                                      help=t("descent.x0_help")))
+    with c3:
+        steps = int(widgets.slider(t("descent.steps"), "gd_steps", 1, d.MAX_STEPS,
+                                   DEFAULT_STEPS))
+    c4, c5 = st.columns([1, 2])
+    with c4:
+        lr = float(widgets.number(t("descent.lr"), "lr", d.LR_MIN, d.LR_MAX, DEFAULT_LR,
+                                  step=0.0001, fmt="%.4f", help=t("descent.lr_help")))
+    # keep the log slider on the exact value (the number input is the source of truth)
+    log_lr = round(math.log10(lr), 2)
+    if abs(st.session_state.get("gd_lrlog", log_lr) - math.log10(lr)) > 0.006:
+        st.session_state["gd_lrlog"] = min(LOG_HI, max(LOG_LO, log_lr))
+    with c5:
+        widgets.slider(t("descent.lrlog"), "gd_lrlog", LOG_LO, LOG_HI,
+                       min(LOG_HI, max(LOG_LO, log_lr)), step=0.01, fmt="%.2f",
+                       help=t("descent.lrlog_help"), on_change=_sync_from_log)
+    st.markdown(f"**{t('descent.quick')}**", help=t("descent.quick_help"))
+    for col, q in zip(st.columns(len(QUICK_LRS)), QUICK_LRS):
+        col.button(f"lr = {fmt(q)}", key=f"gd_quick_{q}", on_click=_quick, args=(q,),
+                   width="stretch", type="primary" if abs(q - lr) < 1e-12 else "secondary")
+    return loss_id, x0, lr, steps
+
+
+# ----------------------------------------------------------------------- verdict
+def regime_title(run: d.DescentRun) -> str:
+    """The regime's name (with the step count for 'too slow')."""
+    return t(f"descent.regime.{run.regime}", n=run.n)
+
+
+def regime_short(run: d.DescentRun) -> str:
+    """The regime's short name for titles and tables."""
+    return t(f"descent.short.{run.regime}")
+
+
+def why(run: d.DescentRun) -> str:
+    """The computed explanation of a run's regime."""
+    dist = d.distance(run)
+    target = point(run.target)
+    common = dict(target=target, tol=nice(TOL), lr=fmt(run.lr), n=run.n,
+                  rate=fmt(run.rate, 4), bound=f"{d.X_BOUND:,.0f}")
+    if run.reason == "one_step":
+        return t("descent.why.one_step", x1=point(run.iterates[1]), **common)
+    if run.reason == "start":
+        return t("descent.why.start")
+    if run.regime in (d.MONOTONE, d.OSCILLATING):
+        two_d = "2d" if run.iterates.ndim == 2 else ""
+        return t(f"descent.why{two_d}.{run.regime}", k=run.converged_at, **common)
+    if run.regime == d.CYCLE and run.orbit is not None and not run.period_two:
+        return t("descent.why.wander", lo=num(run.orbit[0], 4), hi=num(run.orbit[1], 4),
+                 **common)
+    if run.regime == d.CYCLE:
+        fa, fb = num(run.losses[-2]) if run.n else num(run.losses[0]), num(run.losses[-1])
+        key = "descent.why.cycle" if fa == fb else "descent.why.cycle_two"
+        return t(key, a=point(run.iterates[-2]), b=point(run.iterates[-1]), f=fb, fa=fa,
+                 fb=fb, **common)
+    if run.reason == "bound":
+        return t("descent.why.bound", k=run.stopped_at, x=point(run.iterates[-1]), **common)
+    if run.reason == "growing":
+        return t("descent.why.growing", d0=num(dist[0]), dn=num(dist[-1]), **common)
+    if run.reason == "rate":
+        text = t("descent.why.too_slow", x=point(run.iterates[-1]), dist=num(dist[-1]),
+                 need=f"{run.estimated_steps:,}", **common)
+        return text + (" " + t("descent.why.osc_note") if run.oscillating else "")
+    return t("descent.why.no_steps")
+
+
+def theory(loss: d.Loss, run: d.DescentRun, lr: float) -> d.StableBand | None:
+    """Curvature explanation; returns the band drawn on the lr axis (None if none)."""
+    st.markdown(f"**{t('descent.theory.head')}**")
+    band = d.stable_band(loss)
+    if loss.dim == 2:
+        pred = d.quadratic_regime(loss, lr, run.x0, run.steps, TOL)
+        st.markdown(t("descent.theory.bowl", l1=fmt(loss.eigenvalues[0]),
+                      l2=fmt(loss.eigenvalues[1]), r1=fmt(pred.factors[0], 4),
+                      r2=fmt(pred.factors[1], 4), upper=fmt(band.upper, 4)))
+        return band
+    if band is not None:
+        pred = d.quadratic_regime(loss, lr, run.x0, run.steps, TOL)
+        r = pred.factors[0]
+        st.markdown(t("descent.theory.quad", L=fmt(band.curvature), lr=fmt(lr),
+                      r=fmt(r, 4), upper=fmt(band.upper, 4), one=fmt(band.one_step, 4)))
+        st.markdown(t(f"descent.theory.{_r_case(pred)}", absr=fmt(abs(r), 4)))
+        return band
+    st.markdown(t("descent.theory.quartic", hump=fmt(loss.maxima[0], 4),
+                  left=fmt(loss.minimizers[0], 4), right=fmt(loss.minimizers[-1], 4)))
+    local = d.local_band(loss, float(run.target))
+    st.markdown(t("descent.theory.quartic_local", target=fmt(run.target, 4),
+                  L=fmt(local.curvature, 4), upper=fmt(local.upper, 4),
+                  r=fmt(d.local_factor(loss, lr, float(run.target)), 4)))
+    return local
+
+
+def _r_case(pred: d.Prediction) -> str:
+    """Which sentence describes r for a 1-D quadratic prediction."""
+    r = pred.factors[0]
+    if pred.regime == d.DIVERGES:
+        return "r_big"
+    if pred.regime == d.CYCLE:
+        return "r_minus_one"
+    if r == 0:
+        return "r_zero"
+    return "r_neg" if r < 0 else "r_pos"
+
+
+def verdict(run: d.DescentRun, lr: float) -> None:
+    """Regime box with its computed reason."""
+    st.subheader(t("descent.verdict", lr=fmt(lr)))
+    REGIME_BOX[run.regime](f"**{regime_title(run)}** — {why(run)}")
+
+
+def theory_panel(loss: d.Loss, run: d.DescentRun, lr: float) -> d.StableBand | None:
+    """The curvature story; returns the band for the lr axis."""
+    return theory(loss, run, lr)
+
+
+def axis_panel(loss: d.Loss, run: d.DescentRun, lr: float, band: d.StableBand | None,
+               compare_lrs: list[float]) -> None:
+    """The lr axis with the stable band, 1/L, 2/L and the current lr (full width)."""
+    if band is not None:
+        chart(lr_axis(band, lr, LOOK, compare_lrs), "gd_axis")
+        if loss.curvature is None:
+            st.caption(t("descent.axis_caption_local", target=fmt(run.target, 4),
+                         L=fmt(band.curvature, 4)))
+        st.caption(t("descent.axis_caption"))
+
+
+# ----------------------------------------------------------------------- walk
+def step_controls(n: int) -> int:
+    """Buttons and the URL-bound step slider; returns k."""
+    b1, b2, b3, b4 = st.columns(4)
+    b1.button(t("descent.first"), key="gd_b_first", on_click=_move, args=(None, 0),
+              width="stretch", icon=":material/first_page:")
+    b2.button(t("descent.prev"), key="gd_b_prev", on_click=_move, args=(-1, n),
+              width="stretch", icon=":material/chevron_left:")
+    b3.button(t("descent.next"), key="gd_b_next", on_click=_move, args=(1, n),
+              width="stretch", icon=":material/chevron_right:")
+    b4.button(t("descent.last"), key="gd_b_last", on_click=_move, args=(None, n),
+              width="stretch", icon=":material/last_page:")
+    return int(widgets.slider(t("descent.step"), "gd_step", 0, n, n,
+                              help=t("descent.step_help")))
+
+
+def iterate_table(loss: d.Loss, run: d.DescentRun) -> None:
+    """First 8 and last 4 iterates as numbers."""
+    box = st.expander(t("descent.table"), expanded=False, key="gd_table_open",
+                      on_change="rerun")
+    if not box.open:  # lazy: the table is built and sent only while the expander is open
+        return
+    with box:
+        st.caption(t("descent.table_note"))
+        rows = sorted(set(range(min(8, run.n + 1))) | set(range(max(0, run.n - 3), run.n + 1)))
+        dist = d.distance(run)
+        data = {t("descent.col.k"): rows}
+        if loss.dim == 1:
+            grads = loss.grad(run.iterates[rows])
+            data[t("descent.col.x")] = [num(run.iterates[k], 8) for k in rows]
+            data[t("descent.col.f")] = [num(run.losses[k], 8) for k in rows]
+            data[t("descent.col.g")] = [num(g, 8) for g in grads]
+        else:
+            data[t("descent.col.x")] = [num(run.iterates[k, 0], 6) for k in rows]
+            data[t("descent.col.y")] = [num(run.iterates[k, 1], 6) for k in rows]
+            data[t("descent.col.f")] = [num(run.losses[k], 6) for k in rows]
+        data[t("descent.col.dist")] = [num(dist[k], 6) for k in rows]
+        st.dataframe(pd.DataFrame(data), hide_index=True, width="stretch")
+
+
+def walk_1d(loss: d.Loss1D, run: d.DescentRun) -> None:
+    """Loss curve with iterates up to step k, then loss gap and x per iteration."""
+    st.subheader(t("descent.walk"))
+    k = step_controls(run.n)
+    left, right = st.columns([3, 2], gap="medium")
+    with left:
+        g = float(loss.grad(run.iterates[k]))
+        st.markdown(t("descent.at_step", k=k, x=num(run.iterates[k]), f=num(run.losses[k]),
+                      g=num(g)))
+        chart(loss_curve(run, LOOK, upto=k), "gd_curve")
+        out = outside(run, k)
+        if out.count:
+            st.caption(t("descent.outside", count=out.count, far=num(out.farthest, 4)))
+        show_code(d.gradient_descent)
+    with right:
+        band = theory_panel(loss, run, run.lr)
+    axis_panel(loss, run, run.lr, band, compare_lrs())
+    chart(per_step(run, LOOK, upto=k), "gd_steps_chart")
+    st.caption(t("descent.gap_note"))
+    iterate_table(loss, run)
+
+
+def walk_2d(loss: d.Loss2D, x0, lr: float, steps: int, run: d.DescentRun) -> None:
+    """Contour map with the chosen optimisers' paths and their comparison."""
+    st.subheader(t("descent.walk"))
+    methods = widgets.multiselect(t("descent.optimizers"), "gd_opt", METHOD_IDS, METHOD_IDS,
+                            fmt=lambda m: {"gd": "GD", "momentum": "Momentum",
+                                           "adam": "Adam"}[m],
+                            help=t("descent.optimizers_help")) or ["gd"]
+    runs = [run if m == "gd" else cached_run(loss.id, m, x0, lr, steps) for m in methods]
+    n = max(r.n for r in runs)
+    k = step_controls(n)
+    p = run.iterates[min(k, run.n)]
+    names = [t(f"descent.opt.{m}") for m in methods]
+    st.markdown(t("descent.at_step_2d", k=min(k, run.n), x=num(p[0], 5), y=num(p[1], 5),
+                  f=num(run.losses[min(k, run.n)], 5)))
+    chart(contour_paths(runs, names, LOOK, upto=k), "gd_contour")
+    show_code(d.gradient_descent, d.momentum_descent, d.adam_descent)
+    band = theory_panel(loss, run, lr)
+    axis_panel(loss, run, lr, band, compare_lrs())
+    st.markdown(f"**{t('descent.dist_title')}**")
+    chart(distance_per_step(runs, names, LOOK, upto=k), "gd_dist")
+    st.markdown(f"**{t('descent.opt_table', lr=fmt(lr))}**")
+    table = summary_table(runs, names, t("descent.col.method"))
+    st.dataframe(table, hide_index=True, width="stretch")
+    iterate_table(loss, run)
+
+
+def detail(run: d.DescentRun) -> str:
+    """Short computed note for a table row."""
+    if run.one_step:
+        return t("descent.detail.one_step")
+    if run.regime == d.CYCLE:
+        return t("descent.detail.cycle", a=point(run.iterates[-2]), b=point(run.iterates[-1]))
+    if run.reason == "bound":
+        return t("descent.detail.bound", k=run.stopped_at)
+    if run.reason == "growing":
+        return t("descent.detail.growing", rate=fmt(run.rate, 4))
+    if run.reason == "rate":
+        return t("descent.detail.too_slow", need=f"{run.estimated_steps:,}")
+    return t("descent.detail.none")
+
+
+def summary_table(runs: list[d.DescentRun], names: list[str], first: str) -> pd.DataFrame:
+    """One row per run: name, regime, steps to tol, last x, detail."""
+    return pd.DataFrame({
+        first: names,
+        t("descent.col.regime"): [regime_short(r) for r in runs],
+        t("descent.col.steps", tol=nice(TOL)): [
+            "—" if r.converged_at is None else str(r.converged_at) for r in runs],
+        t("descent.col.final"): [point(r.iterates[-1]) for r in runs],
+        t("descent.col.detail"): [detail(r) for r in runs],
+    })
+
+
+def compare_lrs() -> list[float]:
+    """The list typed in the compare box (default when it does not parse)."""
+    raw = st.session_state.get("gd_lrs", st.query_params.get("gd_lrs", DEFAULT_LRS))
+    values = parse_numbers(str(raw), 1, 6, d.LR_MIN, d.LR_MAX)
+    return values if values is not None else parse_numbers(DEFAULT_LRS, 1, 6, 0, 3)
+
+
+@st.fragment
+def compare_panel(loss_id: str, x0, steps: int) -> None:
+    """The same loss and start with several learning rates: panels and a table."""
+    keep_lang()
+    st.subheader(t("descent.compare"))
+    st.markdown(t("descent.compare_intro"))
+    raw = widgets.text(t("descent.lrs"), "gd_lrs", DEFAULT_LRS, max_chars=80,
+                       help=t("descent.lrs_help"))
+    lrs = parse_numbers(raw, 1, 6, d.LR_MIN, d.LR_MAX)
+    if lrs is None:
+        st.warning(t("descent.lrs_bad", bad=raw[:60]))
+        lrs = parse_numbers(DEFAULT_LRS, 1, 6, d.LR_MIN, d.LR_MAX)
+    runs = [cached_run(loss_id, "gd", x0, lr, steps) for lr in lrs]
+    names = [f"lr = {fmt(lr)}" for lr in lrs]
+    if d.get(loss_id).dim == 1:
+        titles = [f"lr = {fmt(r.lr)} · {regime_short(r)}" for r in runs]
+        chart(side_by_side(runs, titles, LOOK), "gd_side")
+    st.markdown(f"**{t('descent.dist_title')}**")
+    chart(distance_per_step(runs, names, LOOK), "gd_cmp_dist")
+    st.dataframe(summary_table(runs, names, t("descent.col.lr")), hide_index=True,
+                 width="stretch")
+
+
+# ----------------------------------------------------------------------- page
+@st.fragment
+def main_panel() -> tuple[str, object, int]:
+    """Controls, verdict and the walk. A fragment: moving lr or the step reruns only this.
+    If the loss, start or iteration count changed, the comparison below must follow, so
+    the whole page is rerun instead."""
+    keep_lang()
+    loss_id, x0, lr, steps = controls()
+    setup = (loss_id, x0, steps)
+    if not st.session_state.get("_gd_full_run") and \
+            st.session_state.get("_gd_setup", setup) != setup:
+        st.rerun(scope="app")
+    st.session_state["_gd_setup"] = setup
+    loss = d.get(loss_id)
+    run = cached_run(loss_id, "gd", x0, lr, steps)
+    verdict(run, lr)
+    if loss.dim == 1:
+        walk_1d(loss, run)
+    else:
+        walk_2d(loss, x0, lr, steps, run)
+    return setup
+
+
+header("descent")
+st.session_state["_gd_full_run"] = True
+setup = main_panel()
+st.session_state["_gd_full_run"] = False
+compare_panel(*setup)

@@ -1,0 +1,114 @@
+"""Browser: the descent page from a cold-start ?lr=1.0 link, the log slider changing the run,
+the step buttons, and screenshots in both languages."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from core import descent as d
+from tests.browser.conftest import (chart_traces, goto, press_slider, screenshot, wait_for_charts,
+                                    wait_idle)
+
+CURVE = 0  # chart 0 is the loss curve with the iterates (chart 1 the learning-rate axis)
+
+
+def iterates(tab) -> np.ndarray:
+    """x of the iterate trace of the loss-curve chart (gaps dropped)."""
+    traces = chart_traces(tab, CURVE)
+    xs = [v for v in traces[1]["x"] if v is not None]
+    return np.array(xs, dtype=float)
+
+
+def test_cold_start_lr_1_then_log_slider_changes_run(server, page):
+    # first request to this fresh server: the deep link of the lr = 1.0 case
+    goto(page, f"{server}/descent?lang=en&lr=1.0")
+    wait_for_charts(page, 4)
+    assert page.locator("h1").first.inner_text() == "Learning rate & gradient descent"
+    assert page.get_by_text("Page not found").count() == 0
+    body = page.locator('[data-testid="stMain"]').inner_text()
+    assert "Oscillates forever" in body and "between −4 and 10" in body
+    xs = iterates(page)
+    assert len(xs) == 101 and set(np.round(xs, 4)) == {10.0, -4.0}
+
+    press_slider(page, "log₁₀ lr", "ArrowRight", 1)  # log10 lr 0 → 0.01: lr = 1.02
+    page.get_by_text("Verdict for lr = 1.02").wait_for(timeout=30_000)
+    wait_idle(page)
+    wait_for_charts(page, 4)
+    assert "lr=1.02" in page.url
+    run = d.gradient_descent("course", 10.0, 1.02, 100)
+    body = page.locator('[data-testid="stMain"]').inner_text()
+    assert "Diverges" in body
+    xs2 = iterates(page)
+    assert not np.array_equal(xs[:5], xs2[:5])
+    np.testing.assert_allclose(xs2[:5], run.iterates[:5], rtol=1e-5)
+
+
+def test_step_buttons_move_the_step(server, page):
+    goto(page, f"{server}/descent?lang=en&lr=0.2&gd_step=3")
+    wait_for_charts(page, 4)
+    assert len(iterates(page)) == 4
+    page.get_by_role("button", name="Next").click()
+    # the click reruns the fragment; wait until the redrawn chart holds iterates 0 … 4
+    page.wait_for_function(
+        f"document.querySelectorAll('.js-plotly-plot')[{CURVE}]._fullData[1].x.length === 5",
+        timeout=30_000)
+    wait_idle(page)
+    assert len(iterates(page)) == 5
+    assert "gd_step=4" in page.url
+    np.testing.assert_allclose(iterates(page), d.gradient_descent("course", 10, 0.2, 100)
+                               .iterates[:5], rtol=1e-5)
+
+
+def test_screenshots_both_languages(server, page):
+    views = {"": "course", "&lr=1.0": "lr1", "&lr=1.1": "lr11",
+             "&gd_loss=%C2%BD(x%C2%B2%20%2B%209y%C2%B2)": "bowl",
+             "&gd_loss=x%E2%81%B4%2F4%20%E2%88%92%202x%C2%B2%20%2B%20x%2F2%20%2B%205": "quartic"}
+    for lang in ("ko", "en"):
+        for query, name in views.items():
+            goto(page, f"{server}/descent?lang={lang}{query}")
+            wait_for_charts(page, 3)
+            title = page.locator("h1").first.inner_text()
+            assert title == ("학습률과 경사 하강법" if lang == "ko"
+                             else "Learning rate & gradient descent")
+            screenshot(page, f"descent-{name}-{lang}-1280x720")
+            screenshot(page, f"descent-{name}-{lang}-full", full_page=True)
+
+
+def test_play_button_animates_the_first_steps(server, page):
+    goto(page, f"{server}/descent?lang=en&lr=0.9")
+    wait_for_charts(page, 3)
+    assert len(iterates(page)) == 101
+    page.locator(".js-plotly-plot").nth(CURVE).locator(".updatemenu-button").first.click()
+    page.wait_for_timeout(1200)
+    midway = len(iterates(page))
+    assert 1 <= midway < 16  # the path is growing frame by frame
+    page.wait_for_timeout(9000)
+    xs = iterates(page)
+    assert len(xs) == 16  # MAX_FRAMES = 15 steps played
+    np.testing.assert_allclose(xs, d.gradient_descent("course", 10, 0.9, 100).iterates[:16],
+                               rtol=1e-5)
+
+
+def test_classroom_mode_screenshot(server, page):
+    goto(page, f"{server}/descent?lang=ko&classroom=true&lr=1.0")
+    wait_for_charts(page, 3)
+    screenshot(page, "descent-lr1-ko-classroom-full", full_page=True)
+
+
+def test_changing_the_loss_in_the_fragment_reruns_the_comparison(server, page):
+    goto(page, f"{server}/descent?lang=en")
+    wait_for_charts(page, 3)
+    page.locator('[data-testid="stSelectbox"]', has_text="Loss function").first.click()
+    page.get_by_role("option", name="4(x−3)²+10").click()
+    page.get_by_text("Converges while oscillating").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(500)
+    wait_idle(page)
+    assert "gd_loss=4" in page.url
+    body = page.locator('[data-testid="stMain"]').inner_text()
+    assert "Converges while oscillating" in body  # lr 0.2 on L = 8: r = −0.6
+    # the comparison below followed: side-by-side panel titles name the steep regimes
+    traces = chart_traces(page, 3)  # 0 curve, 1 lr axis, 2 per-step, 3 side-by-side
+    steep = d.get("steep")
+    curve_y = np.array(traces[0]["y"], dtype=float)
+    curve_x = np.array(traces[0]["x"], dtype=float)
+    np.testing.assert_allclose(curve_y, steep.value(curve_x), rtol=1e-4)
