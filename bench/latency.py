@@ -42,7 +42,11 @@ FINGERPRINT = """(i) => {
         if (isFinite(f)) { s += f * (++n % 7 + 1); } }
     }
   }
-  return s + ':' + n;
+  let h = 0;  // text, colours and annotations too (a diagram may change only its labels)
+  const extra = JSON.stringify(el._fullData.map(t => [t.text, t.marker && t.marker.color,
+    t.line && t.line.color])) + JSON.stringify((el.layout && el.layout.annotations) || []);
+  for (let k = 0; k < extra.length; k++) { h = (h * 31 + extra.charCodeAt(k)) | 0; }
+  return s + ':' + n + ':' + h;
 }"""
 
 

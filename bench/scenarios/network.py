@@ -1,10 +1,11 @@
-"""Latency scenario for the small-network lab: move the "Points" slider of the training panel.
-The data set changes, so all four networks retrain (chunks cached after the first visit of a
-value) and the loss chart must change each time."""
+"""Latency scenario for the small-network lab: a non-training control. The backpropagation
+step-through of the course's XOR network moves one stage per step (16 stages), and the diagram
+chart (chart 2, after the loss curves and the decision maps) must change each time. Training
+controls retrain networks and are measured by bench/network_speed.py instead."""
 
 SCENARIO = {
     "name": "network",
-    "path": "/network?lang=en",
-    "slider": "Points",
-    "chart_index": 0,
+    "path": "/network?lang=en&net_ex=XOR%202-2-1",
+    "slider": "Stage",
+    "chart_index": 2,
 }
