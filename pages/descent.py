@@ -12,7 +12,7 @@ from core import descent as d
 from ui import shell, widgets
 from ui.figures.descent import (contour_paths, distance_per_step, loss_curve, lr_axis, outside,
                                 per_step, side_by_side)
-from ui.i18n import get_lang, set_lang, t
+from ui.i18n import t
 from ui.page import chart, fmt, header, look, show_code
 from ui.parse import parse_numbers
 
@@ -29,12 +29,6 @@ METHOD_IDS = list(d.METHODS)
 REGIME_BOX = {d.MONOTONE: st.success, d.OSCILLATING: st.info, d.CYCLE: st.warning,
               d.DIVERGES: st.error, d.TOO_SLOW: st.warning}
 TOL = d.DEFAULT_TOL
-
-
-def keep_lang() -> None:
-    """A fragment rerun skips the frame that sets the language: set it again from the
-    sidebar's (URL-bound) language widget."""
-    set_lang(st.session_state.get("lang") or get_lang())
 
 
 def loss_label(loss_id: str) -> str:
@@ -89,21 +83,6 @@ def _reset_start() -> None:
         st.session_state["gd_wy"] = float(loss.default_x0[1])
 
 
-def check_unused(key: str, lo: float, hi: float, default: float) -> None:
-    """A start value in the URL for a widget this view does not show: warn if it is invalid
-    (same notice as ui.widgets gives), so a broken link never passes silently."""
-    if key not in st.query_params:
-        return
-    raw = st.query_params.get_all(key)
-    try:
-        ok = len(raw) == 1 and lo <= float(raw[0]) <= hi
-    except ValueError:
-        ok = False
-    if not ok:
-        st.warning(t("common.url_notice", param=key, value=", ".join(raw)[:60],
-                     default=fmt(default)), icon="⚠️")
-
-
 def _quick(lr: float) -> None:
     """A course button: the course loss from x₀ = 10 with this lr."""
     st.session_state["lr"] = lr
@@ -128,7 +107,7 @@ def controls() -> tuple[str, object, float, int]:
     loss = d.get(loss_id)
     with c2:
         if loss.dim == 2:
-            check_unused("gd_x0", -d.X0_MAX, d.X0_MAX, d.get("course").default_x0)
+            widgets.check_url_number("gd_x0", -d.X0_MAX, d.X0_MAX, fmt(d.get("course").default_x0))
             sx, sy = st.columns(2)
             with sx:
                 wx = widgets.number(t("descent.w0x"), "gd_wx", -9.0, 9.0,
@@ -139,8 +118,8 @@ def controls() -> tuple[str, object, float, int]:
             x0 = (float(wx), float(wy))
         else:
             bowl = d.get("bowl2d")
-            check_unused("gd_wx", -9.0, 9.0, bowl.default_x0[0])
-            check_unused("gd_wy", -4.0, 4.0, bowl.default_x0[1])
+            widgets.check_url_number("gd_wx", -9.0, 9.0, fmt(bowl.default_x0[0]))
+            widgets.check_url_number("gd_wy", -4.0, 4.0, fmt(bowl.default_x0[1]))
             # the default follows the preset (10 for the quadratics, 0.5 for the quartic)
             x0 = float(widgets.number(t("descent.x0"), "gd_x0", -d.X0_MAX, d.X0_MAX,
                                       float(loss.default_x0), step=0.5,
@@ -395,7 +374,6 @@ def compare_lrs() -> list[float]:
 @st.fragment
 def compare_panel(loss_id: str, x0, steps: int) -> None:
     """The same loss and start with several learning rates: panels and a table."""
-    keep_lang()
     st.subheader(t("descent.compare"))
     st.markdown(t("descent.compare_intro"))
     raw = widgets.text(t("descent.lrs"), "gd_lrs", DEFAULT_LRS, max_chars=80,
@@ -421,7 +399,6 @@ def main_panel() -> tuple[str, object, int]:
     """Controls, verdict and the walk. A fragment: moving lr or the step reruns only this.
     If the loss, start or iteration count changed, the comparison below must follow, so
     the whole page is rerun instead."""
-    keep_lang()
     loss_id, x0, lr, steps = controls()
     setup = (loss_id, x0, steps)
     if not st.session_state.get("_gd_full_run") and \

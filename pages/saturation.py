@@ -8,7 +8,7 @@ from core.activations import ACTIVATIONS
 from ui import shell, widgets
 from ui.figures.saturation import (CurveSet, bias_chart, curves, depth_chart, grad_chart,
                                    interval_text, preact_chart, shares_chart)
-from ui.i18n import get_lang, set_lang, t
+from ui.i18n import t
 from ui.page import chart, fmt, header, look, secondary, show_code
 
 shell.ensure()
@@ -29,12 +29,6 @@ PRESETS = {  # one click to a known state: activation, init, depth, bias shift
     "relu_he": ("relu", "he", 20, 0.0),
     "relu_neg": ("relu", "he", 10, -1.0),
 }
-
-
-def keep_lang() -> None:
-    """A fragment rerun skips the frame that sets the language for this thread: set it again
-    from the (URL-bound) language switch so the fragment does not fall back to the default."""
-    set_lang(st.session_state.get("lang", get_lang()))
 
 
 def name(act_id: str) -> str:
@@ -113,7 +107,6 @@ def curve_controls() -> tuple[list[str], float, float]:
 def curves_panel(ids: list[str], thr: float, half: float) -> None:
     """f and f' with the saturated regions shaded, their edges as numbers, and the probe
     (a fragment: moving the probe redraws only this chart)."""
-    keep_lang()
     x0 = widgets.slider(t("saturation.probe"), "sat_x", -20.0, 20.0, 1.5, step=0.05,
                         help=t("saturation.probe_help"))
     if not ids:
@@ -155,7 +148,6 @@ def curves_panel(ids: list[str], thr: float, half: float) -> None:
 @st.fragment
 def depth_section(ids: list[str]) -> None:
     """Best case through L layers: (max|f'|)^L on a log axis."""
-    keep_lang()
     st.header(t("saturation.depth.title"))
     st.markdown(t("saturation.depth.body"))
     depth = widgets.slider(t("saturation.depth_L"), "sat_L", 1, sat.MAX_FACTOR_DEPTH, 20)
@@ -192,7 +184,6 @@ def apply_preset(key: str) -> None:
 @st.fragment
 def mlp_section(thr: float) -> None:
     """A random deep MLP: per-layer summed inputs, saturated / dead shares and gradient norms."""
-    keep_lang()
     st.header(t("saturation.mlp.title"))
     st.markdown(t("saturation.mlp.body"))
     st.caption(t("saturation.presets"))
@@ -252,7 +243,6 @@ def mlp_section(thr: float) -> None:
 @st.fragment
 def dying_section(thr: float) -> None:
     """Share of dead units against a negative bias shift, ReLU beside Leaky ReLU / ELU."""
-    keep_lang()
     st.header(t("saturation.die.title"))
     st.markdown(t("saturation.die.body"))
     ids = widgets.multiselect(t("saturation.die_acts"), "sat_die", DIE_ACTS,

@@ -11,7 +11,7 @@ from core.activations import ACTIVATIONS
 from ui import shell, widgets
 from ui.figures.zigzag import (MAX_FRAMES, PLAY_SPAN, distance_figure, perceptron_figure,
                                planes_figure)
-from ui.i18n import get_lang, set_lang, t
+from ui.i18n import t
 from ui.page import chart, fmt, header, look, secondary, show_code
 
 shell.ensure()
@@ -70,12 +70,6 @@ def need_word(sign: float) -> str:
 def md(text: str) -> None:
     """st.markdown with the w* of the texts escaped (two stars would otherwise turn italic)."""
     st.markdown(text.replace("w*", "w\\*"))
-
-
-def keep_lang() -> None:
-    """A fragment rerun skips the sidebar that sets the language (kept per script-run thread):
-    take it again from the bound "lang" widget so the fragment does not fall back to Korean."""
-    set_lang(st.session_state.get("lang") or get_lang())
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -207,7 +201,6 @@ def step_view(runs: list[zz.ZigzagRun], labels: list[str], eps: float,
               reach: list[int | None]) -> None:
     """Step controls, the two planes (with the optional play animation) and the live table.
     A fragment: stepping reruns only this part of the page."""
-    keep_lang()
     steps = runs[0].steps
     st.subheader(t("zigzag.controls"))
     if st.session_state.get("zz_t", 0) > steps:
@@ -376,7 +369,6 @@ def perceptron_cached(w0: tuple, lr: float, epochs: int) -> zz.PerceptronRun:
 @st.fragment
 def perceptron_section() -> None:
     """The course's four samples with the perceptron rule (its own fragment)."""
-    keep_lang()
     st.subheader(t("zigzag.perc"))
     md(t("zigzag.perc_body"))
     c1, c2, c3, c4 = st.columns(4)

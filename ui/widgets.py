@@ -82,6 +82,12 @@ def _check_number(key: str, lo: float, hi: float, default: Any, integer: bool) -
     return not ok
 
 
+def check_url_number(key: str, lo: float, hi: float, default: Any) -> bool:
+    """Notice if the URL value of key is not a number in [lo, hi] — also for a widget that the
+    current view does not show, so a broken link never passes silently. True if it was bad."""
+    return _check_number(key, lo, hi, default, False)
+
+
 def slider(label: str, key: str, lo: float, hi: float, default: float, step: float | None = None,
            help: str | None = None, fmt: str | None = None, **kw: Any) -> Any:
     """A URL-bound slider (int if every bound is an int, else float)."""
