@@ -118,12 +118,30 @@ def wait_for_charts(tab, count: int = 1, timeout: float = 60_000) -> None:
                           timeout=timeout)
 
 
-def chart_traces(tab, index: int = 0) -> list[dict]:
-    """Decoded traces (name, x, y) of the index-th Plotly chart, as plotly.js holds them."""
+def plot_js(key: str) -> str:
+    """A JavaScript expression for the Plotly div of the chart the page keyed `key`."""
+    return f"document.querySelector('.st-key-chart_{key} .js-plotly-plot')"
+
+
+def chart_traces(tab, chart: str | int = 0, timeout: float = 30_000) -> list[dict]:
+    """Decoded traces (name, x, y) of a Plotly chart, as plotly.js holds them.
+
+    `chart` is the key the page gave `ui.page.chart` (preferred: charts draw in any order, so a
+    position can name a different chart while the big one is still being drawn) or an index.
+    Waits until that chart has been drawn.
+    """
+    if isinstance(chart, str):
+        selector = f".st-key-chart_{chart} .js-plotly-plot"
+        script = "(s) => document.querySelector(s)"
+    else:
+        selector = chart
+        script = "(i) => document.querySelectorAll('.js-plotly-plot')[i]"
+    tab.wait_for_function(f"(a) => {{ const d = ({script})(a); return d && d._fullData; }}",
+                          arg=selector, timeout=timeout)
     return tab.evaluate(
-        """(i) => Array.from(document.querySelectorAll('.js-plotly-plot')[i]._fullData)
-              .map(t => ({name: t.name, x: Array.from(t.x || []), y: Array.from(t.y || [])}))""",
-        index)
+        f"""(a) => Array.from(({script})(a)._fullData)
+              .map(t => ({{name: t.name, x: Array.from(t.x || []), y: Array.from(t.y || [])}}))""",
+        selector)
 
 
 def press_slider(tab, label: str, key: str = "ArrowRight", times: int = 1) -> None:

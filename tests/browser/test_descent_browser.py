@@ -8,10 +8,10 @@ import time
 import numpy as np
 
 from core import descent as d
-from tests.browser.conftest import (chart_traces, goto, press_slider, screenshot, wait_for_charts,
+from tests.browser.conftest import (chart_traces, goto, plot_js, press_slider, screenshot, wait_for_charts,
                                     wait_idle)
 
-CURVE = 0  # chart 0 is the loss curve with the iterates (chart 1 the learning-rate axis)
+CURVE = "gd_curve"  # the loss curve with the iterates
 
 
 def iterates(tab) -> np.ndarray:
@@ -57,7 +57,7 @@ def test_step_buttons_move_the_step(server, page):
     page.get_by_role("button", name="Next").click()
     # the click reruns the fragment; wait until the redrawn chart holds iterates 0 … 4
     page.wait_for_function(
-        f"document.querySelectorAll('.js-plotly-plot')[{CURVE}]._fullData[1].x.length === 5",
+        f"{plot_js(CURVE)}._fullData[1].x.length === 5",
         timeout=30_000)
     wait_idle(page)
     assert len(iterates(page)) == 5
@@ -95,7 +95,7 @@ def test_play_button_animates_the_first_steps(server, page):
     goto(page, f"{server}/descent?lang=en&lr=0.9")
     wait_for_charts(page, 3)
     assert len(wait_for_iterates(page, 101)) == 101
-    page.locator(".js-plotly-plot").nth(CURVE).locator(".updatemenu-button").first.click()
+    page.locator(f".st-key-chart_{CURVE} .js-plotly-plot").locator(".updatemenu-button").first.click()
     seen = set()
     deadline = time.time() + 40
     while time.time() < deadline:  # the path grows frame by frame, then stops at 15 steps
@@ -128,7 +128,7 @@ def test_changing_the_loss_in_the_fragment_reruns_the_comparison(server, page):
     body = page.locator('[data-testid="stMain"]').inner_text()
     assert "Converges while oscillating" in body  # lr 0.2 on L = 8: r = −0.6
     # the comparison below followed: side-by-side panel titles name the steep regimes
-    traces = chart_traces(page, 3)  # 0 curve, 1 lr axis, 2 per-step, 3 side-by-side
+    traces = chart_traces(page, "gd_side")
     steep = d.get("steep")
     curve_y = np.array(traces[0]["y"], dtype=float)
     curve_x = np.array(traces[0]["x"], dtype=float)

@@ -22,7 +22,7 @@ def test_cold_deep_link_trains_and_follows_controls(server, page):
     goto(page, server + DEEP)
     wait_for_charts(page, 4)
     assert page.locator("h1").first.inner_text().strip() == "Small-network lab"
-    losses = chart_traces(page, 0)
+    losses = chart_traces(page, "net_loss")
     assert [tr["name"] for tr in losses] == ["Identity", "ReLU"]
     assert losses[0]["x"][-1] == 300  # epochs from the URL
     # the non-linear network ends with a smaller loss than the linear one on circles
@@ -31,7 +31,7 @@ def test_cold_deep_link_trains_and_follows_controls(server, page):
     before = np.array(losses[1]["y"])
     press_slider(page, "Points", "ArrowRight")
     wait_for_charts(page, 4)
-    after = np.array(chart_traces(page, 0)[1]["y"])
+    after = np.array(chart_traces(page, "net_loss")[1]["y"])
     assert "net_n=104" in page.url
     assert before.shape != after.shape or not np.allclose(before, after)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core import saturation as sat
-from tests.browser.conftest import (chart_traces, goto, press_slider, screenshot,
+from tests.browser.conftest import (chart_traces, goto, plot_js, press_slider, screenshot,
                                     wait_for_charts)
 from ui.page import fmt
 
@@ -20,13 +20,13 @@ def test_cold_deep_link_then_interaction(server, page) -> None:
     body = page.locator('[data-testid="stMain"]').inner_text()
     edge = sat.sigmoid_saturation_edge(0.01)
     assert f"x > {fmt(edge, 4)}" in body  # threshold 0.01 from the URL, edge computed
-    depth = chart_traces(page, 1)
+    depth = chart_traces(page, "sat_depth")
     assert len(depth[0]["y"]) == 31  # L = 30 from the URL
     assert depth[0]["y"][-1] == pytest.approx(0.25**30, rel=1e-6)
     # move the probe: the probe markers on the f/f' chart move with it
-    before = [tr["x"] for tr in chart_traces(page, 0) if len(tr["x"]) == 1]
+    before = [tr["x"] for tr in chart_traces(page, "sat_curves") if len(tr["x"]) == 1]
     press_slider(page, "Probe", "ArrowRight", times=4)
-    after = [tr["x"] for tr in chart_traces(page, 0) if len(tr["x"]) == 1]
+    after = [tr["x"] for tr in chart_traces(page, "sat_curves") if len(tr["x"]) == 1]
     assert before and after and before != after
     assert after[0][0] == pytest.approx(-3 + 4 * 0.05, abs=1e-6)
     # the probe panel is a fragment: its rerun must keep the page language (English here)
@@ -43,17 +43,17 @@ def test_preset_shows_positive_weight_drift(server, page) -> None:
     page.wait_for_timeout(500)
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
     page.wait_for_function(
-        "Array.from(document.querySelectorAll('.js-plotly-plot')[2]._fullData)"
+        f"Array.from({plot_js('sat_preact')}._fullData)"
         ".some(t => t.name === 'flat zone (|f′| < t)')", timeout=30_000)
-    mean = [tr for tr in chart_traces(page, 2) if tr["name"] == "mean z"][0]["y"]
+    mean = [tr for tr in chart_traces(page, "sat_preact") if tr["name"] == "mean z"][0]["y"]
     res = sat.simulate_deep_mlp("sigmoid", 10, 64, 256, "positive", 0, 0.0, 0.05)
     assert mean == pytest.approx(list(res.preact_mean), rel=1e-5, abs=1e-6)
     assert mean[2] > mean[1] > mean[0]
-    page.evaluate("document.querySelectorAll('.js-plotly-plot')[2]"
+    page.evaluate(f"{plot_js('sat_preact')}"
                   ".scrollIntoView({block: 'center'})")
     page.wait_for_timeout(500)
     screenshot(page, "saturation-en-positive")
-    page.evaluate("document.querySelectorAll('.js-plotly-plot')[4]"
+    page.evaluate(f"{plot_js('sat_grad')}"
                   ".scrollIntoView({block: 'center'})")
     page.wait_for_timeout(500)
     screenshot(page, "saturation-en-positive-grad")
@@ -69,7 +69,7 @@ def test_screenshots(server, page, lang: str) -> None:
     screenshot(page, f"saturation-{lang}")
     screenshot(page, f"saturation-{lang}-full", full_page=True)
     # the MLP section further down, as a teacher would scroll to it
-    page.evaluate("document.querySelectorAll('.js-plotly-plot')[2]"
+    page.evaluate(f"{plot_js('sat_preact')}"
                   ".scrollIntoView({block: 'center'})")
     page.wait_for_timeout(500)
     screenshot(page, f"saturation-{lang}-mlp")

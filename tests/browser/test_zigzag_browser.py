@@ -21,7 +21,7 @@ def _path(tab, length: int | None = None, panel: int = 0) -> tuple[np.ndarray, n
                  const tr = el._fullData.filter(t => t.name === 'path of w');
                  return tr.length > p && tr[p].x && tr[p].x.length === n; }""",
             arg=[length, panel], timeout=30_000)
-    traces = [tr for tr in chart_traces(tab, 0) if tr["name"] == "path of w"]
+    traces = [tr for tr in chart_traces(tab, "zz_planes") if tr["name"] == "path of w"]
     return np.asarray(traces[panel]["x"], float), np.asarray(traces[panel]["y"], float)
 
 
@@ -68,9 +68,9 @@ def test_screenshots_ko_en(server, page):
 def test_play_animation_moves_the_current_point(server, page):
     goto(page, server + "/zigzag?lang=en&zz_play=true")
     wait_for_charts(page, 2)
-    start = [tr for tr in chart_traces(page, 0) if tr["name"] == "current w"][0]
+    start = [tr for tr in chart_traces(page, "zz_planes") if tr["name"] == "current w"][0]
     page.locator(".updatemenu-button").first.click()   # plotly.js "▶ Play" (an SVG button)
     page.wait_for_timeout(2500)
-    now = [tr for tr in chart_traces(page, 0) if tr["name"] == "current w"][0]
+    now = [tr for tr in chart_traces(page, "zz_planes") if tr["name"] == "current w"][0]
     assert (now["x"], now["y"]) != (start["x"], start["y"])
     screenshot(page, "zigzag_en_playing")
