@@ -26,6 +26,12 @@ _FINE = np.round(np.linspace(-10.0, 10.0, 20001), 10)
 _COARSE = np.round(np.linspace(10.0, 100.0, 1801)[1:], 10)
 GRID = np.concatenate([-_COARSE[::-1], _FINE, _COARSE])  # step 1e-3 on [−10, 10], 0.05 beyond
 _NEAR = np.abs(GRID) <= 10
+
+
+def grid_summary() -> dict[str, float]:
+    """The sampling grid in numbers: fine step on [−fine, fine], coarse step out to ±coarse."""
+    return {"fine": float(_FINE[-1]), "fine_step": float(_FINE[1] - _FINE[0]),
+            "coarse": float(_COARSE[-1]), "coarse_step": float(_COARSE[1] - _COARSE[0])}
 _FAR = np.array([-1e12, -1e6, 1e6, 1e12])
 _INF_GROWTH = 1.0  # |f(1e12)| − |f(1e6)| beyond this means unbounded
 _JUMP_F = 0.05  # a step of f larger than this between grid neighbours is a jump

@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from core.activations import ACTIVATIONS, by_family, get, softmax, softmax_naive
-from core.properties import linearity_error, properties, stack_layers, values_at
+from core.properties import (grid_summary, linearity_error, properties, stack_layers,
+                             values_at)
 from ui import shell, widgets
 from ui.figures.explorer import (Curve, curves_figure, interval_text, range_text, softmax_figure,
                                  stack_figure)
@@ -19,7 +20,7 @@ shell.ensure()
 DEFAULT_PICK = {"sigmoid": ["sigmoid", "tanh"], "relu": ["relu"]}
 DEFAULT_POINTS = "-1, 0, 0.5, 1"
 DEFAULT_SCORES = "2, 1, 0.1"
-N_POINTS = 401
+N_POINTS = 241  # step 0.05 on the default range: hover shows round x values
 LOOK = look()
 
 
@@ -29,15 +30,20 @@ def name(act_id: str) -> str:
 
 
 def pick_activations() -> list[str]:
-    """One multiselect per family; returns the chosen ids in catalogue order."""
+    """One multiselect per family in a popover; returns the chosen ids in catalogue order.
+
+    Outside the chart's fragment on purpose: changing the set of functions reruns the page,
+    while parameter and range changes rerun only the chart's fragment.
+    """
     chosen: list[str] = []
-    st.markdown(f"**{t('explorer.pick')}**")
-    for family, ids in by_family().items():
-        default = DEFAULT_PICK.get(family, [])
-        picked = widgets.multiselect(t(f"family.{family}"), f"f_{family}", ids, default,
-                                     fmt=name, help=t("explorer.pick_help"),
-                                     placeholder=t("common.choose"))
-        chosen += [i for i in ids if i in picked]
+    button, summary = st.columns([2, 3], vertical_alignment="center")
+    with button.popover(t("explorer.pick"), icon=":material/tune:", width="stretch"):
+        for family, ids in by_family().items():
+            picked = widgets.multiselect(
+                t(f"family.{family}"), f"f_{family}", ids, DEFAULT_PICK.get(family, []),
+                fmt=name, help=t("explorer.pick_help"), placeholder=t("common.choose"))
+            chosen += [i for i in ids if i in picked]
+    summary.markdown(" · ".join(f"**{name(i)}**" for i in chosen) or t("explorer.none"))
     return chosen
 
 
@@ -62,8 +68,8 @@ def measured(act_id: str, params: tuple[tuple[str, float], ...]):
     return properties(act_id, **dict(params))
 
 
-def property_table(act_id: str, params: dict[str, float]) -> pd.DataFrame:
-    """The measured properties as a two-column table of text."""
+def property_column(act_id: str, params: dict[str, float]) -> list[str]:
+    """The measured properties of one activation, as text in PROPERTY_ROWS order."""
     p = measured(act_id, tuple(sorted(params.items())))
     yes_no = lambda b: t("yes") if b else t("no")  # noqa: E731
     sat = {(True, True): "both", (True, False): "left", (False, True): "right"}.get(
@@ -74,26 +80,28 @@ def property_table(act_id: str, params: dict[str, float]) -> pd.DataFrame:
     if p.max_abs_grad_kind in ("limit", "approached"):
         where = f"{t('prop.max_limit')} {where}"
     dead = ", ".join(interval_text(a, b) for a, b in p.dead_regions) or t("prop.dead_none")
-    rows = [
-        ("prop.range", range_text(p)),
-        ("prop.zero_centred", t(f"prop.zc.{p.zero_centred}")),
-        ("prop.monotonic", yes_no(p.monotonic)),
-        ("prop.grad_monotonic", yes_no(p.grad_monotonic)),
-        ("prop.smoothness", t(f"prop.{p.smoothness}")),
-        ("prop.saturates", t(f"prop.sat.{sat}")),
-        ("prop.f0", fmt(p.f0)),
-        ("prop.g0", fmt(p.grad0)),
-        ("prop.max_grad", f"{fmt(p.max_abs_grad)} — {where}"),
-        ("prop.near_identity", yes_no(p.near_identity)),
-        ("prop.dead", dead),
-        ("prop.cost", t(f"cost.{ACTIVATIONS[act_id].cost}")),
-    ]
-    return pd.DataFrame({t("explorer.prop"): [t(k) for k, _ in rows],
-                         t("explorer.value"): [v for _, v in rows]})
+    return [range_text(p), t(f"prop.zc.{p.zero_centred}"), yes_no(p.monotonic),
+            yes_no(p.grad_monotonic), t(f"prop.{p.smoothness}"), t(f"prop.sat.{sat}"),
+            fmt(p.f0), fmt(p.grad0), f"{fmt(p.max_abs_grad)} — {where}",
+            yes_no(p.near_identity), dead, t(f"cost.{ACTIVATIONS[act_id].cost}")]
 
 
-def details(ids: list[str], params: dict[str, dict[str, float]]) -> None:
-    """A tab per activation: formulas, measured properties, where it is used and its weakness."""
+PROPERTY_ROWS = ["prop.range", "prop.zero_centred", "prop.monotonic", "prop.grad_monotonic",
+                 "prop.smoothness", "prop.saturates", "prop.f0", "prop.g0", "prop.max_grad",
+                 "prop.near_identity", "prop.dead", "prop.cost"]
+
+
+def property_table(ids: list[str], params: dict[str, dict[str, float]]) -> None:
+    """One table, a column per chosen activation: its properties at the current parameters."""
+    st.subheader(t("explorer.measured"))
+    st.caption(t("explorer.measured_help", **{k: fmt(v) for k, v in grid_summary().items()}))
+    table = {t("explorer.prop"): [t(k) for k in PROPERTY_ROWS]}
+    table.update({name(i): property_column(i, params[i]) for i in ids})
+    st.table(pd.DataFrame(table).set_index(t("explorer.prop")))
+
+
+def details(ids: list[str]) -> None:
+    """A tab per activation: formulas, where it is used, its weakness, and the code behind it."""
     st.subheader(t("explorer.details"))
     for tab, act_id in zip(st.tabs([name(i) for i in ids]), ids):
         act = get(act_id)
@@ -105,11 +113,11 @@ def details(ids: list[str], params: dict[str, dict[str, float]]) -> None:
                 st.latex(act.latex_f)
                 st.caption(t("explorer.derivative"))
                 st.latex(act.latex_grad)
+            with right:
                 st.markdown(f"**{t('explorer.use')}.** {t(f'act.{act_id}.use')}")
                 st.markdown(f"**{t('explorer.weakness')}.** {t(f'act.{act_id}.weakness')}")
                 st.info(t(f"act.{act_id}.note"))
-            with right:
-                st.table(property_table(act_id, params[act_id]).set_index(t("explorer.prop")))
+            show_code(act._fn, act._grad)
 
 
 def value_table(ids: list[str], params: dict[str, dict[str, float]]) -> None:
@@ -201,32 +209,34 @@ def guide() -> None:
 
 
 @st.fragment
-def main_panel() -> None:
-    """Pickers, the f/f' chart, formulas and properties, and the value table (one fragment)."""
+def curves_panel(ids: list[str]) -> None:
+    """The f/f' chart with its own controls, and the tables that depend on the parameters.
+
+    A fragment holding only what a parameter or x-range change alters, so moving a slider
+    reruns and redraws this part alone (the pickers, formulas and notes stay as they are).
+    """
     chart_col, control_col = st.columns([3, 2], gap="medium")
     with control_col:
-        ids = pick_activations()
         show_grad = widgets.toggle(t("explorer.show_grad"), "deriv", True)
         lo, hi = widgets.slider(t("explorer.xrange"), "xr", -20.0, 20.0, (-6.0, 6.0), step=0.5)
         if hi - lo < 0.5:
             lo, hi = lo - 0.5, hi + 0.5
         params = pick_params(ids)
     with chart_col:
-        if not ids:
-            st.info(t("explorer.none"))
-            return
         x = np.linspace(lo, hi, N_POINTS)
         curves = [Curve(name(i), get(i).fn(x, **params[i]), get(i).grad(x, **params[i]))
                   for i in ids]
         chart(curves_figure(x, curves, LOOK, show_grad, t("explorer.f_axis"),
                             t("explorer.g_axis")), "curves")
-        show_code(*[f for i in ids for f in (get(i)._fn, get(i)._grad)])
-    details(ids, params)
+    property_table(ids, params)
     value_table(ids, params)
 
 
 header("explorer")
-main_panel()
+chosen = pick_activations()
+if chosen:
+    curves_panel(chosen)
+    details(chosen)
 softmax_panel()
 stack_panel()
 guide()

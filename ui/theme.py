@@ -141,5 +141,6 @@ def page_css(classroom: bool) -> str:
 html, body, [data-testid="stAppViewContainer"] {{ font-size: {size}px; }}
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {{ font-size: {size}px; }}
 [data-testid="stWidgetLabel"] p {{ font-size: {size - 1}px; }}
+[data-testid="stMainBlockContainer"] {{ padding-top: 2.5rem; }}
 </style>
 """

@@ -18,7 +18,7 @@ def test_cold_start_deep_link_then_slider_changes_chart(server, page):
     # the router ran: the real navigation is in the sidebar
     assert page.locator('[data-testid="stSidebarNav"]').get_by_text("Activation explorer").count() == 1
     traces = {t["name"]: t for t in chart_traces(page, "curves")}
-    x = np.linspace(-6, 6, 401)  # the default x range, sent as x0/dx
+    x = np.linspace(-6, 6, 241)  # the default x range, sent as x0/dx
     y = np.array(traces["Leaky ReLU"]["y"])
     assert y.shape == x.shape
     np.testing.assert_allclose(y, get("leaky_relu").fn(x, negative_slope=0.2), atol=1e-5)

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from core.activations import ACTIVATIONS, get
+from core import properties as properties_mod
 from core.properties import linearity_error, properties, stack_layers, values_at
 
 RAISE = dict(over="raise", invalid="raise", divide="raise")
@@ -118,3 +119,10 @@ def test_linear_stack_is_a_to_the_L_times_x():
 def test_stack_depth_is_bounded():
     with pytest.raises(ValueError):
         stack_layers("relu", np.zeros(3), 51)
+
+
+def test_grid_summary_describes_the_grid():
+    g = properties_mod.grid_summary()
+    assert g["fine"] == 10 and g["coarse"] == 100
+    assert np.isclose(g["fine_step"], 1e-3) and np.isclose(g["coarse_step"], 0.05)
+    assert properties_mod.GRID.min() == -g["coarse"] and properties_mod.GRID.max() == g["coarse"]

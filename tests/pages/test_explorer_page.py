@@ -38,7 +38,7 @@ def test_every_activation_renders(family):
     at = run_page("explorer", query={f"f_{family}": [get(i).name for i in ids]}, locale="en-US")
     assert not at.exception
     ys = curves(at)
-    x = np.linspace(-6, 6, 401)
+    x = np.linspace(-6, 6, 241)
     for act_id in ids:
         act = get(act_id)
         np.testing.assert_allclose(ys[act.name], act.fn(x).astype(np.float32), rtol=1e-6, atol=1e-6)
@@ -51,7 +51,7 @@ def test_parameter_changes_the_chart():
     before = curves(at)["Leaky ReLU"].copy()
     at.slider(key="p_leaky_relu_negative_slope").set_value(0.3).run()
     after = curves(at)["Leaky ReLU"]
-    x = np.linspace(-6, 6, 401)
+    x = np.linspace(-6, 6, 241)
     assert not np.allclose(before, after)
     np.testing.assert_allclose(after, np.where(x > 0, x, 0.3 * x).astype(np.float32), atol=1e-6)
 
@@ -60,7 +60,7 @@ def test_each_curve_keeps_its_own_parameters():
     at = run_page("explorer", query={"f_relu": ["ELU", "CELU"], "p_elu_alpha": "2.0",
                                      "p_celu_alpha": "0.5"}, locale="en-US")
     ys = curves(at)
-    x = np.linspace(-6, 6, 401)
+    x = np.linspace(-6, 6, 241)
     np.testing.assert_allclose(ys["ELU"], get("elu").fn(x, alpha=2.0).astype(np.float32), atol=1e-6)
     np.testing.assert_allclose(ys["CELU"], get("celu").fn(x, alpha=0.5).astype(np.float32), atol=1e-6)
 
@@ -70,7 +70,7 @@ def test_derivative_toggle_and_x_range_from_url():
     data = chart_specs(at)[0]["data"]
     assert all(not tr["name"].endswith("′") for tr in data)
     assert data[0]["x0"] == pytest.approx(-2)
-    assert data[0]["x0"] + 400 * data[0]["dx"] == pytest.approx(3)
+    assert data[0]["x0"] + (len(decode(data[0]["y"])) - 1) * data[0]["dx"] == pytest.approx(3)
     assert "x" not in data[0]  # a uniform grid is sent as x0/dx, not as an array
 
 
@@ -142,3 +142,16 @@ def test_every_activation_has_texts_and_properties():
     at = run_page("explorer", query=query, locale="en-US")
     assert not at.exception
     assert len(at.tabs) >= len(ids)
+
+
+def test_property_table_has_a_column_per_function_that_follows_its_parameters():
+    at = run_page("explorer", query={"f_relu": ["ReLU", "ELU"], "p_elu_alpha": "2.0"},
+                  locale="en-US")
+    table = at.table[0].value
+    assert list(table.columns) == ["Sigmoid", "Tanh", "ReLU", "ELU"]
+    assert table.loc["Output range", "ELU"] == "(−2, ∞)"
+    assert table.loc["Output range", "ReLU"] == "[0, ∞)"
+    at.slider(key="p_elu_alpha").set_value(0.5).run()
+    table = at.table[0].value
+    assert table.loc["Output range", "ELU"] == "(−0.5, ∞)"
+    assert table.loc["max |f′| and where", "ELU"] == "1 — x > 0"
