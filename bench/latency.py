@@ -9,6 +9,9 @@ the websocket bytes the browser received for it are counted.
 
     python bench/latency.py --repeats 30 [--only explorer descent] [--json out.json]
 
+A second baseline, bench/chart_alone_app.py, draws the explorer's f/f′ figure alone under one
+slider: the floor for any page that draws that figure.
+
 Targets: median ≤ 1.2 × the hello page's median, ≤ 30 KB per interaction.
 """
 
@@ -31,8 +34,8 @@ from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, READY, free_port  # 
 import subprocess  # noqa: E402
 import urllib.request  # noqa: E402
 
-FINGERPRINT = """(i) => {
-  const el = document.querySelectorAll('.js-plotly-plot')[i];
+FINGERPRINT = """(sel) => {
+  const el = document.querySelector(sel);
   if (!el || !el._fullData) return null;
   let s = 0, n = 0;
   for (const t of el._fullData) {
@@ -79,6 +82,12 @@ def scenarios(only: list[str] | None) -> list[dict]:
     return found
 
 
+def chart_selector(sc: dict) -> str:
+    """CSS selector of the scenario's chart: by the key the page gave it, else the first chart."""
+    key = sc.get("chart")
+    return f".st-key-chart_{key} .js-plotly-plot" if key else ".js-plotly-plot"
+
+
 def measure(browser, base: str, sc: dict, repeats: int) -> dict:
     """Open the scenario's page, move its slider `repeats` times, return latencies and bytes."""
     context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="en-US")
@@ -92,21 +101,22 @@ def measure(browser, base: str, sc: dict, repeats: int) -> dict:
     tab.on("websocket", on_ws)
     tab.goto(base + sc["path"])
     tab.wait_for_selector(READY, timeout=120_000)
-    idx = sc.get("chart_index", 0)
-    tab.wait_for_function(f"document.querySelectorAll('.js-plotly-plot').length > {idx}",
-                          timeout=120_000)
+    idx = chart_selector(sc)
+    tab.wait_for_function(f"(s) => {{ const d = document.querySelector(s); return d && d._fullData; }}",
+                          arg=idx, timeout=120_000)
     tab.wait_for_timeout(1000)
     slider = tab.locator('[data-testid="stSlider"]', has_text=sc["slider"]).first
     thumb = slider.locator('input[type="range"]').first
     thumb.scroll_into_view_if_needed()
     times, sizes = [], []
-    for i in range(repeats + 2):  # the first two are warm-up
+    moves = min(repeats + 2, sc.get("max_moves", repeats + 2))  # a slider has an end
+    for i in range(moves):  # the first two are warm-up
         before = tab.evaluate(FINGERPRINT, idx)
         start_bytes = received[0]
         thumb.focus()
         t0 = time.perf_counter()
         tab.keyboard.press("ArrowRight")
-        tab.wait_for_function(f"(prev) => ({FINGERPRINT})({idx}) !== prev", arg=before,
+        tab.wait_for_function(f"(prev) => ({FINGERPRINT})({json.dumps(idx)}) !== prev", arg=before,
                               timeout=60_000, polling="raf")
         tab.wait_for_selector(READY, timeout=60_000)
         dt = time.perf_counter() - t0
@@ -129,20 +139,24 @@ def main() -> None:
 
     from playwright.sync_api import sync_playwright
 
-    app_port, hello_port = free_port(), free_port()
+    app_port, hello_port, alone_port = free_port(), free_port(), free_port()
     app, hello = serve(ROOT / "app.py", app_port), serve(ROOT / "bench" / "hello_app.py", hello_port)
+    alone = serve(ROOT / "bench" / "chart_alone_app.py", alone_port)
     results = []
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            base = {"name": "hello", "path": "/", "slider": "Frequency", "chart_index": 0}
+            base = {"name": "hello", "path": "/", "slider": "Frequency"}
             results.append(measure(browser, f"http://127.0.0.1:{hello_port}", base, args.repeats))
+            figure = {"name": "chart-alone", "path": "/", "slider": "negative_slope"}
+            results.append(measure(browser, f"http://127.0.0.1:{alone_port}", figure, args.repeats))
             for sc in scenarios(args.only):
                 results.append(measure(browser, f"http://127.0.0.1:{app_port}", sc, args.repeats))
+                print(f"measured {sc['name']}", file=sys.stderr, flush=True)
             browser.close()
     finally:
-        app.terminate()
-        hello.terminate()
+        for proc in (app, hello, alone):
+            proc.terminate()
     hello_median = results[0]["median_ms"]
     print(f"{'page':12s} {'median ms':>10s} {'p95 ms':>8s} {'× hello':>8s} {'KB/interaction':>15s}")
     for r in results:

@@ -119,6 +119,37 @@ def layout_style(look: Look, *, title: str | None = None, height: int | None = N
     )
 
 
+def merge(base: dict, extra: dict) -> dict:
+    """base updated by extra, nested dicts merged key by key (like Plotly's update_layout)."""
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def styled_layout(look: Look, *, title: str | None = None, x_title: str = "", y_title: str = "",
+                  height: int | None = None, legend: bool = True, **extra) -> dict:
+    """The shared layout with styled x and y axes as one dict; extra entries are merged in."""
+    layout = layout_style(look, title=title, height=height, legend=legend)
+    layout["xaxis"] = axis_style(look, x_title)
+    layout["yaxis"] = axis_style(look, y_title)
+    return merge(layout, extra)
+
+
+def domain(a: float, b: float) -> list[float]:
+    """An axis domain [a, b] clamped to [0, 1] (panel arithmetic can land a hair outside)."""
+    return [max(0.0, round(a, 9)), min(1.0, round(b, 9))]
+
+
+def figure(data: list[dict], layout: dict, frames: list[dict] | None = None) -> go.Figure:
+    """A figure from plain dicts in one call: Plotly validates it once (each update_* call on
+    a built figure validates again, which cost more than the rest of a page's work)."""
+    return go.Figure(data=data, layout=layout, frames=frames or None)
+
+
 def apply_layout(fig: go.Figure, look: Look, *, title: str | None = None, x_title: str = "",
                  y_title: str = "", height: int | None = None, legend: bool = True) -> go.Figure:
     """Projector-ready layout: big fonts, transparent background, theme-aware text and grid.

@@ -5,5 +5,5 @@ SCENARIO = {
     "name": "descent",
     "path": "/descent?lang=en",
     "slider": "Learning rate on a log scale",
-    "chart_index": 0,
+    "chart": "gd_curve",  # the key the page passes to ui.page.chart
 }

@@ -5,5 +5,5 @@ SCENARIO = {
     "name": "saturation",
     "path": "/saturation?lang=en",
     "slider": "Probe x₀",
-    "chart_index": 0,
+    "chart": "sat_curves",  # the key the page passes to ui.page.chart
 }

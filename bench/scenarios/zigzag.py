@@ -4,5 +4,5 @@ SCENARIO = {
     "name": "zigzag",
     "path": "/zigzag?lang=en",
     "slider": "Current step t",   # the URL-bound step slider; the planes chart must follow
-    "chart_index": 0,
+    "chart": "zz_planes",  # the key the page passes to ui.page.chart
 }

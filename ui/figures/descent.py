@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from core import descent as d
 from ui.i18n import t
 from ui.page import fmt
-from ui.theme import OKABE_ITO, Look, apply_layout, series_style
+from ui.theme import (OKABE_ITO, Look, axis_style, domain, figure, merge, series_style,
+                      styled_layout)
 
 GAP_FLOOR = 1e-16     # a loss gap of exactly 0 is drawn at this height on the log axis
 MAX_LABELS = 25       # at most this many iterate numbers written on a curve
@@ -82,10 +82,15 @@ def _labels(xs: np.ndarray, width: float) -> list[str]:
     return out
 
 
-def _path_trace(xs: list, fs: list, labels: list[str], look: Look) -> go.Scatter:
+def _scatter(**kw) -> dict:
+    """A scatter trace as a plain dict (validated once, when the figure is built)."""
+    return dict(type="scatter", **kw)
+
+
+def _path_trace(xs: list, fs: list, labels: list[str], look: Look) -> dict:
     """Iterates as numbered markers joined by a line (None = not drawn)."""
     idx = np.arange(len(xs))
-    return go.Scatter(
+    return _scatter(
         x=xs, y=fs, mode="lines+markers+text", name=t("descent.fig.iterates"),
         text=labels, textposition="top right",
         textfont=dict(size=look.font - 3, color=OKABE_ITO[1]),
@@ -105,46 +110,44 @@ def loss_curve(run: d.DescentRun, look: Look, upto: int | None = None) -> go.Fig
     lo, hi = view_1d(loss, xs)
     gx, gf = d.curve(loss, lo, hi, CURVE_POINTS)
     inside = (xs >= lo) & (xs <= hi)
-    fig = go.Figure()
-    fig.add_trace(go.Scatter(x=_f32(gx), y=_f32(gf), mode="lines", name=t("descent.fig.loss_curve"),
-                             line=dict(color=OKABE_ITO[7], width=look.line), hoverinfo="skip"))
-    # fixed axis ranges: Plotly clips iterates outside the view instead of zooming out
-    fig.add_trace(_path_trace(_f32(xs), _f32(fs), _labels(xs, hi - lo), look))
-    fig.add_trace(go.Scatter(
-        x=_f32(xs[:1]) if inside[0] else [], y=_f32(fs[:1]) if inside[0] else [],
-        mode="markers", name=t("descent.fig.start"),
-        marker=dict(size=look.marker + 12, color=OKABE_ITO[0], symbol="circle-open",
-                    line=dict(color=OKABE_ITO[0], width=4)), hoverinfo="skip"))
     last = inside[-1] and k > 0
-    fig.add_trace(go.Scatter(
-        x=_f32(xs[-1:]) if last else [], y=_f32(fs[-1:]) if last else [], mode="markers",
-        name=t("descent.fig.last", k=k),
-        marker=dict(size=look.marker + 12, color=OKABE_ITO[2], symbol="star",
-                    line=dict(color=look.text, width=1)), hoverinfo="skip"))
-    fig.update_layout(shapes=[_vline(m, OKABE_ITO[2], "dot", 2) for m in loss.minimizers])
-    apply_layout(fig, look, x_title="x", y_title="f(x)", height=look.height(460))
+    data = [
+        _scatter(x=_f32(gx), y=_f32(gf), mode="lines", name=t("descent.fig.loss_curve"),
+                 line=dict(color=OKABE_ITO[7], width=look.line), hoverinfo="skip"),
+        # fixed axis ranges: Plotly clips iterates outside the view instead of zooming out
+        _path_trace(_f32(xs), _f32(fs), _labels(xs, hi - lo), look),
+        _scatter(x=_f32(xs[:1]) if inside[0] else [], y=_f32(fs[:1]) if inside[0] else [],
+                 mode="markers", name=t("descent.fig.start"),
+                 marker=dict(size=look.marker + 12, color=OKABE_ITO[0], symbol="circle-open",
+                             line=dict(color=OKABE_ITO[0], width=4)), hoverinfo="skip"),
+        _scatter(x=_f32(xs[-1:]) if last else [], y=_f32(fs[-1:]) if last else [],
+                 mode="markers", name=t("descent.fig.last", k=k),
+                 marker=dict(size=look.marker + 12, color=OKABE_ITO[2], symbol="star",
+                             line=dict(color=look.text, width=1)), hoverinfo="skip"),
+    ]
     y_lo, y_hi = float(np.min(gf)), float(np.max(gf))
     pad = 0.08 * (y_hi - y_lo)
-    fig.update_xaxes(range=[lo, hi])
-    fig.update_yaxes(range=[y_lo - pad, y_hi + pad])
-    fig.update_layout(hovermode="closest")
-    _add_play(fig, run, k, look)
-    return fig
+    frames, menus = _play(run, k, look)
+    layout = styled_layout(
+        look, x_title="x", y_title="f(x)", height=look.height(460), hovermode="closest",
+        shapes=[_vline(m, OKABE_ITO[2], "dot", 2) for m in loss.minimizers],
+        xaxis=dict(range=[lo, hi]), yaxis=dict(range=[y_lo - pad, y_hi + pad]),
+        updatemenus=menus)
+    return figure(data, layout, frames)
 
 
-def _add_play(fig: go.Figure, run: d.DescentRun, k: int, look: Look) -> None:
-    """Frames 0 … min(k, MAX_FRAMES): the path grows one iterate per frame."""
+def _play(run: d.DescentRun, k: int, look: Look) -> tuple[list[dict], list[dict]]:
+    """Frames 0 … min(k, MAX_FRAMES) (the path grows one iterate per frame) and the ▶/❚❚
+    buttons that play them; nothing when there is no step to play."""
     m = min(k, MAX_FRAMES)
     if m < 1:
-        return
+        return [], []
     xs, fs = run.iterates[: m + 1], run.losses[: m + 1]
-    frames = []
-    for j in range(m + 1):
-        # no text in the frames: the trace's labels are by index, so they stay right
-        frames.append(go.Frame(name=str(j), traces=[1], data=[go.Scatter(
-            x=_f32(xs[: j + 1]), y=_f32(fs[: j + 1]))]))
-    fig.frames = frames
-    fig.update_layout(updatemenus=[dict(
+    # no text in the frames: the trace's labels are by index, so they stay right
+    frames = [dict(name=str(j), traces=[1],
+                   data=[_scatter(x=_f32(xs[: j + 1]), y=_f32(fs[: j + 1]))])
+              for j in range(m + 1)]
+    menus = [dict(
         type="buttons", showactive=False, x=0.5, y=0.99, xanchor="center", yanchor="top",
         direction="left", font=dict(size=look.font - 2),
         buttons=[dict(label=t("descent.fig.play"), method="animate",
@@ -153,18 +156,14 @@ def _add_play(fig: go.Figure, run: d.DescentRun, k: int, look: Look) -> None:
                                        mode="immediate")]),
                  dict(label=t("descent.fig.pause"), method="animate",
                       args=[[None], dict(frame=dict(duration=0, redraw=False),
-                                         mode="immediate")])])])
+                                         mode="immediate")])])]
+    return frames, menus
 
 
 def _vline(x: float, color: str, dash: str, width: float) -> dict:
     """A full-height vertical line shape at data x (one dict: cheaper than add_vline)."""
     return dict(type="line", xref="x", yref="paper", x0=x, x1=x, y0=0, y1=1,
                 line=dict(color=color, dash=dash, width=width))
-
-
-def _log_axis(fig: go.Figure, values: list[np.ndarray]) -> None:
-    """Apply :func:`_log_settings` to the y axis of a one-panel figure."""
-    fig.update_yaxes(**_log_settings(values))
 
 
 def _log_settings(values: list[np.ndarray]) -> dict:
@@ -190,39 +189,34 @@ def _power(e: int) -> str:
     return "10" + str(e).replace("-", "−").translate(str.maketrans("0123456789−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻"))
 
 
-def _series(fig: go.Figure, x, y, name: str, i: int, look: Look, hover: str,
-            **where) -> None:
+def _series(x, y, name: str, i: int, look: Look, hover: str, **where) -> dict:
     """A styled line (markers when short) for series i."""
     style = series_style(i)
-    fig.add_trace(go.Scatter(
+    return _scatter(
         x=_f32(x), y=_f32(y), name=name, mode="lines+markers" if len(x) <= 61 else "lines",
         line=dict(color=style["color"], width=look.line, dash=style["dash"]),
         marker=dict(symbol=style["symbol"], size=look.marker - 2, color=style["color"]),
-        hovertemplate=hover + "<extra>" + name + "</extra>"), **where)
+        hovertemplate=hover + "<extra>" + name + "</extra>", **where)
 
 
 def per_step(run: d.DescentRun, look: Look, upto: int | None = None) -> go.Figure:
     """One run, two panels: f(x_k) − f(x*) on a log axis (0 drawn at GAP_FLOOR) and x_k,
-    both against k (one chart, so the browser draws one plot per step change). The two
-    panels are laid out by hand (x/y and x2/y2): make_subplots costs more than the rest."""
+    both against k (one chart, so the browser draws one plot per step change; the two
+    panels are laid out by hand as x/y and x2/y2)."""
     k = _upto(run, upto)
     gap = np.maximum(d.loss_gap(run)[: k + 1], GAP_FLOOR)
     steps = np.arange(k + 1)
     xs = run.iterates[: k + 1]
-    fig = go.Figure()
-    _series(fig, steps, gap, "f − f*", 0, look, "k=%{x}<br>%{y:.3g}")
-    _series(fig, steps, xs, "x", 0, look, "k=%{x}<br>x=%{y:.6g}")
-    fig.data[1].update(xaxis="x2", yaxis="y2")
-    apply_layout(fig, look, height=look.height(360), legend=False)
+    data = [_series(steps, gap, "f − f*", 0, look, "k=%{x}<br>%{y:.3g}"),
+            _series(steps, xs, "x", 0, look, "k=%{x}<br>x=%{y:.6g}", xaxis="x2", yaxis="y2")]
     lo, hi = view_1d(d.get(run.loss_id), xs)
-    title = dict(font=dict(size=look.font))
-    fig.update_layout(
-        xaxis=dict(domain=[0.0, 0.44], title=dict(text=t("descent.fig.iteration"), **title)),
-        xaxis2=dict(domain=[0.56, 1.0], anchor="y2", gridcolor=look.grid,
-                    title=dict(text=t("descent.fig.iteration"), **title)),
-        yaxis=dict(title=dict(text=t("descent.fig.gap_axis"), **title)),
-        yaxis2=dict(anchor="x2", range=[lo, hi], gridcolor=look.grid, zerolinecolor=look.grid,
-                    title=dict(text="x", **title)),
+    iteration = t("descent.fig.iteration")
+    layout = styled_layout(
+        look, height=look.height(360), legend=False, hovermode="closest", margin=dict(t=50),
+        xaxis=dict(domain=[0.0, 0.44], title=dict(text=iteration)),
+        xaxis2={**axis_style(look, iteration), "domain": [0.56, 1.0], "anchor": "y2"},
+        yaxis=merge(dict(title=dict(text=t("descent.fig.gap_axis"))), _log_settings([gap])),
+        yaxis2={**axis_style(look, "x"), "anchor": "x2", "range": [lo, hi]},
         shapes=[dict(type="line", xref="x2 domain", yref="y2", x0=0, x1=1,
                      y0=float(run.target), y1=float(run.target),
                      line=dict(color=OKABE_ITO[2], dash="dot", width=2))],
@@ -230,67 +224,71 @@ def per_step(run: d.DescentRun, look: Look, upto: int | None = None) -> go.Figur
                           yanchor="bottom", showarrow=False, text=text,
                           font=dict(size=look.font))
                      for x, text in ((0.22, t("descent.gap_title")),
-                                     (0.78, t("descent.x_title")))],
-        hovermode="closest", margin=dict(t=50))
-    fig.update_xaxes(tickfont=dict(size=look.font - 2))
-    fig.update_yaxes(tickfont=dict(size=look.font - 2))
-    fig.layout.yaxis.update(**_log_settings([gap]))
-    return fig
+                                     (0.78, t("descent.x_title")))])
+    return figure(data, layout)
 
 
 def distance_per_step(runs: list[d.DescentRun], names: list[str], look: Look,
                       upto: int | None = None) -> go.Figure:
     """‖x_k − x*‖ against k on a log axis, one line per run."""
-    fig = go.Figure()
-    shown = []
+    data, shown = [], []
     for i, (run, name) in enumerate(zip(runs, names)):
         k = _upto(run, upto)
         dist = np.maximum(d.distance(run)[: k + 1], GAP_FLOOR)
         shown.append(dist)
-        _series(fig, np.arange(k + 1), dist, name, i, look, "k=%{x}<br>%{y:.3g}")
-    apply_layout(fig, look, x_title=t("descent.fig.iteration"),
-                 y_title=t("descent.fig.dist_axis"), height=look.height(360))
-    _log_axis(fig, shown)
-    fig.update_layout(hovermode="closest")
-    return fig
+        data.append(_series(np.arange(k + 1), dist, name, i, look, "k=%{x}<br>%{y:.3g}"))
+    layout = styled_layout(look, x_title=t("descent.fig.iteration"),
+                           y_title=t("descent.fig.dist_axis"), height=look.height(360),
+                           hovermode="closest", yaxis=_log_settings(shown))
+    return figure(data, layout)
 
 
 def side_by_side(runs: list[d.DescentRun], titles: list[str], look: Look,
                  cols: int = 3) -> go.Figure:
-    """Small loss-curve panels, one per learning rate, iterates coloured by regime."""
+    """Small loss-curve panels, one per learning rate, iterates coloured by regime (a grid of
+    cols columns laid out by hand: axis domains and a title annotation per panel)."""
     n = len(runs)
     cols = min(cols, n)
     rows = math.ceil(n / cols)
-    fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles,
-                        horizontal_spacing=0.05, vertical_spacing=0.22 if rows > 1 else 0.1)
+    hgap, vgap = 0.05, (0.22 if rows > 1 else 0.1) / rows
+    width, height = (1 - hgap * (cols - 1)) / cols, (1 - vgap * (rows - 1)) / rows
     loss = d.get(runs[0].loss_id)
+    data: list[dict] = []
+    layout = styled_layout(look, height=look.height(280) * rows + 40, legend=False,
+                           hovermode="closest", margin=dict(t=60, b=30))
+    notes = []
     for i, run in enumerate(runs):
-        r, c = i // cols + 1, i % cols + 1
+        r, c = divmod(i, cols)
+        x_lo, y_top = c * (width + hgap), 1 - r * (height + vgap)
+        sx = "" if i == 0 else str(i + 1)
         color = REGIME_COLORS[run.regime]
         lo, hi = view_1d(loss, run.iterates)
         gx, gf = d.curve(loss, lo, hi, 120)
         y_lo, y_hi = float(np.min(gf)), float(np.max(gf))
         pad = 0.08 * (y_hi - y_lo)
-        fig.add_trace(go.Scatter(x=_f32(gx), y=_f32(gf), mode="lines", showlegend=False,
-                                 line=dict(color=OKABE_ITO[7], width=2), hoverinfo="skip"),
-                      row=r, col=c)
         xs, fs = run.iterates, run.losses
-        keep = (xs >= lo) & (xs <= hi)
-        fig.add_trace(go.Scatter(
-            x=_f32(xs), y=_f32(fs), mode="lines+markers", showlegend=False,
-            line=dict(color=color, width=1.5), marker=dict(size=7, color=color),
-            customdata=np.arange(len(xs)),
-            hovertemplate="k=%{customdata}<br>x=%{x:.5g}<extra></extra>"), row=r, col=c)
-        fig.add_trace(go.Scatter(
-            x=_f32(xs[:1]), y=_f32(fs[:1]), mode="markers", showlegend=False, hoverinfo="skip",
-            marker=dict(size=14, symbol="circle-open", color=OKABE_ITO[0], line=dict(width=3))),
-            row=r, col=c)
-        fig.update_xaxes(range=[lo, hi], row=r, col=c)
-        fig.update_yaxes(range=[y_lo - pad, y_hi + pad], row=r, col=c)
-    apply_layout(fig, look, height=look.height(280) * rows + 40, legend=False)
-    fig.update_annotations(font=dict(size=look.font - 2))
-    fig.update_layout(hovermode="closest", margin=dict(t=60, b=30))
-    return fig
+        axes = dict(xaxis=f"x{sx}", yaxis=f"y{sx}")
+        data += [
+            _scatter(x=_f32(gx), y=_f32(gf), mode="lines", showlegend=False,
+                     line=dict(color=OKABE_ITO[7], width=2), hoverinfo="skip", **axes),
+            _scatter(x=_f32(xs), y=_f32(fs), mode="lines+markers", showlegend=False,
+                     line=dict(color=color, width=1.5), marker=dict(size=7, color=color),
+                     customdata=np.arange(len(xs)),
+                     hovertemplate="k=%{customdata}<br>x=%{x:.5g}<extra></extra>", **axes),
+            _scatter(x=_f32(xs[:1]), y=_f32(fs[:1]), mode="markers", showlegend=False,
+                     hoverinfo="skip", marker=dict(size=14, symbol="circle-open",
+                                                   color=OKABE_ITO[0], line=dict(width=3)),
+                     **axes),
+        ]
+        layout[f"xaxis{sx}"] = {**axis_style(look), "domain": domain(x_lo, x_lo + width),
+                                "anchor": f"y{sx}", "range": [lo, hi]}
+        layout[f"yaxis{sx}"] = {**axis_style(look), "domain": domain(y_top - height, y_top),
+                                "anchor": f"x{sx}", "range": [y_lo - pad, y_hi + pad]}
+        notes.append(dict(text=titles[i], x=x_lo + width / 2, y=y_top, xref="paper",
+                          yref="paper", xanchor="center", yanchor="bottom", showarrow=False,
+                          font=dict(size=look.font - 2)))
+    layout["annotations"] = notes
+    return figure(data, layout)
 
 
 def lr_axis(band: d.StableBand, lr: float, look: Look, others: list[float] | None = None
@@ -299,8 +297,7 @@ def lr_axis(band: d.StableBand, lr: float, look: Look, others: list[float] | Non
     (1/L, 2/L), diverging region above 2/L; 1/L, 2/L and the current lr marked."""
     lo, hi = d.LR_MIN, d.LR_MAX
     one, two = band.one_step, band.upper
-    fig = go.Figure()
-    shapes, notes = [], []
+    data, shapes, notes = [], [], []
     regions = [(lo, min(one, hi), d.MONOTONE), (min(one, hi), min(two, hi), d.OSCILLATING),
                (min(two, hi), hi, d.DIVERGES)]
     for a, b, regime in regions:
@@ -308,10 +305,10 @@ def lr_axis(band: d.StableBand, lr: float, look: Look, others: list[float] | Non
             shapes.append(dict(type="rect", xref="x", yref="paper", x0=a, x1=b, y0=0, y1=1,
                                fillcolor=REGIME_COLORS[regime], opacity=0.25,
                                line=dict(width=0), layer="below"))
-            fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers",
-                                     name=t(f"descent.band.{regime}"),
-                                     marker=dict(symbol="square", size=look.marker + 4,
-                                                 color=REGIME_COLORS[regime], opacity=0.5)))
+            data.append(_scatter(x=[None], y=[None], mode="markers",
+                                 name=t(f"descent.band.{regime}"),
+                                 marker=dict(symbol="square", size=look.marker + 4,
+                                             color=REGIME_COLORS[regime], opacity=0.5)))
     for value, label, regime in ((one, "1/L", d.MONOTONE), (two, "2/L", d.DIVERGES)):
         if lo <= value <= hi:
             shapes.append(_vline(value, REGIME_COLORS[regime], "dash", 3))
@@ -321,24 +318,24 @@ def lr_axis(band: d.StableBand, lr: float, look: Look, others: list[float] | Non
                               xshift=-4 if label == "1/L" else 4,
                               font=dict(size=look.font - 3)))
     if others:
-        fig.add_trace(go.Scatter(x=_f32(others), y=[0.45] * len(others), mode="markers",
-                                 showlegend=False, hovertemplate="lr=%{x:.4g}<extra></extra>",
-                                 marker=dict(symbol="line-ns", size=16,
-                                             line=dict(width=2, color=look.text))))
-    fig.add_trace(go.Scatter(x=[lr], y=[0.62], mode="markers+text", showlegend=False,
-                             text=[f"lr = {fmt(lr, 4)}"], textposition="top center",
-                             textfont=dict(size=look.font),
-                             marker=dict(symbol="triangle-down", size=look.marker + 8,
-                                         color=look.text),
-                             hovertemplate="lr=%{x:.4g}<extra></extra>"))
-    apply_layout(fig, look, x_title=t("descent.fig.lr_axis"), height=look.height(230))
-    fig.update_layout(shapes=shapes, annotations=notes)
+        data.append(_scatter(x=_f32(others), y=[0.45] * len(others), mode="markers",
+                             showlegend=False, hovertemplate="lr=%{x:.4g}<extra></extra>",
+                             marker=dict(symbol="line-ns", size=16,
+                                         line=dict(width=2, color=look.text))))
+    data.append(_scatter(x=[lr], y=[0.62], mode="markers+text", showlegend=False,
+                         text=[f"lr = {fmt(lr, 4)}"], textposition="top center",
+                         textfont=dict(size=look.font),
+                         marker=dict(symbol="triangle-down", size=look.marker + 8,
+                                     color=look.text),
+                         hovertemplate="lr=%{x:.4g}<extra></extra>"))
     ticks = [1e-4, 1e-3, 1e-2, 0.1, 1.0, 3.0]
-    fig.update_xaxes(type="log", range=[math.log10(lo), math.log10(hi)], showgrid=True,
-                     tickvals=ticks, ticktext=[fmt(v) for v in ticks], fixedrange=True)
-    fig.update_yaxes(visible=False, range=[0, 1.15], fixedrange=True)
-    fig.update_layout(hovermode="closest", margin=dict(t=40, b=55))
-    return fig
+    layout = styled_layout(
+        look, x_title=t("descent.fig.lr_axis"), height=look.height(230), hovermode="closest",
+        margin=dict(t=40, b=55), shapes=shapes, annotations=notes,
+        xaxis=dict(type="log", range=[math.log10(lo), math.log10(hi)], showgrid=True,
+                   tickvals=ticks, ticktext=[fmt(v) for v in ticks], fixedrange=True),
+        yaxis=dict(visible=False, range=[0, 1.15], fixedrange=True))
+    return figure(data, layout)
 
 
 def contour_paths(runs: list[d.DescentRun], names: list[str], look: Look,
@@ -347,13 +344,11 @@ def contour_paths(runs: list[d.DescentRun], names: list[str], look: Look,
     loss = d.get(runs[0].loss_id)
     x0, x1, y0, y1 = loss.view
     gx, gy, z = d.surface(loss, 121, 81)
-    fig = go.Figure()
-    fig.add_trace(go.Contour(x=_f32(gx), y=_f32(gy), z=_f32(z), showscale=False,
-                             contours=dict(coloring="lines", showlabels=False, start=0.5,
-                                           end=80.5, size=4),
-                             autocontour=False, line=dict(width=1.5),
-                             colorscale=[[0, "#999999"], [1, "#999999"]],
-                             hoverinfo="skip", name=t("descent.fig.contours")))
+    data = [dict(type="contour", x=_f32(gx), y=_f32(gy), z=_f32(z), showscale=False,
+                 contours=dict(coloring="lines", showlabels=False, start=0.5, end=80.5, size=4),
+                 autocontour=False, line=dict(width=1.5),
+                 colorscale=[[0, "#999999"], [1, "#999999"]],
+                 hoverinfo="skip", name=t("descent.fig.contours"))]
     for run, name in zip(runs, names):
         i = METHOD_INDEX.get(run.method, 0)
         k = _upto(run, upto)
@@ -361,29 +356,29 @@ def contour_paths(runs: list[d.DescentRun], names: list[str], look: Look,
         keep = (pts[:, 0] >= 2 * x0) & (pts[:, 0] <= 2 * x1) & (pts[:, 1] >= 2 * y0) & \
                (pts[:, 1] <= 2 * y1)
         style = series_style(i)
-        fig.add_trace(go.Scatter(
+        data.append(_scatter(
             x=_f32(pts[:, 0]), y=_f32(pts[:, 1]), name=name, mode="lines+markers",
             line=dict(color=style["color"], width=max(2.0, look.line - 1), dash=style["dash"]),
             marker=dict(symbol=style["symbol"], size=look.marker - 3, color=style["color"]),
             customdata=np.arange(k + 1),
             hovertemplate="k=%{customdata}<br>(%{x:.4g}, %{y:.4g})<extra>" + name + "</extra>"))
         if keep[-1] and k > 0:
-            fig.add_trace(go.Scatter(x=_f32(pts[-1:, 0]), y=_f32(pts[-1:, 1]), mode="markers",
-                                     showlegend=False, hoverinfo="skip",
-                                     marker=dict(symbol="star", size=look.marker + 8,
-                                                 color=style["color"],
-                                                 line=dict(color=look.text, width=1))))
+            data.append(_scatter(x=_f32(pts[-1:, 0]), y=_f32(pts[-1:, 1]), mode="markers",
+                                 showlegend=False, hoverinfo="skip",
+                                 marker=dict(symbol="star", size=look.marker + 8,
+                                             color=style["color"],
+                                             line=dict(color=look.text, width=1))))
     start = runs[0].iterates[0]
-    fig.add_trace(go.Scatter(x=_f32(start[:1]), y=_f32(start[1:2]), mode="markers",
-                             name=t("descent.fig.start"), hoverinfo="skip",
-                             marker=dict(size=look.marker + 12, symbol="circle-open",
-                                         color=OKABE_ITO[0], line=dict(width=4))))
-    fig.add_trace(go.Scatter(x=[loss.minimizer[0]], y=[loss.minimizer[1]], mode="markers",
-                             name=t("descent.fig.minimum"), hoverinfo="skip",
-                             marker=dict(size=look.marker + 6, symbol="x-thin",
-                                         line=dict(width=4, color=OKABE_ITO[2]))))
-    apply_layout(fig, look, x_title="x", y_title="y", height=look.height(520))
-    fig.update_xaxes(range=[x0, x1], constrain="domain")
-    fig.update_yaxes(range=[y0, y1], scaleanchor="x", scaleratio=1, constrain="domain")
-    fig.update_layout(hovermode="closest")
-    return fig
+    data.append(_scatter(x=_f32(start[:1]), y=_f32(start[1:2]), mode="markers",
+                         name=t("descent.fig.start"), hoverinfo="skip",
+                         marker=dict(size=look.marker + 12, symbol="circle-open",
+                                     color=OKABE_ITO[0], line=dict(width=4))))
+    data.append(_scatter(x=[loss.minimizer[0]], y=[loss.minimizer[1]], mode="markers",
+                         name=t("descent.fig.minimum"), hoverinfo="skip",
+                         marker=dict(size=look.marker + 6, symbol="x-thin",
+                                     line=dict(width=4, color=OKABE_ITO[2]))))
+    layout = styled_layout(
+        look, x_title="x", y_title="y", height=look.height(520), hovermode="closest",
+        xaxis=dict(range=[x0, x1], constrain="domain"),
+        yaxis=dict(range=[y0, y1], scaleanchor="x", scaleratio=1, constrain="domain"))
+    return figure(data, layout)

@@ -16,11 +16,10 @@ import math
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from core import zigzag as zz
 from ui.i18n import t
-from ui.theme import Look, apply_layout, line_trace
+from ui.theme import Look, apply_layout, axis_style, domain, layout_style, line_trace
 
 # update classes (core.zigzag.update_classes codes) → colour; Okabe–Ito, distinct in greyscale too
 CLASS_COLOR = {zz.PP: "#0072B2", zz.MM: "#D55E00", zz.MIX: "#009E73", zz.ZERO: "#999999"}
@@ -88,8 +87,13 @@ def _direction_line(w: np.ndarray, x: np.ndarray, box) -> tuple[list, list]:
     return [w[0] - u[0], w[0] + u[0]], [w[1] - u[1], w[1] + u[1]]
 
 
+def _scatter(**kw) -> dict:
+    """A scatter trace as a plain dict: validated once, when the figure is built in one call."""
+    return dict(type="scatter", **kw)
+
+
 def _path_trace(path: np.ndarray, classes: np.ndarray, k: int, look: Look, name: str,
-                show_legend: bool) -> go.Scatter:
+                show_legend: bool) -> dict:
     """w₀ … w_k as one line with an arrowhead at every point, coloured by the update class that
     led there (the last MAX_PATH_POINTS points only)."""
     first = max(0, k + 1 - MAX_PATH_POINTS)
@@ -98,7 +102,7 @@ def _path_trace(path: np.ndarray, classes: np.ndarray, k: int, look: Look, name:
     size = np.full(len(pts), round(look.marker * 1.05), dtype=np.uint8)
     if first == 0:
         size[0] = 0
-    return go.Scatter(
+    return _scatter(
         x=_f32(pts[:, 0]), y=_f32(pts[:, 1]), mode="lines+markers", name=name,
         line=dict(color=PATH_LINE, width=max(1.5, look.line * 0.55)),
         marker=dict(symbol="arrow", angleref="previous", size=size,
@@ -108,7 +112,7 @@ def _path_trace(path: np.ndarray, classes: np.ndarray, k: int, look: Look, name:
 
 
 def _dynamic_traces(run: zz.ZigzagRun, classes: np.ndarray, step: int, box, look: Look,
-                    show_legend: bool) -> list[go.Scatter]:
+                    show_legend: bool) -> list[dict]:
     """Traces that change with the step: shading, ±x line, path, next arrow, current w."""
     T = run.steps
     k = max(0, min(int(step), T))
@@ -118,12 +122,12 @@ def _dynamic_traces(run: zz.ZigzagRun, classes: np.ndarray, step: int, box, look
         qx, qy = _quadrant_polygons(w, zz.allowed_quadrants(run, k), box)
     else:
         qx, qy = [w[0]], [w[1]]
-    traces: list[go.Scatter] = [go.Scatter(
+    traces: list[dict] = [_scatter(
         x=_f32(qx), y=_f32(qy), mode="lines", fill="toself", fillcolor=SHADE,
         line=dict(width=0), hoverinfo="skip", name=t("zigzag.fig.allowed"),
         legendgroup="allowed", showlegend=show_legend)]
     lx, ly = _direction_line(w, run.inputs[k, 0], box) if (k < T and single) else ([w[0]], [w[1]])
-    traces.append(go.Scatter(
+    traces.append(_scatter(
         x=_f32(lx), y=_f32(ly), mode="lines", hoverinfo="skip",
         line=dict(color=LINE_GREY, width=max(1.5, look.line / 2), dash="dash"),
         name=t("zigzag.fig.x_line"), legendgroup="xline", showlegend=show_legend and single))
@@ -133,14 +137,14 @@ def _dynamic_traces(run: zz.ZigzagRun, classes: np.ndarray, step: int, box, look
         ax, ay = [w[0], run.path[k + 1, 0]], [w[1], run.path[k + 1, 1]]
     else:
         cls, ax, ay = zz.ZERO, [w[0]], [w[1]]
-    traces.append(go.Scatter(
+    traces.append(_scatter(
         x=_f32(ax), y=_f32(ay), mode="lines+markers",
         line=dict(color=CLASS_COLOR[cls], width=look.line * 1.5),
         marker=dict(symbol="arrow", angleref="previous", size=[0, look.marker * 2.2][: len(ax)],
                     color=CLASS_COLOR[cls], line=dict(width=1.5, color="#262730")),
         name=t("zigzag.fig.next"), legendgroup="next", showlegend=show_legend,
         hoverinfo="skip"))
-    traces.append(go.Scatter(
+    traces.append(_scatter(
         x=_f32([w[0]]), y=_f32([w[1]]), mode="markers+text",
         marker=dict(symbol="circle", size=look.marker * 1.4, color="#F0E442",
                     line=dict(width=2.5, color="#262730")),
@@ -151,34 +155,36 @@ def _dynamic_traces(run: zz.ZigzagRun, classes: np.ndarray, step: int, box, look
     return traces
 
 
-def _frame_traces(full: list[go.Scatter]) -> list[go.Scatter]:
+def _frame_traces(full: list[dict]) -> list[dict]:
     """The same traces stripped to what changes between frames (x, y, text, colours, sizes):
     plotly.js merges frame data into the existing traces, so styling need not be repeated."""
     out = []
     for tr in full:
-        kw = dict(x=tr.x, y=tr.y)
-        if tr.text is not None:
-            kw["text"] = tr.text
-        if tr.marker is not None and tr.marker.size is not None and tr.mode != "lines":
-            kw["marker"] = dict(size=tr.marker.size, color=tr.marker.color)
-        if tr.mode == "lines+markers" and tr.line is not None and tr.line.color is not None:
-            kw["line"] = dict(color=tr.line.color)
-        out.append(go.Scatter(**kw))
+        kw = dict(type="scatter", x=tr["x"], y=tr["y"])
+        if tr.get("text") is not None:
+            kw["text"] = tr["text"]
+        marker = tr.get("marker") or {}
+        if marker.get("size") is not None and tr["mode"] != "lines":
+            kw["marker"] = dict(size=marker["size"], color=marker.get("color"))
+        line = tr.get("line") or {}
+        if tr["mode"] == "lines+markers" and line.get("color") is not None:
+            kw["line"] = dict(color=line["color"])
+        out.append(kw)
     return out
 
 
-def _legend_traces(look: Look, box, classes=(zz.PP, zz.MM, zz.MIX)) -> list[go.Scatter]:
+def _legend_traces(look: Look, box, classes=(zz.PP, zz.MM, zz.MIX)) -> list[dict]:
     """Legend entries for the arrow colours: one point each, placed outside the (fixed) axis
     ranges so only the legend shows it (plotly.js leaves empty traces out of the legend)."""
     (x0, x1), (y0, y1) = box
     far_x, far_y = x0 - 10 * (x1 - x0), y0 - 10 * (y1 - y0)
-    return [go.Scatter(x=_f32([far_x]), y=_f32([far_y]), mode="markers", name=class_label(c),
+    return [_scatter(x=_f32([far_x]), y=_f32([far_y]), mode="markers", name=class_label(c),
                        marker=dict(symbol="triangle-up", size=look.marker * 1.3,
                                    color=CLASS_COLOR[c]),
                        hoverinfo="skip") for c in classes]
 
 
-def _static_traces(run: zz.ZigzagRun, eps: float, box, look: Look) -> list[go.BaseTraceType]:
+def _static_traces(run: zz.ZigzagRun, eps: float, box, look: Look) -> list[dict]:
     """Evenly spaced rings of ½(w − w*)ᵀM(w − w*), the ε circle, w₀ and w*.
 
     The rings are one scatter line per panel (rings separated by None gaps) from
@@ -189,20 +195,20 @@ def _static_traces(run: zz.ZigzagRun, eps: float, box, look: Look) -> list[go.Ba
     for ring in zz.loss_rings(run, box[0], box[1], n_rings=N_RINGS, n_points=RING_POINTS):
         rx += [round(float(v), 4) for v in ring[:, 0]] + [None]   # None: a gap between rings
         ry += [round(float(v), 4) for v in ring[:, 1]] + [None]
-    rings = [go.Scatter(x=rx, y=ry, mode="lines", line=dict(color=RING_COLOR, width=1.2),
+    rings = [_scatter(x=rx, y=ry, mode="lines", line=dict(color=RING_COLOR, width=1.2),
                         hoverinfo="skip", showlegend=False, name=t("zigzag.fig.contours"))]
     ang = np.linspace(0, 2 * np.pi, 48)
     ws = run.w_star
-    circle = go.Scatter(x=_f32(ws[0] + eps * np.cos(ang)), y=_f32(ws[1] + eps * np.sin(ang)),
+    circle = _scatter(x=_f32(ws[0] + eps * np.cos(ang)), y=_f32(ws[1] + eps * np.sin(ang)),
                         mode="lines", line=dict(color="#009E73", width=1.5), hoverinfo="skip",
                         name="ε", showlegend=False)
-    w0 = go.Scatter(x=_f32(run.w0[:1]), y=_f32(run.w0[1:]), mode="markers+text",
+    w0 = _scatter(x=_f32(run.w0[:1]), y=_f32(run.w0[1:]), mode="markers+text",
                     marker=dict(symbol="square", size=look.marker * 1.3, color="#262730",
                                 line=dict(width=1.5, color="#FAFAFA")),
                     text=["w₀"], textposition="top right",
                     textfont=dict(size=look.font, color=look.text), name="w₀", showlegend=False,
                     hovertemplate="w₀ = (%{x:.3f}, %{y:.3f})<extra></extra>")
-    star = go.Scatter(x=_f32(ws[:1]), y=_f32(ws[1:]), mode="markers+text",
+    star = _scatter(x=_f32(ws[:1]), y=_f32(ws[1:]), mode="markers+text",
                       marker=dict(symbol="star", size=look.marker * 2.2, color="#E69F00",
                                   line=dict(width=1.5, color="#262730")),
                       text=["w*"], textposition="top right",
@@ -220,76 +226,91 @@ def frame_steps(step: int, last: int, max_frames: int = MAX_FRAMES) -> list[int]
     return sorted({int(round(v)) for v in np.linspace(step, last, n)})
 
 
+def _panel_axes(i: int, n: int, box, look: Look, spacing: float = 0.09) -> dict:
+    """Layout entries for panel i of n side by side: x/y axes (equal scale) and their domain."""
+    width = (1 - spacing * (n - 1)) / n
+    lo = i * (width + spacing)
+    sx, sy = ("", "") if i == 0 else (str(i + 1), str(i + 1))
+    return {
+        f"xaxis{sx}": {**axis_style(look, "w₁"), "domain": domain(lo, lo + width), "anchor": f"y{sy}",
+                       "range": list(box[0]), "constrain": "domain"},
+        f"yaxis{sy}": {**axis_style(look, "w₂"), "domain": [0.0, 1.0], "anchor": f"x{sx}",
+                       "range": list(box[1]), "scaleanchor": f"x{sx}", "scaleratio": 1,
+                       "constrain": "domain"},
+    }
+
+
+def _panel_title(i: int, n: int, text: str, look: Look, spacing: float = 0.09) -> dict:
+    """A panel's title as a paper annotation centred above it."""
+    width = (1 - spacing * (n - 1)) / n
+    return dict(text=text, x=i * (width + spacing) + width / 2, y=1.0, xref="paper",
+                yref="paper", xanchor="center", yanchor="bottom", showarrow=False,
+                font=dict(size=look.font + 1, color=look.text))
+
+
+def _play_controls(frames: list[dict], look: Look) -> dict:
+    """▶/❚❚ buttons and a step slider above the panels that play the frames."""
+    # redraw=True: with redraw=False plotly.js drops the (static) contour lines while playing
+    anim = dict(frame=dict(duration=150, redraw=True), transition=dict(duration=0),
+                mode="immediate")
+    still = dict(frame=dict(duration=0, redraw=True), mode="immediate",
+                 transition=dict(duration=0))
+    return dict(
+        updatemenus=[dict(
+            type="buttons", direction="left", x=0.0, y=1.13, xanchor="left", yanchor="bottom",
+            pad=dict(r=8, t=0), showactive=False,
+            font=dict(size=look.font - 2, color="#262730"), bgcolor="#F0F2F6",
+            buttons=[dict(label="▶ " + t("zigzag.fig.play"), method="animate",
+                          args=[None, dict(fromcurrent=True, **anim)]),
+                     dict(label="❚❚ " + t("zigzag.fig.pause"), method="animate",
+                          args=[[None], still])])],
+        sliders=[dict(
+            active=0, x=0.3, len=0.7, y=1.13, yanchor="bottom", pad=dict(t=0, b=0),
+            currentvalue=dict(prefix="t = ", font=dict(size=look.font - 2)),
+            font=dict(size=max(10, look.font - 6)), tickcolor=look.grid,
+            steps=[dict(label=f["name"], method="animate", args=[[f["name"]], still])
+                   for f in frames])],
+        margin=dict(t=150, b=40, l=60, r=20),
+        height=look.height(500) + 100,   # room for the buttons and slider above the panels
+    )
+
+
 def planes_figure(runs: list[zz.ZigzagRun], titles: list[str], step: int, eps: float, look: Look,
                   play_until: int | None = None, max_frames: int = MAX_FRAMES) -> go.Figure:
     """One (w₁, w₂) panel per run, side by side, showing step `step`.
 
     With play_until > step the figure carries Plotly frames (≤ max_frames) from step to
     play_until with ▶/❚❚ buttons and a slider; frames replace only the step-dependent traces.
+    Traces and layout are plain dicts put together in one go.Figure call (building it with
+    make_subplots and update_* calls took ~70 ms of every step).
     """
     n = len(runs)
     last = step if play_until is None else max(step, play_until)
     box = view_box([r.path[: last + 1] for r in runs], [runs[0].w0, runs[0].w_star])
     classes = [zz.update_classes(r.updates) for r in runs]
-    fig = make_subplots(rows=1, cols=n, subplot_titles=titles, horizontal_spacing=0.09)
-    traces: list[go.Scatter] = []
+    traces: list[dict] = []
     dyn_index: list[int] = []
+    layout = layout_style(look, height=look.height(500), legend=True)
+    layout.update(hovermode="closest", margin=dict(t=50, b=40, l=60, r=20),
+                  annotations=[_panel_title(i, n, title, look) for i, title in enumerate(titles)])
+    layout["legend"].update(y=-0.2, yanchor="top", x=0, orientation="h")
     for i, r in enumerate(runs):
+        layout.update(_panel_axes(i, n, box, look))
         axes = dict(xaxis=f"x{i + 1 if i else ''}", yaxis=f"y{i + 1 if i else ''}")
-        for tr in _static_traces(r, eps, box, look):
-            traces.append(tr.update(**axes))
+        traces += [{**tr, **axes} for tr in _static_traces(r, eps, box, look)]
         for tr in _dynamic_traces(r, classes[i], step, box, look, i == 0):
             dyn_index.append(len(traces))
-            traces.append(tr.update(**axes))
+            traces.append({**tr, **axes})
     traces += _legend_traces(look, box)
-    fig.add_traces(traces)   # one call: adding trace by trace with row/col is ~3× slower
-    apply_layout(fig, look, height=look.height(500), legend=True)
-    fig.update_layout(template="none")
-    fig.update_layout(hovermode="closest")
-    for i in range(n):
-        fig.update_xaxes(range=list(box[0]), title_text="w₁", row=1, col=i + 1,
-                         constrain="domain")
-        fig.update_yaxes(range=list(box[1]), title_text="w₂", row=1, col=i + 1,
-                         scaleanchor=f"x{'' if i == 0 else i + 1}", scaleratio=1,
-                         constrain="domain")
-    fig.update_annotations(font=dict(size=look.font + 1, color=look.text))
-    fig.update_layout(legend=dict(y=-0.2, yanchor="top", x=0, orientation="h"),
-                      margin=dict(t=50, b=40, l=60, r=20))
+    frames: list[dict] = []
     if last > step:
-        frames = []
         for k in frame_steps(step, last, max_frames):
             data = []
             for i, r in enumerate(runs):
                 data += _frame_traces(_dynamic_traces(r, classes[i], k, box, look, i == 0))
-            frames.append(go.Frame(data=data, traces=dyn_index, name=str(k)))
-        fig.frames = frames
-        # redraw=True: with redraw=False plotly.js drops the (static) contour lines while playing
-        anim = dict(frame=dict(duration=150, redraw=True), transition=dict(duration=0),
-                    mode="immediate")
-        fig.update_layout(
-            updatemenus=[dict(
-                type="buttons", direction="left", x=0.0, y=1.13, xanchor="left",
-                yanchor="bottom", pad=dict(r=8, t=0), showactive=False,
-                font=dict(size=look.font - 2, color="#262730"), bgcolor="#F0F2F6",
-                buttons=[
-                    dict(label="▶ " + t("zigzag.fig.play"), method="animate",
-                         args=[None, dict(fromcurrent=True, **anim)]),
-                    dict(label="❚❚ " + t("zigzag.fig.pause"), method="animate",
-                         args=[[None], dict(frame=dict(duration=0, redraw=True),
-                                            mode="immediate", transition=dict(duration=0))]),
-                ])],
-            sliders=[dict(
-                active=0, x=0.3, len=0.7, y=1.13, yanchor="bottom", pad=dict(t=0, b=0),
-                currentvalue=dict(prefix="t = ", font=dict(size=look.font - 2)),
-                font=dict(size=max(10, look.font - 6)), tickcolor=look.grid,
-                steps=[dict(label=f.name, method="animate",
-                            args=[[f.name], dict(frame=dict(duration=0, redraw=True),
-                                                 mode="immediate", transition=dict(duration=0))])
-                       for f in frames])],
-            margin=dict(t=150, b=40, l=60, r=20),
-            height=look.height(500) + 100,   # room for the buttons and slider above the panels
-        )
-    return fig
+            frames.append(dict(data=data, traces=dyn_index, name=str(k)))
+        layout.update(_play_controls(frames, look))
+    return go.Figure(data=traces, layout=layout, frames=frames or None)
 
 
 def distance_figure(runs: list[zz.ZigzagRun], names: list[str], eps: float,
