@@ -10,7 +10,8 @@ import plotly.graph_objects as go
 
 from core.properties import Bound, Properties
 from ui.page import fmt
-from ui.theme import Look, apply_layout, axis_style, layout_style, line_trace, series_style
+from ui.theme import (Look, apply_layout, axis_style, figure, layout_style, line_trace,
+                      series_style)
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def curves_figure(x: np.ndarray, curves: list[Curve], look: Look, show_grad: boo
         layout["yaxis"]["domain"] = [0.48, 1.0]
         layout["yaxis2"] = {**axis_style(look, g_title), "domain": [0.0, 0.4], "anchor": "x"}
         layout["xaxis"]["anchor"] = "y2"
-    return go.Figure(data=traces, layout=layout)
+    return figure(traces, layout)
 
 
 def softmax_figure(labels: list[str], probs: np.ndarray, look: Look, y_title: str) -> go.Figure:

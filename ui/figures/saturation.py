@@ -24,7 +24,8 @@ from plotly.subplots import make_subplots
 from core.saturation import DeepMLPResult, Probe
 from ui.i18n import t
 from ui.page import fmt
-from ui.theme import axis_style, layout_style, OKABE_ITO, Look, apply_layout, line_trace, series_style
+from ui.theme import (OKABE_ITO, Look, apply_layout, axis_style, figure, layout_style, line_trace,
+                      series_style)
 
 SHADE_ALPHA = 0.16
 
@@ -117,7 +118,7 @@ def curves(sets: Sequence[CurveSet], threshold: float, x_range: tuple[float, flo
     layout["yaxis2"] = {**axis_style(look, "f′(x)"), "domain": [0, 0.465], "anchor": "x"}
     layout["shapes"] = shapes
     layout["annotations"] = annotations
-    return go.Figure(data=traces, layout=layout)
+    return figure(traces, layout)
 
 
 def _f_range(values: Sequence[np.ndarray]) -> tuple[float, float]:

@@ -19,7 +19,8 @@ import plotly.graph_objects as go
 
 from core import zigzag as zz
 from ui.i18n import t
-from ui.theme import Look, apply_layout, axis_style, domain, layout_style, line_trace
+from ui.theme import (Look, apply_layout, axis_style, domain, figure, layout_style,
+                      line_trace)
 
 # update classes (core.zigzag.update_classes codes) → colour; Okabe–Ito, distinct in greyscale too
 CLASS_COLOR = {zz.PP: "#0072B2", zz.MM: "#D55E00", zz.MIX: "#009E73", zz.ZERO: "#999999"}
@@ -310,7 +311,7 @@ def planes_figure(runs: list[zz.ZigzagRun], titles: list[str], step: int, eps: f
                 data += _frame_traces(_dynamic_traces(r, classes[i], k, box, look, i == 0))
             frames.append(dict(data=data, traces=dyn_index, name=str(k)))
         layout.update(_play_controls(frames, look))
-    return go.Figure(data=traces, layout=layout, frames=frames or None)
+    return figure(traces, layout, frames)
 
 
 def distance_figure(runs: list[zz.ZigzagRun], names: list[str], eps: float,
