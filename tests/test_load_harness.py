@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 
 from bench.load import load
 from tests.browser.conftest import free_port, start_server
@@ -18,8 +19,12 @@ def test_two_sessions_move_controls_without_errors():
     port = free_port()
     proc = start_server(port)
     try:
-        res = asyncio.run(load(f"http://127.0.0.1:{port}", sessions=2, changes=3, stagger=0.0,
-                               seed=1, pid=proc.pid, pages=["explorer", "zigzag"]))
+        run = load(f"http://127.0.0.1:{port}", sessions=2, changes=3, stagger=0.0, seed=1,
+                   pid=proc.pid, pages=["explorer", "zigzag"])
+        # a thread of its own: in a worker that also ran the browser tests, Playwright's sync
+        # API keeps an event loop running in this thread, and asyncio.run refuses to nest
+        with ThreadPoolExecutor(1) as pool:
+            res = pool.submit(asyncio.run, run).result()
     finally:
         proc.terminate()
         try:
