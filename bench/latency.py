@@ -12,6 +12,11 @@ the websocket bytes the browser received for it are counted.
 A second baseline, bench/chart_alone_app.py, draws the explorer's f/f′ figure alone under one
 slider: the floor for any page that draws that figure.
 
+The last column is the share of interactions after which the chart was a new DOM element:
+Streamlit 1.67 hashes a Plotly chart's element id from the figure, so every changed figure is
+remounted (built from scratch) rather than updated in place; bench/plotly_floor.py times what
+that costs in plotly.js alone.
+
 Targets: median ≤ 1.2 × the hello page's median, ≤ 30 KB per interaction.
 """
 
@@ -108,10 +113,11 @@ def measure(browser, base: str, sc: dict, repeats: int) -> dict:
     slider = tab.locator('[data-testid="stSlider"]', has_text=sc["slider"]).first
     thumb = slider.locator('input[type="range"]').first
     thumb.scroll_into_view_if_needed()
-    times, sizes = [], []
+    times, sizes, remounts = [], [], 0
     moves = min(repeats + 2, sc.get("max_moves", repeats + 2))  # a slider has an end
     for i in range(moves):  # the first two are warm-up
         before = tab.evaluate(FINGERPRINT, idx)
+        tab.evaluate("(s) => { document.querySelector(s).__benchSeen = true; }", idx)
         start_bytes = received[0]
         thumb.focus()
         t0 = time.perf_counter()
@@ -124,10 +130,12 @@ def measure(browser, base: str, sc: dict, repeats: int) -> dict:
         if i >= 2:
             times.append(dt * 1000)
             sizes.append(received[0] - start_bytes)
+            remounts += tab.evaluate("(s) => !document.querySelector(s).__benchSeen", idx)
     context.close()
     q = statistics.quantiles(times, n=20)
     return {"name": sc["name"], "median_ms": statistics.median(times), "p95_ms": q[18],
-            "bytes_median": statistics.median(sizes), "bytes_max": max(sizes), "n": len(times)}
+            "bytes_median": statistics.median(sizes), "bytes_max": max(sizes), "n": len(times),
+            "remounted": remounts / len(times)}
 
 
 def main() -> None:
@@ -158,11 +166,13 @@ def main() -> None:
         for proc in (app, hello, alone):
             proc.terminate()
     hello_median = results[0]["median_ms"]
-    print(f"{'page':12s} {'median ms':>10s} {'p95 ms':>8s} {'× hello':>8s} {'KB/interaction':>15s}")
+    print(f"{'page':12s} {'median ms':>10s} {'p95 ms':>8s} {'× hello':>8s} {'KB/interaction':>15s}"
+          f" {'remounted':>10s}")
     for r in results:
         r["ratio"] = r["median_ms"] / hello_median
         print(f"{r['name']:12s} {r['median_ms']:10.1f} {r['p95_ms']:8.1f} {r['ratio']:8.2f} "
-              f"{r['bytes_median'] / 1024:10.1f} (max {r['bytes_max'] / 1024:.1f})")
+              f"{r['bytes_median'] / 1024:10.1f} (max {r['bytes_max'] / 1024:.1f}) "
+              f"{r['remounted']:9.0%}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
 

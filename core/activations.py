@@ -407,7 +407,7 @@ class Activation:
 
     ``fn(x, **params)`` and ``grad(x, **params)`` accept any array-like x and return an array of
     x's shape (float dtypes kept, integers promoted to float64). Unknown parameter names raise
-    TypeError; values are clamped to [Param.min, Param.max] is the caller's job (pages do it).
+    TypeError; clamping values to [Param.min, Param.max] is the caller's job (pages do it).
     """
 
     id: str
@@ -420,6 +420,8 @@ class Activation:
     params: tuple[Param, ...] = ()
     cost: str = "cheap"
     tags: tuple[str, ...] = field(default_factory=tuple)
+    uses: tuple[str, ...] = ()  # typical-use tags, one of USES each (translated by the UI)
+    constants: tuple[tuple[str, float], ...] = ()  # fixed constants of the formula (SELU's α, λ)
 
     def defaults(self) -> dict[str, float]:
         """{parameter name: PyTorch default}."""
@@ -440,14 +442,47 @@ class Activation:
         """f'(x): the analytic derivative, PyTorch's convention at kinks."""
         return self._grad(as_float_array(x), **self._params(params))
 
+    def properties(self, **params: float):
+        """The measured properties of f at these parameters (``core.properties.properties``)."""
+        from core.properties import properties  # the measuring module imports this one
+
+        return properties(self.id, **params)
+
+    def code(self) -> tuple[Callable[..., Array], Callable[..., Array]]:
+        """The module functions behind fn and grad (their source is what "show the code" shows)."""
+        return self._fn, self._grad
+
     @property
     def formula(self) -> str:
         """The docstring of the function behind ``fn`` (its formula)."""
         return (self._fn.__doc__ or "").strip()
 
 
+# Typical-use tags (where a function is usually found); the UI translates them (use.<tag>).
+USES: tuple[str, ...] = ("hidden", "output-binary", "output-regression", "gates", "recurrent",
+                         "transformer", "vision", "mobile", "self-normalizing", "positive-output",
+                         "loss", "sparse", "binarized", "rbf", "teaching", "rare")
+
+_USES = {
+    "identity": ("output-regression",), "step": ("teaching",), "sign": ("binarized", "teaching"),
+    "sigmoid": ("output-binary", "gates"), "tanh": ("recurrent",),
+    "hardsigmoid": ("mobile", "gates"), "hardtanh": ("binarized", "mobile"),
+    "softsign": ("rare",), "arctan": ("rare",), "logsigmoid": ("loss",),
+    "relu": ("hidden",), "leaky_relu": ("hidden",), "prelu": ("hidden", "vision"),
+    "relu6": ("mobile",), "elu": ("hidden",), "selu": ("self-normalizing",), "celu": ("rare",),
+    "gelu": ("transformer",), "gelu_tanh": ("transformer",), "silu": ("transformer", "vision"),
+    "swish": ("vision",), "mish": ("vision",), "softplus": ("positive-output",),
+    "hardswish": ("mobile",), "softshrink": ("sparse",), "hardshrink": ("sparse",),
+    "tanhshrink": ("rare",), "gaussian": ("rbf",), "bent_identity": ("rare",),
+}
+
+
+_CONSTANTS = {"selu": (("alpha", SELU_ALPHA), ("scale", SELU_SCALE))}
+
+
 def _a(id_, name, family, fn, grad, latex_f, latex_grad, params=(), cost="cheap"):
-    return Activation(id_, name, family, fn, grad, latex_f, latex_grad, tuple(params), cost)
+    return Activation(id_, name, family, fn, grad, latex_f, latex_grad, tuple(params), cost,
+                      uses=_USES[id_], constants=_CONSTANTS.get(id_, ()))
 
 
 _NEG = Param("negative_slope", 0.01, 0.0, 0.5, 0.01)
@@ -559,18 +594,38 @@ def by_family() -> dict[str, list[str]]:
 
 # ----------------------------------------------------------------------------- softmax
 
-MAX_SOFTMAX_CLASSES = 64
+MAX_SOFTMAX_CLASSES = 64  # length of the last axis
+MAX_SOFTMAX_SIZE = 1_000_000  # elements in all
+MAX_SCORE = 1e300  # |z| bound: differences z − max z then stay finite
+TEMPERATURE_RANGE = (1e-3, 1e3)
+FLOAT64_MAX = float(np.finfo(np.float64).max)  # ≈ 1.8×10³⁰⁸: e^z is inf beyond ln of this
+EXP_OVERFLOW = math.log(FLOAT64_MAX)  # ≈ 709.78: the largest z with a finite e^z
+OVERFLOW_EXAMPLE = (1000.0, 1001.0)  # the course's scores that break the naive formula
+
+
+def _scores(z: Array | list[float], temperature: float) -> Array:
+    """z as float64 after checking the documented bounds (ValueError otherwise)."""
+    lo, hi = TEMPERATURE_RANGE
+    if not lo <= temperature <= hi:
+        raise ValueError(f"temperature must be in [{lo}, {hi}]")
+    z = as_float_array(z).astype(np.float64)
+    if z.ndim == 0 or z.shape[-1] < 1 or z.shape[-1] > MAX_SOFTMAX_CLASSES:
+        raise ValueError(f"softmax needs 1..{MAX_SOFTMAX_CLASSES} scores on the last axis")
+    if z.size > MAX_SOFTMAX_SIZE:
+        raise ValueError(f"at most {MAX_SOFTMAX_SIZE} scores in all")
+    if not np.all(np.abs(z) <= MAX_SCORE):  # also rejects nan and ±inf
+        raise ValueError(f"scores must be finite with |z| <= {MAX_SCORE}")
+    return z
 
 
 def softmax(z: Array | list[float], temperature: float = 1.0) -> Array:
     """softmax(z)ᵢ = e^((zᵢ − max z)/T) / Σⱼ e^((zⱼ − max z)/T).
 
     Subtracting max(z) changes nothing mathematically (it cancels in the ratio) but keeps every
-    exponent ≤ 0, so nothing overflows. Works along the last axis.
+    exponent ≤ 0, so nothing overflows. Works along the last axis (at most MAX_SOFTMAX_CLASSES
+    scores there, |z| ≤ MAX_SCORE, T in TEMPERATURE_RANGE; ValueError otherwise).
     """
-    if not temperature > 0:
-        raise ValueError("temperature must be > 0")
-    z = as_float_array(z).astype(np.float64)
+    z = _scores(z, temperature)
     shifted = (z - np.max(z, axis=-1, keepdims=True)) / temperature
     e = np.exp(shifted)
     return e / np.sum(e, axis=-1, keepdims=True)
@@ -582,7 +637,37 @@ def softmax_naive(z: Array | list[float], temperature: float = 1.0) -> Array:
     Only for demonstrating the failure: for z = [1000, 1001] e^1000 = inf and inf/inf = nan.
     Warnings are suppressed here on purpose; the caller sees the nan/inf in the result.
     """
-    z = as_float_array(z).astype(np.float64)
+    z = _scores(z, temperature)
     with np.errstate(over="ignore", invalid="ignore"):
         e = np.exp(z / temperature)
         return e / np.sum(e, axis=-1, keepdims=True)
+
+
+@dataclass(frozen=True)
+class SoftmaxDemo:
+    """Everything the softmax panel states, computed here rather than on the page."""
+
+    probs: Array  # softmax(z, T)
+    total: float  # Σ probs (1 up to rounding)
+    top: float  # max probs
+    shifted: Array  # z + offset: the "large scores"
+    naive: Array  # softmax_naive(z + offset, T): nan once e^(max/T) overflows
+    stable: Array  # softmax(z + offset, T) == probs (shift invariance)
+    naive_finite: bool
+    max_diff: float  # max |naive − stable| (nan if the naive one broke)
+    largest_exponent: float  # max(z + offset)/T: the exponent the naive formula must fit
+
+
+def softmax_demo(z: Array | list[float], temperature: float = 1.0,
+                 offset: float = 0.0) -> SoftmaxDemo:
+    """softmax(z, T) and, for the scores z + offset, the naive formula beside the stable one.
+
+    The naive result overflows exactly when max(z + offset)/T > ln(FLOAT64_MAX) = EXP_OVERFLOW.
+    """
+    probs = softmax(z, temperature)
+    big = _scores(z, temperature) + float(offset)
+    naive, stable = softmax_naive(big, temperature), softmax(big, temperature)
+    finite = bool(np.all(np.isfinite(naive)))
+    diff = float(np.max(np.abs(naive - stable))) if finite else math.nan
+    return SoftmaxDemo(probs, float(probs.sum()), float(probs.max()), big, naive, stable, finite,
+                       diff, float(np.max(big) / temperature))

@@ -135,6 +135,14 @@ def plot_box(X: Array, margin: float = 0.25) -> tuple[tuple[float, float], tuple
     return (float(lo[0]), float(hi[0])), (float(lo[1]), float(hi[1]))
 
 
+def uses_seed(name: str, noise: float) -> bool:
+    """True if the points of data set `name` depend on the seed: every set draws from its
+    generator except noise-free XOR, which is the fixed truth table."""
+    if name not in DATASETS:
+        raise ValueError(f"unknown data set {name!r}; choose from {sorted(DATASETS)}")
+    return not (name == "xor" and float(noise) == 0.0)
+
+
 def make(name: str, n: int, noise: float, seed: int = 0) -> Dataset:
     """The data set `name` (one of DATASETS) with n points, noise and seed."""
     if name not in DATASETS:

@@ -28,9 +28,17 @@ LR_MAX = 3.0              #: largest learning rate accepted
 X0_MAX = 100.0            #: |start coordinate| must not exceed this
 X_BOUND = 1e6             #: a run stops once |x| (or ‖w‖) exceeds this
 LOSS_BOUND = 1e12         #: ... or once the loss exceeds this
+FLOAT32_SAFE = 1e30       #: a value or loss beyond this is not kept (float32 max ≈ 3.4e38)
 DEFAULT_TOL = 1e-6        #: converged when the distance to the minimiser stays ≤ tol
 CYCLE_RTOL = 1e-9         #: per-step amplitude factor within 1 ± this counts as "no change"
 METHODS = ("gd", "momentum", "adam")
+MOMENTUM_BETA = 0.9       #: default β of heavy-ball momentum
+ADAM_BETA1 = 0.9          #: default β₁ of Adam
+ADAM_BETA2 = 0.999        #: default β₂ of Adam
+MAX_RATES = 6             #: most learning rates compared side by side
+GAP_FLOOR = 1e-16         #: a distance or loss gap of exactly 0 is drawn at this height (log axes)
+LOG_LR_MIN = math.log10(LR_MIN)            #: left end of a log₁₀ lr slider
+LOG_LR_MAX = round(math.log10(LR_MAX), 2)  #: right end of a log₁₀ lr slider
 
 # regime ids (the page turns them into sentences)
 MONOTONE = "monotone"          #: converges, error keeps one sign
@@ -62,6 +70,7 @@ class Loss1D:
     view: tuple[float, float]
     dim: int = 1
     maxima: tuple[float, ...] = ()
+    second_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -168,7 +177,7 @@ LOSSES: dict[str, Loss] = {
                    (-5.0, 11.0)),
         Loss1D("quartic", r"\tfrac14x^4-2x^2+\tfrac12x+5", "x⁴/4 − 2x² + x/2 + 5",
                _quartic_value, _quartic_grad, _quartic_second, _quartic_stationary(1.0), None,
-               0.5, (-3.2, 3.2), maxima=_quartic_stationary(-1.0)),
+               0.5, (-3.2, 3.2), maxima=_quartic_stationary(-1.0), second_text="3x² − 4"),
         Loss2D("bowl2d", r"\tfrac12(x^2+9y^2)", "½(x² + 9y²)", _bowl_value, _bowl_grad,
                (0.0, 0.0), _E2, (-8.0, 2.0), (-9.0, 9.0, -4.5, 4.5)),
     )
@@ -217,18 +226,42 @@ def local_band(loss: Loss1D, x_star: float) -> StableBand:
 
 # --------------------------------------------------------------------------- runs
 @dataclass(frozen=True)
+class Escape:
+    """The iterate with which a run left the bound.
+
+    step: its index k; point: x_k (float, or (x, y)); loss: f(x_k); crossed: "x" when
+    max|x_k| > X_BOUND, else "loss" (f(x_k) > LOSS_BOUND); kept: whether x_k is the last
+    entry of the run's iterates — it is dropped when |x_k| or |f(x_k)| > FLOAT32_SAFE, so
+    every kept number stays finite in float32 (the run then ends at x_{k−1}, inside the bound).
+    """
+
+    step: int
+    point: float | tuple[float, float]
+    loss: float
+    crossed: str
+    kept: bool
+
+
+@dataclass(frozen=True)
 class DescentRun:
     """One optimisation run and its computed regime.
 
-    iterates: shape (n+1,) for 1-D, (n+1, 2) for 2-D (x_0 … x_n, all finite);
-    losses: f(x_k), shape (n+1,); target: the minimiser the run is judged against;
-    converged_at: first k from which ‖x_j − target‖ ≤ tol for every later j (or None);
-    stopped_early / stopped_at: the run stopped because iterate n left the bound;
-    rate: measured per-step amplitude factor over the second half of the run;
-    estimated_steps: for TOO_SLOW, steps needed at that rate to reach tol;
-    oscillating: the error changed sign (any coordinate) before converging/ending;
-    period_two: (CYCLE) the last iterates repeat every 2 steps, x_n ≈ x_{n−2};
-    orbit: (CYCLE, 1-D) smallest and largest x over the second half of the run.
+    iterates: shape (n+1,) for 1-D, (n+1, 2) for 2-D (x_0 … x_n, all finite, all within
+    ±FLOAT32_SAFE, losses too); losses: f(x_k), shape (n+1,); target: the minimiser the run
+    is judged against; converged_at: first k from which ‖x_j − target‖ ≤ tol for every later
+    j (or None); stopped_early / stopped_at / escape: the run stopped because iterate
+    stopped_at left the bound (see :class:`Escape`; stopped_at = n, or n + 1 when that
+    iterate was too large to keep); rate: measured per-step amplitude factor over the second
+    half of the run (of the worst coordinate, ``worst_axis``, in 2-D); estimated_steps: for
+    TOO_SLOW, steps needed at that rate to reach tol; oscillating: the error changed sign
+    (any coordinate) before converging/ending; crossings / crossing_steps: how many of the
+    steps that start and end farther than tol from the target (per coordinate) change the
+    error's sign, and how many such steps there are (of the coordinate that crosses most
+    often); closer_each_step: ‖e_k‖ < ‖e_{k−1}‖
+    for every step up to converged_at (or n); farther_each_step: ‖e_k‖ > ‖e_{k−1}‖ for
+    every step (the dropped escape included); loss_falls: f(x_k) < f(x_{k−1}) for every step
+    up to converged_at (or n); period_two: (CYCLE) the last iterates repeat every 2 steps,
+    x_n ≈ x_{n−2}; orbit: (CYCLE, 1-D) smallest and largest x over the second half.
     """
 
     loss_id: str
@@ -251,16 +284,28 @@ class DescentRun:
     params: dict = field(default_factory=dict)
     period_two: bool = False
     orbit: tuple[float, float] | None = None
+    escape: Escape | None = None
+    crossings: int = 0
+    crossing_steps: int = 0
+    closer_each_step: bool = False
+    farther_each_step: bool = False
+    loss_falls: bool = False
+    worst_axis: int = 0
 
     @property
     def n(self) -> int:
-        """Number of steps actually taken."""
+        """Number of steps actually taken (and kept)."""
         return len(self.losses) - 1
 
     @property
     def one_step(self) -> bool:
         """True when the first step already landed within tol and stayed."""
         return self.converged_at == 1
+
+    @property
+    def crossed_every_step(self) -> bool:
+        """Every step that started and ended outside tol changed the error's sign."""
+        return self.crossing_steps > 0 and self.crossings == self.crossing_steps
 
 
 def _check(lr: float, steps: int, x0: np.ndarray, tol: float) -> None:
@@ -280,24 +325,36 @@ def _out_of_bound(x: np.ndarray, fx: float) -> bool:
     return bool(np.max(np.abs(x)) > X_BOUND or abs(fx) > LOSS_BOUND)
 
 
+def _as_point(x: np.ndarray) -> float | tuple[float, float]:
+    """An iterate as a float (1-D) or a tuple (2-D)."""
+    return float(x) if np.ndim(x) == 0 else tuple(float(v) for v in x)
+
+
 def _iterate(loss: Loss, x0: np.ndarray, steps: int,
              update: Callable[[np.ndarray, np.ndarray, int], np.ndarray]
-             ) -> tuple[np.ndarray, np.ndarray, int | None]:
-    """x_{k+1} = update(x_k, ∇f(x_k), k) for k < steps, stopping after the first
-    iterate outside the bound.  Returns (iterates, losses, stopped_at)."""
+             ) -> tuple[np.ndarray, np.ndarray, Escape | None]:
+    """x_{k+1} = update(x_k, ∇f(x_k), k) for k < steps, stopping at the first iterate
+    outside the bound; that iterate is kept unless |x| or |f| > FLOAT32_SAFE.
+    Returns (iterates, losses, escape)."""
     xs = [np.array(x0, dtype=float)]
     fs = [float(loss.value(xs[0]))]
-    stopped = None
     for k in range(steps):
         x = xs[-1]
-        x_new = update(x, np.asarray(loss.grad(x), dtype=float), k)
-        # |x| ≤ 1e6 and lr ≤ 3 keep every value here far below the float maximum
+        # every kept x has |x| ≤ X_BOUND and f ≤ LOSS_BOUND, so with lr ≤ LR_MAX one step
+        # stays finite in float64 for every preset (x⁴ of the quartic included)
+        x_new = np.asarray(update(x, np.asarray(loss.grad(x), dtype=float), k), dtype=float)
+        f_new = float(loss.value(x_new))
+        if _out_of_bound(x_new, f_new):
+            kept = bool(np.max(np.abs(x_new)) <= FLOAT32_SAFE and abs(f_new) <= FLOAT32_SAFE)
+            if kept:
+                xs.append(x_new)
+                fs.append(f_new)
+            crossed = "x" if np.max(np.abs(x_new)) > X_BOUND else "loss"
+            return np.array(xs), np.array(fs), Escape(k + 1, _as_point(x_new), f_new,
+                                                      crossed, kept)
         xs.append(x_new)
-        fs.append(float(loss.value(x_new)))
-        if _out_of_bound(x_new, fs[-1]):
-            stopped = k + 1
-            break
-    return np.array(xs), np.array(fs), stopped
+        fs.append(f_new)
+    return np.array(xs), np.array(fs), None
 
 
 def _nearest(loss: Loss, x: np.ndarray) -> float | tuple[float, ...]:
@@ -353,65 +410,102 @@ def _rate(norm: np.ndarray) -> float:
     return math.exp(min(log_q, 690.0))
 
 
+def _crossings(e2: np.ndarray, tol: float, upto: int) -> tuple[int, int]:
+    """(crossings, comparable steps) among steps k = 1 … upto, per coordinate i: step k is
+    comparable when |e_{k−1,i}|, |e_{k,i}| > tol and crosses when e_{·,i} changes sign
+    there. Reported for the coordinate with the most crossings (the one that zig-zags)."""
+    part = e2[: upto + 1]
+    big = np.abs(part) > tol
+    both = big[1:] & big[:-1]
+    flips = (np.sign(part[1:]) * np.sign(part[:-1]) < 0) & both
+    per = [(int(np.count_nonzero(flips[:, i])), int(np.count_nonzero(both[:, i])))
+           for i in range(part.shape[1])]
+    return max(per, key=lambda cm: (cm[0], -cm[1]))
+
+
+def _steps_more(q: float, dist: float, tol: float) -> int:
+    """Steps needed at factor q < 1 to shrink dist to tol: ⌈log(tol / dist) / log q⌉, ≥ 1."""
+    if dist <= tol:
+        return 1
+    if q <= 0:
+        return 1
+    return max(1, math.ceil(math.log(tol / dist) / math.log(q)))
+
+
 def classify(errors: np.ndarray, stopped_at: int | None, tol: float = DEFAULT_TOL
              ) -> dict:
     """Name the regime from errors e_k = x_k − x* (shape (n+1,) or (n+1, d)).
 
+    Each coordinate i is judged on its own amplitude |e_{k,i}| (a 2-D run can shrink in x
+    while it grows in y), with per-step rate q_i from :func:`_rate` and q = max q_i:
+
     * bound hit → DIVERGES ("bound");
     * ‖e_j‖ ≤ tol for all j ≥ K → MONOTONE / OSCILLATING (sign change before K);
-    * otherwise the per-step rate q of :func:`_rate`: q > 1 + CYCLE_RTOL with steady growth
-      (:func:`_growing`) → DIVERGES ("growing"); q ≥ 1 − CYCLE_RTOL
-      otherwise → CYCLE (bounded, not shrinking); q < 1 → TOO_SLOW with
-      estimated_steps = n + ⌈log(tol / ‖e_n‖) / log q⌉.
+    * otherwise some q_i > 1 + CYCLE_RTOL with steady growth of |e_{·,i}|
+      (:func:`_growing`) → DIVERGES ("growing"); q ≥ 1 − CYCLE_RTOL otherwise → CYCLE
+      (bounded, not shrinking); q < 1 → TOO_SLOW with estimated_steps =
+      n + max_i ⌈log(tol / (√d·|e_{n,i}|)) / log q_i⌉.
+
+    Also returns crossings / crossing_steps (:func:`_crossings`), closer_each_step,
+    farther_each_step and worst_axis (the coordinate with the largest q_i).
     """
     e = np.asarray(errors, dtype=float)
     e2 = e.reshape(len(e), -1)
+    dims = e2.shape[1]
     norm = np.linalg.norm(e2, axis=1)
+    amp = np.abs(e2)
     n = len(norm) - 1
-    out = dict(regime=TOO_SLOW, reason="", converged_at=None, rate=1.0,
-               estimated_steps=None, oscillating=False)
+    rates = [_rate(amp[:, i]) for i in range(dims)]
+    worst = int(np.argmax(rates))
+    q = float(rates[worst])
+    out = dict(regime=TOO_SLOW, reason="", converged_at=None, rate=q,
+               estimated_steps=None, oscillating=False, worst_axis=worst,
+               farther_each_step=bool(n > 0 and np.all(np.diff(norm) > 0)))
 
-    def sign_change(upto: int) -> bool:
-        big = np.abs(e2[: upto + 1]) > tol
-        s = np.sign(e2[: upto + 1])
-        flips = (s[1:] * s[:-1] < 0) & big[1:] & big[:-1]
-        # also count a jump across zero that passes through a tiny value
-        return bool(np.any(flips))
+    def marks(upto: int) -> dict:
+        c, m = _crossings(e2, tol, upto)
+        return dict(crossings=c, crossing_steps=m, oscillating=c > 0,
+                    closer_each_step=bool(upto > 0 and np.all(np.diff(norm[: upto + 1]) < 0)))
 
-    out["rate"] = _rate(norm)
     if stopped_at is not None:
-        out.update(regime=DIVERGES, reason="bound", oscillating=sign_change(n))
+        out.update(regime=DIVERGES, reason="bound", **marks(n))
         return out
     inside = norm <= tol
     if inside[-1]:
         k = n
         while k > 0 and inside[k - 1]:
             k -= 1
-        osc = sign_change(k)
-        out.update(regime=OSCILLATING if osc else MONOTONE, converged_at=int(k),
-                   oscillating=osc, reason="one_step" if k == 1 else
-                   ("start" if k == 0 else "tolerance"))
+        info = marks(k)
+        out.update(regime=OSCILLATING if info["oscillating"] else MONOTONE,
+                   converged_at=int(k), reason="one_step" if k == 1 else
+                   ("start" if k == 0 else "tolerance"), **info)
         return out
-    osc = sign_change(n)
-    out["oscillating"] = osc
-    q = out["rate"]
+    out.update(marks(n))
+    grows = any(rates[i] > 1.0 + CYCLE_RTOL and _growing(amp[:, i]) for i in range(dims))
     if n == 0:
         out.update(regime=TOO_SLOW, reason="no_steps")
-    elif q > 1.0 + CYCLE_RTOL and _growing(norm):
-        out.update(regime=DIVERGES, reason="growing")
+    elif grows:
+        out.update(regime=DIVERGES, reason="growing",
+                   worst_axis=max((i for i in range(dims) if rates[i] > 1.0 + CYCLE_RTOL
+                                   and _growing(amp[:, i])), key=lambda i: rates[i]))
+        out["rate"] = float(rates[out["worst_axis"]])
     elif q >= 1.0 - CYCLE_RTOL:
         out.update(regime=CYCLE, reason="no_shrink")
     else:
-        more = math.ceil(math.log(tol / norm[-1]) / math.log(q)) if q > 0 else 1
-        out.update(regime=TOO_SLOW, reason="rate", estimated_steps=int(n + max(more, 1)))
+        more = max(_steps_more(rates[i], amp[n, i] * math.sqrt(dims), tol)
+                   for i in range(dims) if amp[n, i] > 0)
+        out.update(regime=TOO_SLOW, reason="rate", estimated_steps=int(n + more))
     return out
 
 
 def _finish(loss: Loss, method: str, lr: float, x0: np.ndarray, steps: int, tol: float,
-            xs: np.ndarray, fs: np.ndarray, stopped: int | None, params: dict) -> DescentRun:
+            xs: np.ndarray, fs: np.ndarray, escape: Escape | None, params: dict) -> DescentRun:
     """Attach target minimiser and regime to the raw iterates."""
+    stopped = None if escape is None else escape.step
     target = _nearest(loss, xs[-1]) if stopped is None else _nearest(loss, xs[0])
-    err = xs - np.asarray(target, dtype=float)
+    judged = xs if escape is None or escape.kept else \
+        np.concatenate([xs, np.asarray(escape.point, dtype=float)[None]])
+    err = judged - np.asarray(target, dtype=float)
     info = classify(err, stopped, tol)
     x0_out = float(xs[0]) if loss.dim == 1 else (float(xs[0][0]), float(xs[0][1]))
     period_two, orbit = False, None
@@ -421,10 +515,14 @@ def _finish(loss: Loss, method: str, lr: float, x0: np.ndarray, steps: int, tol:
         if loss.dim == 1:
             tail = xs[len(xs) // 2:]
             orbit = (float(np.min(tail)), float(np.max(tail)))
+    upto = info["converged_at"] if info["converged_at"] is not None else len(fs) - 1
+    falls = bool(upto > 0 and np.all(np.diff(fs[: upto + 1]) < 0))
     return DescentRun(loss.id, method, float(lr), x0_out, int(steps), float(tol), xs, fs,
                       target, info["regime"], info["reason"], info["converged_at"],
                       stopped is not None, stopped, info["rate"], info["estimated_steps"],
-                      info["oscillating"], params, period_two, orbit)
+                      info["oscillating"], params, period_two, orbit, escape,
+                      info["crossings"], info["crossing_steps"], info["closer_each_step"],
+                      info["farther_each_step"], falls, info["worst_axis"])
 
 
 def _start(loss: Loss, x0: "Start") -> np.ndarray:
@@ -444,18 +542,18 @@ def gradient_descent(loss: Loss | str, x0: Start = None, lr: float = 0.2, steps:
                      tol: float = DEFAULT_TOL) -> DescentRun:
     """Plain gradient descent x_{k+1} = x_k − lr·∇f(x_k), k = 0 … steps−1.
 
-    Works for 1-D and 2-D presets; stops after the first iterate with |x| > X_BOUND or
-    f > LOSS_BOUND (stopped_early).  lr ∈ [LR_MIN, LR_MAX], steps ≤ MAX_STEPS.
+    Works for 1-D and 2-D presets; stops at the first iterate with |x| > X_BOUND or
+    f > LOSS_BOUND (stopped_early; kept only while |x|, |f| ≤ FLOAT32_SAFE).  lr ∈ [LR_MIN, LR_MAX], steps ≤ MAX_STEPS.
     """
     loss = get(loss) if isinstance(loss, str) else loss
     start = _start(loss, x0)
     _check(lr, steps, start, tol)
-    xs, fs, stopped = _iterate(loss, start, int(steps), lambda x, g, k: x - lr * g)
-    return _finish(loss, "gd", lr, start, steps, tol, xs, fs, stopped, {})
+    xs, fs, escape = _iterate(loss, start, int(steps), lambda x, g, k: x - lr * g)
+    return _finish(loss, "gd", lr, start, steps, tol, xs, fs, escape, {})
 
 
 def momentum_descent(loss: Loss | str, x0: Start = None, lr: float = 0.2, steps: int = 100,
-                     beta: float = 0.9, tol: float = DEFAULT_TOL) -> DescentRun:
+                     beta: float = MOMENTUM_BETA, tol: float = DEFAULT_TOL) -> DescentRun:
     """Heavy-ball momentum: v_{k+1} = β·v_k − lr·∇f(x_k), x_{k+1} = x_k + v_{k+1}, v_0 = 0.
 
     0 ≤ β < 1; same bounds as :func:`gradient_descent`.
@@ -471,12 +569,12 @@ def momentum_descent(loss: Loss | str, x0: Start = None, lr: float = 0.2, steps:
         vel[0] = beta * vel[0] - lr * g
         return x + vel[0]
 
-    xs, fs, stopped = _iterate(loss, start, int(steps), update)
-    return _finish(loss, "momentum", lr, start, steps, tol, xs, fs, stopped, {"beta": beta})
+    xs, fs, escape = _iterate(loss, start, int(steps), update)
+    return _finish(loss, "momentum", lr, start, steps, tol, xs, fs, escape, {"beta": beta})
 
 
 def adam_descent(loss: Loss | str, x0: Start = None, lr: float = 0.2, steps: int = 100,
-                 beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8,
+                 beta1: float = ADAM_BETA1, beta2: float = ADAM_BETA2, eps: float = 1e-8,
                  tol: float = DEFAULT_TOL) -> DescentRun:
     """Adam: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², x ← x − lr·m̂/(√v̂ + ε),
     m̂ = m/(1−β₁^t), v̂ = v/(1−β₂^t), t = k + 1.  Same bounds as gradient_descent."""
@@ -495,14 +593,14 @@ def adam_descent(loss: Loss | str, x0: Start = None, lr: float = 0.2, steps: int
         v_hat = state[1] / (1.0 - beta2 ** t)
         return x - lr * m_hat / (np.sqrt(v_hat) + eps)
 
-    xs, fs, stopped = _iterate(loss, start, int(steps), update)
-    return _finish(loss, "adam", lr, start, steps, tol, xs, fs, stopped,
+    xs, fs, escape = _iterate(loss, start, int(steps), update)
+    return _finish(loss, "adam", lr, start, steps, tol, xs, fs, escape,
                    {"beta1": beta1, "beta2": beta2, "eps": eps})
 
 
 def run(loss: Loss | str, method: str = "gd", x0: Start = None, lr: float = 0.2, steps: int = 100,
         tol: float = DEFAULT_TOL) -> DescentRun:
-    """Dispatch to gd / momentum (β = 0.9) / adam (default betas) by name."""
+    """Dispatch to gd / momentum (β = MOMENTUM_BETA) / adam (ADAM_BETA1, ADAM_BETA2)."""
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}; valid: {', '.join(METHODS)}")
     fn = {"gd": gradient_descent, "momentum": momentum_descent, "adam": adam_descent}[method]
@@ -615,3 +713,73 @@ def distance(run: DescentRun) -> np.ndarray:
 def local_factor(loss: Loss1D, lr: float, x_star: float) -> float:
     """r = 1 − lr·f''(x*): the factor GD multiplies small errors by near the minimiser x*."""
     return 1.0 - lr * float(loss.second(np.array(x_star)))
+
+
+# --------------------------------------------------------------------------- wording helpers
+def r_case(r: float) -> str:
+    """Which statement fits the factor r = 1 − lr·L of a 1-D quadratic:
+
+    "r_big" for |r| > 1 + CYCLE_RTOL, "r_minus_one" for r = −1 exactly, "r_near_minus_one"
+    for 0 < | |r| − 1 | ≤ CYCLE_RTOL (r < 0), "r_zero" for r = 0, "r_neg" for −1 < r < 0,
+    "r_pos" for 0 < r < 1.
+    """
+    if abs(r) > 1.0 + CYCLE_RTOL:
+        return "r_big"
+    if r == -1.0:
+        return "r_minus_one"
+    if abs(r) >= 1.0 - CYCLE_RTOL:
+        return "r_near_minus_one"
+    if r == 0.0:
+        return "r_zero"
+    return "r_neg" if r < 0 else "r_pos"
+
+
+def digits_to_tell(value: float, refs: tuple[float, ...] = (-1.0, 0.0, 1.0), least: int = 4,
+                   most: int = 17) -> int:
+    """Smallest k in [least, most] such that value rounded to k significant digits differs
+    from every reference value it is not equal to (so r = −1.0002 is not written −1)."""
+    value = float(value)
+    for k in range(least, most + 1):
+        shown = float(f"{value:.{k}g}")
+        if all(shown != ref for ref in refs if value != ref):
+            return k
+    return most
+
+
+def exact_digits(value: float, most: int = 17) -> int:
+    """Fewest significant digits k ≤ most whose rounding reads back as exactly value
+    (float(f"{value:.kg}") == value: the shortest text that reproduces it)."""
+    value = float(value)
+    for k in range(1, most + 1):
+        if float(f"{value:.{k}g}") == value:
+            return k
+    return most
+
+
+def one_step_gap(loss: Loss, lr: float) -> float | None:
+    """lr − 1/L for a quadratic (0 means lr is exactly the one-step rate); None otherwise."""
+    band = stable_band(loss)
+    return None if band is None else float(lr) - band.one_step
+
+
+def lr_from_log(v: float) -> float:
+    """lr = 10^v rounded to 3 significant digits and clamped to [LR_MIN, LR_MAX]."""
+    return min(LR_MAX, max(LR_MIN, float(f"{10.0 ** float(v):.3g}")))
+
+
+def log_lr(lr: float, digits: int | None = None) -> float:
+    """log₁₀ lr (rounded to ``digits`` decimals when given)."""
+    v = math.log10(float(lr))
+    return v if digits is None else round(v, digits)
+
+
+def minimum_value(loss: Loss) -> float:
+    """f(x*) at the (first) minimiser."""
+    return float(loss.value(np.asarray(loss.minimizers[0], dtype=float)))
+
+
+def axis_distance(run: DescentRun, axis: int) -> np.ndarray:
+    """|x_k,i − target_i| of one coordinate i of a 2-D run (the 1-D distance for 1-D runs)."""
+    if run.iterates.ndim == 1:
+        return distance(run)
+    return np.abs(run.iterates[:, axis] - float(run.target[axis]))

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -42,6 +42,21 @@ MAX_MODELS = 8             # networks trained side by side in one call
 MAX_LR = 10.0              # learning rates lie in (0, MAX_LR]
 MAX_GRID = 200             # decision-map resolution per axis
 LOSS_LIMIT = 1e12          # an epoch loss above this (or not finite) stops training: diverged
+MAX_CHUNKS = 100           # train_chunks splits a run into at most this many parts
+
+# The course's set-ups (BRIEF §5), used by course_xor / course_relu_231 and stated on the page.
+COURSE_LR = 0.2            # learning rate of both course examples
+COURSE_EPOCHS = 90_000     # per-sample epochs of the XOR example
+COURSE_XOR_SIZES = (2, 2, 1)
+COURSE_231_X = (1.0, 1.0)  # the input of the 2-3-1 hand calculation
+COURSE_231_T = 0.0         # its target
+NORMAL_SCALE = 0.1         # standard deviation of the "normal" initialiser by default
+
+# The activations the small-network lab offers (hidden layers / output layer); each has a
+# verified compiled per-sample path (tests assert it), so its training cost is the fast one.
+LAB_HIDDEN = ("identity", "step", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "selu",
+              "gelu", "silu", "softplus", "mish")
+LAB_OUTPUT = ("sigmoid", "identity", "tanh", "relu")
 
 LOSSES = ("mse", "bce")
 INIT_METHODS = ("normal", "xavier", "he")
@@ -137,7 +152,7 @@ def forward_trace(mlp: MLP, X: Array) -> tuple[list[Array], list[Array]]:
 
 def init_params(
     sizes: Sequence[int], method: str = "xavier", seed: int = 0, bias: bool = True,
-    scale: float = 0.1,
+    scale: float = NORMAL_SCALE,
 ) -> tuple[tuple[Array, ...], tuple[Array, ...] | None]:
     """Seeded random weights for layer sizes (n_0, …, n_L); biases start at 0 (or None).
 
@@ -164,7 +179,7 @@ def init_params(
 
 def init_mlp(
     sizes: Sequence[int], activations: Sequence[str], method: str = "xavier", seed: int = 0,
-    bias: bool = True, scale: float = 0.1,
+    bias: bool = True, scale: float = NORMAL_SCALE,
 ) -> MLP:
     """An MLP with init_params(sizes, method, seed, bias, scale) and the given activation ids."""
     weights, biases = init_params(sizes, method, seed, bias, scale)
@@ -454,6 +469,94 @@ def train_many(
     return [train(m, X, T, lr, epochs, mode, loss, fast) for m in mlps]
 
 
+def train_chunks(
+    mlps: Sequence[MLP], X: Array, T: Array, lr: float, epochs: int, mode: str = "sample",
+    loss: str = "mse", chunks: int = 10,
+) -> Iterator[tuple[int, list[TrainResult]]]:
+    """train_many() split into `chunks` consecutive parts, for a progress display.
+
+    Part k trains every network for ⌊epochs·(k+1)/chunks⌋ − ⌊epochs·k/chunks⌋ epochs, starting
+    from where part k − 1 ended (same numbers as one call: training is a pure sequence of
+    updates). After each part it yields (epochs done, results so far), where each result holds
+    the losses of all epochs done; a diverged network stops and keeps its diverged_at.
+    Bounds: those of train(), 1 ≤ len(mlps) ≤ MAX_MODELS, 1 ≤ chunks ≤ MAX_CHUNKS.
+    """
+    if not 1 <= len(mlps) <= MAX_MODELS:
+        raise ValueError(f"train 1..{MAX_MODELS} networks at once, got {len(mlps)}")
+    chunks = int(chunks)
+    if not 1 <= chunks <= MAX_CHUNKS:
+        raise ValueError(f"chunks must lie in 1..{MAX_CHUNKS}, got {chunks}")
+    X, T = _check_data(mlps[0], X, T)
+    epochs = _check_epochs(epochs, X.shape[0])
+    states = list(mlps)
+    losses: list[list[Array]] = [[] for _ in mlps]
+    diverged: list[int | None] = [None] * len(mlps)
+    fast = [False] * len(mlps)
+    for k in range(chunks):
+        start, stop = epochs * k // chunks, epochs * (k + 1) // chunks
+        for i, m in enumerate(states):
+            if diverged[i] is None and stop > start:
+                r = train(m, X, T, lr, stop - start, mode, loss)
+                states[i], fast[i] = r.mlp, r.fast
+                losses[i].append(r.losses)
+                if r.diverged_at is not None:
+                    diverged[i] = start + r.diverged_at
+        yield stop, [TrainResult(m, np.concatenate(ls) if ls else np.zeros(0), d, f)
+                     for m, ls, d, f in zip(states, losses, diverged, fast)]
+
+
+# ----------------------------------------------------------------------------- bounding work
+# Work is counted in units of about 0.1 µs (measured with bench/network_speed.py on the course
+# machine): a compiled per-sample update costs its parameter count plus a fixed overhead, a
+# numpy per-sample update or a batch epoch a fixed cost per layer (numpy call overhead
+# dominates at these sizes) plus the arithmetic on all rows.
+
+FAST_UPDATE_OVERHEAD = 16  # units per compiled per-sample update, on top of 1 per parameter
+NUMPY_LAYER_COST = 500     # units per layer of one numpy per-sample update …
+NUMPY_STEP_COST = 500      # … plus this per update
+BATCH_LAYER_COST = 600     # units per layer of one full-batch epoch …
+BATCH_EPOCH_COST = 300     # … plus this per epoch, plus n·parameters / 5
+REQUEST_BUDGET = 100_000_000  # units of work one page request may cause in total (≈ 10 s)
+
+
+def n_params(sizes: Sequence[int], bias: bool = True) -> int:
+    """Weights plus (if bias) biases of a dense network: Σ n_l·n_{l+1} (+ Σ n_{l+1})."""
+    return n_weights(sizes) + (int(sum(sizes[1:])) if bias else 0)
+
+
+def epoch_cost(sizes: Sequence[int], activations: Sequence[str], n: int, mode: str = "sample",
+               bias: bool = True) -> int:
+    """Work units of one training epoch on n samples (see the constants above):
+    per-sample with a compiled path n·(P + FAST_UPDATE_OVERHEAD), per-sample numpy loop
+    n·(NUMPY_LAYER_COST·L + NUMPY_STEP_COST), full batch BATCH_LAYER_COST·L + BATCH_EPOCH_COST
+    + n·P/5, where P = n_params(sizes, bias) and L = number of layers."""
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r}; choose from {MODES}")
+    n, layers, p = max(1, int(n)), len(sizes) - 1, n_params(sizes, bias)
+    if mode == "batch":
+        return BATCH_LAYER_COST * layers + BATCH_EPOCH_COST + n * p // 5
+    if _fast_supported(activations):
+        return n * (p + FAST_UPDATE_OVERHEAD)
+    return n * (NUMPY_LAYER_COST * layers + NUMPY_STEP_COST)
+
+
+def plan_epochs(sizes: Sequence[int], activation_sets: Sequence[Sequence[str]], n: int,
+                epochs: int, mode: str = "sample", budget: int = REQUEST_BUDGET,
+                bias: bool = True) -> int:
+    """The largest epoch count E ≤ epochs for training one network per activation set on n
+    samples with E·Σ epoch_cost(…) ≤ budget, E ≤ MAX_EPOCHS and E·n ≤ MAX_UPDATES (at least 1:
+    one epoch of the largest page request costs far less than any budget used)."""
+    cost = sum(epoch_cost(sizes, acts, n, mode, bias) for acts in activation_sets)
+    cap = min(int(epochs), MAX_EPOCHS, MAX_UPDATES // max(1, int(n)), int(budget) // max(1, cost))
+    return max(1, cap)
+
+
+def plan_cost(sizes: Sequence[int], activation_sets: Sequence[Sequence[str]], n: int,
+              epochs: int, mode: str = "sample", bias: bool = True) -> int:
+    """Work units of training one network per activation set for `epochs` epochs."""
+    return int(epochs) * sum(epoch_cost(sizes, a, n, mode, bias) for a in activation_sets)
+
+
 MAX_TRACE = 16             # samples per traced epoch
 
 
@@ -499,6 +602,12 @@ def course_relu_231() -> MLP:
                ("relu", "relu"))
 
 
+def course_relu_231_step() -> StepTrace:
+    """The course's hand-calculated update: step(course_relu_231(), COURSE_231_X,
+    [COURSE_231_T], COURSE_LR)."""
+    return step(course_relu_231(), COURSE_231_X, [COURSE_231_T], COURSE_LR)
+
+
 XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 XOR_T = np.array([[0.0], [1.0], [1.0], [0.0]])
 XOR_X.setflags(write=False)
@@ -520,12 +629,69 @@ def dead_units(mlp: MLP, X: Array) -> tuple[Array, ...]:
     return tuple(masks)
 
 
-def accuracy(mlp: MLP, X: Array, labels: Array, threshold: float = 0.5) -> float:
+DECISION_THRESHOLD = 0.5   # an output above this counts as class 1
+
+
+def accuracy(mlp: MLP, X: Array, labels: Array,
+             threshold: float = DECISION_THRESHOLD) -> float:
     """Share of rows where (first output > threshold) equals the 0/1 label."""
     with np.errstate(over="ignore", invalid="ignore"):
         y = mlp.forward(X)[:, 0]
     labels = np.asarray(labels, dtype=np.float64).reshape(-1)
     return float(np.mean((y > threshold) == (labels > 0.5)))
+
+
+def epochs_to_loss(losses: Array, threshold: float) -> int | None:
+    """The first epoch (counted from 1) whose loss is below threshold, or None if none is:
+    min{e : losses[e − 1] < threshold}."""
+    below = np.flatnonzero(np.asarray(losses, dtype=np.float64) < float(threshold))
+    return int(below[0]) + 1 if below.size else None
+
+
+def target_loss(loss: str = "mse", margin: float = 0.2) -> float:
+    """The loss of one sample whose output misses its 0/1 target by `margin` (0 < margin < 1):
+    ½·margin² for "mse", −ln(1 − margin) for "bce". A mean loss below it means the outputs are,
+    on average, about that close to their targets."""
+    if loss not in LOSSES:
+        raise ValueError(f"unknown loss {loss!r}; choose from {LOSSES}")
+    if not 0 < margin < 1:
+        raise ValueError("margin must lie in (0, 1)")
+    return 0.5 * margin * margin if loss == "mse" else -math.log1p(-margin)
+
+
+SEPARATED_ACCURACY = 0.95  # training accuracy at which a data set counts as separated
+
+
+def separates(accuracy: float) -> bool:
+    """True if a training accuracy means the classes are separated: accuracy ≥
+    SEPARATED_ACCURACY."""
+    return float(accuracy) >= SEPARATED_ACCURACY
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Indices into a list of compared runs: best = all runs with the highest accuracy,
+    lowest = the run with the smallest final loss, fastest = the run that first reached the
+    target loss (None if none did); ties go to the earlier run."""
+
+    best: tuple[int, ...]
+    lowest: int
+    fastest: int | None
+
+
+def rank_runs(accuracies: Sequence[float], final_losses: Sequence[float],
+              reach_epochs: Sequence[int | None]) -> Ranking:
+    """best = {i : acc_i = max acc}, lowest = argmin final loss (non-finite losses count as
+    +∞), fastest = argmin over the runs with a reach epoch."""
+    if not len(accuracies) == len(final_losses) == len(reach_epochs) >= 1:
+        raise ValueError("one accuracy, final loss and reach epoch per run expected")
+    top = max(accuracies)
+    best = tuple(i for i, a in enumerate(accuracies) if a == top)
+    finals = [f if math.isfinite(f) else math.inf for f in map(float, final_losses)]
+    lowest = min(range(len(finals)), key=lambda i: finals[i])
+    reached = [i for i, e in enumerate(reach_epochs) if e is not None]
+    fastest = min(reached, key=lambda i: reach_epochs[i]) if reached else None
+    return Ranking(best, lowest, fastest)
 
 
 def output_grid(
@@ -580,6 +746,12 @@ _SCALAR: dict[str, str] = {
                 "    {a} = (max({e}, 0.0) + log1p(exp(-abs({e})))) / {beta}\n"
                 "    {g} = exp(-abs({e}))\n"
                 "    {g} = 1.0 / (1.0 + {g}) if {e} >= 0.0 else {g} / (1.0 + {g})",
+    # mish: {g} first holds t = tanh(softplus(z)), {e} then holds σ(z)
+    "mish": "{e} = exp(-abs({z}))\n"
+            "{g} = tanh(max({z}, 0.0) + log1p({e}))\n"
+            "{e} = 1.0 / (1.0 + {e}) if {z} >= 0.0 else {e} / (1.0 + {e})\n"
+            "{a} = {z} * {g}\n"
+            "{g} = {g} + {z} * (1.0 - {g} * {g}) * {e}",
     "softsign": "{e} = 1.0 + abs({z})\n{a} = {z} / {e}\n{g} = 1.0 / ({e} * {e})",
     "hardtanh": "{a} = min(max({z}, {min_val}), {max_val})\n"
                 "{g} = 1.0 if {min_val} < {z} < {max_val} else 0.0",

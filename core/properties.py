@@ -28,10 +28,16 @@ GRID = np.concatenate([-_COARSE[::-1], _FINE, _COARSE])  # step 1e-3 on [−10, 
 _NEAR = np.abs(GRID) <= 10
 
 
+NEAR_IDENTITY_RADIUS = 0.1  # "≈ identity near 0" means |f(x) − x| ≤ NEAR_IDENTITY_TOL …
+NEAR_IDENTITY_TOL = 1e-3  # … for every |x| ≤ NEAR_IDENTITY_RADIUS
+
+
 def grid_summary() -> dict[str, float]:
     """The sampling grid in numbers: fine step on [−fine, fine], coarse step out to ±coarse."""
     return {"fine": float(_FINE[-1]), "fine_step": float(_FINE[1] - _FINE[0]),
             "coarse": float(_COARSE[-1]), "coarse_step": float(_COARSE[1] - _COARSE[0])}
+
+
 _FAR = np.array([-1e12, -1e6, 1e6, 1e12])
 _INF_GROWTH = 1.0  # |f(1e12)| − |f(1e6)| beyond this means unbounded
 _JUMP_F = 0.05  # a step of f larger than this between grid neighbours is a jump
@@ -207,7 +213,7 @@ def properties(activation_id: str, **params: float) -> Properties:
     jump_g = bool(np.any(np.abs(dg[fine]) > _JUMP_G))
     zero = np.array([0.0])
     f0, g0 = float(act.fn(zero, **params)[0]), float(act.grad(zero, **params)[0])
-    near = GRID[np.abs(GRID) <= 0.1]
+    near = GRID[np.abs(GRID) <= NEAR_IDENTITY_RADIUS]
     max_g, max_kind, max_at = _max_grad(act, params, g)
     gfun = _scalar(act, params, "g")
     return Properties(
@@ -225,16 +231,39 @@ def properties(activation_id: str, **params: float) -> Properties:
         max_abs_grad=max_g,
         max_abs_grad_kind=max_kind,
         max_abs_grad_at=max_at,
-        near_identity=bool(np.max(np.abs(act.fn(near, **params) - near)) <= 1e-3),
+        near_identity=bool(np.max(np.abs(act.fn(near, **params) - near)) <= NEAR_IDENTITY_TOL),
         dead_regions=_intervals(g == 0, lambda t: gfun(t) == 0, near_only=True),
     )
 
 
+MAX_POINTS = 12  # values_at: at most this many points …
+POINT_LIMIT = 1e6  # … each with |x| ≤ POINT_LIMIT
+MAX_CURVE_POINTS = 2001  # curve: samples per curve
+CURVE_LIMIT = 1e3  # curve: |x range ends| ≤ CURVE_LIMIT
+
+
 def values_at(activation_id: str, points: list[float], **params: float) -> tuple[np.ndarray, np.ndarray]:
-    """(f(points), f'(points)) for a value table."""
-    act = get(activation_id)
+    """(f(xᵢ), f'(xᵢ)) for a value table: at most MAX_POINTS points, |xᵢ| ≤ POINT_LIMIT."""
     x = np.asarray(points, dtype=np.float64)
+    if x.ndim != 1 or not 1 <= x.size <= MAX_POINTS or not np.all(np.abs(x) <= POINT_LIMIT):
+        raise ValueError(f"1..{MAX_POINTS} points with |x| <= {POINT_LIMIT}")
+    act = get(activation_id)
     return act.fn(x, **params), act.grad(x, **params)
+
+
+def curve(activation_id: str, lo: float, hi: float, n: int, **params: float
+          ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(x, f(x), f'(x)) on xₖ = lo + k·(hi − lo)/(n − 1), k = 0..n−1 (n ≤ MAX_CURVE_POINTS)."""
+    if not 2 <= n <= MAX_CURVE_POINTS:
+        raise ValueError(f"n must be in 2..{MAX_CURVE_POINTS}")
+    if not -CURVE_LIMIT <= lo < hi <= CURVE_LIMIT:
+        raise ValueError(f"need -{CURVE_LIMIT} <= lo < hi <= {CURVE_LIMIT}")
+    act = get(activation_id)
+    x = np.linspace(lo, hi, n)
+    return x, act.fn(x, **params), act.grad(x, **params)
+
+
+MAX_DEPTH = 50
 
 
 def stack_layers(activation_id: str, x: np.ndarray, depth: int, weight: float = 1.0,
@@ -242,16 +271,41 @@ def stack_layers(activation_id: str, x: np.ndarray, depth: int, weight: float = 
     """h_L(x) for h_0 = x, h_k = f(w·h_(k−1)): L layers of one neuron each.
 
     With f the identity this is w^L·x — still a straight line, however deep. Returns an array of
-    shape (depth + 1, len(x)), row k = h_k. Depth is capped at 50.
+    shape (depth + 1, len(x)), row k = h_k. Depth is capped at MAX_DEPTH (ValueError beyond).
     """
-    if not 0 <= depth <= 50:
-        raise ValueError("depth must be in 0..50")
+    if not 0 <= depth <= MAX_DEPTH:
+        raise ValueError(f"depth must be in 0..{MAX_DEPTH}")
     act = get(activation_id)
     rows = [np.asarray(x, dtype=np.float64)]
     for _ in range(depth):
         z = np.clip(weight * rows[-1], -1e150, 1e150)
         rows.append(act.fn(z, **params))
     return np.stack(rows)
+
+
+@dataclass(frozen=True)
+class StackComparison:
+    """L stacked identity layers beside L stacked layers of one activation, on the same x."""
+
+    x: np.ndarray
+    linear: np.ndarray  # h_L for the identity: slope·x
+    bent: np.ndarray  # h_L for the chosen activation
+    slope: float  # w^L, the slope of the linear stack
+    linear_error: float  # linearity_error(linear, x): 0 up to rounding
+    bent_error: float  # linearity_error(bent, x)
+
+
+def compare_stacks(activation_id: str, depth: int, weight: float, lo: float = -3.0,
+                   hi: float = 3.0, n: int = 241, **params: float) -> StackComparison:
+    """h_L(x) = f(w·f(w·…f(w·x))) for the identity and for f, sampled on n points of [lo, hi].
+
+    The identity stack equals w^L·x (a line of slope w^L); the other one bends unless f is linear.
+    """
+    x, _, _ = curve("identity", lo, hi, n)
+    linear = stack_layers("identity", x, depth, weight)[-1]
+    bent = stack_layers(activation_id, x, depth, weight, **params)[-1]
+    return StackComparison(x, linear, bent, float(weight) ** depth, linearity_error(linear, x),
+                           linearity_error(bent, x))
 
 
 def linearity_error(y: np.ndarray, x: np.ndarray) -> float:

@@ -458,7 +458,9 @@ class MLPSummary:
     a larger mean than layer l − 1; sat_first / sat_last, dead_first / dead_last: shares in the
     first / last layer; grad_first / grad_last: ‖∂L/∂W‖ of layer 1 / the last layer and
     grad_ratio = grad_first / grad_last; grad_spread = max/min of ‖∂L/∂W_l‖ over the layers
-    (inf when some layer gets exactly 0).
+    (inf when some layer gets exactly 0); z_lo_last / z_hi_last: the lowest / highest quantile
+    of QUANTILE_LEVELS of the last layer's z, which enclose the central share z_mid_share
+    (= last level − first level, 0.98) of its summed inputs — the rest is the mass in the tails.
     """
 
     mean_first: float
@@ -476,6 +478,9 @@ class MLPSummary:
     grad_last: float
     grad_ratio: float
     grad_spread: float
+    z_lo_last: float
+    z_hi_last: float
+    z_mid_share: float
 
 
 def _ratio(a: float, b: float) -> float:
@@ -499,6 +504,9 @@ def summarize_mlp(res: DeepMLPResult) -> MLPSummary:
         grad_first=float(g[0]), grad_last=float(g[-1]),
         grad_ratio=_ratio(float(g[0]), float(g[-1])),
         grad_spread=_ratio(float(g.max()), float(g.min())),
+        z_lo_last=float(res.preact_quantiles[-1, 0]),
+        z_hi_last=float(res.preact_quantiles[-1, -1]),
+        z_mid_share=float(res.quantile_levels[-1] - res.quantile_levels[0]),
     )
 
 

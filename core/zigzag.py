@@ -198,6 +198,20 @@ def allowed_quadrants(run: ZigzagRun, step: int) -> tuple[int, ...]:
     return tuple(sorted(quads))
 
 
+def open_quadrants(run: ZigzagRun, step: int) -> tuple[int, ...]:
+    """Quadrants the update applied at this step can point into, whatever the errors δᵢ.
+
+    The update is −lr·mean_i δᵢ·xᵢ, a combination of the step's inputs with free coefficients
+    δᵢ. One sample (or samples all parallel to one x): only ±x, i.e. allowed_quadrants.
+    Two samples that are not parallel (x₁ᵃ·x₂ᵇ − x₂ᵃ·x₁ᵇ ≠ 0 for some pair) span the plane, so an
+    averaged update can point into every quadrant (1, 2, 3, 4).
+    """
+    single = allowed_quadrants(run, step)
+    x = run.inputs[step]
+    cross = np.outer(x[:, 0], x[:, 1]) - np.outer(x[:, 1], x[:, 0])
+    return (1, 2, 3, 4) if np.any(cross != 0) else single
+
+
 def input_quadrant_shares(run: ZigzagRun) -> np.ndarray:
     """Share of all drawn inputs x lying in quadrant 0 (axis), I, II, III, IV (sums to 1)."""
     xs = run.inputs.reshape(-1, 2)
@@ -527,6 +541,20 @@ def needed_direction(run: ZigzagRun) -> tuple[np.ndarray, int]:
     """(sign(w* − w0) per weight, quadrant(w* − w0)): where the weights have to go overall."""
     d = run.w_star - run.w0
     return np.sign(d), quadrant(d)
+
+
+def same_sign_input_share(run: ZigzagRun) -> float:
+    """Share of drawn inputs with x₁·x₂ > 0 (quadrants I and III)."""
+    q = input_quadrant_shares(run)
+    return float(q[1] + q[3])
+
+
+SIMILAR_STEPS = 0.2  # step counts within 20 % of each other count as "about the same"
+
+
+def similar_steps(a: int, b: int, tol: float = SIMILAR_STEPS) -> bool:
+    """|b − a| ≤ tol·max(a, b): two step counts that are about the same (0 and 0 are similar)."""
+    return abs(int(b) - int(a)) <= tol * max(int(a), int(b))
 
 
 def mixed_input_share(run: ZigzagRun) -> float:

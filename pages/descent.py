@@ -3,8 +3,6 @@ several learning rates side by side, and GD / momentum / Adam on an elongated 2-
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import streamlit as st
 
@@ -24,7 +22,7 @@ DEFAULT_LR = 0.2
 DEFAULT_STEPS = 100
 DEFAULT_LRS = "0.001, 0.2, 0.5, 0.9, 1.0, 1.1"
 QUICK_LRS = (0.2, 0.5, 0.9, 1.0, 1.1, 0.001)
-LOG_LO, LOG_HI = -4.0, round(math.log10(d.LR_MAX), 2)
+LOG_LO, LOG_HI = d.LOG_LR_MIN, d.LOG_LR_MAX
 METHOD_IDS = list(d.METHODS)
 REGIME_BOX = {d.MONOTONE: st.success, d.OSCILLATING: st.info, d.CYCLE: st.warning,
               d.DIVERGES: st.error, d.TOO_SLOW: st.warning}
@@ -48,6 +46,16 @@ def nice(v: float, digits: int = 4) -> str:
     return text[2:] if text.startswith("1×10") else text
 
 
+def lr_text(v: float) -> str:
+    """A learning rate written with as many digits as it takes to reproduce it exactly."""
+    return fmt(float(v), d.exact_digits(v))
+
+
+def factor_text(v: float) -> str:
+    """A factor (r, a rate) with enough digits to tell it from −1, 0 and 1."""
+    return fmt(float(v), d.digits_to_tell(v))
+
+
 def num(v: float, digits: int = 6) -> str:
     """A computed number for a sentence (enough digits for iterates)."""
     return nice(v, digits)
@@ -69,8 +77,7 @@ def cached_run(loss_id: str, method: str, x0, lr: float, steps: int) -> d.Descen
 # ----------------------------------------------------------------------- widget callbacks
 def _sync_from_log() -> None:
     """The log slider moved: lr ← 10^v, rounded to 3 significant digits, inside the range."""
-    v = st.session_state["gd_lrlog"]
-    st.session_state["lr"] = min(d.LR_MAX, max(d.LR_MIN, float(f"{10 ** v:.3g}")))
+    st.session_state["lr"] = d.lr_from_log(st.session_state["gd_lrlog"])
 
 
 def _reset_start() -> None:
@@ -84,10 +91,10 @@ def _reset_start() -> None:
 
 
 def _quick(lr: float) -> None:
-    """A course button: the course loss from x₀ = 10 with this lr."""
+    """A course button: the course loss from its own start with this lr."""
     st.session_state["lr"] = lr
     st.session_state["gd_loss"] = "course"
-    st.session_state["gd_x0"] = 10.0
+    st.session_state["gd_x0"] = float(d.get("course").default_x0)
 
 
 def _move(delta: int | None, n: int) -> None:
@@ -101,8 +108,12 @@ def controls() -> tuple[str, object, float, int]:
     """Loss, start, learning rate (exact + log slider) and iterations."""
     c1, c2, c3 = st.columns([2, 1, 1])
     with c1:
+        expanded = d.get("expanded")
         loss_id = widgets.select(t("descent.loss"), "gd_loss", LOSS_IDS, "course",
-                                 fmt=loss_label, help=t("descent.loss_help"),
+                                 fmt=loss_label, help=t("descent.loss_help",
+                                                        course=d.get("course").text,
+                                                        expanded=expanded.text,
+                                                        xmin=fmt(expanded.minimizers[0])),
                                  on_change=_reset_start)
     loss = d.get(loss_id)
     with c2:
@@ -123,7 +134,8 @@ def controls() -> tuple[str, object, float, int]:
             # the default follows the preset (10 for the quadratics, 0.5 for the quartic)
             x0 = float(widgets.number(t("descent.x0"), "gd_x0", -d.X0_MAX, d.X0_MAX,
                                       float(loss.default_x0), step=0.5,
-                                      help=t("descent.x0_help")))
+                                      help=t("descent.x0_help", lo=fmt(-d.X0_MAX),
+                                             hi=fmt(d.X0_MAX))))
     with c3:
         steps = int(widgets.slider(t("descent.steps"), "gd_steps", 1, d.MAX_STEPS,
                                    DEFAULT_STEPS))
@@ -132,14 +144,18 @@ def controls() -> tuple[str, object, float, int]:
         lr = float(widgets.number(t("descent.lr"), "lr", d.LR_MIN, d.LR_MAX, DEFAULT_LR,
                                   step=0.0001, fmt="%.4f", help=t("descent.lr_help")))
     # keep the log slider on the exact value (the number input is the source of truth)
-    log_lr = round(math.log10(lr), 2)
-    if abs(st.session_state.get("gd_lrlog", log_lr) - math.log10(lr)) > 0.006:
+    log_lr = d.log_lr(lr, 2)
+    if abs(st.session_state.get("gd_lrlog", log_lr) - d.log_lr(lr)) > 0.006:
         st.session_state["gd_lrlog"] = min(LOG_HI, max(LOG_LO, log_lr))
     with c5:
         widgets.slider(t("descent.lrlog"), "gd_lrlog", LOG_LO, LOG_HI,
                        min(LOG_HI, max(LOG_LO, log_lr)), step=0.01, fmt="%.2f",
-                       help=t("descent.lrlog_help"), on_change=_sync_from_log)
-    st.markdown(f"**{t('descent.quick')}**", help=t("descent.quick_help"))
+                       help=t("descent.lrlog_help", lo_log=fmt(LOG_LO), lo=lr_text(d.LR_MIN),
+                              hi_log=fmt(LOG_HI), hi=lr_text(d.LR_MAX)),
+                       on_change=_sync_from_log)
+    course = d.get("course")
+    st.markdown(f"**{t('descent.quick')}**",
+                help=t("descent.quick_help", course=course.text, x0=fmt(course.default_x0)))
     for col, q in zip(st.columns(len(QUICK_LRS)), QUICK_LRS):
         col.button(f"lr = {fmt(q)}", key=f"gd_quick_{q}", on_click=_quick, args=(q,),
                    width="stretch", type="primary" if abs(q - lr) < 1e-12 else "secondary")
@@ -158,19 +174,18 @@ def regime_short(run: d.DescentRun) -> str:
 
 
 def why(run: d.DescentRun) -> str:
-    """The computed explanation of a run's regime."""
-    dist = d.distance(run)
-    target = point(run.target)
-    common = dict(target=target, tol=nice(TOL), lr=fmt(run.lr), n=run.n,
-                  rate=fmt(run.rate, 4), bound=f"{d.X_BOUND:,.0f}")
+    """The computed explanation of a run's regime (every claim checked by core)."""
+    loss = d.get(run.loss_id)
+    common = dict(target=point(run.target), tol=nice(TOL), lr=lr_text(run.lr), n=run.n,
+                  rate=factor_text(run.rate), bound=f"{d.X_BOUND:,.0f}")
     if run.reason == "one_step":
-        return t("descent.why.one_step", x1=point(run.iterates[1]), **common)
+        return why_one_step(loss, run, common)
     if run.reason == "start":
-        return t("descent.why.start")
+        return t("descent.why.start", **common)
     if run.regime in (d.MONOTONE, d.OSCILLATING):
-        two_d = "2d" if run.iterates.ndim == 2 else ""
-        return t(f"descent.why{two_d}.{run.regime}", k=run.converged_at, **common)
-    if run.regime == d.CYCLE and run.orbit is not None and not run.period_two:
+        return why_converged(loss, run, common)
+    if run.regime == d.CYCLE and run.orbit is not None and not run.period_two \
+            and loss.curvature is None:
         return t("descent.why.wander", lo=num(run.orbit[0], 4), hi=num(run.orbit[1], 4),
                  **common)
     if run.regime == d.CYCLE:
@@ -179,14 +194,65 @@ def why(run: d.DescentRun) -> str:
         return t(key, a=point(run.iterates[-2]), b=point(run.iterates[-1]), f=fb, fa=fa,
                  fb=fb, **common)
     if run.reason == "bound":
-        return t("descent.why.bound", k=run.stopped_at, x=point(run.iterates[-1]), **common)
+        return why_bound(run, common)
     if run.reason == "growing":
+        if loss.dim == 2:
+            dist = d.axis_distance(run, run.worst_axis)
+            return t("descent.why2d.growing", axis="xy"[run.worst_axis], d0=num(dist[0]),
+                     dn=num(dist[-1]), **common)
+        dist = d.distance(run)
         return t("descent.why.growing", d0=num(dist[0]), dn=num(dist[-1]), **common)
     if run.reason == "rate":
+        dist = d.distance(run)
         text = t("descent.why.too_slow", x=point(run.iterates[-1]), dist=num(dist[-1]),
                  need=f"{run.estimated_steps:,}", **common)
-        return text + (" " + t("descent.why.osc_note") if run.oscillating else "")
+        return text + (" " + t("descent.why.osc_note") if run.crossed_every_step else "")
     return t("descent.why.no_steps")
+
+
+def why_one_step(loss: d.Loss, run: d.DescentRun, common: dict) -> str:
+    """One step to within tol: 'exactly 1/L' only when lr equals 1/L exactly."""
+    x1 = point(run.iterates[1])
+    gap = d.one_step_gap(loss, run.lr) if loss.dim == 1 else None
+    if gap is None:
+        return t("descent.why.one_step_any", x1=x1, **common)
+    one = lr_text(d.stable_band(loss).one_step)
+    if gap == 0:
+        return t("descent.why.one_step", x1=x1, one=one, **common)
+    return t("descent.why.one_step_near", x1=x1, one=one, gap=nice(abs(gap), 3), **common)
+
+
+def why_converged(loss: d.Loss, run: d.DescentRun, common: dict) -> str:
+    """Converged runs: the side(s), the crossings and the distances as counted by core."""
+    two = "2d" if loss.dim == 2 else ""
+    k = run.converged_at
+    if run.regime == d.MONOTONE:
+        strong = run.closer_each_step and run.loss_falls
+        key = f"descent.why{two}.monotone" + ("" if strong else "_weak")
+        return t(key, k=k, **common)
+    if run.crossed_every_step:
+        parts = [t(f"descent.why{two}.osc_all", **common)]
+    else:
+        parts = [t(f"descent.why{two}.osc_some", c=run.crossings, m=run.crossing_steps,
+                   **common)]
+    parts.append(t("descent.why.closer" if run.closer_each_step else "descent.why.not_closer"))
+    parts.append(t(f"descent.why{two}.within", k=k, **common))
+    return " ".join(parts)
+
+
+def why_bound(run: d.DescentRun, common: dict) -> str:
+    """Stopped at the bound: the growth (checked step by step) and which bound was crossed."""
+    esc = run.escape
+    lead = t("descent.why.bound_farther" if run.farther_each_step else "descent.why.bound_away",
+             **common)
+    where = dict(k=esc.step, x=point(esc.point), f=num(esc.loss, 4), lbound=nice(d.LOSS_BOUND))
+    if not esc.kept:
+        stop = t("descent.why.bound_far", **where, **(common | {"n": run.n}))
+    elif esc.crossed == "x":
+        stop = t("descent.why.bound_x", **where, **common)
+    else:
+        stop = t("descent.why.bound_loss", **where, **common)
+    return f"{lead} {stop}"
 
 
 def theory(loss: d.Loss, run: d.DescentRun, lr: float) -> d.StableBand | None:
@@ -196,40 +262,30 @@ def theory(loss: d.Loss, run: d.DescentRun, lr: float) -> d.StableBand | None:
     if loss.dim == 2:
         pred = d.quadratic_regime(loss, lr, run.x0, run.steps, TOL)
         st.markdown(t("descent.theory.bowl", l1=fmt(loss.eigenvalues[0]),
-                      l2=fmt(loss.eigenvalues[1]), r1=fmt(pred.factors[0], 4),
-                      r2=fmt(pred.factors[1], 4), upper=fmt(band.upper, 4)))
+                      l2=fmt(loss.eigenvalues[1]), lr=lr_text(lr),
+                      r1=factor_text(pred.factors[0]), r2=factor_text(pred.factors[1]),
+                      upper=fmt(band.upper, 4)))
         return band
     if band is not None:
         pred = d.quadratic_regime(loss, lr, run.x0, run.steps, TOL)
         r = pred.factors[0]
-        st.markdown(t("descent.theory.quad", L=fmt(band.curvature), lr=fmt(lr),
-                      r=fmt(r, 4), upper=fmt(band.upper, 4), one=fmt(band.one_step, 4)))
-        st.markdown(t(f"descent.theory.{_r_case(pred)}", absr=fmt(abs(r), 4)))
+        st.markdown(t("descent.theory.quad", L=fmt(band.curvature), lr=lr_text(lr),
+                      r=factor_text(r), upper=fmt(band.upper, 4), one=fmt(band.one_step, 4)))
+        st.markdown(t(f"descent.theory.{d.r_case(r)}", r=factor_text(r),
+                      absr=factor_text(abs(r)), rtol=nice(d.CYCLE_RTOL)))
         return band
-    st.markdown(t("descent.theory.quartic", hump=fmt(loss.maxima[0], 4),
+    st.markdown(t("descent.theory.quartic", hump=fmt(loss.maxima[0], 4), f2=loss.second_text,
                   left=fmt(loss.minimizers[0], 4), right=fmt(loss.minimizers[-1], 4)))
     local = d.local_band(loss, float(run.target))
+    r = d.local_factor(loss, lr, float(run.target))
     st.markdown(t("descent.theory.quartic_local", target=fmt(run.target, 4),
-                  L=fmt(local.curvature, 4), upper=fmt(local.upper, 4),
-                  r=fmt(d.local_factor(loss, lr, float(run.target)), 4)))
+                  L=fmt(local.curvature, 4), upper=fmt(local.upper, 4), r=factor_text(r)))
     return local
-
-
-def _r_case(pred: d.Prediction) -> str:
-    """Which sentence describes r for a 1-D quadratic prediction."""
-    r = pred.factors[0]
-    if pred.regime == d.DIVERGES:
-        return "r_big"
-    if pred.regime == d.CYCLE:
-        return "r_minus_one"
-    if r == 0:
-        return "r_zero"
-    return "r_neg" if r < 0 else "r_pos"
 
 
 def verdict(run: d.DescentRun, lr: float) -> None:
     """Regime box with its computed reason."""
-    st.subheader(t("descent.verdict", lr=fmt(lr)))
+    st.subheader(t("descent.verdict", lr=lr_text(lr)))
     REGIME_BOX[run.regime](f"**{regime_title(run)}** — {why(run)}")
 
 
@@ -307,7 +363,11 @@ def walk_1d(loss: d.Loss1D, run: d.DescentRun) -> None:
         band = theory_panel(loss, run, run.lr)
     axis_panel(loss, run, run.lr, band, compare_lrs())
     chart(per_step(run, LOOK, upto=k), "gd_steps_chart")
-    st.caption(t("descent.gap_note"))
+    st.caption(t("descent.gap_note", course=d.get("course").text,
+                 course_min=fmt(d.minimum_value(d.get("course"))),
+                 expanded=d.get("expanded").text,
+                 expanded_min=fmt(d.minimum_value(d.get("expanded"))),
+                 floor=nice(d.GAP_FLOOR)))
     iterate_table(loss, run)
 
 
@@ -317,7 +377,8 @@ def walk_2d(loss: d.Loss2D, x0, lr: float, steps: int, run: d.DescentRun) -> Non
     methods = widgets.multiselect(t("descent.optimizers"), "gd_opt", METHOD_IDS, METHOD_IDS,
                             fmt=lambda m: {"gd": "GD", "momentum": "Momentum",
                                            "adam": "Adam"}[m],
-                            help=t("descent.optimizers_help")) or ["gd"]
+                            help=t("descent.optimizers_help", beta=fmt(d.MOMENTUM_BETA),
+                                   beta1=fmt(d.ADAM_BETA1), beta2=fmt(d.ADAM_BETA2))) or ["gd"]
     runs = [run if m == "gd" else cached_run(loss.id, m, x0, lr, steps) for m in methods]
     n = max(r.n for r in runs)
     k = step_controls(n)
@@ -331,7 +392,7 @@ def walk_2d(loss: d.Loss2D, x0, lr: float, steps: int, run: d.DescentRun) -> Non
     axis_panel(loss, run, lr, band, compare_lrs())
     st.markdown(f"**{t('descent.dist_title')}**")
     chart(distance_per_step(runs, names, LOOK, upto=k), "gd_dist")
-    st.markdown(f"**{t('descent.opt_table', lr=fmt(lr))}**")
+    st.markdown(f"**{t('descent.opt_table', lr=lr_text(lr))}**")
     table = summary_table(runs, names, t("descent.col.method"))
     st.dataframe(table, hide_index=True, width="stretch")
     iterate_table(loss, run)
@@ -346,7 +407,7 @@ def detail(run: d.DescentRun) -> str:
     if run.reason == "bound":
         return t("descent.detail.bound", k=run.stopped_at)
     if run.reason == "growing":
-        return t("descent.detail.growing", rate=fmt(run.rate, 4))
+        return t("descent.detail.growing", rate=factor_text(run.rate))
     if run.reason == "rate":
         return t("descent.detail.too_slow", need=f"{run.estimated_steps:,}")
     return t("descent.detail.none")
@@ -367,8 +428,9 @@ def summary_table(runs: list[d.DescentRun], names: list[str], first: str) -> pd.
 def compare_lrs() -> list[float]:
     """The list typed in the compare box (default when it does not parse)."""
     raw = st.session_state.get("gd_lrs", st.query_params.get("gd_lrs", DEFAULT_LRS))
-    values = parse_numbers(str(raw), 1, 6, d.LR_MIN, d.LR_MAX)
-    return values if values is not None else parse_numbers(DEFAULT_LRS, 1, 6, 0, 3)
+    values = parse_numbers(str(raw), 1, d.MAX_RATES, d.LR_MIN, d.LR_MAX)
+    return values if values is not None else parse_numbers(DEFAULT_LRS, 1, d.MAX_RATES,
+                                                           d.LR_MIN, d.LR_MAX)
 
 
 @st.fragment
@@ -376,16 +438,17 @@ def compare_panel(loss_id: str, x0, steps: int) -> None:
     """The same loss and start with several learning rates: panels and a table."""
     st.subheader(t("descent.compare"))
     st.markdown(t("descent.compare_intro"))
-    raw = widgets.text(t("descent.lrs"), "gd_lrs", DEFAULT_LRS, max_chars=80,
-                       help=t("descent.lrs_help"))
-    lrs = parse_numbers(raw, 1, 6, d.LR_MIN, d.LR_MAX)
+    limits = dict(most=d.MAX_RATES, lo=lr_text(d.LR_MIN), hi=lr_text(d.LR_MAX))
+    raw = widgets.text(t("descent.lrs", **limits), "gd_lrs", DEFAULT_LRS, max_chars=80,
+                       help=t("descent.lrs_help", **limits))
+    lrs = parse_numbers(raw, 1, d.MAX_RATES, d.LR_MIN, d.LR_MAX)
     if lrs is None:
-        st.warning(t("descent.lrs_bad", bad=raw[:60]))
-        lrs = parse_numbers(DEFAULT_LRS, 1, 6, d.LR_MIN, d.LR_MAX)
+        st.warning(t("descent.lrs_bad", bad=raw[:60], **limits))
+        lrs = parse_numbers(DEFAULT_LRS, 1, d.MAX_RATES, d.LR_MIN, d.LR_MAX)
     runs = [cached_run(loss_id, "gd", x0, lr, steps) for lr in lrs]
-    names = [f"lr = {fmt(lr)}" for lr in lrs]
+    names = [f"lr = {lr_text(lr)}" for lr in lrs]
     if d.get(loss_id).dim == 1:
-        titles = [f"lr = {fmt(r.lr)} · {regime_short(r)}" for r in runs]
+        titles = [f"lr = {lr_text(r.lr)} · {regime_short(r)}" for r in runs]
         chart(side_by_side(runs, titles, LOOK), "gd_side")
     st.markdown(f"**{t('descent.dist_title')}**")
     chart(distance_per_step(runs, names, LOOK), "gd_cmp_dist")

@@ -1,13 +1,14 @@
 """Activation explorer: overlay activations and their derivatives, read their measured properties,
 see softmax overflow, and why stacked linear layers stay linear."""
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.activations import ACTIVATIONS, by_family, get, softmax, softmax_naive
-from core.properties import (grid_summary, linearity_error, properties, stack_layers,
-                             values_at)
+from core.activations import (ACTIVATIONS, EXP_OVERFLOW, FLOAT64_MAX, OVERFLOW_EXAMPLE, by_family,
+                              get, softmax, softmax_demo, softmax_naive)
+from core.properties import (MAX_POINTS, NEAR_IDENTITY_RADIUS, NEAR_IDENTITY_TOL, POINT_LIMIT,
+                             compare_stacks, curve, grid_summary, linearity_error, properties,
+                             stack_layers, values_at)
 from ui import shell, widgets
 from ui.figures.explorer import (Curve, curves_figure, interval_text, range_text, softmax_figure,
                                  stack_figure)
@@ -20,6 +21,8 @@ shell.ensure()
 DEFAULT_PICK = {"sigmoid": ["sigmoid", "tanh"], "relu": ["relu"]}
 DEFAULT_POINTS = "-1, 0, 0.5, 1"
 DEFAULT_SCORES = "2, 1, 0.1"
+SCORE_COUNT = (2, 10)  # how many softmax scores the text box accepts
+SCORE_LIMIT = 1e4  # |score| bound of the text box (offset added on top stays far below core's)
 N_POINTS = 241  # step 0.05 on the default range: hover shows round x values
 LOOK = look()
 
@@ -77,34 +80,53 @@ def property_column(act_id: str, params: dict[str, float]) -> list[str]:
     where = ", ".join(interval_text(a, b) for a, b in p.max_abs_grad_at)
     if p.max_abs_grad_kind == "approached":
         where = ", ".join(f"x → {fmt(a)}" for a, _ in p.max_abs_grad_at)
-    if p.max_abs_grad_kind in ("limit", "approached"):
-        where = f"{t('prop.max_limit')} {where}"
+    template = "prop.max_limit" if p.max_abs_grad_kind in ("limit", "approached") else "prop.max_at"
+    max_grad = t(template, value=fmt(p.max_abs_grad), where=where)
     dead = ", ".join(interval_text(a, b) for a, b in p.dead_regions) or t("prop.dead_none")
     return [range_text(p), t(f"prop.zc.{p.zero_centred}"), yes_no(p.monotonic),
             yes_no(p.grad_monotonic), t(f"prop.{p.smoothness}"), t(f"prop.sat.{sat}"),
-            fmt(p.f0), fmt(p.grad0), f"{fmt(p.max_abs_grad)} — {where}",
-            yes_no(p.near_identity), dead, t(f"cost.{ACTIVATIONS[act_id].cost}")]
+            fmt(p.f0), fmt(p.grad0), max_grad,
+            yes_no(p.near_identity), dead, t(f"cost.{ACTIVATIONS[act_id].cost}"),
+            ", ".join(t(f"use.{u}") for u in ACTIVATIONS[act_id].uses)]
 
 
 PROPERTY_ROWS = ["prop.range", "prop.zero_centred", "prop.monotonic", "prop.grad_monotonic",
                  "prop.smoothness", "prop.saturates", "prop.f0", "prop.g0", "prop.max_grad",
-                 "prop.near_identity", "prop.dead", "prop.cost"]
+                 "prop.near_identity", "prop.dead", "prop.cost", "prop.uses"]
+ROW_VALUES = {"prop.near_identity": lambda: dict(radius=fmt(NEAR_IDENTITY_RADIUS),
+                                                 tol=fmt(NEAR_IDENTITY_TOL))}
+
+
+def facts(act_id: str) -> dict[str, str]:
+    """Numbers the texts of an activation may cite, measured by core at its default parameters.
+
+    Every ``act.<id>.*`` text is formatted with these (its LaTeX braces are doubled for that).
+    """
+    act = get(act_id)
+    p = measured(act_id, tuple(sorted(act.defaults().items())))
+    values = ", ".join(fmt(v) for v in p.discrete_values) if p.discrete_values else range_text(p)
+    out = dict(lo=fmt(p.lower.value), hi=fmt(p.upper.value), f0=fmt(p.f0), g0=fmt(p.grad0),
+               maxg=fmt(p.max_abs_grad), values=values)
+    out.update({k: fmt(v, 5) for k, v in act.constants})
+    return out
 
 
 def property_table(ids: list[str], params: dict[str, dict[str, float]]) -> None:
     """One table, a column per chosen activation: its properties at the current parameters."""
     st.subheader(t("explorer.measured"))
     st.caption(t("explorer.measured_help", **{k: fmt(v) for k, v in grid_summary().items()}))
-    table = {t("explorer.prop"): [t(k) for k in PROPERTY_ROWS]}
+    table = {t("explorer.prop"): [t(k, **ROW_VALUES[k]()) if k in ROW_VALUES else t(k)
+                                  for k in PROPERTY_ROWS]}
     table.update({name(i): property_column(i, params[i]) for i in ids})
     st.table(pd.DataFrame(table).set_index(t("explorer.prop")))
 
 
 def details(ids: list[str]) -> None:
-    """A tab per activation: formulas, where it is used, its weakness, and the code behind it."""
+    """A tab per activation: formulas, where it is used, its weakness and the idea to remember."""
     st.subheader(t("explorer.details"))
     for tab, act_id in zip(st.tabs([name(i) for i in ids]), ids):
         act = get(act_id)
+        known = facts(act_id)
         with tab:
             left, right = st.columns([1, 1])
             with left:
@@ -114,20 +136,21 @@ def details(ids: list[str]) -> None:
                 st.caption(t("explorer.derivative"))
                 st.latex(act.latex_grad)
             with right:
-                st.markdown(f"**{t('explorer.use')}.** {t(f'act.{act_id}.use')}")
-                st.markdown(f"**{t('explorer.weakness')}.** {t(f'act.{act_id}.weakness')}")
-                st.info(t(f"act.{act_id}.note"))
-            show_code(act._fn, act._grad)
+                st.markdown(f"**{t('explorer.use')}.** {t(f'act.{act_id}.use', **known)}")
+                st.markdown(f"**{t('explorer.weakness')}.** "
+                            f"{t(f'act.{act_id}.weakness', **known)}")
+                st.info(t(f"act.{act_id}.note", **known))
 
 
 def value_table(ids: list[str], params: dict[str, dict[str, float]]) -> None:
     """f(x) and f'(x) at the points the user typed (default −1, 0, 0.5, 1)."""
     st.subheader(t("explorer.table"))
-    text = widgets.text(t("explorer.points"), "pts", DEFAULT_POINTS, max_chars=120)
-    points = parse_numbers(text, 1, 12, -1e6, 1e6)
+    text = widgets.text(t("explorer.points", n=MAX_POINTS), "pts", DEFAULT_POINTS, max_chars=120)
+    points = parse_numbers(text, 1, MAX_POINTS, -POINT_LIMIT, POINT_LIMIT)
     if points is None:
-        st.warning(t("explorer.points_bad", bad=text[:60]))
-        points = parse_numbers(DEFAULT_POINTS, 1, 12, -1e6, 1e6)
+        st.warning(t("explorer.points_bad", bad=text[:60], n=MAX_POINTS, lo=fmt(-POINT_LIMIT),
+                     hi=fmt(POINT_LIMIT)))
+        points = parse_numbers(DEFAULT_POINTS, 1, MAX_POINTS, -POINT_LIMIT, POINT_LIMIT)
     table = {t("explorer.table_fn"): [name(i) for i in ids]}
     results = [values_at(i, points, **params[i]) for i in ids]
     for k, x in enumerate(points):
@@ -136,42 +159,56 @@ def value_table(ids: list[str], params: dict[str, dict[str, float]]) -> None:
     st.table(pd.DataFrame(table).set_index(t("explorer.table_fn")))
 
 
+def default_scores() -> list[float]:
+    """The default softmax scores as numbers."""
+    return parse_numbers(DEFAULT_SCORES, *SCORE_COUNT, -SCORE_LIMIT, SCORE_LIMIT)
+
+
+def softmax_texts(total: float) -> dict[str, str]:
+    """The numbers the softmax texts cite, from core: Σp, the float64 limit, the course example."""
+    return dict(total=fmt(total), fmax=fmt(FLOAT64_MAX, 2), ln_max=fmt(EXP_OVERFLOW, 4),
+                example="[" + ", ".join(fmt(v) for v in OVERFLOW_EXAMPLE) + "]")
+
+
 @st.fragment
 def softmax_panel() -> None:
     """Scores -> probability bars with temperature, and naive vs stable softmax on large scores."""
     st.subheader(t("softmax.title"))
-    st.markdown(t("softmax.body"))
+    texts = softmax_texts(softmax_demo(default_scores()).total)
+    st.markdown(t("softmax.body", **texts))
     c1, c2 = st.columns([2, 1])
+    lo, hi = SCORE_COUNT
     with c1:
-        raw = widgets.text(t("explorer.softmax_scores"), "sm", DEFAULT_SCORES, max_chars=120)
+        raw = widgets.text(t("explorer.softmax_scores", lo=lo, hi=hi), "sm", DEFAULT_SCORES,
+                           max_chars=120)
     with c2:
         temp = widgets.slider(t("explorer.temperature"), "temp", 0.1, 10.0, 1.0, step=0.1)
-    scores = parse_numbers(raw, 2, 10, -1e4, 1e4)
+    scores = parse_numbers(raw, lo, hi, -SCORE_LIMIT, SCORE_LIMIT)
     if scores is None:
-        st.warning(t("explorer.softmax_bad", bad=raw[:60]))
-        scores = parse_numbers(DEFAULT_SCORES, 2, 10, -1e4, 1e4)
-    probs = softmax(scores, temperature=temp)
+        st.warning(t("explorer.softmax_bad", bad=raw[:60], lo=lo, hi=hi, zlo=fmt(-SCORE_LIMIT),
+                     zhi=fmt(SCORE_LIMIT)))
+        scores = default_scores()
+    demo = softmax_demo(scores, temp)
     labels = [f"z{i + 1} = {fmt(s)}" for i, s in enumerate(scores)]
-    chart(softmax_figure(labels, probs, LOOK, t("explorer.softmax_prob")), "softmax")
-    st.markdown(t("explorer.softmax_sum", total=fmt(float(probs.sum()), 6),
-                  top=fmt(float(probs.max()), 4)))
+    chart(softmax_figure(labels, demo.probs, LOOK, t("explorer.softmax_prob")), "softmax")
+    st.markdown(t("explorer.softmax_sum", total=fmt(demo.total, 6), top=fmt(demo.top, 4)))
 
     st.markdown(f"**{t('explorer.naive_vs_stable')}**")
-    st.markdown(t("softmax.overflow"))
+    st.markdown(t("softmax.overflow", **texts))
     offset = widgets.slider(t("explorer.large_scores"), "sm_off", 0, 2000, 1000, step=50)
-    big = [s + offset for s in scores]
-    naive, stable = softmax_naive(big, temp), softmax(big, temp)
+    demo = softmax_demo(scores, temp, offset)
     show = lambda a: "[" + ", ".join(fmt(float(v), 4) for v in a) + "]"  # noqa: E731
-    st.markdown(t("explorer.naive_result", scores=show(big), naive=show(naive),
-                  stable=show(stable)))
-    st.dataframe(pd.DataFrame({"z": [fmt(v) for v in big],
-                               t("explorer.naive"): [fmt(float(v), 6) for v in naive],
-                               t("explorer.stable"): [fmt(float(v), 6) for v in stable]}),
+    st.markdown(t("explorer.naive_result", scores=show(demo.shifted), naive=show(demo.naive),
+                  stable=show(demo.stable)))
+    st.dataframe(pd.DataFrame({"z": [fmt(v) for v in demo.shifted],
+                               t("explorer.naive"): [fmt(float(v), 6) for v in demo.naive],
+                               t("explorer.stable"): [fmt(float(v), 6) for v in demo.stable]}),
                  hide_index=True, width="stretch")
-    if np.all(np.isfinite(naive)):
-        st.success(t("explorer.naive_ok", diff=fmt(float(np.max(np.abs(naive - stable))), 3)))
+    if demo.naive_finite:
+        st.success(t("explorer.naive_ok", diff=fmt(demo.max_diff, 3)))
     else:
-        st.error(t("explorer.naive_broken", zmax=fmt(max(big) / temp)))
+        st.error(t("explorer.naive_broken", zmax=fmt(demo.largest_exponent), **texts))
+    show_code(softmax, softmax_naive)
 
 
 @st.fragment
@@ -187,25 +224,28 @@ def stack_panel() -> None:
         depth = widgets.slider(t("explorer.stack_depth"), "L", 1, 10, 3)
     with c3:
         weight = widgets.slider(t("explorer.stack_weight"), "a", 0.1, 3.0, 1.5, step=0.1)
-    x = np.linspace(-3, 3, 241)
-    linear = stack_layers("identity", x, depth, weight)[-1]
-    bent = stack_layers(act_id, x, depth, weight)[-1]
-    series = [(t("explorer.stack_linear"), linear), (f"{name(act_id)} × {depth}", bent)]
-    chart(stack_figure(x, series, LOOK, t("explorer.stack_axis")), "stack")
-    st.markdown(t("explorer.stack_result", L=depth, slope=fmt(weight**depth),
-                  lin_dev=f"{linearity_error(linear, x):.1%}", name=name(act_id),
-                  dev=f"{linearity_error(bent, x):.1%}"))
+    run = compare_stacks(act_id, depth, weight)
+    series = [(t("explorer.stack_linear"), run.linear), (f"{name(act_id)} × {depth}", run.bent)]
+    chart(stack_figure(run.x, series, LOOK, t("explorer.stack_axis")), "stack")
+    st.markdown(t("explorer.stack_result", L=depth, slope=fmt(run.slope),
+                  lin_dev=f"{run.linear_error:.1%}", name=name(act_id),
+                  dev=f"{run.bent_error:.1%}"))
+    show_code(stack_layers, linearity_error)
 
 
 def guide() -> None:
-    """Which activation to use where, as five short cards."""
+    """Which activation to use where, as five short cards (their numbers come from core)."""
     st.subheader(t("explorer.guide"))
+    sig = facts("sigmoid")
+    known = dict(sig_lo=sig["lo"], sig_hi=sig["hi"],
+                 total=fmt(softmax_demo(default_scores()).total))
     keys = ["hidden", "binary", "multiclass", "regression", "rnn"]
-    for row in (keys[:3], keys[3:]):
-        for col, key in zip(st.columns(3), row):
+    per_row = 2 if LOOK.classroom else 3  # wider cards keep projected lines readable
+    for start in range(0, len(keys), per_row):
+        for col, key in zip(st.columns(per_row), keys[start:start + per_row]):
             with col.container(border=True):
                 st.markdown(f"**{t(f'guide.{key}.title')}**")
-                st.markdown(t(f"guide.{key}.body"))
+                st.markdown(t(f"guide.{key}.body", **known))
 
 
 @st.fragment
@@ -215,7 +255,8 @@ def curves_panel(ids: list[str]) -> None:
     A fragment holding only what a parameter or x-range change alters, so moving a slider
     reruns and redraws this part alone (the pickers, formulas and notes stay as they are).
     """
-    chart_col, control_col = st.columns([3, 2], gap="medium")
+    # classroom mode: the chart takes more of the projected width, the controls fold away
+    chart_col, control_col = st.columns([5, 2] if LOOK.classroom else [3, 2], gap="medium")
     with control_col:
         show_grad = widgets.toggle(t("explorer.show_grad"), "deriv", True)
         lo, hi = widgets.slider(t("explorer.xrange"), "xr", -20.0, 20.0, (-6.0, 6.0), step=0.5)
@@ -223,17 +264,29 @@ def curves_panel(ids: list[str]) -> None:
             lo, hi = lo - 0.5, hi + 0.5
         params = pick_params(ids)
     with chart_col:
-        x = np.linspace(lo, hi, N_POINTS)
-        curves = [Curve(name(i), get(i).fn(x, **params[i]), get(i).grad(x, **params[i]))
-                  for i in ids]
-        chart(curves_figure(x, curves, LOOK, show_grad, t("explorer.f_axis"),
+        samples = [curve(i, lo, hi, N_POINTS, **params[i]) for i in ids]
+        curves = [Curve(name(i), f, g) for i, (_, f, g) in zip(ids, samples)]
+        chart(curves_figure(samples[0][0], curves, LOOK, show_grad, t("explorer.f_axis"),
                             t("explorer.g_axis")), "curves")
+        show_code(*[fn for i in ids for fn in get(i).code()])
     property_table(ids, params)
     value_table(ids, params)
 
 
+def check_hidden_parameters(chosen: list[str]) -> None:
+    """A notice for a bad p_<id>_<param> URL value of a function that is not on the chart (its
+    slider is not drawn, so nothing else would check it); the same for x range without a chart."""
+    for act_id, act in ACTIVATIONS.items():
+        if act_id not in chosen:
+            for p in act.params:
+                widgets.check_url_number(f"p_{act_id}_{p.name}", p.min, p.max, p.default)
+    if not chosen:
+        widgets.check_url_number("xr", -20.0, 20.0, (-6.0, 6.0))
+
+
 header("explorer")
 chosen = pick_activations()
+check_hidden_parameters(chosen)
 if chosen:
     curves_panel(chosen)
     details(chosen)

@@ -1,5 +1,6 @@
-"""Small-network lab: train tiny MLPs side by side, one per activation, step through one
-backpropagation update by hand, and see why a network without non-linearity stays linear."""
+"""Small-network lab: train tiny MLPs side by side, one per activation, compare output
+activations on the course's XOR network, step through one backpropagation update by hand, and
+see why a network without non-linearity stays linear."""
 
 import numpy as np
 import pandas as pd
@@ -12,34 +13,45 @@ from ui import shell, widgets
 from ui.figures.network import Diagram, MapPanel, boundary_figure, loss_figure, network_figure
 from ui.i18n import t
 from ui.page import chart, fmt, header, look, secondary, show_code
+from ui.store import RunStore, shared_store
 
 shell.ensure()
 
 LOOK = look()
 DATA_LABELS = {"xor": "XOR", "circles": "circles", "moons": "moons", "spiral": "spiral",
                "blobs": "blobs"}
-HIDDEN_CHOICES = ["identity", "step", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "selu",
-                  "gelu", "silu", "softplus", "mish"]
-OUTPUT_CHOICES = ["sigmoid", "identity", "tanh", "relu"]
-LRS = [0.001, 0.01, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0]
-EPOCHS = [10, 100, 300, 1000, 3000, 10000, 30000, 90000]
+HIDDEN_CHOICES = list(net.LAB_HIDDEN)
+OUTPUT_CHOICES = list(net.LAB_OUTPUT)
+LRS = [0.001, 0.01, 0.05, 0.1, net.COURSE_LR, 0.5, 1.0, 2.0]
+EPOCHS = [10, 100, 300, 1000, 3000, 10000, 30000, net.COURSE_EPOCHS]
 INITS = ["course", "xavier", "he", "normal"]
-INIT_LABELS = {"course": "course 2-2-1", "xavier": "Xavier", "he": "He",
-               "normal": "N(0, 0.1²)"}
+COURSE_SIZES = "-".join(map(str, net.COURSE_XOR_SIZES))
+INIT_LABELS = {"course": f"course {COURSE_SIZES}", "xavier": "Xavier", "he": "He",
+               "normal": f"N(0, {fmt(net.NORMAL_SCALE)}²)"}
 MODE_LABELS = {"sample": "per-sample", "batch": "full batch"}
 LOSS_LABELS = {"mse": "MSE", "bce": "BCE"}
 LOSS_FORMULAS = {"mse": "½(y − t)²", "bce": "BCE"}
-EXAMPLES = {"relu231": "2-3-1 ReLU", "xor": "XOR 2-2-1"}
+EXAMPLES = {"relu231": "2-3-1 ReLU", "xor": f"XOR {COURSE_SIZES}"}
 DEFAULT_ACTS = ["identity", "sigmoid", "tanh", "relu"]
 MAX_COMPARE = 4
-WORK_BUDGET = 40_000_000      # epochs × samples × weights per network on this page (≈ 3 s)
-CHUNKS = 10                   # training runs in chunks so the progress bar can move
+# one page request trains at most net.REQUEST_BUDGET work units, split between the sections
+COMPARE_BUDGET = net.REQUEST_BUDGET * 4 // 10
+OUTPUT_BUDGET = net.REQUEST_BUDGET * 4 // 10
+LINEAR_BUDGET = net.REQUEST_BUDGET * 2 // 10
+CHUNKS = 10                   # training runs in parts so the progress bar can move
 GRID = 40                     # decision-map resolution
-COURSE = {"net_data": "xor", "net_n": 4, "net_noise": 0.0, "net_layers": 1, "net_w1": 2,
-          "net_acts": ["identity", "sigmoid", "tanh", "relu"], "net_out": "sigmoid",
-          "net_lr": 0.2, "net_epochs": 90000, "net_mode": "sample", "net_init": "course",
-          "net_bias": True, "net_loss": "mse"}
+COURSE = {"net_data": "xor", "net_n": 4, "net_noise": 0.0, "net_layers": 1,
+          "net_w1": net.COURSE_XOR_SIZES[1], "net_acts": ["identity", "sigmoid", "tanh", "relu"],
+          "net_out": "sigmoid", "net_lr": net.COURSE_LR, "net_epochs": net.COURSE_EPOCHS,
+          "net_mode": "sample", "net_init": "course", "net_bias": True, "net_loss": "mse"}
 STAGES = ("forward", "error", "backward", "update")
+# output comparison: the course's XOR network with these (hidden, output) activations
+OUT_PAIRS = (("sigmoid", "sigmoid"), ("relu", "sigmoid"), ("sigmoid", "relu"), ("relu", "relu"))
+OUT_EPOCHS = [1000, 3000, 10000, 30000, net.COURSE_EPOCHS]
+# linear versus non-linear: circles, one width for every hidden layer
+LIN = dict(n=100, noise=0.05, seed=0, width=6, lr=0.3, init_seed=1)
+LIN_CHOICES = ["sigmoid", "tanh", "relu", "leaky_relu", "elu"]
+LIN_EPOCHS = [100, 300, 1000, 3000]
 
 
 def name(act_id: str) -> str:
@@ -52,74 +64,82 @@ def num(v: float, digits: int = 4) -> str:
     return fmt(float(v), digits)
 
 
+def pct(v: float, digits: int = 1) -> str:
+    """A share as a percentage."""
+    return f"{v:.{digits}%}"
+
+
 # ----------------------------------------------------------------------------- cached core calls
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_data(max_entries=16, show_spinner=False)
 def dataset(data: str, n: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """(X, labels) of a data set."""
     d = ds.make(data, n, noise, seed)
     return np.array(d.X), np.array(d.y)
 
 
-def start_mlp(sizes: tuple, acts: tuple, bias: bool, init: str, seed: int) -> net.MLP:
-    """The initial network: the course's XOR weights or a seeded initialiser (same weights for
-    every activation, since they depend only on sizes, method and seed)."""
-    if init == "course":
-        return net.course_xor(acts[0], acts[1])
-    return net.init_mlp(sizes, acts, method=init, seed=seed, bias=bias)
+def run_store() -> RunStore:
+    """The process-wide store: ≤ 12 requests × ≤ 5 runs × ≤ 100 000 float32 losses (≈ 24 MB)."""
+    return shared_store("network_runs", 12)
 
 
-@st.cache_data(max_entries=1024, show_spinner=False)
-def train_chunk(data_key: tuple, sizes: tuple, acts: tuple, bias: bool, init: str, seed: int,
-                lr: float, epochs: int, mode: str, loss: str, chunk: int) -> dict:
-    """Parameters and losses after chunk `chunk` of CHUNKS (each continues the previous one)."""
-    if chunk == 0:
-        mlp = start_mlp(sizes, acts, bias, init, seed)
-        done, diverged = False, None
-    else:
-        prev = train_chunk(data_key, sizes, acts, bias, init, seed, lr, epochs, mode, loss,
-                           chunk - 1)
-        mlp = net.MLP(prev["weights"], prev["biases"], acts)
-        done, diverged = prev["diverged"] is not None, prev["diverged"]
-    size = epochs * (chunk + 1) // CHUNKS - epochs * chunk // CHUNKS
-    losses = np.zeros(0)
-    if not done and size > 0:
-        X, y = dataset(*data_key)
-        r = net.train(mlp, X, y, lr, size, mode, loss)
-        mlp, losses = r.mlp, r.losses
-        if r.diverged_at is not None:
-            diverged = epochs * chunk // CHUNKS + r.diverged_at
-    return {"weights": [np.array(w) for w in mlp.weights],
-            "biases": None if mlp.biases is None else [np.array(b) for b in mlp.biases],
-            "losses": losses, "diverged": diverged}
+def summarise(r: net.TrainResult, X: np.ndarray, y: np.ndarray, target: float,
+              grid: bool) -> dict:
+    """Everything shown about one trained network, from core: losses, accuracy, dead units,
+    decision map, outputs on the XOR corners and the epoch the loss first fell below target."""
+    mlp, ok = r.mlp, r.diverged_at is None
+    with np.errstate(over="ignore"):  # a diverged loss beyond float32 becomes inf (not drawn)
+        losses = np.asarray(r.losses, dtype=np.float32)
+    out = {"losses": losses,
+           "final": float(r.losses[-1]) if r.losses.size else float("nan"),
+           "diverged": r.diverged_at, "acc": net.accuracy(mlp, X, y),
+           "dead": net.dead_units(mlp, X) if ok  # nan parameters: no verdict
+           else tuple(np.zeros(n, dtype=bool) for n in mlp.sizes[1:-1]),
+           "reach": net.epochs_to_loss(r.losses, target),
+           "xor": mlp.forward(net.XOR_X)[:, 0] if mlp.sizes[0] == 2 else None}
+    if grid:
+        xl, yl = ds.plot_box(X)
+        out["xs"], out["ys"], out["Z"] = net.output_grid(mlp, xl, yl, GRID)
+    return out
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def linear_demo(act: str, depth: int) -> dict:
-    """A width-6 network of `depth` hidden layers with activation act on circles."""
-    X, y = dataset("circles", 200, 0.05, 0)
-    mlp = net.init_mlp([2] + [6] * depth + [1], [act] * depth + ["sigmoid"], "xavier", seed=1)
-    r = net.train(mlp, X, y, 0.1, 200)
-    (xl, yl) = ds.plot_box(X)
-    xs, ys, Z = net.output_grid(r.mlp, xl, yl, GRID)
-    return {"xs": xs, "ys": ys, "Z": Z, "acc": net.accuracy(r.mlp, X, y),
-            "loss": float(r.losses[-1])}
+def train_runs(key: tuple, mlps: list, X: np.ndarray, y: np.ndarray, lr: float, epochs: int,
+               mode: str, loss: str, grid: bool = True) -> list[dict]:
+    """Summaries of the networks trained from mlps (from the store, or trained now in CHUNKS
+    parts by core with a progress bar)."""
+    store = run_store()
+    hit = store.get(key)
+    if hit is not None:
+        return hit
+    bar = st.progress(0.0, text=t("network.training"))
+    results = []
+    for done, results in net.train_chunks(mlps, X, y, lr, epochs, mode, loss, CHUNKS):
+        bar.progress(done / epochs, text=t("network.training_k", done=f"{done:,}",
+                                           epochs=f"{epochs:,}"))
+    bar.empty()
+    target = net.target_loss(loss)
+    summaries = [summarise(r, X, y, target, grid) for r in results]
+    store.put(key, summaries)
+    return summaries
 
 
 # ----------------------------------------------------------------------------- section 1: compare
 
 
 def apply_course() -> None:
-    """Button callback: the course's XOR setup (2-2-1, lr 0.2, 90 000 per-sample epochs)."""
+    """Button callback: the course's XOR setup (2-2-1, its lr and per-sample epochs)."""
     for key, value in COURSE.items():
         st.session_state[key] = value
 
 
 def controls() -> dict:
     """All training controls; returns the chosen values (already clamped to core bounds)."""
-    st.button(t("network.course_button"), on_click=apply_course, icon=":material/school:",
-              help=t("network.course_help"))
+    st.button(t("network.course_button", sizes=COURSE_SIZES, lr=num(net.COURSE_LR),
+                epochs=f"{net.COURSE_EPOCHS:,}"), on_click=apply_course,
+              icon=":material/school:",
+              help=t("network.course_help", lr=num(net.COURSE_LR),
+                     epochs=f"{net.COURSE_EPOCHS:,}"))
     c1, c2, c3 = st.columns(3)
     with c1:
         data = widgets.select(t("network.data"), "net_data", list(DATA_LABELS), "xor",
@@ -136,15 +156,15 @@ def controls() -> dict:
         with col:
             widths.append(widgets.slider(t("network.width", k=i + 1), f"net_w{i + 1}", 1,
                                          net.MAX_WIDTH, 4))
-    acts = widgets.multiselect(t("network.acts"), "net_acts", HIDDEN_CHOICES, DEFAULT_ACTS,
-                               fmt=name, help=t("network.acts_help"),
+    acts = widgets.multiselect(t("network.acts", k=MAX_COMPARE), "net_acts", HIDDEN_CHOICES,
+                               DEFAULT_ACTS, fmt=name, help=t("network.acts_help"),
                                max_selections=MAX_COMPARE)
     c1, c2, c3, c4 = st.columns(4)
     with c1:
         out = widgets.select(t("network.out"), "net_out", OUTPUT_CHOICES, "sigmoid", fmt=name,
                              help=t("network.out_help"))
     with c2:
-        lr = widgets.select(t("network.lr"), "net_lr", LRS, 0.2, fmt=lambda v: f"{v:g}")
+        lr = widgets.select(t("network.lr"), "net_lr", LRS, net.COURSE_LR, fmt=lambda v: f"{v:g}")
     with c3:
         epochs = widgets.select(t("network.epochs"), "net_epochs", EPOCHS, 1000, fmt=str)
     with c4:
@@ -154,7 +174,11 @@ def controls() -> dict:
         c1, c2, c3, c4 = st.columns(4)
         with c1:
             init = widgets.select(t("network.init"), "net_init", INITS, "xavier",
-                                  fmt=INIT_LABELS.get, help=t("network.init_help"))
+                                  fmt=INIT_LABELS.get,
+                                  help=t("network.init_help", sizes=COURSE_SIZES,
+                                         course=INIT_LABELS["course"],
+                                         width=net.COURSE_XOR_SIZES[1],
+                                         normal=INIT_LABELS["normal"]))
         with c2:
             seed = widgets.number(t("network.seed"), "net_seed", 0, 9999, 0)
         with c3:
@@ -183,42 +207,18 @@ def models(c: dict) -> list[tuple[str, tuple]]:
                   names=", ".join(name(a) for a in chosen)))
     runs = [(name(a), tuple([a] * len(c["widths"]) + [c["out"]])) for a in chosen]
     if c["mix_acts"]:
-        label = "mix " + "/".join(name(a) for a in c["mix_acts"])
+        label = t("network.mix_label", names="/".join(name(a) for a in c["mix_acts"]))
         runs.append((label, tuple(c["mix_acts"] + [c["out"]])))
     return runs
 
 
-def train_all(c: dict, sizes: tuple, runs: list, epochs: int, init: str, loss: str) -> list:
-    """Train every network (cached per chunk) with a progress bar; returns per-run results."""
-    data_key = (c["data"], c["n"], c["noise"], c["seed"])
-    bar = st.progress(0.0, text=t("network.training"))
-    for chunk in range(CHUNKS):  # fills the chunk cache that analyse() then reads
-        for _, acts in runs:
-            train_chunk(data_key, sizes, acts, c["bias"], init, c["seed"], c["lr"], epochs,
-                        c["mode"], loss, chunk)
-        bar.progress((chunk + 1) / CHUNKS, text=t("network.training_k", k=chunk + 1, n=CHUNKS))
-    bar.empty()
-    return [dict(label=label, **analyse(data_key, sizes, acts, c["bias"], init, c["seed"],
-                                        c["lr"], epochs, c["mode"], loss))
-            for label, acts in runs]
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def analyse(data_key: tuple, sizes: tuple, acts: tuple, bias: bool, init: str, seed: int,
-            lr: float, epochs: int, mode: str, loss: str) -> dict:
-    """Everything shown about one trained network: losses, decision map, accuracy, dead units,
-    outputs on the four XOR corners."""
-    args = (data_key, sizes, acts, bias, init, seed, lr, epochs, mode, loss)
-    parts = [train_chunk(*args, chunk) for chunk in range(CHUNKS)]
-    mlp = net.MLP(parts[-1]["weights"], parts[-1]["biases"], acts)
-    X, y = dataset(*data_key)
-    xl, yl = ds.plot_box(X)
-    xs, ys, Z = net.output_grid(mlp, xl, yl, GRID)
-    return {"losses": np.concatenate([p["losses"] for p in parts]),
-            "diverged": parts[-1]["diverged"], "acc": net.accuracy(mlp, X, y),
-            "dead": net.dead_units(mlp, X) if parts[-1]["diverged"] is None  # nan: no verdict
-            else tuple(np.zeros(n, dtype=bool) for n in sizes[1:-1]), "xs": xs, "ys": ys, "Z": Z,
-            "xor": mlp.forward(net.XOR_X)[:, 0]}
+def start_mlps(sizes: tuple, runs: list, bias: bool, init: str, seed: int) -> list[net.MLP]:
+    """The initial networks: the course's XOR weights or one seeded initialiser, the same
+    weights for every activation (they depend only on sizes, method and seed)."""
+    if init == "course":
+        return [net.course_xor(acts[0], acts[1]) for _, acts in runs]
+    start = net.init_mlp(sizes, runs[0][1], method=init, seed=seed, bias=bias)
+    return [start.with_activations(acts) for _, acts in runs]
 
 
 def dead_text(masks: tuple) -> tuple[int, str]:
@@ -232,6 +232,11 @@ def dead_text(masks: tuple) -> tuple[int, str]:
     return total, " · ".join(parts) or "—"
 
 
+def reach_text(epoch: int | None) -> str:
+    """The epoch a run first got below the target loss, or a dash."""
+    return "—" if epoch is None else f"{epoch:,}"
+
+
 def compare_section() -> None:
     """Section 1: train the chosen activations on the same data and initial weights."""
     st.subheader(t("network.compare.title"))
@@ -242,53 +247,120 @@ def compare_section() -> None:
         return
     sizes = tuple([2] + c["widths"] + [1])
     init = c["init"]
-    if init == "course" and (sizes != (2, 2, 1) or not c["bias"]):
-        st.caption(t("network.course_fallback"))
+    if init == "course" and (sizes != net.COURSE_XOR_SIZES or not c["bias"]):
+        st.caption(t("network.course_fallback", sizes=COURSE_SIZES))
         init = "xavier"
     loss = c["loss"]
     if loss == "bce" and c["out"] != "sigmoid":
         st.warning(t("network.bce_needs_sigmoid"))
         loss = "mse"
-    epochs = net.epochs_within(sizes, c["n"], c["epochs"], WORK_BUDGET)
+    runs = models(c)
+    epochs = net.plan_epochs(sizes, [acts for _, acts in runs], c["n"], c["epochs"], c["mode"],
+                             COMPARE_BUDGET, c["bias"])
     if epochs < c["epochs"]:
         st.caption(t("network.epochs_capped", asked=f"{c['epochs']:,}", used=f"{epochs:,}"))
-    runs = models(c)
-    results = train_all(c, sizes, runs, epochs, init, loss)
-    X, y = dataset(c["data"], c["n"], c["noise"], c["seed"])
+    # the seed only matters if the initial weights or the points are drawn at random
+    seed = c["seed"] if init != "course" or ds.uses_seed(c["data"], c["noise"]) else 0
+    X, y = dataset(c["data"], c["n"], c["noise"], seed)
+    key = ("compare", c["data"], c["n"], c["noise"], seed, sizes, tuple(a for _, a in runs),
+           c["bias"], init, c["lr"], epochs, c["mode"], loss)
+    results = [dict(label=label, **r) for (label, _), r in zip(runs, train_runs(
+        key, start_mlps(sizes, runs, c["bias"], init, seed), X, y, c["lr"], epochs, c["mode"],
+        loss))]
+    target = net.target_loss(loss)
     chart(loss_figure([r["label"] for r in results], [r["losses"] for r in results], LOOK,
                       t("network.epoch_axis"), t("network.loss_axis", loss=LOSS_FORMULAS[loss])),
           "net_loss")
     panels, rows = [], []
+    xor_table = c["data"] == "xor" and c["n"] == 4 and c["noise"] == 0
     for r in results:
         dead_n, dead_where = dead_text(r["dead"])
-        title = f"{r['label']} · {r['acc']:.0%}" + (f" · ✗{dead_n}" if dead_n else "")
+        title = f"{r['label']} · {pct(r['acc'], 0)}" + (f" · ✗{dead_n}" if dead_n else "")
         panels.append(MapPanel(title, r["xs"], r["ys"], r["Z"]))
-        final = r["losses"][-1] if r["losses"].size else float("nan")
         status = (t("network.diverged", epoch=r["diverged"] + 1) if r["diverged"] is not None
                   else t("network.ok"))
-        row = {t("network.col.model"): r["label"], t("network.col.loss"): num(final, 4),
-               t("network.col.acc"): f"{r['acc']:.1%}", t("network.col.dead"): dead_where,
-               t("network.col.status"): status}
-        if c["data"] == "xor" and c["n"] == 4 and c["noise"] == 0:
+        row = {t("network.col.model"): r["label"], t("network.col.loss"): num(r["final"], 4),
+               t("network.col.acc"): pct(r["acc"]),
+               t("network.col.reach", target=num(target)): reach_text(r["reach"]),
+               t("network.col.dead"): dead_where, t("network.col.status"): status}
+        if xor_table:
             for xi, out in zip(net.XOR_X, r["xor"]):
                 row[f"y({int(xi[0])}, {int(xi[1])})"] = num(out, 4)
         rows.append(row)
     st.markdown(f"**{t('network.maps')}**")
     chart(boundary_figure(panels, X, y, LOOK, t("network.map_scale"),
                           (t("network.class0"), t("network.class1"))), "net_maps")
-    st.caption(t("network.maps_help"))
+    st.caption(t("network.maps_help", half=num(net.DECISION_THRESHOLD)))
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
-    accs = [r["acc"] for r in results]
-    finals = [r["losses"][-1] if r["losses"].size else float("inf") for r in results]
-    best = [r["label"] for r, a in zip(results, accs) if a == max(accs)]
-    low = min(range(len(results)), key=lambda i: finals[i])
-    st.markdown(t("network.summary", data=DATA_LABELS[c["data"]], epochs=f"{epochs:,}",
-                  sizes="-".join(map(str, sizes)), best=", ".join(best), acc=f"{max(accs):.1%}",
-                  low=results[low]["label"], loss=num(finals[low], 4)))
-    show_code(net.train, net._sample_update)
+    rank = net.rank_runs([r["acc"] for r in results], [r["final"] for r in results],
+                         [r["reach"] for r in results])
+    text = t("network.summary", data=DATA_LABELS[c["data"]], epochs=f"{epochs:,}",
+             sizes="-".join(map(str, sizes)),
+             best=", ".join(results[i]["label"] for i in rank.best),
+             acc=pct(results[rank.best[0]]["acc"]), low=results[rank.lowest]["label"],
+             loss=num(results[rank.lowest]["final"], 4))
+    if rank.fastest is None:
+        text += " " + t("network.summary_none", target=num(target), epochs=f"{epochs:,}")
+    else:
+        text += " " + t("network.summary_fast", target=num(target),
+                        fast=results[rank.fastest]["label"],
+                        epoch=f"{results[rank.fastest]['reach']:,}")
+    st.markdown(text)
+    show_code(net.train, net._sample_update, net.train_chunks)
 
 
-# ----------------------------------------------------------------------------- section 2: stepper
+# ----------------------------------------------------------------------------- section 2: outputs
+
+
+@st.fragment
+def output_section() -> None:
+    """Section 2: sigmoid or ReLU at the output of the course's XOR network, side by side."""
+    st.subheader(t("network.oc.title"))
+    st.markdown(t("network.oc.intro", sizes=COURSE_SIZES, lr=num(net.COURSE_LR)))
+    with st.columns(3)[0]:
+        asked = widgets.select(t("network.epochs"), "net_oc_epochs", OUT_EPOCHS, 10000,
+                               fmt=str)
+    epochs = net.plan_epochs(net.COURSE_XOR_SIZES, OUT_PAIRS, len(net.XOR_X), asked, "sample",
+                             OUTPUT_BUDGET)
+    if epochs < asked:
+        st.caption(t("network.epochs_capped", asked=f"{asked:,}", used=f"{epochs:,}"))
+    labels = [f"{name(h)} → {name(o)}" for h, o in OUT_PAIRS]
+    results = train_runs(("outputs", epochs), [net.course_xor(h, o) for h, o in OUT_PAIRS],
+                         net.XOR_X, net.XOR_T[:, 0], net.COURSE_LR, epochs, "sample", "mse",
+                         grid=False)
+    target = net.target_loss("mse")
+    chart(loss_figure(labels, [r["losses"] for r in results], LOOK, t("network.epoch_axis"),
+                      t("network.loss_axis", loss=LOSS_FORMULAS["mse"])), "net_oc_loss")
+    rows, lines = [], []
+    for (h, o), label, r in zip(OUT_PAIRS, labels, results):
+        row = {t("network.col.model"): name(h), t("network.oc.col.out"): name(o)}
+        for xi, v in zip(net.XOR_X, r["xor"]):
+            row[f"y({int(xi[0])}, {int(xi[1])})"] = num(v, 4)
+        row[t("network.col.acc")] = pct(r["acc"], 0)
+        row[t("network.col.reach", target=num(target))] = reach_text(r["reach"])
+        rows.append(row)
+        outs = ", ".join(num(v, 3) for v in r["xor"])
+        if r["reach"] is None:
+            lines.append(t("network.oc.line_never", net=label, outs=outs, acc=pct(r["acc"], 0),
+                           target=num(target), epochs=f"{epochs:,}"))
+        else:
+            lines.append(t("network.oc.line", net=label, outs=outs, acc=pct(r["acc"], 0),
+                           target=num(target), epoch=f"{r['reach']:,}"))
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.markdown("\n".join(f"- {line}" for line in lines))
+    rank = net.rank_runs([r["acc"] for r in results], [r["final"] for r in results],
+                         [r["reach"] for r in results])
+    rest = [i for i in range(len(results)) if i not in rank.best]
+    text = t("network.oc.summary", best=", ".join(labels[i] for i in rank.best),
+             acc=pct(results[rank.best[0]]["acc"], 0), epochs=f"{epochs:,}")
+    if rest:
+        text += " " + t("network.oc.summary_rest", rest=", ".join(
+            f"{labels[i]} ({pct(results[i]['acc'], 0)})" for i in rest))
+    st.markdown(text)
+    st.markdown(t("network.oc.note"))
+
+
+# ----------------------------------------------------------------------------- section 3: stepper
 
 
 def move(key: str, delta: int, last: int) -> None:
@@ -408,28 +480,31 @@ def update_table(tr: net.StepTrace) -> pd.DataFrame:
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def example_traces(example: str) -> tuple:
-    """The traced updates of a textbook example (lr 0.2)."""
+    """The traced updates of a textbook example (the course's learning rate)."""
     if example == "relu231":
-        return (net.step(net.course_relu_231(), [1.0, 1.0], [0.0], lr=0.2),)
-    return net.trace_epoch(net.course_xor(), net.XOR_X, net.XOR_T, lr=0.2)
+        return (net.course_relu_231_step(),)
+    return net.trace_epoch(net.course_xor(), net.XOR_X, net.XOR_T, lr=net.COURSE_LR)
 
 
 @st.fragment
 def step_section() -> None:
-    """Section 2: one backpropagation update, stage by stage, on a drawn network."""
+    """Section 3: one backpropagation update, stage by stage, on a drawn network."""
     st.subheader(t("network.step.title"))
     st.markdown(t("network.step.intro"))
-    c0, c3 = st.columns(2, vertical_alignment="bottom")
+    # one row of controls, so the drawn network fits under them at 1280×720
+    c0, c1, c2, c3 = st.columns([3, 1.3, 1.3, 3], vertical_alignment="bottom")
     with c0:
         example = widgets.select(t("network.step.example"), "net_ex", list(EXAMPLES), "relu231",
                                  fmt=EXAMPLES.get, kind="segmented",
-                                 help=t("network.step.example_help"))
+                                 help=t("network.step.example_help",
+                                        x=", ".join(num(v) for v in net.COURSE_231_X),
+                                        t=num(net.COURSE_231_T), lr=num(net.COURSE_LR),
+                                        sizes=COURSE_SIZES, relu_label=EXAMPLES["relu231"]))
     traces = example_traces(example)
     key = f"net_pos_{example}"
     last = len(traces) * len(STAGES)
     with c3:
         pos = widgets.slider(t("network.step.pos"), key, 1, last, 1)
-    c1, c2, _ = st.columns([1, 1, 3])
     with c1:
         st.button(t("network.step.back"), on_click=move, args=(key, -1, last),
                   key=f"{key}_back", width="stretch", icon=":material/arrow_back:")
@@ -440,8 +515,12 @@ def step_section() -> None:
     sample, stage_i = divmod(pos - 1, len(STAGES))
     stage = STAGES[stage_i]
     tr = traces[sample]
-    where = t("network.step.where_xor", k=sample + 1, x=", ".join(num(v) for v in tr.x),
-              t=num(tr.t[0])) if example == "xor" else t("network.step.where_231")
+    if example == "xor":
+        where = t("network.step.where_xor", k=sample + 1, n=len(traces),
+                  x=", ".join(num(v) for v in tr.x), t=num(tr.t[0]))
+    else:
+        where = t("network.step.where_231", x=", ".join(num(v) for v in tr.x),
+                  t=num(tr.t[0]), lr=num(tr.lr))
     left, right = st.columns([5, 4])
     with left:
         chart(network_figure(diagram(tr, stage), LOOK), "net_diagram")
@@ -456,34 +535,63 @@ def step_section() -> None:
     show_code(net._sample_update)
 
 
-# ----------------------------------------------------------------------------- section 3: linear
+# ----------------------------------------------------------------------------- section 4: linear
 
 
 @st.fragment
 def linear_section() -> None:
-    """Section 3: identity activations keep the decision boundary straight at any depth."""
+    """Section 4: identity activations keep the decision boundary straight at any depth;
+    non-linear ones bend it, some in fewer epochs than others."""
     st.subheader(t("network.lin.title"))
     st.markdown(t("network.lin.intro"))
-    c1, c2 = st.columns(2)
+    c1, c2, c3 = st.columns([1, 2, 1])
     with c1:
-        depth = widgets.slider(t("network.lin.depth"), "net_lin_depth", 1, net.MAX_HIDDEN_LAYERS,
-                               3)
+        depth = widgets.slider(t("network.lin.depth", width=LIN["width"]), "net_lin_depth", 1,
+                               net.MAX_HIDDEN_LAYERS, 1)
     with c2:
-        other = widgets.select(t("network.lin.other"), "net_lin_act", ["relu", "tanh", "sigmoid"],
-                               "relu", fmt=name)
-    lin, non = linear_demo("identity", depth), linear_demo(other, depth)
-    X, y = dataset("circles", 200, 0.05, 0)
-    panels = [MapPanel(f"{name(a)} × {depth} · {r['acc']:.0%}", r["xs"], r["ys"], r["Z"])
-              for a, r in (("identity", lin), (other, non))]
+        others = widgets.multiselect(t("network.lin.other"), "net_lin_acts", LIN_CHOICES,
+                                     ["sigmoid", "relu"], fmt=name, max_selections=3)
+    with c3:
+        asked = widgets.select(t("network.epochs"), "net_lin_epochs", LIN_EPOCHS, 300, fmt=str)
+    acts = ["identity"] + [a for a in others if a != "identity"]
+    sizes = tuple([2] + [LIN["width"]] * depth + [1])
+    layer_acts = [tuple([a] * depth + ["sigmoid"]) for a in acts]
+    epochs = net.plan_epochs(sizes, layer_acts, LIN["n"], asked, "sample", LINEAR_BUDGET)
+    if epochs < asked:
+        st.caption(t("network.epochs_capped", asked=f"{asked:,}", used=f"{epochs:,}"))
+    X, y = dataset("circles", LIN["n"], LIN["noise"], LIN["seed"])
+    start = net.init_mlp(sizes, layer_acts[0], "xavier", seed=LIN["init_seed"])
+    results = train_runs(("linear", sizes, tuple(layer_acts), epochs),
+                         [start.with_activations(a) for a in layer_acts], X, y, LIN["lr"],
+                         epochs, "sample", "mse")
+    panels = [MapPanel(f"{name(a)} × {depth} · {pct(r['acc'], 0)}", r["xs"], r["ys"], r["Z"])
+              for a, r in zip(acts, results)]
     chart(boundary_figure(panels, X, y, LOOK, t("network.map_scale"),
                           (t("network.class0"), t("network.class1"))), "net_linear")
-    verdict = "good" if non["acc"] >= lin["acc"] + 0.2 else "weak"
-    st.markdown(t(f"network.lin.result_{verdict}", depth=depth, lin_acc=f"{lin['acc']:.1%}",
-                  other=name(other), acc=f"{non['acc']:.1%}"))
+    target = net.target_loss("mse")
+    lines = []
+    for a, r in zip(acts, results):
+        verdict = t("network.lin.sep_yes" if net.separates(r["acc"]) else "network.lin.sep_no")
+        common = dict(act=name(a), acc=pct(r["acc"]), verdict=verdict, target=num(target))
+        if r["reach"] is None:
+            lines.append(t("network.lin.line_never", epochs=f"{epochs:,}", **common))
+        else:
+            lines.append(t("network.lin.line", epoch=f"{r['reach']:,}", **common))
+    st.markdown(t("network.lin.setup", n=LIN["n"], lr=num(LIN["lr"]), epochs=f"{epochs:,}",
+                  sep=pct(net.SEPARATED_ACCURACY, 0)))
+    st.markdown("\n".join(f"- {line}" for line in lines))
+    rank = net.rank_runs([r["acc"] for r in results[1:]] or [0.0],
+                         [r["final"] for r in results[1:]] or [float("inf")],
+                         [r["reach"] for r in results[1:]] or [None])
+    if len(results) > 2 and rank.fastest is not None:
+        st.markdown(t("network.lin.fastest", act=name(acts[1 + rank.fastest]),
+                      target=num(target), epoch=f"{results[1 + rank.fastest]['reach']:,}"))
 
 
 header("network")
 compare_section()
+st.divider()
+output_section()
 st.divider()
 step_section()
 st.divider()

@@ -21,7 +21,8 @@ MLP_ACTS = ["sigmoid", "tanh", "hardtanh", "softsign", "relu", "leaky_relu", "pr
             "selu", "gelu_tanh", "silu", "mish", "softplus", "identity"]
 DIE_ACTS = ["relu", "leaky_relu", "prelu", "elu", "selu", "relu6", "gelu_tanh", "silu",
             "softplus", "sigmoid", "tanh"]
-INIT_LABELS = {"small": "N(0, 0.01²)", "xavier": "Xavier", "he": "He", "positive": "|N(0, 1/n)|"}
+INIT_LABELS = {"small": f"N(0, {fmt(sat.SMALL_STD)}²)", "xavier": "Xavier", "he": "He",
+               "positive": "|N(0, 1/n)|"}
 SWEEP = dict(depth=10, width=64, n_samples=128, init="he", seed=0)
 PRESETS = {  # one click to a known state: activation, init, depth, bias shift
     "sig_pos": ("sigmoid", "positive", 10, 0.0),
@@ -92,7 +93,8 @@ def curve_controls() -> tuple[list[str], float, float]:
     """The controls every section shares: activations, threshold t and the x range."""
     st.header(t("saturation.curves.title"))
     st.markdown(t("saturation.curves.body"))
-    ids = widgets.multiselect(t("saturation.acts"), "sat_acts", list(ACTIVATIONS), DEFAULT_ACTS,
+    ids = widgets.multiselect(t("saturation.acts", n=MAX_ACTS), "sat_acts", list(ACTIVATIONS),
+                              DEFAULT_ACTS,
                               fmt=name, max_selections=MAX_ACTS, help=t("saturation.acts_help"))
     c1, c2 = st.columns(2)
     with c1:
@@ -189,14 +191,16 @@ def mlp_section(thr: float) -> None:
     st.caption(t("saturation.presets"))
     cols = st.columns(len(PRESETS))
     for col, key in zip(cols, PRESETS):
-        col.button(t(f"saturation.preset.{key}"), key=f"sat_preset_{key}", on_click=apply_preset,
+        col.button(t(f"saturation.preset.{key}", b=fmt(PRESETS[key][3])), key=f"sat_preset_{key}",
+                   on_click=apply_preset,
                    args=(key,), width="stretch")
     c1, c2, c3 = st.columns([1, 2, 1])
     with c1:
         act_id = widgets.select(t("saturation.mlp_act"), "sat_mlp", MLP_ACTS, "sigmoid", fmt=name)
     with c2:
         init = widgets.select(t("saturation.init"), "sat_init", list(sat.INITS), "xavier",
-                              fmt=INIT_LABELS.get, kind="segmented", help=t("saturation.init_help"))
+                              fmt=INIT_LABELS.get, kind="segmented",
+                              help=t("saturation.init_help", small=fmt(sat.SMALL_STD)))
     with c3:
         depth = widgets.slider(t("saturation.mlp_depth"), "sat_depth", 2, sat.MAX_DEPTH, 10)
     with secondary("common.more_controls"):
@@ -219,15 +223,21 @@ def mlp_section(thr: float) -> None:
     chart(preact_chart(res, LOOK, sat.saturated_z_bands(res)), "sat_preact")
     st.markdown(t("saturation.preact_text", first=fmt(s.mean_first, 3), L=depth,
                   last=fmt(s.mean_last, 3), peak=fmt(s.mean_peak, 3), peak_layer=s.mean_peak_layer,
-                  rising=s.rising_layers, steps=depth - 1))
+                  rising=s.rising_layers, steps=depth - 1, mid=pct(s.z_mid_share),
+                  lo=fmt(s.z_lo_last, 3), hi=fmt(s.z_hi_last, 3)))
     left, right = st.columns(2)
     with left:
         st.subheader(t("saturation.shares_title"))
         chart(shares_chart(res, LOOK), "sat_shares")
-        st.markdown(t("saturation.shares_text", t=fmt(thr), sat_first=pct(s.sat_first),
-                      sat_last=pct(s.sat_last), dead_first=pct(s.dead_first),
-                      dead_last=pct(s.dead_last), dead_max=pct(s.dead_max),
-                      dead_layer=s.dead_max_layer, L=depth))
+        text = t("saturation.shares_text", t=fmt(thr), sat_first=pct(s.sat_first),
+                 sat_last=pct(s.sat_last), L=depth)
+        if s.dead_max == 0.0:
+            text += " " + t("saturation.dead_none", L=depth)
+        else:
+            text += " " + t("saturation.dead_text", dead_first=pct(s.dead_first),
+                            dead_last=pct(s.dead_last), dead_max=pct(s.dead_max),
+                            dead_layer=s.dead_max_layer, L=depth)
+        st.markdown(text)
     with right:
         st.subheader(t("saturation.grad_title"))
         chart(grad_chart(res, LOOK), "sat_grad")
@@ -245,19 +255,21 @@ def dying_section(thr: float) -> None:
     """Share of dead units against a negative bias shift, ReLU beside Leaky ReLU / ELU."""
     st.header(t("saturation.die.title"))
     st.markdown(t("saturation.die.body"))
-    ids = widgets.multiselect(t("saturation.die_acts"), "sat_die", DIE_ACTS,
+    ids = widgets.multiselect(t("saturation.die_acts", n=MAX_ACTS), "sat_die", DIE_ACTS,
                               ["relu", "leaky_relu", "elu"], fmt=name, max_selections=MAX_ACTS)
     if not ids:
         st.info(t("saturation.none"))
         return
     sweep = cached_sweep(tuple(ids), thr)
     st.caption(t("saturation.die_setup", L=SWEEP["depth"], w=SWEEP["width"],
+                 init=INIT_LABELS[SWEEP["init"]],
                  n=SWEEP["n_samples"], seed=SWEEP["seed"]))
     chart(bias_chart(sweep.shifts, [(name(a), sweep.dead[a]) for a in ids], LOOK), "sat_die")
     i0 = sat.DEFAULT_SHIFTS.index(0.0)
     b_min = sat.DEFAULT_SHIFTS[0]
     lines = ["- " + t("saturation.die_line", name=name(a), b=fmt(b_min),
                       dead_neg=pct(sweep.dead[a][0]), dead_zero=pct(sweep.dead[a][i0]),
+                      b0=fmt(sat.DEFAULT_SHIFTS[i0]),
                       last=pct(sweep.dead_last[a][0]), sat=pct(sweep.saturated[a][0]), t=fmt(thr))
              for a in ids]
     st.markdown("\n".join(lines))

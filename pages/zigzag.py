@@ -8,6 +8,7 @@ import streamlit as st
 
 from core import zigzag as zz
 from core.activations import ACTIVATIONS
+from core.properties import properties
 from ui import shell, widgets
 from ui.figures.zigzag import (MAX_FRAMES, PLAY_SPAN, distance_figure, perceptron_figure,
                                planes_figure)
@@ -77,6 +78,12 @@ def run_cached(act: str, w0: tuple, ws: tuple, lr: float, steps: int, batch: int
                zs: float) -> zz.ZigzagRun:
     """zz.simulate, cached per set-up."""
     return zz.simulate(act, w0, ws, lr, steps, batch_size=batch, seed=seed, z_scale=zs)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def zero_centred(act: str) -> bool:
+    """Whether core.properties finds the activation zero-centred (odd, both signs)."""
+    return properties(act).zero_centred == "yes"
 
 
 # ------------------------------------------------------------------------- set-up
@@ -258,14 +265,13 @@ def ratio_text(r: float | None) -> str:
 def compare_table(runs: list[zz.ZigzagRun], sums: list[zz.RunSummary], labels: list[str],
                   steps: int) -> None:
     """The measured comparison of the two runs."""
-    shares = [zz.input_quadrant_shares(r) for r in runs]
     rows = [
         ("zigzag.m_reach", [reach_text(s, steps) for s in sums]),
         ("zigzag.m_length", [fmt(s.path_length, 4) for s in sums]),
         ("zigzag.m_straight", [fmt(s.straight_distance, 4) for s in sums]),
         ("zigzag.m_ratio", [ratio_text(s.detour_ratio) for s in sums]),
         ("zigzag.m_same", [pct(s.same_sign_share) for s in sums]),
-        ("zigzag.m_inputs", [pct(float(q[1] + q[3])) for q in shares]),
+        ("zigzag.m_inputs", [pct(zz.same_sign_input_share(r)) for r in runs]),
         ("zigzag.m_final", [fmt(s.final_distance, 3) for s in sums]),
     ]
     table = {t("zigzag.metric"): [t(key) for key, _ in rows]}
@@ -278,6 +284,12 @@ def compare_table(runs: list[zz.ZigzagRun], sums: list[zz.RunSummary], labels: l
 def verdict(labels: list[str], sums: list[zz.RunSummary], eps: float, steps: int) -> str:
     """The sentence comparing the two runs, with their numbers."""
     (sa, sb), (a, b) = sums, labels
+    if sa.steps_to_reach is not None and sa.steps_to_reach == sb.steps_to_reach:
+        return t("zigzag.verdict_tie", a=a, b=b, s=sa.steps_to_reach, eps=fmt(eps),
+                 la=fmt(sa.path_length, 3), lb=fmt(sb.path_length, 3),
+                 d=fmt(sa.straight_distance, 3), ra=ratio_text(sa.detour_ratio),
+                 rb=ratio_text(sb.detour_ratio), pa=pct(sa.same_sign_share),
+                 pb=pct(sb.same_sign_share))
     if sa.steps_to_reach is not None and sb.steps_to_reach is not None:
         a_slower = sa.steps_to_reach >= sb.steps_to_reach
         slow, fast = (sa, sb) if a_slower else (sb, sa)
@@ -298,7 +310,8 @@ def verdict(labels: list[str], sums: list[zz.RunSummary], eps: float, steps: int
 
 def why_section(runs: list[zz.ZigzagRun], labels: list[str]) -> None:
     """The explanation, with this run's input shares and the eigenvalues of its loss bowl."""
-    st.subheader(t("zigzag.why"))
+    locked = any(zz.mixed_input_share(run) == 0 for run in runs)
+    st.subheader(t("zigzag.why" if locked else "zigzag.why_free"))
     r0 = runs[0]
     need, qneed = zz.needed_direction(r0)
     for run, lab in zip(runs, labels):
@@ -313,8 +326,10 @@ def why_section(runs: list[zz.ZigzagRun], labels: list[str]) -> None:
                 md(t("zigzag.why_blocked", q=quad(qneed)))
             elif qneed in (1, 3):
                 md(t("zigzag.why_easy", q=quad(qneed)))
-        else:
+        elif zero_centred(run.activation):
             md(t("zigzag.why_centred", name=lab, mixed=pct(mixed)))
+        else:
+            md(t("zigzag.why_both_signs", name=lab, mixed=pct(mixed)))
     md(t("zigzag.why_valley_intro"))
     for run, lab in zip(runs, labels):
         v = zz.valley(run)
@@ -327,12 +342,12 @@ def batch_section(cfg: dict, labels: list[str]) -> None:
     """Both set-ups rerun at several batch sizes: what averaging changes and what it does not."""
     st.subheader(t("zigzag.batch_title"))
     md(t("zigzag.batch_body"))
-    sums = {}
+    sums, runs = {}, {}
     for bsz in BATCH_TABLE:
         for key in ("a", "b"):
-            run = run_cached(cfg[key], cfg["w0"], cfg["ws"], cfg["lr"], cfg["steps"], bsz,
-                             cfg["seed"], cfg["zs"])
-            sums[(key, bsz)] = zz.summarize(run, cfg["eps"])
+            runs[(key, bsz)] = run_cached(cfg[key], cfg["w0"], cfg["ws"], cfg["lr"],
+                                          cfg["steps"], bsz, cfg["seed"], cfg["zs"])
+            sums[(key, bsz)] = zz.summarize(runs[(key, bsz)], cfg["eps"])
     table: dict[str, list[str]] = {t("zigzag.metric"): []}
     for bsz in BATCH_TABLE:
         table[t("zigzag.batch_col", b=bsz)] = []
@@ -347,14 +362,24 @@ def batch_section(cfg: dict, labels: list[str]) -> None:
     st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch")
     st.caption(t("zigzag.ratio_note"))
     big = BATCH_TABLE[-1]
-    s1, smax, sb = sums[("a", 1)], sums[("a", big)], sums[("b", big)]
+    s1, smax, sb = sums[("a", BATCH_TABLE[0])], sums[("a", big)], sums[("b", big)]
     if None in (s1.steps_to_reach, smax.steps_to_reach, sb.steps_to_reach):
         md(t("zigzag.batch_sentence_none", n=cfg["steps"]))
         return
-    md(t("zigzag.batch_sentence", a=labels[0], b=labels[1],
-                  r1=ratio_text(s1.detour_ratio), s1=pct(s1.same_sign_share), bmax=big,
-                  rmax=ratio_text(smax.detour_ratio), smax=pct(smax.same_sign_share),
-                  n1=s1.steps_to_reach, nmax=smax.steps_to_reach, nb=sb.steps_to_reach))
+    text = t("zigzag.batch_sentence", a=labels[0], b1=BATCH_TABLE[0],
+             r1=ratio_text(s1.detour_ratio),
+             s1=pct(s1.same_sign_share), bmax=big, rmax=ratio_text(smax.detour_ratio),
+             smax=pct(smax.same_sign_share))
+    steps = dict(a=labels[0], b=labels[1], n1=s1.steps_to_reach, nmax=smax.steps_to_reach,
+                 nb=sb.steps_to_reach, bmax=big)
+    if zz.similar_steps(s1.steps_to_reach, smax.steps_to_reach):
+        va, vb = zz.valley(runs[("a", BATCH_TABLE[0])]), zz.valley(runs[("b", BATCH_TABLE[0])])
+        text += " " + t("zigzag.batch_steps_same", **steps) + " " + t(
+            "zigzag.batch_cause", a=labels[0], b=labels[1],
+            ra=fmt(va.ratio, 3) if va.ratio else "∞", rb=fmt(vb.ratio, 3) if vb.ratio else "∞")
+    else:
+        text += " " + t("zigzag.batch_steps_changed", **steps)
+    md(text)
 
 
 # ------------------------------------------------------------------------- perceptron
@@ -369,8 +394,10 @@ def perceptron_cached(w0: tuple, lr: float, epochs: int) -> zz.PerceptronRun:
 @st.fragment
 def perceptron_section() -> None:
     """The course's four samples with the perceptron rule (its own fragment)."""
-    st.subheader(t("zigzag.perc"))
-    md(t("zigzag.perc_body"))
+    st.subheader(t("zigzag.perc", n=len(zz.PERCEPTRON_X)))
+    samples = ", ".join(f"({fmt(float(x[0]))}, {fmt(float(x[1]))})→{int(y)}"
+                        for x, y in zip(zz.PERCEPTRON_X, zz.PERCEPTRON_T))
+    md(t("zigzag.perc_body", samples=samples, n=len(zz.PERCEPTRON_X)))
     c1, c2, c3, c4 = st.columns(4)
     with c1:
         pw1 = widgets.number(f"{t('zigzag.perc_w0')} · w₁", "zz_pw1", -W_MAX, W_MAX, P_W0[0],
@@ -391,7 +418,7 @@ def perceptron_section() -> None:
     chart(perceptron_figure(p, k, LOOK), "zz_perc")
     s = zz.perceptron_summary(p)
     f1, f2 = fmt(float(s.final[0]), 3), fmt(float(s.final[1]), 3)
-    clean = (t("zigzag.perc_clean", e=s.clean_epoch, f1=f1, f2=f2)
+    clean = (t("zigzag.perc_clean", e=s.clean_epoch, f1=f1, f2=f2, n=len(zz.PERCEPTRON_X))
              if s.clean_epoch is not None else t("zigzag.perc_not_clean", e=pep, f1=f1, f2=f2))
     md(t("zigzag.perc_sentence", w01=fmt(pw1, 3), w02=fmt(pw2, 3), lr=fmt(plr, 3),
                   n=s.presentations, moved=s.moved, same=s.same, clean=clean,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import inspect
 import math
 from typing import Any, Callable
@@ -62,10 +63,18 @@ def fmt(value: float, digits: int = 4) -> str:
     return text.replace("-", "−")
 
 
+@functools.lru_cache(maxsize=256)
+def source_of(fn: Callable[..., Any]) -> tuple[str, str]:
+    """(dotted name, source text) of a function, read once: the files do not change while the
+    server runs, and reading and tokenising them on every fragment rerun cost a few ms each."""
+    module = inspect.getmodule(fn)
+    return f"{module.__name__ if module else ''}.{fn.__qualname__}", inspect.getsource(fn)
+
+
 def show_code(*functions: Callable[..., Any]) -> None:
     """An expander with the source of the core functions behind a chart ("show the code")."""
     with st.expander(t("common.show_code"), expanded=False):
         for fn in functions:
-            module = inspect.getmodule(fn)
-            st.caption(f"{module.__name__ if module else ''}.{fn.__qualname__}")
-            st.code(inspect.getsource(fn), language="python")
+            name, source = source_of(fn)
+            st.caption(name)
+            st.code(source, language="python")

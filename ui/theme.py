@@ -22,6 +22,7 @@ OKABE_ITO: tuple[str, ...] = (
     "#999999",  # grey (instead of black, so it shows on dark backgrounds)
 )
 DASHES: tuple[str, ...] = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
+MODEBAR_MARGIN = 48  # px on the right of every chart, where Plotly's tool bar stands
 MARKERS: tuple[str, ...] = ("circle", "square", "diamond", "triangle-up", "x", "cross",
                             "star", "pentagon")
 
@@ -110,7 +111,10 @@ def layout_style(look: Look, *, title: str | None = None, height: int | None = N
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
         height=height or look.height(),
-        margin=dict(l=60, r=20, t=60 if title else 30, b=55),
+        # the tool bar stands upright in the right margin: lying at the top right on hover it
+        # covered top legends that run wide (half-width charts, two-row legends)
+        margin=dict(l=60, r=MODEBAR_MARGIN, t=60 if title else 30, b=55),
+        modebar=dict(orientation="v"),
         showlegend=legend,
         legend=dict(font=dict(size=look.font - 1), orientation="h", yanchor="bottom", y=1.02,
                     xanchor="left", x=0),

@@ -93,9 +93,14 @@ def slider(label: str, key: str, lo: float, hi: float, default: float, step: flo
     """A URL-bound slider (int if every bound is an int, else float)."""
     ends = default if isinstance(default, tuple) else (default,)
     integer = all(isinstance(v, int) for v in (lo, hi, *ends))
-    _check_number(key, lo, hi, default, integer)
-    return st.slider(label, lo, hi, default, step=step, key=key, help=help, format=fmt,
-                     bind="query-params", **kw)
+    bad = _check_number(key, lo, hi, default, integer)
+    value = st.slider(label, lo, hi, default, step=step, key=key, help=help, format=fmt,
+                      bind="query-params", **kw)
+    if bad and isinstance(default, tuple) and list(value) != sorted(value):
+        # Streamlit 1.67 keeps a descending pair from the URL as it is: work from the default
+        # that the notice names until the slider is moved
+        return default
+    return value
 
 
 def number(label: str, key: str, lo: float, hi: float, default: float, step: float | None = None,

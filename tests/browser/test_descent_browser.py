@@ -69,7 +69,9 @@ def test_step_buttons_move_the_step(server, page):
 def test_screenshots_both_languages(server, page):
     views = {"": "course", "&lr=1.0": "lr1", "&lr=1.1": "lr11",
              "&gd_loss=%C2%BD(x%C2%B2%20%2B%209y%C2%B2)": "bowl",
-             "&gd_loss=x%E2%81%B4%2F4%20%E2%88%92%202x%C2%B2%20%2B%20x%2F2%20%2B%205": "quartic"}
+             "&gd_loss=x%E2%81%B4%2F4%20%E2%88%92%202x%C2%B2%20%2B%20x%2F2%20%2B%205": "quartic",
+             "&gd_loss=x%E2%81%B4%2F4%20%E2%88%92%202x%C2%B2%20%2B%20x%2F2%20%2B%205"
+             "&gd_x0=1.5&lr=3": "quartic-lr3"}
     for lang in ("ko", "en"):
         for query, name in views.items():
             goto(page, f"{server}/descent?lang={lang}{query}")

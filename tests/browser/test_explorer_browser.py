@@ -30,6 +30,14 @@ def test_cold_start_deep_link_then_slider_changes_chart(server, page):
     np.testing.assert_allclose(y2, get("leaky_relu").fn(x, negative_slope=0.21), atol=1e-5)
     assert "p_leaky_relu_negative_slope=0.21" in page.url
 
+    # hovering the chart shows the values of the curves at that x
+    plot = page.locator(".st-key-chart_curves .js-plotly-plot .nsewdrag").first
+    box = plot.bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.75, box["y"] + box["height"] * 0.5)
+    page.wait_for_function("document.querySelector('.st-key-chart_curves .hoverlayer')"
+                           " && document.querySelector('.st-key-chart_curves .hoverlayer')"
+                           ".textContent.includes('Leaky ReLU')", timeout=10_000)
+
 
 def test_screenshots_both_languages(server, page):
     for lang in ("ko", "en"):
@@ -39,6 +47,11 @@ def test_screenshots_both_languages(server, page):
         assert title == ("활성화 함수 탐색기" if lang == "ko" else "Activation explorer")
         screenshot(page, f"explorer-{lang}-1280x720")
         screenshot(page, f"explorer-{lang}-full", full_page=True)
+    # classroom (projector) mode: bigger fonts and lines, secondary controls folded away
+    goto(page, f"{server}/explorer?lang=ko&classroom=true")
+    wait_for_charts(page)
+    assert page.locator("h1").first.inner_text() == "활성화 함수 탐색기"
+    screenshot(page, "explorer-ko-classroom-full", full_page=True)
 
 
 def test_language_survives_page_switch(server, browser):
@@ -48,6 +61,7 @@ def test_language_survives_page_switch(server, browser):
     assert tab.locator("h1").first.inner_text().startswith("Activation Lab ·")  # Korean default
     goto(tab, f"{server}/?lang=en")
     assert tab.locator("h1").first.inner_text() == "Activation Lab"
+    screenshot(tab, "home-en-1280x720")
     tab.locator('[data-testid="stSidebarNav"]').get_by_text("Activation explorer").click()
     wait_idle(tab)
     wait_for_charts(tab)

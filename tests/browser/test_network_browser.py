@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from tests.browser.conftest import (chart_traces, goto, press_slider, screenshot, wait_for_charts,
-                                    wait_idle)
+from tests.browser.conftest import (chart_traces, goto, plot_js, press_slider, screenshot,
+                                    wait_for_charts, wait_idle)
 
 DEEP = ("/network?lang=en&net_data=circles&net_n=100&net_noise=0.05&net_epochs=300"
         "&net_acts=Identity&net_acts=ReLU&net_w1=6")
@@ -20,7 +20,7 @@ def scroll_to(tab, text: str) -> None:
 
 def test_cold_deep_link_trains_and_follows_controls(server, page):
     goto(page, server + DEEP)
-    wait_for_charts(page, 4)
+    wait_for_charts(page, 5)
     assert page.locator("h1").first.inner_text().strip() == "Small-network lab"
     losses = chart_traces(page, "net_loss")
     assert [tr["name"] for tr in losses] == ["Identity", "ReLU"]
@@ -30,22 +30,40 @@ def test_cold_deep_link_trains_and_follows_controls(server, page):
     screenshot(page, "network_en_deeplink")
     before = np.array(losses[1]["y"])
     press_slider(page, "Points", "ArrowRight")
-    wait_for_charts(page, 4)
+    wait_for_charts(page, 5)
     after = np.array(chart_traces(page, "net_loss")[1]["y"])
     assert "net_n=104" in page.url
     assert before.shape != after.shape or not np.allclose(before, after)
 
 
+def assert_diagram_fits(tab) -> None:
+    """The whole diagram (h₃ included) lies in the 1280×720 view, and no node or edge label
+    is cut off by the figure's edge."""
+    box = tab.locator(".st-key-chart_net_diagram .js-plotly-plot").bounding_box()
+    assert box["y"] > 0 and box["y"] + box["height"] <= 720, box
+    inside = tab.evaluate(f"""() => {{ const d = {plot_js('net_diagram')};
+        const r = d.querySelector('.main-svg').getBoundingClientRect();
+        const parts = Array.from(d.querySelectorAll('.annotation, .textpoint'));
+        return parts.length > 0 && parts.map(e => e.getBoundingClientRect())
+            .every(b => b.top >= r.top - 1 && b.bottom <= r.bottom + 1
+                        && b.left >= r.left - 1 && b.right <= r.right + 1); }}""")
+    assert inside
+
+
 def test_step_through_buttons_advance_the_stage(server, page):
     goto(page, server + "/network?lang=en&net_ex=2-3-1%20ReLU")
-    wait_for_charts(page, 4)
+    wait_for_charts(page, 5)
     scroll_to(page, "Backpropagation step by step")
+    assert_diagram_fits(page)
     assert page.get_by_text("1 · Forward pass").count() >= 1
     assert page.get_by_text("1.67").count() >= 1
     page.get_by_role("button", name="Next").first.click()
     wait_idle(page)
     page.get_by_text("2 · Error").first.wait_for()
     assert "net_pos_relu231=2" in page.url
+    scroll_to(page, "Backpropagation step by step")
+    assert_diagram_fits(page)
+    screenshot(page, "network_en_step_error")
     page.get_by_role("button", name="Next").first.click()
     wait_idle(page)
     page.get_by_text("3 · Deltas").first.wait_for()
@@ -54,17 +72,23 @@ def test_step_through_buttons_advance_the_stage(server, page):
 
 def shots(page, server, lang: str) -> None:
     goto(page, f"{server}/network?lang={lang}")
-    wait_for_charts(page, 4)
+    wait_for_charts(page, 5)
     page.wait_for_timeout(800)
     screenshot(page, f"network_{lang}_top")
-    headings = {"en": ("Decision maps", "Backpropagation step by step", "Linear versus"),
-                "ko": ("결정 지도", "오차역전파 한 단계씩", "선형과 비선형")}[lang]
-    for name, text in zip(("maps", "step", "linear"), headings):
+    headings = {"en": ("Decision maps", "Which activation at the output",
+                       "Backpropagation step by step", "Linear versus"),
+                "ko": ("결정 영역", "출력층에는 어떤", "오차역전파 한 단계씩", "선형과 비선형")}[lang]
+    for name, text in zip(("maps", "outputs", "step", "linear"), headings):
         scroll_to(page, text)
         screenshot(page, f"network_{lang}_{name}")
+    # the output comparison's table and sentences, and the linear section's sentences
+    scroll_to(page, "(0,0), (0,1), (1,0), (1,1)")
+    screenshot(page, f"network_{lang}_outputs_table")
+    scroll_to(page, {"en": "“separates” means", "ko": "“분리한다”"}[lang])
+    screenshot(page, f"network_{lang}_linear_text")
     goto(page, f"{server}/network?lang={lang}&net_ex=XOR%202-2-1&net_pos_xor=8")
-    wait_for_charts(page, 4)
-    scroll_to(page, headings[1])
+    wait_for_charts(page, 5)
+    scroll_to(page, headings[2])
     screenshot(page, f"network_{lang}_step_xor_update")
 
 

@@ -72,4 +72,23 @@ def test_screenshots(server, page, lang: str) -> None:
     page.evaluate(f"{plot_js('sat_preact')}"
                   ".scrollIntoView({block: 'center'})")
     page.wait_for_timeout(500)
+    # hover the chart, as a teacher pointing at it would: Plotly's tool bar shows up and must
+    # stand in the right margin, clear of the legend
+    _hover(page, "sat_preact")
     screenshot(page, f"saturation-{lang}-mlp")
+    page.evaluate(f"{plot_js('sat_shares')}"
+                  ".scrollIntoView({block: 'center'})")
+    page.wait_for_timeout(500)
+    _hover(page, "sat_shares")
+    bar = page.locator(".st-key-chart_sat_shares .modebar").bounding_box()
+    legend = page.locator(".st-key-chart_sat_shares .infolayer > .legend").first.bounding_box()
+    assert bar and legend
+    assert bar["x"] >= legend["x"] + legend["width"] or bar["y"] >= legend["y"] + legend["height"]
+    screenshot(page, f"saturation-{lang}-shares")
+
+
+def _hover(page, key: str) -> None:
+    """Move the mouse over the middle of a chart and give Plotly time to show its tool bar."""
+    box = page.locator(f".st-key-chart_{key} .js-plotly-plot").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_timeout(400)

@@ -170,3 +170,106 @@ def test_softmax_temperature_sharpens_and_flattens():
 def test_softmax_batch_along_last_axis():
     z = np.array([[1.0, 2.0], [1000.0, 1000.0]])
     np.testing.assert_allclose(softmax(z), [[0.26894142, 0.73105858], [0.5, 0.5]], atol=1e-8)
+
+
+# ----------------------------------------------------------------------------- issue #2 audit
+
+from core.activations import (EXP_OVERFLOW, FLOAT64_MAX, MAX_SOFTMAX_CLASSES,  # noqa: E402
+                              OVERFLOW_EXAMPLE, USES, softmax_demo)
+
+# PyTorch's parameter names and defaults (torch.nn.functional), plus PReLU's init a = 0.25.
+TORCH_DEFAULTS = {
+    "leaky_relu": {"negative_slope": 0.01}, "prelu": {"a": 0.25}, "elu": {"alpha": 1.0},
+    "celu": {"alpha": 1.0}, "softplus": {"beta": 1.0, "threshold": 20.0},
+    "hardtanh": {"min_val": -1.0, "max_val": 1.0}, "softshrink": {"lambd": 0.5},
+    "hardshrink": {"lambd": 0.5},
+}
+
+
+@pytest.mark.parametrize("act_id, defaults", TORCH_DEFAULTS.items())
+def test_parameter_names_and_defaults_follow_pytorch(act_id, defaults):
+    assert get(act_id).defaults() == defaults
+
+
+def test_non_parametric_functions_take_no_parameters():
+    for act_id in ("relu", "sigmoid", "tanh", "selu", "gelu", "silu", "mish", "relu6"):
+        assert get(act_id).params == ()
+
+
+@pytest.mark.parametrize("act_id", IDS)
+def test_activation_carries_its_properties_uses_and_code(act_id):
+    from core.properties import properties
+
+    act = get(act_id)
+    assert act.properties() == properties(act_id)
+    assert act.uses and set(act.uses) <= set(USES)
+    assert act.family in {"step", "sigmoid", "relu", "smooth-relu", "linear", "other"}
+    fn, grad = act.code()
+    assert fn.__doc__ and grad.__doc__ and "=" in fn.__doc__ + grad.__doc__
+
+
+@pytest.mark.parametrize("act_id", IDS)
+def test_float32_extremes_stay_finite_without_warnings(act_id):
+    x = np.array([-1e6, -1e3, -30.0, 0.0, 30.0, 1e3, 1e6], dtype=np.float32)
+    act = get(act_id)
+    settings = [{}] + [{p.name: v} for p in act.params for v in (p.min, p.max)]
+    with np.errstate(**RAISE):
+        for params in settings:
+            f, g = act.fn(x, **params), act.grad(x, **params)
+            assert f.dtype == g.dtype == np.float32
+            assert np.all(np.isfinite(f)) and np.all(np.isfinite(g))
+
+
+def test_step_is_zero_up_to_and_including_zero():
+    np.testing.assert_array_equal(get("step").fn([-1e-300, 0.0, 1e-300]), [0, 0, 1])
+    assert get("sign").fn(0.0) == 0 and get("sign").fn(-0.0) == 0
+
+
+def test_gelu_is_the_exact_erf_form_not_the_tanh_one():
+    x = np.array([-2.0, -0.5, 0.5, 2.0])
+    import math
+
+    exact = [0.5 * v * (1 + math.erf(v / math.sqrt(2))) for v in x]
+    np.testing.assert_allclose(get("gelu").fn(x), exact, rtol=1e-15)
+    assert not np.allclose(get("gelu_tanh").fn(x), exact, rtol=1e-6, atol=0)
+
+
+def test_softmax_demo_reproduces_the_course_overflow():
+    demo = softmax_demo([0.0, 1.0], 1.0, offset=1000)
+    np.testing.assert_array_equal(demo.shifted, OVERFLOW_EXAMPLE)
+    assert not demo.naive_finite and np.all(np.isnan(demo.naive))
+    np.testing.assert_allclose(demo.stable, [0.26894142, 0.73105858], atol=1e-8)
+    assert demo.largest_exponent == 1001 > EXP_OVERFLOW
+    with np.errstate(over="ignore"):
+        assert np.isinf(np.exp(np.float64(EXP_OVERFLOW) * (1 + 1e-12)))  # just beyond: inf
+    assert np.isfinite(np.exp(np.float64(EXP_OVERFLOW)))
+    assert FLOAT64_MAX == np.finfo(np.float64).max
+
+
+@given(st.lists(st.floats(-50, 50), min_size=2, max_size=10), st.floats(0.1, 10),
+       st.integers(0, 2000))
+def test_softmax_demo_naive_breaks_exactly_past_the_float64_limit(z, temperature, offset):
+    demo = softmax_demo(z, temperature, offset)
+    assert demo.total == pytest.approx(1.0) and demo.top == demo.probs.max()
+    np.testing.assert_allclose(demo.stable, demo.probs, atol=1e-9)  # shift invariance
+    if demo.largest_exponent < EXP_OVERFLOW - 1:
+        assert demo.naive_finite and demo.max_diff < 1e-9
+    if demo.largest_exponent > EXP_OVERFLOW + 1:
+        assert not demo.naive_finite
+
+
+@pytest.mark.parametrize("bad", [dict(z=[1.0] * (MAX_SOFTMAX_CLASSES + 1)),
+                                 dict(z=[1.0, float("nan")]), dict(z=[1.0, float("inf")]),
+                                 dict(z=[1e301, 0.0]), dict(z=[1.0, 2.0], temperature=1e-9),
+                                 dict(z=[1.0, 2.0], temperature=1e9), dict(z=[])])
+def test_softmax_bounds_raise_value_error(bad):
+    with pytest.raises(ValueError):
+        softmax(**bad)
+    with pytest.raises(ValueError):
+        softmax_naive(**bad)
+
+
+def test_softmax_extreme_but_allowed_scores_are_stable():
+    with np.errstate(**RAISE):
+        p = softmax([1e300, -1e300, 0.0], temperature=1e-3)
+    np.testing.assert_array_equal(p, [1.0, 0.0, 0.0])

@@ -107,3 +107,15 @@ def test_plot_box_contains_points_with_margin():
     d = ds.circles(n=50, noise=0.0)
     (x0, x1), (y0, y1) = ds.plot_box(d.X, margin=0.5)
     assert x0 == pytest.approx(d.X[:, 0].min() - 0.5) and y1 == pytest.approx(d.X[:, 1].max() + 0.5)
+
+
+def test_uses_seed_only_noise_free_xor_is_fixed():
+    assert not ds.uses_seed("xor", 0.0)
+    np.testing.assert_array_equal(ds.make("xor", 8, 0.0, 1).X, ds.make("xor", 8, 0.0, 2).X)
+    assert ds.uses_seed("xor", 0.1)
+    for name in NAMES:
+        if name != "xor":
+            assert ds.uses_seed(name, 0.0)
+            assert not np.array_equal(ds.make(name, 20, 0.0, 1).X, ds.make(name, 20, 0.0, 2).X)
+    with pytest.raises(ValueError):
+        ds.uses_seed("checkerboard", 0.0)

@@ -414,3 +414,165 @@ def test_course_cycle_is_period_two_with_orbit():
 def test_slow_divergence_is_named_diverges(lr, steps):
     run = d.gradient_descent("course", 10, lr, steps)
     assert run.regime == d.DIVERGES
+
+
+# ------------------------------------------------------------------ float32-safe stops (#5.1)
+F32_MAX = float(np.finfo(np.float32).max)
+
+
+def test_quartic_escape_too_large_for_float32_is_not_kept():
+    loss = d.get("quartic")
+    run = d.gradient_descent(loss, 1.5, 3.0, 100)
+    # 1.5 → 7.875 → −1364.24… → 7.6×10⁹ with f = 8.4×10³⁸ > float32 max
+    assert run.regime == d.DIVERGES and run.reason == "bound" and run.stopped_early
+    esc = run.escape
+    assert esc.step == 3 and not esc.kept and esc.crossed == "x"
+    assert esc.point == pytest.approx(7.617220630982698e9)
+    assert esc.loss == pytest.approx(float(loss.value(np.array(esc.point))))
+    assert esc.loss > F32_MAX
+    assert run.n == 2 and run.stopped_at == run.n + 1
+    np.testing.assert_allclose(run.iterates, [1.5, 7.875, -1364.244140625])
+    assert np.all(np.isfinite(run.iterates.astype(np.float32)))
+    assert np.all(np.isfinite(run.losses.astype(np.float32)))
+    assert run.farther_each_step  # 0.43 → 5.94 → 1366.2 → 7.6×10⁹ from x* ≈ 1.934
+
+
+def test_course_escape_is_kept_and_names_the_x_bound():
+    run = d.gradient_descent("course", 10, 1.1, 100)
+    assert run.escape.kept and run.escape.crossed == "x"
+    assert run.escape.point == run.iterates[-1] and run.escape.step == run.n
+    assert run.farther_each_step
+
+
+def test_loss_bound_is_named_when_it_is_the_one_crossed():
+    run = d.gradient_descent("quartic", -5.75, 0.0723, 100)
+    assert run.escape.crossed == "loss" and run.escape.kept
+    assert abs(run.escape.point) < d.X_BOUND and run.escape.loss > d.LOSS_BOUND
+    # |x − x*|: 3.69, 8.36, 7.90, …: not farther at every step
+    assert not run.farther_each_step
+
+
+@settings(max_examples=120, deadline=None)
+@given(lid=st.sampled_from(list(d.LOSSES)), method=st.sampled_from(d.METHODS),
+       lr=st.floats(d.LR_MIN, d.LR_MAX), a=st.floats(-1, 1), b=st.floats(-1, 1),
+       steps=st.integers(1, 300))
+def test_every_kept_number_is_finite_in_float32(lid, method, lr, a, b, steps):
+    loss = d.get(lid)
+    x0 = a * d.X0_MAX if loss.dim == 1 else (a * 9.0, b * 4.0)
+    with np.errstate(**RAISE):
+        run = d.run(lid, method, x0, lr, steps)
+    for arr in (run.iterates, run.losses):
+        assert np.all(np.abs(arr) <= d.FLOAT32_SAFE)
+        assert np.all(np.isfinite(np.asarray(arr, dtype=np.float32)))
+
+
+@pytest.mark.parametrize("lid", list(d.LOSSES))
+def test_lr_3_from_the_typed_extremes_is_float32_finite(lid):
+    loss = d.get(lid)
+    starts = ([-d.X0_MAX, -5.75, 1.5, d.X0_MAX] if loss.dim == 1
+              else [(-9.0, -4.0), (9.0, 4.0), (-9.0, 4.0)])
+    for x0 in starts:
+        run = d.gradient_descent(loss, x0, 3.0, 1000)
+        assert run.regime == d.DIVERGES and run.stopped_early, x0
+        assert np.all(np.isfinite(run.losses.astype(np.float32))), x0
+
+
+# ------------------------------------------------------------------ 2-D per coordinate (#5.2)
+BOWL_STARTS = [None, (9.0, -4.0), (0.5, 0.25), (-9.0, 0.0), (0.0, 4.0), (-9.0, 0.01)]
+
+
+@pytest.mark.parametrize("x0", BOWL_STARTS)
+def test_bowl_regime_agrees_with_closed_form_on_a_grid(x0):
+    loss = d.get("bowl2d")
+    band = d.stable_band(loss)
+    grid = np.concatenate([np.geomspace(d.LR_MIN, d.LR_MAX, 60),
+                           np.linspace(0.2215, 0.2245, 31),
+                           [band.one_step, band.upper, band.best]])
+    for lr in grid:
+        for steps in (10, 100, 1000):
+            run = d.gradient_descent(loss, x0, float(lr), steps)
+            pred = d.quadratic_regime(loss, float(lr), x0, steps)
+            assert run.regime == pred.regime, (lr, steps)
+            if pred.steps_needed is not None and run.converged_at is not None:
+                assert abs(run.converged_at - pred.steps_needed) <= 1
+
+
+@pytest.mark.parametrize("lr", [0.2223, 0.2225, 0.223, 0.2238])
+def test_bowl_growth_in_y_counts_as_divergence(lr):
+    run = d.gradient_descent("bowl2d", (-8.0, 2.0), lr, 100)
+    r2 = 1 - 9 * lr
+    assert r2 < -1
+    # ‖e_100‖ is still below ‖e_0‖ (x shrinks), yet y grows: diverges
+    assert d.distance(run)[-1] < d.distance(run)[0]
+    assert run.regime == d.DIVERGES and run.reason == "growing" and run.worst_axis == 1
+    assert run.rate == pytest.approx(abs(r2), rel=1e-9)
+    y = d.axis_distance(run, 1)
+    np.testing.assert_allclose(y, 2.0 * abs(r2) ** np.arange(101), rtol=1e-9)
+
+
+# ------------------------------------------------------------------ checked claims (#5.4)
+def test_course_oscillation_crosses_every_step_and_gets_closer():
+    run = d.gradient_descent("course", 10, 0.9, 100)
+    assert run.crossed_every_step and run.crossings == run.crossing_steps == 70
+    assert run.converged_at == 71 and run.closer_each_step
+
+
+def test_quartic_oscillation_crosses_only_some_steps():
+    run = d.gradient_descent("quartic", 0.5, 0.15, 200)
+    assert run.regime == d.OSCILLATING and not run.crossed_every_step
+    e = run.iterates[: run.converged_at + 1] - run.target
+    flips = int(np.sum((np.sign(e[1:]) != np.sign(e[:-1])) & (np.abs(e[1:]) > run.tol)))
+    assert run.crossings == flips == 3 and run.crossing_steps == run.converged_at - 1 == 8
+
+
+def test_monotone_course_run_gets_closer_and_loss_falls_every_step():
+    run = d.gradient_descent("course", 10, 0.2, 100)
+    assert run.closer_each_step and run.loss_falls and run.crossings == 0
+    assert not run.farther_each_step
+
+
+def test_bowl_zigzag_crosses_every_step():
+    run = d.gradient_descent("bowl2d", (-8.0, 2.0), 0.2, 100)
+    assert run.crossed_every_step and run.closer_each_step
+
+
+# ------------------------------------------------------------------ wording helpers (#5.3, #5.7)
+@pytest.mark.parametrize("r,case", [(-1.0, "r_minus_one"), (-1 - 8e-10, "r_near_minus_one"),
+                                    (-1 + 8e-10, "r_near_minus_one"), (-1.0002, "r_big"),
+                                    (-20.67, "r_big"), (0.0, "r_zero"), (-0.8, "r_neg"),
+                                    (0.6, "r_pos"), (-2e-8, "r_neg")])
+def test_r_case(r, case):
+    assert d.r_case(r) == case
+
+
+def test_r_case_agrees_with_quadratic_regime():
+    loss = d.get("course")
+    for lr in np.concatenate([np.geomspace(d.LR_MIN, d.LR_MAX, 50), [0.5, 1.0, 1 + 4e-10]]):
+        pred = d.quadratic_regime(loss, float(lr), 10, 100)
+        case = d.r_case(pred.factors[0])
+        assert (case == "r_big") == (pred.regime == d.DIVERGES), lr
+        assert (case in ("r_minus_one", "r_near_minus_one")) == (pred.regime == d.CYCLE), lr
+
+
+def test_digits_to_tell_factors_from_one():
+    assert d.digits_to_tell(-1.0002) == 5 and f"{-1.0002:.5g}" == "-1.0002"
+    assert d.digits_to_tell(1 - 2 * 1.0001) >= 5
+    assert float(f"{-1 - 8e-10:.{d.digits_to_tell(-1 - 8e-10)}g}") != -1.0
+    assert d.digits_to_tell(-0.8) == 4 and d.digits_to_tell(-1.0) == 4
+
+
+@pytest.mark.parametrize("v,k", [(1.0001, 5), (0.50000001, 8), (0.2, 1), (1.0, 1),
+                                 (1 + 4e-10, 11), (0.0001, 1), (3.0, 1)])
+def test_exact_digits_reproduce_the_value(v, k):
+    assert d.exact_digits(v) == k and float(f"{v:.{k}g}") == v
+
+
+def test_one_step_gap_and_log_helpers():
+    assert d.one_step_gap(d.get("course"), 0.5) == 0.0
+    assert d.one_step_gap(d.get("course"), 0.50000001) == pytest.approx(1e-8)
+    assert d.one_step_gap(d.get("quartic"), 0.3) is None
+    assert d.lr_from_log(0.0) == 1.0 and d.lr_from_log(0.01) == 1.02
+    assert d.lr_from_log(d.LOG_LR_MAX) == d.LR_MAX and d.lr_from_log(-9) == d.LR_MIN
+    assert d.log_lr(0.001, 2) == -3.0 and d.LOG_LR_MIN == -4.0
+    assert d.minimum_value(d.get("course")) == 10.0
+    assert d.minimum_value(d.get("expanded")) == -5.0

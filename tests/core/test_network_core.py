@@ -213,6 +213,8 @@ FAST_CASES = [
     ((2, 5, 4, 3, 1), ("elu", "silu", "softplus", "identity"), False, "mse"),
     ((2, 3, 2), ("gelu", "tanh"), True, "mse"),
     ((2, 3, 1), ("identity", "identity"), True, "mse"),
+    ((2, 4, 3, 1), ("mish", "mish", "sigmoid"), True, "mse"),
+    ((2, 3, 1), ("mish", "sigmoid"), False, "bce"),
 ]
 
 
@@ -250,8 +252,35 @@ def test_every_scalar_template_is_verified_against_registry():
     assert all(net._scalar_ok(a) for a in net._SCALAR)
 
 
+def test_every_lab_activation_has_a_verified_fast_path():
+    """Every activation the page offers trains through the compiled path, so the page's cost
+    model (fast-path cost per update) holds for every request it can make."""
+    for act in net.LAB_HIDDEN + net.LAB_OUTPUT:
+        assert net._scalar_ok(act), act
+    for hidden in net.LAB_HIDDEN:
+        for out in net.LAB_OUTPUT:
+            mlp = init_mlp([2, 3, 1], [hidden, out], seed=0)
+            assert train(mlp, XOR_X, XOR_T, lr=0.1, epochs=1).fast, (hidden, out)
+            cost = net.epoch_cost([2, 3, 1], [hidden, out], 4)
+            assert cost == 4 * (13 + net.FAST_UPDATE_OVERHEAD)
+
+
+def test_mish_template_matches_registry_at_extremes():
+    from core.activations import get
+    mlp = MLP([[[1.0]], [[1.0]]], None, ("mish", "identity"))
+    with np.errstate(over="raise", invalid="raise", divide="raise"):
+        for z in (-1e150, -800.0, -40.0, -1e-300, 0.0, 3e-8, 0.7, 40.0, 800.0, 1e150):
+            fast = train(mlp, [[z]], [[0.0]], lr=1e-9, epochs=1)
+            slow = train(mlp, [[z]], [[0.0]], lr=1e-9, epochs=1, fast=False)
+            assert fast.fast and not slow.fast
+            # first epoch loss = ½·mish(z)², the same from the compiled path and the registry
+            want = 0.5 * float(get("mish").fn(np.array([z]))[0]) ** 2
+            assert fast.losses[0] == pytest.approx(want, rel=1e-12, abs=1e-300)
+            np.testing.assert_allclose(fast.mlp.weights[0], slow.mlp.weights[0], rtol=1e-12)
+
+
 def test_activation_without_template_falls_back():
-    mlp = init_mlp([2, 3, 1], ["mish", "sigmoid"], seed=0)
+    mlp = init_mlp([2, 3, 1], ["arctan", "sigmoid"], seed=0)
     r = train(mlp, XOR_X, XOR_T, lr=0.2, epochs=5)
     slow = train(mlp, XOR_X, XOR_T, lr=0.2, epochs=5, fast=False)
     assert not r.fast
@@ -429,3 +458,117 @@ def test_epochs_within_respects_every_bound():
     assert net.epochs_within([2, 2, 1], 400, 90_000, 10**9) == net.MAX_UPDATES // 400
     assert net.epochs_within([2, 8, 8, 8, 1], 200, 90_000, 36_000_000) == 36_000_000 // (200 * 152)
     assert net.epochs_within([2, 8, 1], 1000, 10, 1) == 1
+
+
+# ----------------------------------------------------------------------------- chunks, budgets
+
+
+@pytest.mark.parametrize("mode,fast_acts", [("sample", ("relu", "sigmoid")),
+                                            ("sample", ("arctan", "sigmoid")),
+                                            ("batch", ("tanh", "sigmoid"))])
+def test_train_chunks_equals_one_call(mode, fast_acts):
+    mlps = [course_xor(("sigmoid", "sigmoid")), course_xor(fast_acts)]
+    parts = list(net.train_chunks(mlps, XOR_X, XOR_T, 0.2, 250, mode=mode, chunks=7))
+    assert [done for done, _ in parts] == [250 * (k + 1) // 7 for k in range(7)]
+    for done, results in parts:
+        assert all(len(r.losses) == done for r in results)
+    for m, r in zip(mlps, parts[-1][1]):
+        whole = train(m, XOR_X, XOR_T, 0.2, 250, mode=mode)
+        np.testing.assert_allclose(r.losses, whole.losses, rtol=1e-12)
+        np.testing.assert_allclose(r.mlp.weights[0], whole.mlp.weights[0], rtol=1e-12)
+        assert r.diverged_at is None and r.fast == whole.fast
+
+
+def test_train_chunks_stops_a_diverged_network_and_keeps_the_epoch():
+    good = init_mlp([2, 4, 1], ["tanh", "sigmoid"], seed=0)
+    bad = init_mlp([2, 4, 1], ["identity", "identity"], method="normal", seed=0, scale=3.0)
+    X = np.array([[10.0, -8.0], [9.0, 7.0], [-10.0, 10.0], [5.0, 5.0]])
+    T = np.array([1.0, 0.0, 1.0, 0.0])
+    with np.errstate(over="raise", invalid="raise", divide="raise"):
+        *_, (done, (rg, rb)) = net.train_chunks([good, bad], X, T, 5.0, 500, chunks=10)
+        whole = train(bad, X, T, 5.0, 500)
+    assert done == 500 and len(rg.losses) == 500 and rg.diverged_at is None
+    assert rb.diverged_at == whole.diverged_at and len(rb.losses) == whole.diverged_at + 1
+    with pytest.raises(ValueError):
+        next(net.train_chunks([good], X, T, 0.1, 10, chunks=net.MAX_CHUNKS + 1))
+    with pytest.raises(ValueError):
+        next(net.train_chunks([good] * (net.MAX_MODELS + 1), X, T, 0.1, 10))
+
+
+def test_epochs_to_loss_and_target_loss():
+    losses = np.array([0.5, 0.3, 0.019, 0.05, 0.01])
+    assert net.epochs_to_loss(losses, 0.02) == 3       # epochs count from 1
+    assert net.epochs_to_loss(losses, 0.5) == 2       # strictly below
+    assert net.epochs_to_loss(losses, 0.001) is None
+    assert net.epochs_to_loss(np.zeros(0), 1.0) is None
+    with np.errstate(all="raise"):  # a diverged history (nan, inf) is read without warnings
+        assert net.epochs_to_loss([np.nan, np.inf, 0.1], 0.2) == 3
+        assert net.epochs_to_loss([1e308, np.inf, np.nan], 1.0) is None
+    assert net.target_loss("mse", 0.2) == pytest.approx(0.02, rel=1e-15)
+    assert net.target_loss("bce", 0.2) == pytest.approx(-math.log(0.8), rel=1e-15)
+    for bad in (0.0, 1.0, -0.1):
+        with pytest.raises(ValueError):
+            net.target_loss("mse", bad)
+    with pytest.raises(ValueError):
+        net.target_loss("hinge")
+
+
+def test_separates_and_rank_runs():
+    assert net.separates(net.SEPARATED_ACCURACY) and not net.separates(0.9)
+    r = net.rank_runs([0.5, 1.0, 1.0, 0.75], [0.1, float("nan"), 0.01, 0.001], [None, 40, 12, 12])
+    assert r.best == (1, 2) and r.lowest == 3 and r.fastest == 2
+    assert net.rank_runs([0.5], [float("inf")], [None]) == net.Ranking((0,), 0, None)
+    with pytest.raises(ValueError):
+        net.rank_runs([0.5, 0.6], [0.1], [None])
+
+
+def test_epoch_cost_depends_on_the_path_and_mode():
+    fast = net.epoch_cost([2, 2, 1], ["sigmoid", "sigmoid"], 4)
+    slow = net.epoch_cost([2, 2, 1], ["arctan", "sigmoid"], 4)
+    batch = net.epoch_cost([2, 2, 1], ["arctan", "sigmoid"], 4, mode="batch")
+    assert fast == 4 * (9 + net.FAST_UPDATE_OVERHEAD)
+    assert slow == 4 * (2 * net.NUMPY_LAYER_COST + net.NUMPY_STEP_COST) and slow > 10 * fast
+    assert batch == 2 * net.BATCH_LAYER_COST + net.BATCH_EPOCH_COST + 4 * 9 // 5
+    assert net.n_params([2, 2, 1]) == 9 and net.n_params([2, 2, 1], bias=False) == 6
+
+
+def test_plan_epochs_keeps_every_bound():
+    course = [("identity", "sigmoid"), ("sigmoid", "sigmoid"), ("tanh", "sigmoid"),
+              ("relu", "sigmoid")]
+    # the course comparison fits the page's compare share of the budget unchanged
+    assert net.plan_epochs((2, 2, 1), course, 4, 90_000, "sample",
+                           net.REQUEST_BUDGET * 4 // 10) == 90_000
+    worst = [("mish",) * 3 + ("sigmoid",)] * 5
+    sizes = (2, 8, 8, 8, 1)
+    for mode in ("sample", "batch"):
+        for budget in (10**6, 4 * 10**7, 10**12):
+            e = net.plan_epochs(sizes, worst, 400, 90_000, mode, budget)
+            assert 1 <= e <= net.MAX_EPOCHS and e * 400 <= net.MAX_UPDATES
+            assert net.plan_cost(sizes, worst, 400, e, mode) <= max(
+                budget, net.plan_cost(sizes, worst, 400, 1, mode))
+            assert net.plan_cost(sizes, worst, 400, e + 1, mode) > budget or e * 400 + 400 > \
+                net.MAX_UPDATES or e == 90_000
+    # a slow (numpy) network gets fewer epochs than a compiled one under the same budget
+    assert net.plan_epochs((2, 2, 1), [("arctan", "sigmoid")], 4, 90_000, budget=10**7) < \
+        net.plan_epochs((2, 2, 1), [("mish", "sigmoid")], 4, 90_000, budget=10**7)
+
+
+def test_course_constants_match_presets():
+    tr = net.course_relu_231_step()
+    np.testing.assert_allclose(tr.x, net.COURSE_231_X)
+    assert tr.t[0] == net.COURSE_231_T and tr.lr == net.COURSE_LR
+    np.testing.assert_allclose(tr.y, [1.67], rtol=1e-12)
+    assert net.course_xor().sizes == net.COURSE_XOR_SIZES
+
+
+def test_output_activation_comparison_from_course_weights():
+    """What the page's output comparison shows: from the course weights, ReLU → ReLU stays at
+    75 % (three corners get the same output) while the three others solve XOR."""
+    runs = {(h, o): train(net.course_xor(h, o), XOR_X, XOR_T, 0.2, 10_000)
+            for h in ("sigmoid", "relu") for o in ("sigmoid", "relu")}
+    for pair, r in runs.items():
+        acc = net.accuracy(r.mlp, XOR_X, XOR_T)
+        assert acc == (0.75 if pair == ("relu", "relu") else 1.0), pair
+    y = runs["relu", "relu"].mlp.forward(XOR_X).ravel()
+    assert y[0] == pytest.approx(y[2], abs=1e-12) and y[0] == pytest.approx(y[3], abs=1e-12)
+    assert net.epochs_to_loss(runs["relu", "relu"].losses, net.target_loss()) is None

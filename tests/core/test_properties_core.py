@@ -126,3 +126,101 @@ def test_grid_summary_describes_the_grid():
     assert g["fine"] == 10 and g["coarse"] == 100
     assert np.isclose(g["fine_step"], 1e-3) and np.isclose(g["coarse_step"], 0.05)
     assert properties_mod.GRID.min() == -g["coarse"] and properties_mod.GRID.max() == g["coarse"]
+
+
+# ----------------------------------------------------------------------------- issue #2 audit
+
+from core.properties import (MAX_CURVE_POINTS, MAX_POINTS, NEAR_IDENTITY_RADIUS,  # noqa: E402
+                             NEAR_IDENTITY_TOL, compare_stacks, curve)
+
+MONOTONIC = {"identity", "step", "sign", "sigmoid", "tanh", "relu", "leaky_relu", "prelu", "elu",
+             "selu", "celu", "softplus", "softsign", "hardtanh", "hardsigmoid", "relu6",
+             "logsigmoid", "arctan", "bent_identity", "tanhshrink", "softshrink", "hardshrink"}
+NOT_MONOTONIC = {"gelu", "gelu_tanh", "silu", "swish", "mish", "hardswish", "gaussian"}
+
+SELU_LOW = -1.0507009873554805 * 1.6732632423543772
+# (lower, lower attained, upper, upper attained): the textbook ranges
+RANGES = {
+    "sigmoid": (0, False, 1, False), "tanh": (-1, False, 1, False),
+    "relu": (0, True, math.inf, False), "relu6": (0, True, 6, True),
+    "hardsigmoid": (0, True, 1, True), "hardtanh": (-1, True, 1, True),
+    "softsign": (-1, False, 1, False), "arctan": (-math.pi / 2, False, math.pi / 2, False),
+    "logsigmoid": (-math.inf, False, 0, False), "elu": (-1, False, math.inf, False),
+    "selu": (SELU_LOW, False, math.inf, False), "softplus": (0, False, math.inf, False),
+    "gaussian": (0, False, 1, True), "identity": (-math.inf, False, math.inf, False),
+}
+
+
+def test_monotonic_flags_match_the_mathematics():
+    assert MONOTONIC | NOT_MONOTONIC == set(ACTIVATIONS)
+    for act_id in ACTIVATIONS:
+        assert properties(act_id).monotonic == (act_id in MONOTONIC), act_id
+
+
+@pytest.mark.parametrize("act_id, expected", RANGES.items())
+def test_output_ranges_match_the_textbook(act_id, expected):
+    p = properties(act_id)
+    lo, lo_closed, hi, hi_closed = expected
+    assert p.lower.value == pytest.approx(lo, abs=1e-9) and p.upper.value == pytest.approx(hi, abs=1e-9)
+    if math.isfinite(lo):
+        assert p.lower.closed == lo_closed, "lower"
+    if math.isfinite(hi):
+        assert p.upper.closed == hi_closed, "upper"
+
+
+@pytest.mark.parametrize("act_id, left, right", [
+    ("sigmoid", True, True), ("tanh", True, True), ("relu", True, False),
+    ("leaky_relu", False, False), ("elu", True, False), ("softplus", True, False),
+    ("identity", False, False), ("gaussian", True, True), ("logsigmoid", False, True),
+])
+def test_saturation_sides(act_id, left, right):
+    p = properties(act_id)
+    assert (p.saturates_left, p.saturates_right) == (left, right)
+
+
+def test_zero_centred_and_near_identity():
+    assert properties("tanh").zero_centred == "yes" and properties("sigmoid").zero_centred == "no"
+    assert properties("elu").zero_centred == "partly"
+    assert properties("tanh").near_identity and not properties("sigmoid").near_identity
+    x = np.linspace(-NEAR_IDENTITY_RADIUS, NEAR_IDENTITY_RADIUS, 201)
+    assert np.max(np.abs(get("tanh").fn(x) - x)) <= NEAR_IDENTITY_TOL
+
+
+def test_derivative_monotonic_and_smoothness():
+    assert properties("relu").grad_monotonic and not properties("sigmoid").grad_monotonic
+    assert properties("softplus").grad_monotonic and properties("softplus").smoothness == "smooth"
+    assert properties("leaky_relu").smoothness == "kinked"
+    assert properties("sign").smoothness == "discontinuous"
+
+
+def test_curve_samples_f_and_grad_and_is_bounded():
+    x, f, g = curve("elu", -2.0, 2.0, 5, alpha=0.5)
+    np.testing.assert_allclose(x, [-2, -1, 0, 1, 2])
+    np.testing.assert_allclose(f, get("elu").fn(x, alpha=0.5))
+    np.testing.assert_allclose(g, get("elu").grad(x, alpha=0.5))
+    for bad in [dict(n=MAX_CURVE_POINTS + 1), dict(n=1), dict(lo=1.0, hi=1.0),
+                dict(lo=-1e9, hi=0.0)]:
+        with pytest.raises(ValueError):
+            curve("relu", **{**dict(lo=-1.0, hi=1.0, n=10), **bad})
+
+
+def test_values_at_is_bounded():
+    with pytest.raises(ValueError):
+        values_at("relu", list(range(MAX_POINTS + 1)))
+    with pytest.raises(ValueError):
+        values_at("relu", [1e9])
+
+
+@given(st.sampled_from(list(ACTIVATIONS)), st.integers(1, 10), st.floats(0.1, 3.0))
+def test_compare_stacks_linear_is_a_line_of_slope_w_to_the_L(act_id, depth, weight):
+    with np.errstate(**RAISE):
+        run = compare_stacks(act_id, depth, weight)
+    np.testing.assert_allclose(run.linear, weight**depth * run.x, rtol=1e-12, atol=1e-12)
+    assert run.slope == pytest.approx(weight**depth) and run.linear_error < 1e-9
+    np.testing.assert_allclose(run.bent, stack_layers(act_id, run.x, depth, weight)[-1])
+    assert np.all(np.isfinite(run.bent))
+
+
+def test_compare_stacks_bends_for_tanh_not_for_identity():
+    assert compare_stacks("tanh", 3, 1.5).bent_error > 0.1
+    assert compare_stacks("identity", 3, 1.5).bent_error < 1e-9

@@ -342,3 +342,20 @@ def test_summary_and_flat_zones() -> None:
     assert all(-1000.0 <= a <= b <= 1000.0 for a, b in zones)
     dead = simulate_deep_mlp("step", 3, 8, 8, "he", 0)
     assert sat_mod.summarize_mlp(dead).grad_spread == 1.0  # all zero: 0/0 reported as 1
+
+
+def test_summary_tail_quantiles() -> None:
+    r = simulate_deep_mlp("sigmoid", 6, 32, 100, "positive", 1)
+    s = sat_mod.summarize_mlp(r)
+    levels = list(sat_mod.QUANTILE_LEVELS)
+    assert s.z_mid_share == pytest.approx(levels[-1] - levels[0]) and s.z_mid_share == pytest.approx(0.98)
+    # recomputed by hand: the last layer's summed inputs, forward pass with the same draws
+    rng = np.random.default_rng(1)
+    h = rng.standard_normal((100, 32))
+    ws = [np.abs(rng.standard_normal((32, 32)) * math.sqrt(1 / 32)) for _ in range(6)]
+    for w in ws:
+        z = h @ w
+        h = 1 / (1 + np.exp(-z))
+    assert s.z_lo_last == pytest.approx(float(np.quantile(z, 0.01)), rel=1e-12)
+    assert s.z_hi_last == pytest.approx(float(np.quantile(z, 0.99)), rel=1e-12)
+    assert s.z_lo_last > 0  # the drift: even the lower tail of the last layer is positive

@@ -218,6 +218,8 @@ def test_every_activation_extreme_settings_no_warnings(act):
         s = zz.summarize(r, 1e-3)
         zz.loss_grid(r, (-1000, 1000), (-1000, 1000), n=zz.MAX_GRID)
         zz.input_quadrant_shares(r)
+        opened = [zz.open_quadrants(r, k) for k in (0, zz.MAX_STEPS - 1)]
+    assert all(set(q) <= {1, 2, 3, 4} for q in opened)
     for arr in (r.path, r.deltas, r.grads, r.updates):
         assert np.all(np.isfinite(arr))
     assert np.isfinite(s.path_length)
@@ -412,3 +414,33 @@ def test_step_report_flags_batch_updates_that_leave_the_sample_quadrants():
     assert any(flags)
     single = run("sigmoid", steps=300)
     assert not any(zz.step_report(single, k).left_allowed for k in range(300))
+
+
+def test_open_quadrants_single_sample_and_minibatch():
+    """One sample: only ±x (I and III for sigmoid). Several non-parallel samples: every quadrant,
+    because mean_i δᵢ·xᵢ with free δᵢ spans the plane."""
+    single = run("sigmoid", steps=50)
+    for k in range(50):
+        assert zz.open_quadrants(single, k) == zz.allowed_quadrants(single, k) == (1, 3)
+    batch = run("sigmoid", steps=50, batch_size=4)
+    for k in range(50):
+        assert zz.allowed_quadrants(batch, k) == (1, 3)
+        assert zz.open_quadrants(batch, k) == (1, 2, 3, 4)
+    # every applied mini-batch update really lies in an open quadrant (some in II or IV)
+    quads = {zz.quadrant(u) for u in batch.updates if u.all()}
+    assert quads <= {1, 2, 3, 4} and quads & {2, 4}
+    tan = run("tanh", steps=30)
+    for k in range(30):
+        x = tan.inputs[k, 0]
+        assert zz.open_quadrants(tan, k) == tuple(sorted({zz.quadrant(x), zz.quadrant(-x)}))
+
+
+def test_same_sign_input_share_and_similar_steps():
+    sig, tan = run("sigmoid"), run("tanh")
+    assert zz.same_sign_input_share(sig) == 1.0
+    x = tan.inputs.reshape(-1, 2)
+    assert zz.same_sign_input_share(tan) == pytest.approx(np.mean(x[:, 0] * x[:, 1] > 0))
+    assert zz.same_sign_input_share(tan) + zz.mixed_input_share(tan) == pytest.approx(1.0)
+    assert zz.similar_steps(202, 182) and zz.similar_steps(0, 0)
+    assert not zz.similar_steps(202, 28) and not zz.similar_steps(100, 79)
+    assert zz.similar_steps(100, 80)

@@ -48,8 +48,11 @@ def assert_all_finite(at):
     for spec in chart_specs(at):
         bad = [v for v in all_numbers(spec) if not math.isfinite(v)]
         assert not bad, bad[:5]
+    def no_constant(name):  # NaN / Infinity / -Infinity as JSON tokens (not inside base64)
+        raise AssertionError(f"{name} in a chart spec")
+
     for el in at.get("plotly_chart"):
-        assert "NaN" not in el.proto.spec and "Infinity" not in el.proto.spec
+        json.loads(el.proto.spec, parse_constant=no_constant)
 
 
 def test_default_view_in_korean():
@@ -224,7 +227,8 @@ def test_long_run_1000_steps_is_finite():
 def test_korean_sentences_have_the_numbers():
     at = run_page("descent", query={"lr": "1.0"})
     msg = at.warning[0].value
-    assert "영원히 진동" in msg and "−4와 10 사이" in msg
+    # no particle after a number: "두 값 −4, 10 사이" instead of "−4와 10 사이"
+    assert "영원히 진동" in msg and "두 값 −4, 10 사이" in msg
     assert json.dumps(msg)  # plain text, no objects
 
 
@@ -262,3 +266,186 @@ def test_quartic_two_cycle_and_wandering_are_described():
     msg = boxes(wander)
     assert "keeps wandering between" in msg
     assert fmt(run.orbit[0], 4) in msg and fmt(run.orbit[1], 4) in msg
+
+
+# ------------------------------------------------------------------ audit #5
+LOSS_LABELS = {lid: d.get(lid).text for lid in d.LOSSES}
+
+
+def _starts(lid):
+    """Typed-start extremes and a few inner starts, as URL values."""
+    if d.get(lid).dim == 2:
+        return [{"gd_wx": "-9", "gd_wy": "-4"}, {"gd_wx": "9", "gd_wy": "4"},
+                {"gd_wx": "-8", "gd_wy": "2"}]
+    return [{"gd_x0": v} for v in ("-100", "-5.75", "1.5", "100")]
+
+
+@pytest.mark.parametrize("lid", list(d.LOSSES))
+def test_every_preset_at_lr_3_keeps_every_chart_number_finite(lid):
+    for start in _starts(lid):
+        at = run_page("descent", query={"gd_loss": LOSS_LABELS[lid], "lr": "3", **start},
+                      locale="en-US")
+        assert not at.exception, start
+        assert_all_finite(at)
+        assert "stopped at the bound after" in boxes(at), start
+
+
+def test_quartic_lr_3_from_1_5_drops_the_unplottable_step():
+    at = run_page("descent", query={"gd_loss": QUARTIC, "gd_x0": "1.5", "lr": "3"},
+                  locale="en-US")
+    run = d.gradient_descent("quartic", 1.5, 3.0, 100)
+    assert not run.escape.kept
+    assert_all_finite(at)
+    msg = at.error[0].value
+    assert f"Step {run.escape.step} would jump to x = {fmt(run.escape.point, 6)}" in msg
+    assert f"stopped at the bound after {run.n} steps" in msg
+    np.testing.assert_allclose(iterates(at), run.iterates.astype(np.float32))
+
+
+def test_lr_just_above_1_is_written_exactly():
+    at = run_page("descent", query={"lr": "1.0001"}, locale="en-US")
+    assert not at.exception
+    found = texts(at)
+    run = d.gradient_descent("course", 10.0, 1.0001, 100)
+    assert run.regime == d.DIVERGES and run.rate == pytest.approx(1.0002, rel=1e-6)
+    assert "Verdict for lr = 1.0001" in found
+    assert "r = 1 − lr · L = 1 − 1.0001 · 2 = −1.0002" in found
+    assert "|r| = 1.0002 > 1" in found
+    assert "grows about ×1.0002 per step" in found
+    head = at.subheader[0].value + at.error[0].value + "\n".join(m.value for m in at.markdown)
+    import re
+    assert not re.search(r"lr = 1(?![./\d])|×1(?![.\d])|= −1(?![.\d])|\|r\| = 1(?![.\d])", head)
+    axis = chart_specs(at)[1]
+    assert "lr = 1.0001" in [tr.get("text", [None])[0] for tr in axis["data"] if tr.get("text")]
+
+
+def test_lr_near_one_over_L_is_not_called_exact():
+    near = run_page("descent", query={"lr": "0.50000001"}, locale="en-US")
+    msg = near.success[0].value
+    gap = d.one_step_gap(d.get("course"), 0.50000001)
+    assert "is exactly 1/L" not in msg and "is not exactly 1/L = 0.5" in msg
+    assert f"differs by {fmt(gap, 3).replace('1×10', '10')}" in msg
+    exact = run_page("descent", query={"lr": "0.5"}, locale="en-US")
+    assert "is exactly 1/L = 0.5" in exact.success[0].value
+
+
+def test_every_step_claim_only_when_every_step_crosses():
+    every = run_page("descent", query={"lr": "0.9"}, locale="en-US")
+    assert "Every step jumps over the minimum" in boxes(every)
+    some = run_page("descent", query={"gd_loss": QUARTIC, "gd_x0": "0.5", "lr": "0.15",
+                                      "gd_steps": "200"}, locale="en-US")
+    run = d.gradient_descent("quartic", 0.5, 0.15, 200)
+    assert run.regime == d.OSCILLATING and not run.crossed_every_step
+    msg = boxes(some)
+    assert "Every step jumps" not in msg
+    assert f"{run.crossings} of the {run.crossing_steps} steps before x got within" in msg
+
+
+def test_farther_each_step_claim_is_checked():
+    grow = run_page("descent", query={"lr": "1.1"}, locale="en-US")
+    assert "Each step lands farther" in grow.error[0].value
+    bumpy = run_page("descent", query={"gd_loss": QUARTIC, "gd_x0": "-5.75", "lr": "0.0723"},
+                     locale="en-US")
+    run = d.gradient_descent("quartic", -5.75, 0.0723, 100)
+    assert not run.farther_each_step and run.escape.crossed == "loss"
+    msg = bumpy.error[0].value
+    assert "Each step lands farther" not in msg and "does not grow at every step" in msg
+    assert f"At step {run.stopped_at} the loss reached" in msg and "f ≤ 10¹²" in msg
+
+
+@pytest.mark.parametrize("lr", ["1.0000000004", "0.9999999996"])
+def test_lr_within_tolerance_of_one_on_a_quadratic_is_not_wandering(lr):
+    at = run_page("descent", query={"lr": lr}, locale="en-US")
+    assert not at.exception
+    msg, found = boxes(at), texts(at)
+    assert "Oscillates forever" in msg and "wandering" not in msg and "walls" not in msg
+    assert f"Verdict for lr = {lr}" in found
+    r = 1 - float(lr) * 2
+    assert r != -1 and "Here r = −1:" not in found
+    assert f"Here r = {fmt(r, d.digits_to_tell(r))}" in found
+
+
+def test_bowl_growth_in_y_is_called_divergence():
+    at = run_page("descent", query={"gd_loss": BOWL, "lr": "0.223"}, locale="en-US")
+    run = d.gradient_descent("bowl2d", (-8.0, 2.0), 0.223, 100)
+    assert run.regime == d.DIVERGES
+    msg = at.error[0].value
+    y = d.axis_distance(run, 1)
+    assert "Along y the distance to the minimum grows about ×1.007 per step" in msg
+    assert fmt(y[-1], 6) in msg
+    assert "r₂ = 1 − lr · 9 = −1.007" in texts(at)
+
+
+def test_bowl_contour_plays_at_most_60_frames():
+    at = run_page("descent", query={"gd_loss": BOWL}, locale="en-US")
+    contour = chart_specs(at)[0]
+    frames = contour["frames"]
+    assert 1 < len(frames) <= 60
+    gd = d.gradient_descent("bowl2d", (-8.0, 2.0), 0.2, 100)
+    last = frames[-1]
+    gd_index = [i for i, tr in enumerate(contour["data"]) if tr.get("name") == "GD"][0]
+    k = last["traces"].index(gd_index)
+    ys = decode(last["data"][k]["y"]).astype(float)
+    np.testing.assert_allclose(ys, gd.iterates[: len(frames), 1].astype(np.float32), rtol=1e-6)
+
+
+@pytest.mark.parametrize("lr,loss", [("1.0", "course"), ("0.2", "bowl2d"), ("0.5", "course"),
+                                     ("3", "course"), ("0.0001", "course")])
+def test_lr_label_is_clear_of_the_dashed_lines(lr, loss):
+    at = run_page("descent", query={"lr": lr, "gd_loss": LOSS_LABELS[loss]}, locale="en-US")
+    axis = [s for s in chart_specs(at) if s["layout"].get("yaxis", {}).get("visible") is False][0]
+    label = f"lr = {fmt(float(lr), d.exact_digits(float(lr)))}"
+    marker = [tr for tr in axis["data"] if tr.get("text") == [label]][0]
+    top = axis["layout"]["yaxis"]["range"][1]
+    dashed = [sh for sh in axis["layout"]["shapes"] if sh["type"] == "line"]
+    assert len(dashed) == 2
+    # every dashed line ends below the marker, whose label is written above it
+    assert all(sh["y1"] * top < marker["y"][0] for sh in dashed)
+    assert marker["textposition"].startswith("top")
+    if float(lr) in (3.0, 0.0001):  # turned inwards at the ends of the axis
+        assert marker["textposition"] == ("top left" if float(lr) == 3.0 else "top right")
+
+
+def test_helps_and_notes_show_core_numbers():
+    at = run_page("descent", locale="en-US")
+    found = texts(at)
+    course, expanded = d.get("course"), d.get("expanded")
+    assert f"never drops below {fmt(d.minimum_value(course))}" in found
+    assert f"drops to {fmt(d.minimum_value(expanded))} at its minimum" in found
+    assert "drawn at 10⁻¹⁶" in found
+    lrs = at.text_input(key="gd_lrs")
+    assert f"up to {d.MAX_RATES} values" in lrs.label
+    assert "between 0.0001 and 3" in lrs.help
+    x0 = at.number_input(key="gd_x0")
+    assert f"between {fmt(-d.X0_MAX)} and {fmt(d.X0_MAX)}" in x0.help
+
+
+KO_COUNTERS = ("번", "개", "배")
+
+
+def test_korean_strings_put_no_particle_after_a_placeholder():
+    import re
+
+    from ui.locales.descent import EN, KO
+    assert set(EN) == set(KO)
+    bad = []
+    for key, text in KO.items():
+        for m in re.finditer(r"\{[a-z0-9_]+\}([가-힣]+)", text):
+            if not m.group(1).startswith(KO_COUNTERS):
+                bad.append((key, m.group(0)))
+    assert not bad, bad
+
+
+@pytest.mark.parametrize("key", ["descent.loss_help", "descent.x0_help", "descent.lrlog_help",
+                                 "descent.quick_help", "descent.gap_note", "descent.lrs",
+                                 "descent.lrs_help", "descent.lrs_bad",
+                                 "descent.optimizers_help", "descent.theory.quartic"])
+def test_facts_in_help_texts_are_placeholders(key):
+    import re
+
+    from ui.locales.descent import EN, KO
+    for text in (EN[key], KO[key]):
+        plain = re.sub(r"\{[a-z0-9_]+\}", "", text)
+        for formula in ("10^v", "2-D", "2차원", "4차", "2차 함수", "f″(x)", "1/L", "2/L"):
+            plain = plain.replace(formula, "")
+        assert not re.search(r"[0-9]", plain), (key, plain)

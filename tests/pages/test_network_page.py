@@ -3,6 +3,8 @@ and steps through the course's backpropagation examples."""
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pytest
 
@@ -30,12 +32,14 @@ def test_default_view_in_korean():
     at = run_page("network")
     assert not at.exception
     assert at.title[0].value == "작은 신경망 실험실"
-    assert len(chart_specs(at)) == 4  # losses, decision maps, diagram, linear maps
+    # losses, decision maps, output comparison losses, diagram, linear maps
+    assert len(chart_specs(at)) == 5
     assert set(loss_traces(at)) == {"Identity", "Sigmoid", "Tanh", "ReLU"}
 
 
 def test_english_title():
     at = run_page("network", locale="en-US")
+    assert not at.exception
     assert at.title[0].value == "Small-network lab"
 
 
@@ -160,19 +164,171 @@ def test_step_through_xor_first_epoch():
     assert f"**{fmt(tr.loss, 4)}**" in found
 
 
+def lin_runs(depth: int, acts: list[str], epochs: int) -> list[net.TrainResult]:
+    """What the linear section trains: circles (100 points, noise 0.05), width 6, lr 0.3,
+    identity plus acts, all from one Xavier start (seed 1)."""
+    d = ds.make("circles", 100, 0.05, 0)
+    out = []
+    for act in ["identity", *acts]:
+        mlp = net.init_mlp([2] + [6] * depth + [1], [act] * depth + ["sigmoid"], "xavier", seed=1)
+        out.append(net.train(mlp, d.X, d.y, 0.3, epochs))
+    return out
+
+
 def test_linear_panel_numbers_match_core():
-    at = run_page("network", query={"net_lin_depth": "2", "net_lin_act": "Tanh",
-                                    "net_epochs": "100"}, locale="en-US")
-    d = ds.make("circles", 200, 0.05, 0)
-    accs = []
-    for act in ("identity", "tanh"):
-        mlp = net.init_mlp([2, 6, 6, 1], [act, act, "sigmoid"], "xavier", seed=1)
-        accs.append(net.accuracy(net.train(mlp, d.X, d.y, 0.1, 200).mlp, d.X, d.y))
+    at = run_page("network", query={"net_lin_depth": "2", "net_lin_acts": ["Tanh", "Sigmoid"],
+                                    "net_lin_epochs": "300", "net_epochs": "100"},
+                  locale="en-US")
+    assert not at.exception
+    d = ds.make("circles", 100, 0.05, 0)
+    runs = lin_runs(2, ["tanh", "sigmoid"], 300)
+    accs = [net.accuracy(r.mlp, d.X, d.y) for r in runs]
     found = texts(at)
-    assert f"{accs[0]:.1%}" in found and f"{accs[1]:.1%}" in found
+    target = fmt(net.target_loss("mse"))
+    for name, r, acc in zip(("Identity", "Tanh", "Sigmoid"), runs, accs):
+        reach = net.epochs_to_loss(r.losses, net.target_loss("mse"))
+        verdict = "separates the classes" if net.separates(acc) else \
+            "does not separate the classes"
+        tail = (f"the mean loss first falls below {target} in epoch {reach:,}." if reach
+                else f"the mean loss does not fall below {target} within 300 epochs.")
+        assert f"**{name}**: accuracy {acc:.1%}, {verdict}; {tail}" in found
     maps = chart_specs(at)[-1]
     assert [tr["name"] for tr in maps["data"] if tr["type"] == "contour"] == \
-        [f"Identity × 2 · {accs[0]:.0%}", f"Tanh × 2 · {accs[1]:.0%}"]
+        [f"Identity × 2 · {accs[0]:.0%}", f"Tanh × 2 · {accs[1]:.0%}",
+         f"Sigmoid × 2 · {accs[2]:.0%}"]
+
+
+def test_linear_default_separates_with_non_linear_and_relu_is_faster():
+    at = run_page("network", query={"net_epochs": "100"}, locale="en-US")
+    runs = lin_runs(1, ["sigmoid", "relu"], 300)
+    d = ds.make("circles", 100, 0.05, 0)
+    accs = [net.accuracy(r.mlp, d.X, d.y) for r in runs]
+    # what the default view states, checked against core: identity cannot separate the circles,
+    # sigmoid and ReLU do within the default epochs, ReLU reaches the target loss first
+    assert not net.separates(accs[0]) and net.separates(accs[1]) and net.separates(accs[2])
+    reach = [net.epochs_to_loss(r.losses, net.target_loss()) for r in runs]
+    assert reach[0] is None and reach[2] < reach[1] <= 300
+    assert (f"Of the non-linear activations, **ReLU** got below {fmt(net.target_loss())} first "
+            f"(epoch {reach[2]:,}).") in texts(at)
+
+
+def test_output_comparison_numbers_match_core():
+    at = run_page("network", query={"net_oc_epochs": "3000", "net_epochs": "100"},
+                  locale="en-US")
+    assert not at.exception
+    df = at.dataframe[1].value
+    pairs = [("sigmoid", "sigmoid"), ("relu", "sigmoid"), ("sigmoid", "relu"), ("relu", "relu")]
+    assert len(df) == len(pairs)
+    for (h, o), (_, row) in zip(pairs, df.iterrows()):
+        r = net.train(net.course_xor(h, o), net.XOR_X, net.XOR_T, net.COURSE_LR, 3000)
+        y = r.mlp.forward(net.XOR_X)[:, 0]
+        acc = net.accuracy(r.mlp, net.XOR_X, net.XOR_T)
+        assert list(row.iloc[2:6]) == [fmt(float(v), 4) for v in y]
+        assert row["accuracy"] == f"{acc:.0%}"
+        reach = net.epochs_to_loss(r.losses, net.target_loss())
+        assert row.iloc[-1] == ("—" if reach is None else f"{reach:,}")
+    specs = chart_specs(at)
+    names = [tr["name"] for tr in specs[2]["data"]]
+    assert names == ["Sigmoid → Sigmoid", "ReLU → Sigmoid", "Sigmoid → ReLU", "ReLU → ReLU"]
+    found = texts(at)
+    rr = net.train(net.course_xor("relu", "relu"), net.XOR_X, net.XOR_T, net.COURSE_LR, 3000)
+    outs = ", ".join(fmt(float(v), 3) for v in rr.mlp.forward(net.XOR_X)[:, 0])
+    assert (f"**ReLU → ReLU**: outputs {outs} for (0,0), (0,1), (1,0), (1,1); accuracy "
+            f"{net.accuracy(rr.mlp, net.XOR_X, net.XOR_T):.0%}") in found
+    # at 3 000 epochs the all-sigmoid network is still on its plateau: the sentence says so
+    accs = {lab: net.accuracy(net.train(net.course_xor(h, o), net.XOR_X, net.XOR_T,
+                                        net.COURSE_LR, 3000).mlp, net.XOR_X, net.XOR_T)
+            for lab, (h, o) in zip(names, pairs)}
+    top = max(accs.values())
+    assert accs["Sigmoid → Sigmoid"] < top and accs["ReLU → ReLU"] < top
+    best = ", ".join(lab for lab, a in accs.items() if a == top)
+    rest = ", ".join(f"{lab} ({a:.0%})" for lab, a in accs.items() if a < top)
+    assert (f"After 3,000 epochs, the highest accuracy ({top:.0%}) is reached by **{best}**. "
+            f"The others: {rest}.") in found
+
+
+def test_korean_mix_label_and_no_typed_facts():
+    q = {"net_acts": ["ReLU"], "net_mix": "true", "net_mix1": "Tanh", "net_epochs": "100"}
+    at = run_page("network", query=q)
+    assert not at.exception
+    assert set(loss_traces(at)) == {"ReLU", "혼합 Tanh"}
+    found = texts(at)
+    assert "결정 영역" in found and "결정 지도" not in found and "장난감" not in found
+
+
+def test_offered_activations_all_have_the_fast_path():
+    at = run_page("network", query={"net_epochs": "100"}, locale="en-US")
+    from core.activations import ACTIVATIONS
+    assert list(at.multiselect(key="net_acts").options) == \
+        [ACTIVATIONS[a].name for a in net.LAB_HIDDEN]
+    assert list(at.selectbox(key="net_out").options) == \
+        [ACTIVATIONS[a].name for a in net.LAB_OUTPUT]
+    assert all(net._fast_supported([a]) for a in net.LAB_HIDDEN + net.LAB_OUTPUT)
+
+
+class Counter:
+    """Stands in for core.network.train: records every training call and returns at once
+    (wrapping the real function, so "show the code" still finds its source)."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple] = []
+        calls = self.calls
+
+        @functools.wraps(net.train)
+        def fake(mlp, X, T, lr, epochs, mode="sample", loss="mse", fast=True):
+            calls.append((mlp.sizes, mlp.activations, len(X), epochs, mode,
+                          mlp.biases is not None))
+            return net.TrainResult(mlp, np.full(epochs, 0.3), None, fast=True)
+
+        self.train = fake
+
+    def units(self) -> int:
+        return sum(net.plan_cost(s, [a], n, e, m, b) for s, a, n, e, m, b in self.calls)
+
+
+WORST = {"net_data": "spiral", "net_n": "400", "net_noise": "0.5", "net_layers": "3",
+         "net_w1": "8", "net_w2": "8", "net_w3": "8",
+         "net_acts": ["Mish", "GELU", "SELU", "Softplus"], "net_mix": "true",
+         "net_mix1": "Mish", "net_mix2": "Mish", "net_mix3": "Mish", "net_epochs": "90000",
+         "net_lr": "0.001", "net_oc_epochs": "90000", "net_lin_depth": "3",
+         "net_lin_epochs": "3000", "net_lin_acts": ["Sigmoid", "Tanh", "ReLU"]}
+
+
+@pytest.mark.parametrize("mode", ["per-sample", "full batch"])
+def test_worst_case_request_stays_within_the_budget(monkeypatch, mode):
+    """The largest request the page allows (3 × 8 hidden units, 400 points, 5 networks with
+    Mish, 90 000 epochs everywhere) trains at most REQUEST_BUDGET work units in total, counted
+    from the epochs × samples each network is trained for (not from seconds)."""
+    import streamlit as st
+    st.cache_resource.clear()
+    counter = Counter()
+    monkeypatch.setattr(net, "train", counter.train)
+    at = run_page("network", query={**WORST, "net_mode": mode}, locale="en-US")
+    assert not at.exception
+    assert counter.calls  # the request did train
+    assert counter.units() <= net.REQUEST_BUDGET
+    for sizes, acts, n, epochs, m, _ in counter.calls:
+        assert epochs * n <= net.MAX_UPDATES
+        if m == "sample":  # every network trained per sample runs on the compiled path
+            assert net._fast_supported(acts)
+    # 5 compared networks + 4 output networks + 4 linear networks, each in 10 parts
+    assert len({c[:2] for c in counter.calls}) >= 9
+    assert "epochs would take too long" in texts(at)
+
+
+def test_unrelated_controls_do_not_retrain(monkeypatch):
+    import streamlit as st
+    st.cache_resource.clear()
+    at = run_page("network", query={**COURSE_QUERY, "net_epochs": "3000"}, locale="en-US")
+    counter = Counter()
+    monkeypatch.setattr(net, "train", counter.train)
+    # the seed changes neither the course weights nor noise-free XOR: no new training
+    at.number_input(key="net_seed").set_value(7).run()
+    at.slider(key="net_pos_relu231").set_value(3).run()
+    at.run()
+    assert not at.exception and counter.calls == []
+    at.selectbox(key="net_lr").set_value(0.5).run()  # a training control does retrain
+    assert counter.calls
 
 
 def test_diverging_networks_are_reported_not_drawn_as_nan():

@@ -153,3 +153,39 @@ def test_no_activation_chosen_shows_hint() -> None:
     at.multiselect(key="sat_acts").set_value([]).run()
     assert not at.exception
     assert any("Choose at least one activation" in i.value for i in at.info)
+
+
+def test_labels_and_setup_numbers_come_from_the_code() -> None:
+    """No typed numbers: the preset's bias, the small-normal std and the sweep's init."""
+    small = f"N(0, {fmt(sat.SMALL_STD)}²)"
+    at = run_page("saturation", query={"sat_init": small}, locale="en-US")
+    assert not at.exception and not at.warning
+    assert at.session_state["sat_init"] == "small"
+    res = sat.simulate_deep_mlp("sigmoid", 10, 64, 256, "small", 0, 0.0, 0.05)
+    assert f"Sigmoid, {small} weights, 10 layers" in texts(at)
+    assert decode(chart_specs(at)[GRAD]["data"][0]["y"])[-1] == pytest.approx(
+        res.grad_norm_w[-1], rel=1e-6)
+    assert f"{small}: small normal" in str(at.get("button_group")[0].proto.help)
+    # the bias in the preset's label is the bias the preset sets
+    at.button(key="sat_preset_relu_neg").click().run()
+    label = at.button(key="sat_preset_relu_neg").label
+    assert label == f"ReLU, He, b = {fmt(at.session_state['sat_b'])}" and at.session_state["sat_b"] < 0
+    assert "Each point: 10 layers × 64 units, He weights, 128 samples, seed 0." in texts(at)
+
+
+def test_dead_sentence_and_tails_follow_the_run() -> None:
+    at = run_page("saturation", locale="en-US")   # Sigmoid, Xavier: no dead unit
+    res = sat.simulate_deep_mlp("sigmoid", 10, 64, 256, "xavier", 0, 0.0, 0.05)
+    s = sat.summarize_mlp(res)
+    text = texts(at)
+    assert s.dead_max == 0.0 and "No unit in any of the 10 layers is dead" in text
+    assert "Dead units (f′ = 0" not in text
+    assert (f"In layer 10 the central {_pct(s.z_mid_share)} of the summed inputs lie between "
+            f"{fmt(s.z_lo_last, 3)} and {fmt(s.z_hi_last, 3)}") in text
+    at = run_page("saturation", query={"sat_mlp": "ReLU", "sat_init": "He", "sat_b": "-2"},
+                  locale="en-US")
+    res = sat.simulate_deep_mlp("relu", 10, 64, 256, "he", 0, -2.0, 0.05)
+    s = sat.summarize_mlp(res)
+    assert s.dead_max > 0
+    assert (f"{_pct(s.dead_first)} in layer 1, {_pct(s.dead_last)} in layer 10; the most, "
+            f"{_pct(s.dead_max)}, in layer {s.dead_max_layer}.") in texts(at)

@@ -216,3 +216,78 @@ def test_restore_defaults_button():
     assert at.selectbox(key="zz_a").value == "sigmoid"
     assert at.slider(key="zz_t").value == 0
     assert not at.exception
+
+
+def _shade(at, panel: int = 0) -> np.ndarray:
+    """Outline of the shaded quadrants of one panel (w, then 4 points per open quadrant)."""
+    tr = [tr for tr in planes(at)["data"] if tr.get("name") == "quadrants open to the next step"]
+    return np.column_stack([decode(tr[panel]["x"]), decode(tr[panel]["y"])]).astype(float)
+
+
+def test_shaded_quadrants_follow_core_for_single_samples_and_minibatches():
+    at = run_page("zigzag", query={"zz_t": "7"}, locale="en-US")
+    run = core_run()
+    assert zz.open_quadrants(run, 7) == (1, 3)
+    shade = _shade(at)
+    assert len(shade) == 1 + 4 * 2
+    # every corner of the outline is w_7 or lies up-right / down-left of it (quadrants I and III)
+    d = shade - run.path[7]
+    assert np.all(d[:, 0] * d[:, 1] >= -1e-6)
+    at = run_page("zigzag", query={"zz_t": "7", "zz_bs": "4"}, locale="en-US")
+    assert zz.open_quadrants(core_run(batch=4), 7) == (1, 2, 3, 4)
+    assert len(_shade(at)) == 1 + 4 * 4
+    assert "the averaged step can point anywhere" in texts(at)
+
+
+def test_perceptron_samples_are_listed_from_core():
+    at = run_page("zigzag", locale="en-US")
+    found = texts(at)
+    listed = ", ".join(f"({x1:g}, {x2:g})→{int(y)}" for (x1, x2), y in
+                       zip(zz.PERCEPTRON_X, zz.PERCEPTRON_T))
+    assert f"in the order {listed}. No bias." in found
+    assert f"the course's {len(zz.PERCEPTRON_X)} samples" in found
+    ko = texts(run_page("zigzag"))
+    assert f"순서는 {listed}이고" in ko
+
+
+def test_same_activation_on_both_sides_is_a_tie():
+    at = run_page("zigzag", query={"zz_b": "Sigmoid"}, locale="en-US")
+    s = zz.summarize(core_run(), zz.DEFAULT_EPS)
+    assert f"needed the same **{s.steps_to_reach}** steps" in texts(at)
+    assert "faster" not in texts(at).split("needed the same")[1].split("\n")[0]
+
+
+def test_batch_sentence_states_what_the_numbers_show():
+    found = texts(run_page("zigzag", locale="en-US"))
+    n1 = zz.summarize(core_run(), zz.DEFAULT_EPS).steps_to_reach
+    n64 = zz.summarize(core_run(batch=64), zz.DEFAULT_EPS).steps_to_reach
+    assert zz.similar_steps(n1, n64)
+    assert f"hardly moved ({n1} → {n64})" in found
+    ra, rb = zz.valley(core_run()).ratio, zz.valley(core_run("tanh")).ratio
+    assert f"{ra:.3g} with Sigmoid inputs and {rb:.3g} with Tanh inputs" in found
+    # ReLU inputs: the batch of 64 needs far fewer steps, and the page says so instead
+    relu = texts(run_page("zigzag", query={"zz_a": "ReLU"}, locale="en-US"))
+    m1 = zz.summarize(core_run("relu"), zz.DEFAULT_EPS).steps_to_reach
+    m64 = zz.summarize(core_run("relu", batch=64), zz.DEFAULT_EPS).steps_to_reach
+    assert not zz.similar_steps(m1, m64)
+    assert f"went from {m1} to {m64}" in relu and "hardly moved" not in relu
+
+
+def test_non_zero_centred_inputs_of_both_signs_are_not_called_zero_centred():
+    at = run_page("zigzag", query={"zz_b": "Leaky ReLU"}, locale="en-US")
+    found = texts(at)
+    mixed = zz.mixed_input_share(core_run("leaky_relu"))
+    assert f"take both signs without being zero-centred: in this run {mixed * 100:.3g}%" in found
+    assert "are zero-centred" not in found
+    ko = texts(run_page("zigzag"))
+    assert "영점 중심입니다" in ko   # tanh, the default right panel
+
+
+def test_why_title_matches_the_inputs():
+    at = run_page("zigzag", locale="en-US")              # sigmoid on the left: locked
+    assert any(h.value == "Why the all-positive inputs zig-zag" for h in at.subheader)
+    at = run_page("zigzag", query={"zz_a": "Tanh"}, locale="en-US")   # tanh on both sides
+    assert zz.mixed_input_share(core_run("tanh")) > 0
+    heads = [h.value for h in at.subheader]
+    assert "Where the steps could point in these runs" in heads
+    assert "Why the all-positive inputs zig-zag" not in heads

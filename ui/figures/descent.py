@@ -18,15 +18,19 @@ from ui.page import fmt
 from ui.theme import (OKABE_ITO, Look, axis_style, domain, figure, merge, series_style,
                       styled_layout)
 
-GAP_FLOOR = 1e-16     # a loss gap of exactly 0 is drawn at this height on the log axis
+GAP_FLOOR = d.GAP_FLOOR  # a loss gap of exactly 0 is drawn at this height on the log axis
 MAX_LABELS = 25       # at most this many iterate numbers written on a curve
 MAX_FRAMES = 15       # play animates at most this many steps
+MAX_FRAMES_2D = 30    # the contour view plays at most this many steps (3 paths per frame)
 CURVE_POINTS = 160
 REGIME_COLORS = {
     d.MONOTONE: "#009E73", d.OSCILLATING: "#0072B2", d.CYCLE: "#E69F00",
     d.DIVERGES: "#D55E00", d.TOO_SLOW: "#CC79A7",
 }
 METHOD_INDEX = {"gd": 0, "momentum": 1, "adam": 2}
+AXIS_TOP = 1.15       # lr-axis chart: y range [0, AXIS_TOP] (data units)
+MARKER_Y = 0.62       # the current-lr triangle (its label is written above it)
+LINE_TOP = 0.56       # the 1/L and 2/L dashed lines end here, just below the triangle
 
 
 def _f32(a) -> np.ndarray:
@@ -87,12 +91,20 @@ def _scatter(**kw) -> dict:
     return dict(type="scatter", **kw)
 
 
-def _path_trace(xs: list, fs: list, labels: list[str], look: Look) -> dict:
+def _label_sides(xs: np.ndarray, lo: float, hi: float) -> list[str]:
+    """Iterate numbers go to the upper right, or to the upper left in the right tenth of the
+    view (so they are not cut off at the chart's edge)."""
+    edge = hi - 0.1 * (hi - lo)
+    return ["top left" if x > edge else "top right" for x in np.asarray(xs, dtype=float)]
+
+
+def _path_trace(xs: list, fs: list, labels: list[str], look: Look,
+                sides: list[str] | str = "top right") -> dict:
     """Iterates as numbered markers joined by a line (None = not drawn)."""
     idx = np.arange(len(xs))
     return _scatter(
         x=xs, y=fs, mode="lines+markers+text", name=t("descent.fig.iterates"),
-        text=labels, textposition="top right",
+        text=labels, textposition=sides,
         textfont=dict(size=look.font - 3, color=OKABE_ITO[1]),
         line=dict(color=OKABE_ITO[1], width=max(2.0, look.line / 2)),
         marker=dict(size=look.marker, color=OKABE_ITO[1], symbol="circle",
@@ -115,7 +127,7 @@ def loss_curve(run: d.DescentRun, look: Look, upto: int | None = None) -> go.Fig
         _scatter(x=_f32(gx), y=_f32(gf), mode="lines", name=t("descent.fig.loss_curve"),
                  line=dict(color=OKABE_ITO[7], width=look.line), hoverinfo="skip"),
         # fixed axis ranges: Plotly clips iterates outside the view instead of zooming out
-        _path_trace(_f32(xs), _f32(fs), _labels(xs, hi - lo), look),
+        _path_trace(_f32(xs), _f32(fs), _labels(xs, hi - lo), look, _label_sides(xs, lo, hi)),
         _scatter(x=_f32(xs[:1]) if inside[0] else [], y=_f32(fs[:1]) if inside[0] else [],
                  mode="markers", name=t("descent.fig.start"),
                  marker=dict(size=look.marker + 12, color=OKABE_ITO[0], symbol="circle-open",
@@ -147,8 +159,13 @@ def _play(run: d.DescentRun, k: int, look: Look) -> tuple[list[dict], list[dict]
     frames = [dict(name=str(j), traces=[1],
                    data=[_scatter(x=_f32(xs[: j + 1]), y=_f32(fs[: j + 1]))])
               for j in range(m + 1)]
-    menus = [dict(
-        type="buttons", showactive=False, x=0.5, y=0.99, xanchor="center", yanchor="top",
+    return frames, _play_menus(look)
+
+
+def _play_menus(look: Look, x: float = 0.5, xanchor: str = "center") -> list[dict]:
+    """The ▶ / ❚❚ buttons of an animated figure (top of the plot area)."""
+    return [dict(
+        type="buttons", showactive=False, x=x, y=0.99, xanchor=xanchor, yanchor="top",
         direction="left", font=dict(size=look.font - 2),
         buttons=[dict(label=t("descent.fig.play"), method="animate",
                       args=[None, dict(frame=dict(duration=350, redraw=False),
@@ -157,7 +174,6 @@ def _play(run: d.DescentRun, k: int, look: Look) -> tuple[list[dict], list[dict]
                  dict(label=t("descent.fig.pause"), method="animate",
                       args=[[None], dict(frame=dict(duration=0, redraw=False),
                                          mode="immediate")])])]
-    return frames, menus
 
 
 def _vline(x: float, color: str, dash: str, width: float) -> dict:
@@ -311,7 +327,9 @@ def lr_axis(band: d.StableBand, lr: float, look: Look, others: list[float] | Non
                                              color=REGIME_COLORS[regime], opacity=0.5)))
     for value, label, regime in ((one, "1/L", d.MONOTONE), (two, "2/L", d.DIVERGES)):
         if lo <= value <= hi:
-            shapes.append(_vline(value, REGIME_COLORS[regime], "dash", 3))
+            line = _vline(value, REGIME_COLORS[regime], "dash", 3)
+            # the line ends below the current-lr marker, so the marker's label never sits on it
+            shapes.append({**line, "y1": LINE_TOP / AXIS_TOP})
             notes.append(dict(x=math.log10(value), y=0.02, yref="paper", yanchor="bottom",
                               text=f"{label} = {fmt(value, 4)}", showarrow=False,
                               xanchor="right" if label == "1/L" else "left",
@@ -322,8 +340,9 @@ def lr_axis(band: d.StableBand, lr: float, look: Look, others: list[float] | Non
                              showlegend=False, hovertemplate="lr=%{x:.4g}<extra></extra>",
                              marker=dict(symbol="line-ns", size=16,
                                          line=dict(width=2, color=look.text))))
-    data.append(_scatter(x=[lr], y=[0.62], mode="markers+text", showlegend=False,
-                         text=[f"lr = {fmt(lr, 4)}"], textposition="top center",
+    data.append(_scatter(x=[lr], y=[MARKER_Y], mode="markers+text", showlegend=False,
+                         text=[f"lr = {fmt(lr, d.exact_digits(lr))}"],
+                         textposition=_label_side(lr, lo, hi), cliponaxis=False,
                          textfont=dict(size=look.font),
                          marker=dict(symbol="triangle-down", size=look.marker + 8,
                                      color=look.text),
@@ -334,8 +353,15 @@ def lr_axis(band: d.StableBand, lr: float, look: Look, others: list[float] | Non
         margin=dict(t=40, b=55), shapes=shapes, annotations=notes,
         xaxis=dict(type="log", range=[math.log10(lo), math.log10(hi)], showgrid=True,
                    tickvals=ticks, ticktext=[fmt(v) for v in ticks], fixedrange=True),
-        yaxis=dict(visible=False, range=[0, 1.15], fixedrange=True))
+        yaxis=dict(visible=False, range=[0, AXIS_TOP], fixedrange=True))
     return figure(data, layout)
+
+
+def _label_side(lr: float, lo: float, hi: float) -> str:
+    """Where the current-lr label goes: centred above the marker, or turned inwards in the
+    outer tenth of the axis so it is not cut off at either end."""
+    at = (math.log10(lr) - math.log10(lo)) / (math.log10(hi) - math.log10(lo))
+    return "top right" if at < 0.1 else ("top left" if at > 0.9 else "top center")
 
 
 def contour_paths(runs: list[d.DescentRun], names: list[str], look: Look,
@@ -344,6 +370,7 @@ def contour_paths(runs: list[d.DescentRun], names: list[str], look: Look,
     loss = d.get(runs[0].loss_id)
     x0, x1, y0, y1 = loss.view
     gx, gy, z = d.surface(loss, 121, 81)
+    paths: list[tuple[int, np.ndarray]] = []  # (trace index, shown iterates) for play
     data = [dict(type="contour", x=_f32(gx), y=_f32(gy), z=_f32(z), showscale=False,
                  contours=dict(coloring="lines", showlabels=False, start=0.5, end=80.5, size=4),
                  autocontour=False, line=dict(width=1.5),
@@ -356,6 +383,7 @@ def contour_paths(runs: list[d.DescentRun], names: list[str], look: Look,
         keep = (pts[:, 0] >= 2 * x0) & (pts[:, 0] <= 2 * x1) & (pts[:, 1] >= 2 * y0) & \
                (pts[:, 1] <= 2 * y1)
         style = series_style(i)
+        paths.append((len(data), pts))
         data.append(_scatter(
             x=_f32(pts[:, 0]), y=_f32(pts[:, 1]), name=name, mode="lines+markers",
             line=dict(color=style["color"], width=max(2.0, look.line - 1), dash=style["dash"]),
@@ -377,8 +405,22 @@ def contour_paths(runs: list[d.DescentRun], names: list[str], look: Look,
                          name=t("descent.fig.minimum"), hoverinfo="skip",
                          marker=dict(size=look.marker + 6, symbol="x-thin",
                                      line=dict(width=4, color=OKABE_ITO[2]))))
+    frames = _play_2d(paths)
     layout = styled_layout(
         look, x_title="x", y_title="y", height=look.height(520), hovermode="closest",
         xaxis=dict(range=[x0, x1], constrain="domain"),
-        yaxis=dict(range=[y0, y1], scaleanchor="x", scaleratio=1, constrain="domain"))
-    return figure(data, layout)
+        yaxis=dict(range=[y0, y1], scaleanchor="x", scaleratio=1, constrain="domain"),
+        updatemenus=_play_menus(look, 0.01, "left") if frames else [])
+    return figure(data, layout, frames)
+
+
+def _play_2d(paths: list[tuple[int, np.ndarray]]) -> list[dict]:
+    """Frames 0 … m, m = min(longest shown path, MAX_FRAMES_2D): every path grows one
+    iterate per frame (a path that is shorter stays whole)."""
+    m = min(max(len(p) - 1 for _, p in paths), MAX_FRAMES_2D) if paths else 0
+    if m < 1:
+        return []
+    return [dict(name=str(j), traces=[i for i, _ in paths],
+                 data=[_scatter(x=_f32(p[: j + 1, 0]), y=_f32(p[: j + 1, 1]))
+                       for _, p in paths])
+            for j in range(m + 1)]

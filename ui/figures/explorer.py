@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from core.properties import Bound, Properties
 from ui.page import fmt
-from ui.theme import (Look, apply_layout, axis_style, figure, layout_style, line_trace,
+from ui.theme import (Look, apply_layout, axis_style, domain, figure, layout_style, line_trace,
                       series_style)
 
 
@@ -46,10 +46,11 @@ def curves_figure(x: np.ndarray, curves: list[Curve], look: Look, show_grad: boo
                                      yaxis="y2", **grid))
     layout = layout_style(look, height=look.height(620 if show_grad else 420))
     layout["xaxis"] = axis_style(look, "x")
-    layout["yaxis"] = axis_style(look, f_title)
+    layout["yaxis"] = {**axis_style(look, f_title), "automargin": True}  # title clears ticks
     if show_grad:
         layout["yaxis"]["domain"] = [0.48, 1.0]
-        layout["yaxis2"] = {**axis_style(look, g_title), "domain": [0.0, 0.4], "anchor": "x"}
+        layout["yaxis2"] = {**axis_style(look, g_title), "domain": [0.0, 0.4], "anchor": "x",
+                            "automargin": True}
         layout["xaxis"]["anchor"] = "y2"
     return figure(traces, layout)
 
@@ -61,17 +62,37 @@ def softmax_figure(labels: list[str], probs: np.ndarray, look: Look, y_title: st
                            text=[fmt(float(p), 3) for p in probs], textposition="outside",
                            textfont=dict(size=look.font)))
     apply_layout(fig, look, y_title=y_title, height=look.height(360), legend=False)
-    fig.update_yaxes(range=[0, 1.15])
-    fig.update_layout(hovermode="closest")
+    fig.update_layout(hovermode="closest", yaxis_range=[0, 1.15], yaxis_automargin=True)
     return fig
 
 
 def stack_figure(x: np.ndarray, series: list[tuple[str, np.ndarray]], look: Look,
                  y_title: str) -> go.Figure:
-    """h_L(x) after L stacked layers for each activation."""
-    fig = go.Figure([line_trace(_compact(x), _compact(y), name, i, look, markers_every=14)
-                     for i, (name, y) in enumerate(series)])
-    return apply_layout(fig, look, x_title="x", y_title=y_title, height=look.height(380))
+    """h_L(x) after L stacked layers: one panel per series, side by side, each with its own y scale.
+
+    Separate scales keep a bounded, bent curve (tanh stacked) from being flattened next to a
+    steep straight line (a^L·x); each panel is titled with its series name.
+    """
+    gap = 0.1
+    width = (1 - gap * (len(series) - 1)) / len(series)
+    layout = layout_style(look, height=look.height(380), legend=False)
+    layout["margin"] = {**layout["margin"], "t": 40 + look.font}
+    layout["hovermode"] = "closest"
+    traces, notes = [], []
+    for i, (name, y) in enumerate(series):
+        n = "" if i == 0 else str(i + 1)
+        left = i * (width + gap)
+        traces.append(line_trace(_compact(x), _compact(y), name, i, look, markers_every=14,
+                                 xaxis=f"x{n}", yaxis=f"y{n}"))
+        layout[f"xaxis{n}"] = {**axis_style(look, "x"), "domain": domain(left, left + width),
+                               "anchor": f"y{n}"}
+        layout[f"yaxis{n}"] = {**axis_style(look, y_title if i == 0 else ""), "anchor": f"x{n}",
+                               "automargin": True}
+        notes.append(dict(text=f"<b>{name}</b>", x=left + width / 2, xref="paper", y=1.0,
+                          yref="paper", yanchor="bottom", xanchor="center", showarrow=False,
+                          font=dict(size=look.font, color=series_style(i)["color"])))
+    layout["annotations"] = notes
+    return figure(traces, layout)
 
 
 def _bound_text(b: Bound, lower: bool) -> str:

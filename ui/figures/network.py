@@ -41,7 +41,9 @@ def loss_figure(names: list[str], losses: list[np.ndarray], look: Look, x_title:
         fig.add_trace(line_trace((keep + 1).astype(np.int32), _f32(loss[keep]), name, i, look,
                                  markers_every=10))
     apply_layout(fig, look, x_title=x_title, y_title=y_title, height=look.height(380))
-    fig.update_yaxes(type="log", dtick=1, exponentformat="power", title_standoff=12)
+    # no fixed dtick: a run that reaches 10⁻³⁰ would get 30 crowded labels; Plotly then picks
+    # every 1, 2, 5 or 10 decades to keep about eight labels
+    fig.update_yaxes(type="log", nticks=8, exponentformat="power", title_standoff=12)
     fig.update_layout(margin=dict(l=5 * look.font + 10))
     return fig
 
@@ -179,7 +181,7 @@ def network_figure(d: Diagram, look: Look, title: str | None = None) -> go.Figur
                           else "rgba(14,17,23,0.9)", borderpad=2))
     top = max(d.sizes)
     apply_layout(fig, look, title=title, legend=False,
-                 height=look.height(max(320, 130 * top + 140)))
+                 height=look.height(max(300, 105 * top + 80)))  # 3 units high: fits 720 px
     fig.update_xaxes(visible=False, range=[-0.45, len(d.sizes) - 0.55])
     fig.update_yaxes(visible=False, range=[-(top - 1) / 2 - 1.0, (top - 1) / 2 + 0.45])
     fig.update_layout(hovermode=False, margin=dict(l=10, r=10, t=50 if title else 10, b=10),

@@ -148,6 +148,7 @@ def _log_axis(fig: go.Figure, values: Sequence[np.ndarray], look: Look) -> None:
     fig.update_layout(margin=dict(l=_left(look)))
 
 
+
 def _left(look: Look) -> int:
     """Left margin in px that keeps the y-axis title clear of the tick labels."""
     return 100 if look.classroom else 85

@@ -19,8 +19,8 @@ import plotly.graph_objects as go
 
 from core import zigzag as zz
 from ui.i18n import t
-from ui.theme import (Look, apply_layout, axis_style, domain, figure, layout_style,
-                      line_trace)
+from ui.theme import (MODEBAR_MARGIN, Look, apply_layout, axis_style, domain, figure,
+                      layout_style, line_trace)
 
 # update classes (core.zigzag.update_classes codes) → colour; Okabe–Ito, distinct in greyscale too
 CLASS_COLOR = {zz.PP: "#0072B2", zz.MM: "#D55E00", zz.MIX: "#009E73", zz.ZERO: "#999999"}
@@ -120,7 +120,7 @@ def _dynamic_traces(run: zz.ZigzagRun, classes: np.ndarray, step: int, box, look
     w = run.path[k]
     single = run.batch_size == 1
     if k < T:
-        qx, qy = _quadrant_polygons(w, zz.allowed_quadrants(run, k), box)
+        qx, qy = _quadrant_polygons(w, zz.open_quadrants(run, k), box)
     else:
         qx, qy = [w[0]], [w[1]]
     traces: list[dict] = [_scatter(
@@ -149,11 +149,24 @@ def _dynamic_traces(run: zz.ZigzagRun, classes: np.ndarray, step: int, box, look
         x=_f32([w[0]]), y=_f32([w[1]]), mode="markers+text",
         marker=dict(symbol="circle", size=look.marker * 1.4, color="#F0E442",
                     line=dict(width=2.5, color="#262730")),
-        text=[f"w<sub>{k}</sub>" if k else ""], textposition="bottom right",
+        text=[f"w<sub>{k}</sub>" if k else ""], textposition=_current_label_side(run, w),
         textfont=dict(size=look.font, color=look.text),
         name=t("zigzag.fig.current"), legendgroup="current", showlegend=False,
         hovertemplate=f"t = {k}<br>w₁ = %{{x:.3f}}<br>w₂ = %{{y:.3f}}<extra></extra>"))
     return traces
+
+
+def _current_label_side(run: zz.ZigzagRun, w: np.ndarray) -> str:
+    """Where the w_k label goes: below w when w* is nearer (w*'s label sits above the star), else
+    on the vertical side away from w₀, so it does not land on their labels (layout only)."""
+    if np.hypot(*(w - run.w0)) >= np.hypot(*(w - run.w_star)):
+        return "bottom right"          # w*'s label is above the star
+    return ("top" if w[1] >= run.w0[1] else "bottom") + " right"
+
+
+def _w0_label_side(run: zz.ZigzagRun) -> str:
+    """w₀'s label on the side the path does not head to (below w₀ when w* lies above it)."""
+    return ("bottom" if run.w_star[1] > run.w0[1] else "top") + " right"
 
 
 def _frame_traces(full: list[dict]) -> list[dict]:
@@ -164,6 +177,7 @@ def _frame_traces(full: list[dict]) -> list[dict]:
         kw = dict(type="scatter", x=tr["x"], y=tr["y"])
         if tr.get("text") is not None:
             kw["text"] = tr["text"]
+            kw["textposition"] = tr.get("textposition")
         marker = tr.get("marker") or {}
         if marker.get("size") is not None and tr["mode"] != "lines":
             kw["marker"] = dict(size=marker["size"], color=marker.get("color"))
@@ -206,7 +220,7 @@ def _static_traces(run: zz.ZigzagRun, eps: float, box, look: Look) -> list[dict]
     w0 = _scatter(x=_f32(run.w0[:1]), y=_f32(run.w0[1:]), mode="markers+text",
                     marker=dict(symbol="square", size=look.marker * 1.3, color="#262730",
                                 line=dict(width=1.5, color="#FAFAFA")),
-                    text=["w₀"], textposition="top right",
+                    text=["w₀"], textposition=_w0_label_side(run),
                     textfont=dict(size=look.font, color=look.text), name="w₀", showlegend=False,
                     hovertemplate="w₀ = (%{x:.3f}, %{y:.3f})<extra></extra>")
     star = _scatter(x=_f32(ws[:1]), y=_f32(ws[1:]), mode="markers+text",
@@ -271,7 +285,7 @@ def _play_controls(frames: list[dict], look: Look) -> dict:
             font=dict(size=max(10, look.font - 6)), tickcolor=look.grid,
             steps=[dict(label=f["name"], method="animate", args=[[f["name"]], still])
                    for f in frames])],
-        margin=dict(t=150, b=40, l=60, r=20),
+        margin=dict(t=150, b=40, l=60, r=MODEBAR_MARGIN),
         height=look.height(500) + 100,   # room for the buttons and slider above the panels
     )
 
@@ -292,7 +306,7 @@ def planes_figure(runs: list[zz.ZigzagRun], titles: list[str], step: int, eps: f
     traces: list[dict] = []
     dyn_index: list[int] = []
     layout = layout_style(look, height=look.height(500), legend=True)
-    layout.update(hovermode="closest", margin=dict(t=50, b=40, l=60, r=20),
+    layout.update(hovermode="closest", margin=dict(t=50, b=40, l=60, r=MODEBAR_MARGIN),
                   annotations=[_panel_title(i, n, title, look) for i, title in enumerate(titles)])
     layout["legend"].update(y=-0.2, yanchor="top", x=0, orientation="h")
     for i, r in enumerate(runs):

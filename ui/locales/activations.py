@@ -13,7 +13,12 @@ Both dicts map the same keys to Markdown strings (bold, inline code and inline
 - ``softmax.title`` / ``softmax.body`` / ``softmax.overflow``.
 
 The texts are qualitative on purpose: numbers such as a derivative's maximum are
-computed by the app at run time, not written here.
+computed by the app at run time, not written here. Every value is formatted with
+``str.format`` (the page always passes the measured facts of the function), so literal
+braces in LaTeX are doubled (``e^{{-x^2}}``) and ``{lo}``, ``{hi}``, ``{f0}``, ``{g0}``,
+``{maxg}``, ``{values}`` (and SELU's ``{alpha}``, ``{scale}``) are placeholders filled from
+``core``. The guide gets ``{sig_lo}``, ``{sig_hi}``, ``{total}``; softmax texts ``{total}``,
+``{fmax}``, ``{ln_max}``, ``{example}``.
 """
 
 EN: dict[str, str] = {
@@ -67,13 +72,13 @@ EN: dict[str, str] = {
         "(the straight-through estimator) during training."
     ),
     "act.sign.note": (
-        "Sign is a symmetric step: it outputs −1, 0 or +1, with sign(0) = 0."
+        "Sign is a symmetric step: its only outputs are {values}, and sign(0) = {f0}."
     ),
     # ------------------------------------------------------------------ sigmoid
     "act.sigmoid.name": "Sigmoid (logistic)",
     "act.sigmoid.use": (
         "The standard output for binary classification, since it turns a score into a "
-        "probability between 0 and 1; LSTM and GRU gates also use it to decide how much to let "
+        "probability between {lo} and {hi}; LSTM and GRU gates also use it to decide how much to let "
         "through. Early multilayer perceptrons used it in every hidden layer."
     ),
     "act.sigmoid.weakness": (
@@ -171,8 +176,8 @@ EN: dict[str, str] = {
     ),
     "act.selu.note": (
         r"SELU is $\lambda x$ for $x > 0$ and $\lambda\alpha(e^x - 1)$ otherwise, with the "
-        "constants α≈1.6733 and λ≈1.0507 chosen so that signals neither blow up nor fade away "
-        "from layer to layer."
+        "constants α ≈ {alpha} and λ ≈ {scale} chosen so that signals neither blow up nor fade "
+        "away from layer to layer."
     ),
     # ------------------------------------------------------------------ celu
     "act.celu.name": "CELU (Continuously differentiable ELU)",
@@ -185,7 +190,7 @@ EN: dict[str, str] = {
         "exponential and saturates for large negative inputs."
     ),
     "act.celu.note": (
-        r"Writing the negative part as $\alpha(e^{x/\alpha} - 1)$ makes the derivative "
+        r"Writing the negative part as $\alpha(e^{{x/\alpha}} - 1)$ makes the derivative "
         "continuous at 0 for every α, which ELU achieves only when α = 1."
     ),
     # ------------------------------------------------------------------ gelu
@@ -256,7 +261,7 @@ EN: dict[str, str] = {
         "its advantage over Swish or ReLU is small and task-dependent."
     ),
     "act.mish.note": (
-        r"Mish, $x\tanh(\operatorname{softplus}(x))$, is smooth everywhere and, like Swish, "
+        r"Mish, $x\tanh(\operatorname{{softplus}}(x))$, is smooth everywhere and, like Swish, "
         "slightly non-monotonic for negative inputs."
     ),
     # ------------------------------------------------------------------ softplus
@@ -340,7 +345,7 @@ EN: dict[str, str] = {
         "well as die on the negative side."
     ),
     "act.relu6.note": (
-        "ReLU6 is ReLU clipped at 6, giving up an unbounded output in exchange for a range that "
+        "ReLU6 is ReLU capped at {hi}, giving up an unbounded output in exchange for a range that "
         "suits fixed-point hardware."
     ),
     # ------------------------------------------------------------------ logsigmoid
@@ -354,7 +359,7 @@ EN: dict[str, str] = {
         "computed sigmoid underflows to −∞ for large negative inputs."
     ),
     "act.logsigmoid.note": (
-        r"Compute $\log\sigma(x)$ directly as $-\operatorname{softplus}(-x)$, not as the log of "
+        r"Compute $\log\sigma(x)$ directly as $-\operatorname{{softplus}}(-x)$, not as the log of "
         "a sigmoid, to keep it numerically stable."
     ),
     # ------------------------------------------------------------------ tanhshrink
@@ -411,7 +416,7 @@ EN: dict[str, str] = {
         "almost no gradient."
     ),
     "act.gaussian.note": (
-        r"The Gaussian $e^{-x^2}$ responds only to inputs near a centre, acting as a bump "
+        r"The Gaussian $e^{{-x^2}}$ responds only to inputs near a centre, acting as a bump "
         "detector rather than an on/off switch."
     ),
     # ------------------------------------------------------------------ arctan
@@ -439,7 +444,7 @@ EN: dict[str, str] = {
         "little evidence for it in large models."
     ),
     "act.bent_identity.note": (
-        r"Bent identity, $\frac{\sqrt{x^2+1}-1}{2} + x$, bends the straight line slightly and "
+        r"Bent identity, $\frac{{\sqrt{{x^2+1}}-1}}{{2}} + x$, bends the straight line slightly and "
         "never saturates on either side."
     ),
     # ------------------------------------------------------------------ guide
@@ -458,7 +463,7 @@ EN: dict[str, str] = {
     "guide.multiclass.title": "Output for multi-class classification",
     "guide.multiclass.body": (
         "Give each class one output and apply **softmax**, which turns the scores into "
-        "probabilities that add up to 1. Train with cross-entropy; most libraries expect the "
+        "probabilities that add up to {total}. Train with cross-entropy; most libraries expect the "
         "raw scores (logits) and apply the softmax inside the loss."
     ),
     "guide.regression.title": "Output for regression",
@@ -468,7 +473,7 @@ EN: dict[str, str] = {
     ),
     "guide.rnn.title": "Gates of recurrent networks",
     "guide.rnn.body": (
-        "The gates of LSTMs and GRUs use **sigmoid**, because a value between 0 and 1 works like "
+        "The gates of LSTMs and GRUs use **sigmoid**, because a value between {sig_lo} and {sig_hi} works like "
         "a valve that is open, closed or partly open. The candidate values and the hidden state "
         "use **tanh**, whose zero-centred range lets the state move down as well as up."
     ),
@@ -486,16 +491,16 @@ EN: dict[str, str] = {
     "softmax.title": "Softmax: from scores to probabilities",
     "softmax.body": (
         r"Softmax takes a whole vector of scores $z$ and returns "
-        r"$\mathrm{softmax}(z)_i = e^{z_i/T} / \sum_j e^{z_j/T}$: every output is positive and "
-        "together they add up to 1, so they can be read as class probabilities. The "
+        r"$\mathrm{{softmax}}(z)_i = e^{{z_i/T}} / \sum_j e^{{z_j/T}}$: every output is positive and "
+        "together they add up to {total}, so they can be read as class probabilities. The "
         "temperature $T$ sets how decisive it is: $T < 1$ sharpens the distribution toward the "
         "largest score, while $T > 1$ flattens it toward uniform."
     ),
     "softmax.overflow": (
-        r"Computed naively, $e^{z}$ exceeds the largest floating-point number as soon as a "
-        "score is large, becomes `inf`, and `inf/inf` yields `nan` — as happens for "
-        r"$z = [1000, 1001]$. Subtracting $m = \max(z)$ from every score first fixes this: the "
-        r"factor $e^{-m}$ appears in both numerator and denominator and cancels, so the result "
+        r"Computed naively, $e^{{z}}$ exceeds the largest 64-bit floating-point number (about "
+        "{fmax}) as soon as a score is above about {ln_max}; it becomes `inf`, and `inf/inf` "
+        r"yields `nan` — as happens for $z = {example}$. Subtracting $m = \max(z)$ from every score first fixes this: the "
+        r"factor $e^{{-m}}$ appears in both numerator and denominator and cancels, so the result "
         r"is identical, while the largest exponent becomes $e^0 = 1$ and nothing overflows."
     ),
 }
@@ -549,13 +554,13 @@ KO: dict[str, str] = {
         "추정기)로 대신합니다."
     ),
     "act.sign.note": (
-        "부호 함수는 계단 함수를 대칭으로 만든 것으로, −1, 0, +1 중 하나를 출력하며 "
-        "sign(0) = 0입니다."
+        "부호 함수는 계단 함수를 대칭으로 만든 것으로, 출력은 {values} 중 하나뿐이며 "
+        "sign(0) = {f0}입니다."
     ),
     # ------------------------------------------------------------------ sigmoid
     "act.sigmoid.name": "시그모이드 (Sigmoid)",
     "act.sigmoid.use": (
-        "점수를 0과 1 사이의 확률로 바꿔 주기 때문에 이진 분류 출력층의 표준이며, LSTM과 "
+        "점수를 {lo}~{hi} 범위의 확률로 바꿔 주기 때문에 이진 분류 출력층의 표준이며, LSTM과 "
         "GRU의 게이트도 얼마나 통과시킬지 정할 때 시그모이드를 씁니다. 초기의 다층 "
         "퍼셉트론은 모든 은닉층에 시그모이드를 사용했습니다."
     ),
@@ -651,9 +656,9 @@ KO: dict[str, str] = {
         "드롭아웃이라는 조건을 지킬 때만 성립합니다. 조건을 어기면 장점이 사라집니다."
     ),
     "act.selu.note": (
-        r"SELU는 $x > 0$이면 $\lambda x$, 그렇지 않으면 $\lambda\alpha(e^x - 1)$이며, 상수 "
-        "α≈1.6733과 λ≈1.0507은 층을 거듭해도 신호가 폭발하거나 사그라지지 않도록 정해진 "
-        "값입니다."
+        r"SELU는 $x > 0$이면 $\lambda x$, 그렇지 않으면 $\lambda\alpha(e^x - 1)$입니다. 두 "
+        "상수(α ≈ {alpha}, λ ≈ {scale})는 층을 거듭해도 신호가 폭발하거나 사그라지지 않도록 "
+        "정해진 값입니다."
     ),
     # ------------------------------------------------------------------ celu
     "act.celu.name": "연속 미분 가능 ELU (CELU)",
@@ -666,7 +671,7 @@ KO: dict[str, str] = {
         "입력에서 포화됩니다."
     ),
     "act.celu.note": (
-        r"음수 부분을 $\alpha(e^{x/\alpha} - 1)$로 쓰면 모든 α에서 0에서의 도함수가 연속이 "
+        r"음수 부분을 $\alpha(e^{{x/\alpha}} - 1)$로 쓰면 모든 α에서 0에서의 도함수가 연속이 "
         "되는데, ELU는 α = 1일 때만 그렇습니다."
     ),
     # ------------------------------------------------------------------ gelu
@@ -737,7 +742,7 @@ KO: dict[str, str] = {
         "렐루보다 나은 정도는 작으며 과제에 따라 다릅니다."
     ),
     "act.mish.note": (
-        r"Mish $x\tanh(\operatorname{softplus}(x))$는 모든 곳에서 매끄럽고, Swish처럼 음수 "
+        r"Mish $x\tanh(\operatorname{{softplus}}(x))$는 모든 곳에서 매끄럽고, Swish처럼 음수 "
         "입력에서 약간 비단조적입니다."
     ),
     # ------------------------------------------------------------------ softplus
@@ -820,7 +825,7 @@ KO: dict[str, str] = {
         "쪽에서도 포화될 수 있습니다."
     ),
     "act.relu6.note": (
-        "ReLU6은 렐루를 6에서 잘라 낸 함수로, 끝없는 출력 범위를 포기하는 대신 고정소수점 "
+        "ReLU6은 렐루의 출력을 {hi}에서 잘라 낸 함수로, 끝없는 출력 범위를 포기하는 대신 고정소수점 "
         "하드웨어에 알맞은 범위를 얻습니다."
     ),
     # ------------------------------------------------------------------ logsigmoid
@@ -834,7 +839,7 @@ KO: dict[str, str] = {
         "취하면 큰 음수 입력에서 −∞로 언더플로됩니다."
     ),
     "act.logsigmoid.note": (
-        r"$\log\sigma(x)$는 시그모이드의 로그로 구하지 말고 $-\operatorname{softplus}(-x)$로 "
+        r"$\log\sigma(x)$는 시그모이드의 로그로 구하지 말고 $-\operatorname{{softplus}}(-x)$로 "
         "직접 계산해야 수치적으로 안정합니다."
     ),
     # ------------------------------------------------------------------ tanhshrink
@@ -890,7 +895,7 @@ KO: dict[str, str] = {
         "못합니다."
     ),
     "act.gaussian.note": (
-        r"가우시안 $e^{-x^2}$은 중심 근처의 입력에만 반응하므로, 켜짐/꺼짐 스위치라기보다 "
+        r"가우시안 $e^{{-x^2}}$은 중심 근처의 입력에만 반응하므로, 켜짐/꺼짐 스위치라기보다 "
         "봉우리 모양의 감지기입니다."
     ),
     # ------------------------------------------------------------------ arctan
@@ -918,7 +923,7 @@ KO: dict[str, str] = {
         "적습니다."
     ),
     "act.bent_identity.note": (
-        r"굽은 항등 함수 $\frac{\sqrt{x^2+1}-1}{2} + x$는 직선을 살짝 구부린 것으로, 어느 "
+        r"굽은 항등 함수 $\frac{{\sqrt{{x^2+1}}-1}}{{2}} + x$는 직선을 살짝 구부린 것으로, 어느 "
         "쪽에서도 포화되지 않습니다."
     ),
     # ------------------------------------------------------------------ guide
@@ -936,7 +941,7 @@ KO: dict[str, str] = {
     ),
     "guide.multiclass.title": "다중 분류의 출력층",
     "guide.multiclass.body": (
-        "클래스마다 출력을 하나씩 두고 **소프트맥스**를 적용하면, 점수가 합이 1인 확률로 "
+        "클래스마다 출력을 하나씩 두고 **소프트맥스**를 적용하면, 점수가 합이 {total}인 확률로 "
         "바뀝니다. 교차 엔트로피로 학습하는데, 대부분의 라이브러리는 원래 점수(logit)를 받아 "
         "손실 함수 안에서 소프트맥스를 적용합니다."
     ),
@@ -948,7 +953,7 @@ KO: dict[str, str] = {
     ),
     "guide.rnn.title": "순환 신경망의 게이트",
     "guide.rnn.body": (
-        "LSTM과 GRU의 게이트는 **시그모이드**를 씁니다. 0과 1 사이의 값이 열리고 닫히는, "
+        "LSTM과 GRU의 게이트는 **시그모이드**를 씁니다. {sig_lo}~{sig_hi} 사이의 값이 열리고 닫히는, "
         "때로는 반쯤 열리는 밸브 역할을 하기 때문입니다. 후보값과 은닉 상태에는 **tanh**를 "
         "쓰는데, 영점 중심인 출력 범위 덕분에 상태가 위아래 양쪽으로 움직일 수 있습니다."
     ),
@@ -966,16 +971,16 @@ KO: dict[str, str] = {
     "softmax.title": "소프트맥스: 점수를 확률로",
     "softmax.body": (
         r"소프트맥스는 점수 벡터 $z$ 전체를 받아 "
-        r"$\mathrm{softmax}(z)_i = e^{z_i/T} / \sum_j e^{z_j/T}$를 돌려줍니다. 모든 출력이 "
-        "양수이고 합이 1이므로 각 클래스의 확률로 읽을 수 있습니다. 온도 $T$는 분포가 얼마나 "
+        r"$\mathrm{{softmax}}(z)_i = e^{{z_i/T}} / \sum_j e^{{z_j/T}}$를 돌려줍니다. 모든 출력이 "
+        "양수이고 합이 {total}이므로 각 클래스의 확률로 읽을 수 있습니다. 온도 $T$는 분포가 얼마나 "
         "뚜렷한지를 정하는데, $T < 1$이면 가장 큰 점수 쪽으로 뾰족해지고 $T > 1$이면 균등 "
         "분포 쪽으로 평평해집니다."
     ),
     "softmax.overflow": (
-        r"식 그대로 계산하면 점수가 클 때 $e^{z}$가 부동소수점으로 표현할 수 있는 최댓값을 "
-        "넘어 `inf`가 되고, `inf/inf`는 `nan`이 됩니다. $z = [1000, 1001]$이 바로 그런 "
-        r"경우입니다. 모든 점수에서 먼저 $m = \max(z)$를 빼면 해결되는데, 분자와 분모에 같은 "
-        r"인수 $e^{-m}$이 생겨 약분되므로 결과는 똑같고, 가장 큰 지수가 $e^0 = 1$이 되어 "
+        r"식 그대로 계산하면 점수가 약 {ln_max}보다 클 때 $e^{{z}}$가 64비트 부동소수점으로 "
+        "표현할 수 있는 최댓값(약 {fmax})을 넘어 `inf`가 되고, `inf/inf`는 `nan`이 됩니다. "
+        r"$z = {example}$이 바로 그런 경우입니다. 모든 점수에서 먼저 $m = \max(z)$를 빼면 해결되는데, 분자와 분모에 같은 "
+        r"인수 $e^{{-m}}$이 생겨 약분되므로 결과는 똑같고, 가장 큰 지수가 $e^0 = 1$이 되어 "
         "오버플로가 일어나지 않습니다."
     ),
 }

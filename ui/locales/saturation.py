@@ -25,7 +25,7 @@ EN: dict[str, str] = {
         "function's saturated region is a strip in its own colour; dotted lines on the f′ chart "
         "mark the computed edges."
     ),
-    "saturation.acts": "Activations (up to 4)",
+    "saturation.acts": "Activations (up to {n})",
     "saturation.acts_help": "The URL stores the English names of the chosen functions.",
     "saturation.threshold": "Saturation threshold t (|f′| < t)",
     "saturation.threshold_help": "Where the absolute slope is below t the region is shaded.",
@@ -68,11 +68,11 @@ EN: dict[str, str] = {
     "saturation.preset.sig_pos": "Sigmoid, W > 0",
     "saturation.preset.sig_xav": "Sigmoid, Xavier",
     "saturation.preset.relu_he": "ReLU, He",
-    "saturation.preset.relu_neg": "ReLU, He, b = −1",
+    "saturation.preset.relu_neg": "ReLU, He, b = {b}",
     "saturation.mlp_act": "Activation",
     "saturation.init": "Weight initialisation",
     "saturation.init_help": (
-        "N(0, 0.01²): small normal. Xavier/Glorot: variance 1/n. He: variance 2/n. "
+        "N(0, {small}²): small normal. Xavier/Glorot: variance 1/n. He: variance 2/n. "
         "|N(0, 1/n)|: Xavier-sized but every weight positive (n = units per layer)."
     ),
     "saturation.mlp_depth": "Layers",
@@ -88,14 +88,19 @@ EN: dict[str, str] = {
     "saturation.preact_text": (
         "The mean summed input is {first} in layer 1 and {last} in layer {L}; the largest layer "
         "mean is {peak} (layer {peak_layer}). From one layer to the next the mean went up "
-        "{rising} times out of {steps}."
+        "{rising} times out of {steps}. In layer {L} the central {mid} of the summed inputs lie "
+        "between {lo} and {hi}; the rest sits in the tails."
     ),
     "saturation.shares_title": "Saturated and dead units",
     "saturation.shares_text": (
         "Saturated (|f′| < {t}): {sat_first} of all unit outputs in layer 1, {sat_last} in layer "
-        "{L}. Dead units (f′ = 0 for every sample): {dead_first} in layer 1, {dead_last} in layer "
+        "{L}."
+    ),
+    "saturation.dead_text": (
+        "Dead units (f′ = 0 for every sample): {dead_first} in layer 1, {dead_last} in layer "
         "{L}; the most, {dead_max}, in layer {dead_layer}."
     ),
+    "saturation.dead_none": "No unit in any of the {L} layers is dead (f′ = 0 for every sample).",
     "saturation.grad_title": "Gradient size per layer",
     "saturation.grad_text": (
         "‖∂L/∂W‖ is {first} in layer 1 and {last} in layer {L}, so the first layer gets {ratio} "
@@ -108,11 +113,11 @@ EN: dict[str, str] = {
         "negative input for every sample: their output is 0 and their slope is 0, so they stop "
         "learning. Leaky ReLU, PReLU and ELU keep a slope for negative inputs."
     ),
-    "saturation.die_acts": "Activations to compare (up to 4)",
-    "saturation.die_setup": "Each point: {L} layers × {w} units, He weights, {n} samples, seed {seed}.",
+    "saturation.die_acts": "Activations to compare (up to {n})",
+    "saturation.die_setup": "Each point: {L} layers × {w} units, {init} weights, {n} samples, seed {seed}.",
     "saturation.die_line": (
         "**{name}**: at b = {b}, {dead_neg} of all units are dead ({last} in the last layer); at "
-        "b = 0, {dead_zero}. Saturated share (|f′| < {t}) at b = {b}: {sat}."
+        "b = {b0}, {dead_zero}. Saturated share (|f′| < {t}) at b = {b}: {sat}."
     ),
     "saturation.die_note": (
         "A dead unit has f′ = 0 for every sample. A unit with a tiny but non-zero slope (ELU far "
@@ -159,7 +164,7 @@ KO: dict[str, str] = {
         "거꾸로 흘러가는 기울기도 거의 없습니다. 함수마다 포화 구간을 자기 색의 띠로 표시했고, f′ 그래프의 "
         "점선은 계산으로 구한 경계입니다."
     ),
-    "saturation.acts": "활성화 함수 (최대 4개)",
+    "saturation.acts": "활성화 함수 (최대 {n}개)",
     "saturation.acts_help": "URL에는 고른 함수의 영어 이름이 저장됩니다.",
     "saturation.threshold": "포화 임곗값 t (|f′| < t)",
     "saturation.threshold_help": "기울기의 절댓값이 t보다 작은 구간을 색칠합니다.",
@@ -201,11 +206,11 @@ KO: dict[str, str] = {
     "saturation.preset.sig_pos": "시그모이드, W > 0",
     "saturation.preset.sig_xav": "시그모이드, Xavier",
     "saturation.preset.relu_he": "렐루, He",
-    "saturation.preset.relu_neg": "렐루, He, b = −1",
+    "saturation.preset.relu_neg": "렐루, He, b = {b}",
     "saturation.mlp_act": "활성화 함수",
     "saturation.init": "가중치 초기화",
     "saturation.init_help": (
-        "N(0, 0.01²): 작은 정규분포. Xavier/Glorot: 분산 1/n. He: 분산 2/n. "
+        "N(0, {small}²): 작은 정규분포. Xavier/Glorot: 분산 1/n. He: 분산 2/n. "
         "|N(0, 1/n)|: Xavier 크기이지만 모든 가중치가 양수 (n = 층당 유닛 수)."
     ),
     "saturation.mlp_depth": "층 수",
@@ -221,14 +226,18 @@ KO: dict[str, str] = {
     "saturation.preact_text": (
         "가중합의 평균은 1층에서 {first}, {L}층에서 {last}입니다. 층 평균이 가장 큰 곳은 "
         "{peak_layer}층({peak})입니다. 한 층에서 다음 층으로 넘어갈 때 평균이 커진 경우는 "
-        "{steps}번 중 {rising}번입니다."
+        "{steps}번 중 {rising}번입니다. {L}층에서는 가중합의 가운데 {mid}가 {lo}에서 {hi} 사이에 있고, "
+        "나머지는 양쪽 꼬리에 있습니다."
     ),
     "saturation.shares_title": "포화된 유닛과 죽은 유닛",
     "saturation.shares_text": (
-        "포화(|f′| < {t}): 1층에서 전체 유닛 출력의 {sat_first}, {L}층에서 {sat_last}. "
+        "포화(|f′| < {t}): 1층에서 전체 유닛 출력의 {sat_first}, {L}층에서 {sat_last}."
+    ),
+    "saturation.dead_text": (
         "죽은 유닛(모든 샘플에서 f′ = 0): 1층 {dead_first}, {L}층 {dead_last}, 가장 많은 곳은 "
         "{dead_layer}층({dead_max})."
     ),
+    "saturation.dead_none": "{L}개 층 어디에도 죽은 유닛(모든 샘플에서 f′ = 0)은 없습니다.",
     "saturation.grad_title": "층별 기울기 크기",
     "saturation.grad_text": (
         "‖∂L/∂W‖는 1층에서 {first}, {L}층에서 {last}입니다. 즉 첫 층은 마지막 층 기울기의 "
@@ -241,10 +250,10 @@ KO: dict[str, str] = {
         "늘어납니다. 이런 유닛은 출력도 0, 기울기도 0이라 더 이상 학습하지 못합니다. 리키 렐루, PReLU, "
         "ELU는 음수 입력에서도 기울기를 남겨 둡니다."
     ),
-    "saturation.die_acts": "비교할 활성화 함수 (최대 4개)",
-    "saturation.die_setup": "각 점: {L}개 층 × {w}개 유닛, He 가중치, 샘플 {n}개, 시드 {seed}.",
+    "saturation.die_acts": "비교할 활성화 함수 (최대 {n}개)",
+    "saturation.die_setup": "각 점: {L}개 층 × {w}개 유닛, {init} 가중치, 샘플 {n}개, 시드 {seed}.",
     "saturation.die_line": (
-        "**{name}**: b = {b}일 때 전체 유닛의 {dead_neg}가 죽었습니다(마지막 층 {last}). b = 0일 "
+        "**{name}**: b = {b}일 때 전체 유닛의 {dead_neg}가 죽었습니다(마지막 층 {last}). b = {b0}일 "
         "때는 {dead_zero}. b = {b}에서 포화(|f′| < {t}) 비율: {sat}."
     ),
     "saturation.die_note": (
