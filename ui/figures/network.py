@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.theme import OKABE_ITO, Look, apply_layout, line_trace
+from ui.theme import OKABE_ITO, Look, axis_style, figure, layout_style, line_trace, merge, styled_layout
 
 MAX_POINTS = 200          # points per loss curve sent to the browser
 F32_MAX = 1e38            # larger losses (a diverging run) are left out: float32 cannot hold them
@@ -33,19 +33,20 @@ def loss_figure(names: list[str], losses: list[np.ndarray], look: Look, x_title:
                 y_title: str) -> go.Figure:
     """Loss per epoch for each network on a log axis (epochs counted from 1; only positive
     values below F32_MAX; long histories thinned to MAX_POINTS points)."""
-    fig = go.Figure()
+    traces = []
     for i, (name, loss) in enumerate(zip(names, losses)):
         loss = np.asarray(loss, dtype=np.float64)
         idx = _thin(loss.size)
         keep = idx[np.isfinite(loss[idx]) & (loss[idx] > 0) & (loss[idx] < F32_MAX)]
-        fig.add_trace(line_trace((keep + 1).astype(np.int32), _f32(loss[keep]), name, i, look,
+        traces.append(line_trace((keep + 1).astype(np.int32), _f32(loss[keep]), name, i, look,
                                  markers_every=10))
-    apply_layout(fig, look, x_title=x_title, y_title=y_title, height=look.height(380))
+    layout = styled_layout(look, x_title=x_title, y_title=y_title, height=look.height(380))
     # no fixed dtick: a run that reaches 10⁻³⁰ would get 30 crowded labels; Plotly then picks
     # every 1, 2, 5 or 10 decades to keep about eight labels
-    fig.update_yaxes(type="log", nticks=8, exponentformat="power", title_standoff=12)
-    fig.update_layout(margin=dict(l=5 * look.font + 10))
-    return fig
+    layout["yaxis"] = merge(layout["yaxis"], dict(type="log", nticks=8, exponentformat="power",
+                                                  title=dict(standoff=12)))
+    layout["margin"] = {**layout["margin"], "l": 5 * look.font + 10}
+    return figure(traces, layout)
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,9 @@ def boundary_figure(panels: list[MapPanel], X: np.ndarray, y: np.ndarray, look: 
         lo = c * (width + gap)
         # output in % with two decimals, sent as uint16 hundredths (half the bytes of float32)
         pct = np.clip(np.nan_to_num(np.asarray(p.Z, dtype=np.float64), nan=0.5), 0, 1) * 1e4
-        traces.append(go.Contour(
-            x=_f32(p.xs), y=_f32(p.ys), z=np.round(pct).astype(np.uint16), zmin=0, zmax=1e4,
+        traces.append(dict(
+            type="contour", x=_f32(p.xs), y=_f32(p.ys), z=np.round(pct).astype(np.uint16),
+            zmin=0, zmax=1e4,
             colorscale=MAP_SCALE, showscale=(c == k - 1), ncontours=1, xaxis=f"x{ax}",
             yaxis=f"y{ax}",
             contours=dict(coloring="heatmap", start=5000, end=5000, size=1, showlines=True),
@@ -86,27 +88,28 @@ def boundary_figure(panels: list[MapPanel], X: np.ndarray, y: np.ndarray, look: 
             hovertemplate="(%{x:.2f}, %{y:.2f})<extra></extra>", name=p.title))
         for cls in (0, 1):
             pts = X[labels == bool(cls)]
-            traces.append(go.Scatter(
-                x=_f32(pts[:, 0]), y=_f32(pts[:, 1]), mode="markers", name=class_names[cls],
+            traces.append(dict(
+                type="scatter", x=_f32(pts[:, 0]), y=_f32(pts[:, 1]), mode="markers",
+                name=class_names[cls],
                 legendgroup=f"class{cls}", showlegend=(c == 0), xaxis=f"x{ax}", yaxis=f"y{ax}",
                 marker=dict(color=CLASS_COLOURS[cls], symbol=CLASS_SYMBOLS[cls],
                             size=max(6, look.marker - 3), line=dict(color="#222222", width=1)),
                 hoverinfo="skip"))
         hidden = dict(showticklabels=False, ticks="", showgrid=False, zeroline=False,
                       linecolor=look.grid)
-        layout[f"xaxis{ax}"] = dict(domain=[lo, lo + width], anchor=f"y{ax}",
-                                    range=[float(p.xs[0]), float(p.xs[-1])], **hidden)
-        layout[f"yaxis{ax}"] = dict(domain=[0, 1], anchor=f"x{ax}",
-                                    range=[float(p.ys[0]), float(p.ys[-1])], **hidden)
+        layout[f"xaxis{ax}"] = {**axis_style(look), "domain": [lo, lo + width],
+                                "anchor": f"y{ax}", "range": [float(p.xs[0]), float(p.xs[-1])],
+                                **hidden}
+        layout[f"yaxis{ax}"] = {**axis_style(look), "domain": [0, 1], "anchor": f"x{ax}",
+                                "range": [float(p.ys[0]), float(p.ys[-1])], **hidden}
         titles.append(dict(text=p.title, x=lo + width / 2, y=1, xref="paper", yref="paper",
                            xanchor="center", yanchor="bottom", showarrow=False,
                            font=dict(size=look.font - 1, color=look.text)))
-    fig = go.Figure(traces)
-    apply_layout(fig, look, height=look.height(int(720 / max(k, 2)) + 110))
-    fig.update_layout(hovermode="closest", margin=dict(l=10, r=10, t=40, b=50),
-                      legend=dict(orientation="h", yanchor="top", y=-0.02, xanchor="left", x=0),
-                      annotations=titles, **layout)
-    return fig
+    base = layout_style(look, height=look.height(int(720 / max(k, 2)) + 110))
+    base = merge(base, dict(hovermode="closest", margin=dict(l=10, r=10, t=40, b=50),
+                            legend=dict(orientation="h", yanchor="top", y=-0.02,
+                                        xanchor="left", x=0), annotations=titles))
+    return figure(traces, {**base, **layout})
 
 
 @dataclass(frozen=True)
@@ -133,7 +136,7 @@ def network_figure(d: Diagram, look: Look, title: str | None = None) -> go.Figur
     (halfway when all edges meet in one unit), so fanning-out labels stay apart; node texts sit
     under their node."""
     xy = _node_xy(d.sizes)
-    fig = go.Figure()
+    traces = []
     hot_colour, cold_colour = OKABE_ITO[1], "rgba(128,128,128,0.55)"
     for hot in (False, True):
         xs, ys = [], []
@@ -144,10 +147,10 @@ def network_figure(d: Diagram, look: Look, title: str | None = None) -> go.Figur
             xs += [x0, x1, None]
             ys += [y0, y1, None]
         if xs:
-            fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip",
-                                     line=dict(color=hot_colour if hot else cold_colour,
-                                               width=look.line + (1 if hot else -1)),
-                                     showlegend=False))
+            traces.append(dict(type="scatter", x=xs, y=ys, mode="lines", hoverinfo="skip",
+                               line=dict(color=hot_colour if hot else cold_colour,
+                                         width=look.line + (1 if hot else -1)),
+                               showlegend=False))
     notes = []  # all annotations are set at once: add_annotation one by one is quadratic
     for (l, i, j), text in d.edge_text.items():
         (x0, y0), (x1, y1) = xy[(l, i)], xy[(l + 1, j)]
@@ -167,8 +170,9 @@ def network_figure(d: Diagram, look: Look, title: str | None = None) -> go.Figur
             colours.append(OKABE_ITO[1])
         else:
             colours.append(OKABE_ITO[0] if key[0] == 0 else OKABE_ITO[2])
-    fig.add_trace(go.Scatter(
-        x=[xy[k][0] for k in keys], y=[xy[k][1] for k in keys], mode="markers+text",
+    traces.append(dict(
+        type="scatter", x=[xy[k][0] for k in keys], y=[xy[k][1] for k in keys],
+        mode="markers+text",
         text=[d.node_names.get(k, "") for k in keys], textposition="middle center",
         textfont=dict(size=look.font, color="white"), hoverinfo="skip", showlegend=False,
         marker=dict(size=look.marker * 4.4, color=colours, line=dict(color="white", width=2)),
@@ -180,10 +184,10 @@ def network_figure(d: Diagram, look: Look, title: str | None = None) -> go.Figur
                           bgcolor="rgba(255,255,255,0.9)" if not look.dark
                           else "rgba(14,17,23,0.9)", borderpad=2))
     top = max(d.sizes)
-    apply_layout(fig, look, title=title, legend=False,
-                 height=look.height(max(300, 105 * top + 80)))  # 3 units high: fits 720 px
-    fig.update_xaxes(visible=False, range=[-0.45, len(d.sizes) - 0.55])
-    fig.update_yaxes(visible=False, range=[-(top - 1) / 2 - 1.0, (top - 1) / 2 + 0.45])
-    fig.update_layout(hovermode=False, margin=dict(l=10, r=10, t=50 if title else 10, b=10),
-                      annotations=notes)
-    return fig
+    layout = styled_layout(look, title=title, legend=False,
+                           height=look.height(max(300, 105 * top + 80)))  # 3 units: fits 720 px
+    layout["xaxis"].update(visible=False, range=[-0.45, len(d.sizes) - 0.55])
+    layout["yaxis"].update(visible=False, range=[-(top - 1) / 2 - 1.0, (top - 1) / 2 + 0.45])
+    layout.update(hovermode=False, margin=dict(l=10, r=10, t=50 if title else 10, b=10),
+                  annotations=notes)
+    return figure(traces, layout)

@@ -19,13 +19,12 @@ from typing import Sequence
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from core.saturation import DeepMLPResult, Probe
 from ui.i18n import t
 from ui.page import fmt
-from ui.theme import (OKABE_ITO, Look, apply_layout, axis_style, figure, layout_style, line_trace,
-                      series_style)
+from ui.theme import (OKABE_ITO, Look, axis_style, figure, layout_style, line_trace,
+                      merge, series_style, styled_layout)
 
 SHADE_ALPHA = 0.16
 
@@ -135,18 +134,28 @@ def _all_markers(trace: dict) -> dict:
     return trace
 
 
-def _log_axis(fig: go.Figure, values: Sequence[np.ndarray], look: Look) -> None:
+def _log_axis(values: Sequence[np.ndarray]) -> dict:
     """A log y axis: powers of ten when the values span two decades or more, plain numbers
     (0.3, 0.5, 2, 3) when they span less — plotly would otherwise print bare mantissa digits."""
     finite = [v[np.isfinite(v) & (v > 0)] for v in values]
     finite = [v for v in finite if v.size]
     narrow = bool(finite) and max(v.max() for v in finite) < 100 * min(v.min() for v in finite)
     if narrow:
-        fig.update_yaxes(type="log", tickformat=".3~g", dtick="D2")
-    else:
-        fig.update_yaxes(type="log", exponentformat="power")
-    fig.update_layout(margin=dict(l=_left(look)))
+        return dict(type="log", tickformat=".3~g", dtick="D2")
+    return dict(type="log", exponentformat="power")
 
+
+def _layout(look: Look, x_key: str, y_key: str, height: int, y_axis: dict | None = None,
+            hovermode: str = "closest", **extra) -> dict:
+    """The shared layout with this page's left margin and titled axes (from the locale keys
+    x_key, y_key); y_axis entries are merged into the y axis."""
+    layout = styled_layout(look, x_title=t(x_key), y_title=t(y_key), height=look.height(height),
+                           hovermode=hovermode, margin=dict(l=_left(look)), **extra)
+    layout["yaxis"] = merge(layout["yaxis"], y_axis or {})
+    return layout
+
+
+SHARE_AXIS = dict(range=[-0.03, 1.03], tickformat=".0%")  # a share from 0 % to 100 %
 
 
 def _left(look: Look) -> int:
@@ -163,16 +172,14 @@ def _positive(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def depth_chart(series: Sequence[tuple[str, np.ndarray]], look: Look) -> go.Figure:
     """(max|f'|)^L against L = 0, 1, … on a log axis, one line per activation; zeros left out."""
-    fig = go.Figure()
+    traces = []
     for i, (name, f) in enumerate(series):
         L, y = _positive(np.arange(len(f)), f)
-        fig.add_trace(line_trace(L, y, name, i, look, markers_every=10,
+        traces.append(line_trace(L, y, name, i, look, markers_every=10,
                                  hovertemplate="L = %{x}<br>%{y:.3e}"))
-    apply_layout(fig, look, x_title=t("saturation.fig.depth_x"),
-                 y_title=t("saturation.fig.depth_y"), height=look.height(400))
-    _log_axis(fig, [np.asarray(f, dtype=np.float64) for _, f in series], look)
-    fig.update_layout(hovermode="closest")
-    return fig
+    y_axis = _log_axis([np.asarray(f, dtype=np.float64) for _, f in series])
+    return figure(traces, _layout(look, "saturation.fig.depth_x", "saturation.fig.depth_y", 400,
+                                  y_axis))
 
 
 def preact_chart(res: DeepMLPResult, look: Look,
@@ -184,80 +191,69 @@ def preact_chart(res: DeepMLPResult, look: Look,
     levels = [round(float(v), 4) for v in res.quantile_levels]
     color = OKABE_ITO[0]
     hover = t("saturation.fig.layer") + " %{x}<br>%{y:.4g}<extra></extra>"
-    fig = go.Figure()
+    traces = []
     for lo, hi, alpha in ((0.01, 0.99, 0.14), (0.05, 0.95, 0.24), (0.25, 0.75, 0.4)):
         i_lo, i_hi = levels.index(lo), levels.index(hi)
         name = t("saturation.fig.band", lo=round(lo * 100), hi=round(hi * 100))
-        fig.add_trace(go.Scatter(x=layers, y=_c(q[:, i_hi]), mode="lines", line=dict(width=0),
-                                 showlegend=False, hoverinfo="skip", legendgroup=name))
-        fig.add_trace(go.Scatter(x=layers, y=_c(q[:, i_lo]), mode="lines", line=dict(width=0),
-                                 fill="tonexty", fillcolor=_rgba(color, alpha), name=name,
-                                 hoverinfo="skip", legendgroup=name))
-    fig.add_trace(go.Scatter(x=layers, y=_c(q[:, levels.index(0.5)]), mode="lines+markers",
-                             name=t("saturation.fig.median"),
-                             line=dict(color=color, width=look.line),
-                             marker=dict(size=look.marker - 2, color=color), hovertemplate=hover))
-    fig.add_trace(go.Scatter(x=layers, y=_c(res.preact_mean), mode="lines+markers",
-                             name=t("saturation.fig.mean"),
-                             line=dict(color=OKABE_ITO[1], width=max(2.0, look.line - 1),
-                                       dash="dash"),
-                             marker=dict(size=look.marker - 2, symbol="square",
-                                         color=OKABE_ITO[1]), hovertemplate=hover))
-    for lo, hi in flat_zones:
-        fig.add_hrect(y0=lo, y1=hi, fillcolor="rgba(128,128,128,0.14)", line_width=0,
-                      layer="below")
+        traces.append(dict(type="scatter", x=layers, y=_c(q[:, i_hi]), mode="lines",
+                           line=dict(width=0), showlegend=False, hoverinfo="skip",
+                           legendgroup=name))
+        traces.append(dict(type="scatter", x=layers, y=_c(q[:, i_lo]), mode="lines",
+                           line=dict(width=0), fill="tonexty", fillcolor=_rgba(color, alpha),
+                           name=name, hoverinfo="skip", legendgroup=name))
+    traces.append(dict(type="scatter", x=layers, y=_c(q[:, levels.index(0.5)]),
+                       mode="lines+markers", name=t("saturation.fig.median"),
+                       line=dict(color=color, width=look.line),
+                       marker=dict(size=look.marker - 2, color=color), hovertemplate=hover))
+    traces.append(dict(type="scatter", x=layers, y=_c(res.preact_mean), mode="lines+markers",
+                       name=t("saturation.fig.mean"),
+                       line=dict(color=OKABE_ITO[1], width=max(2.0, look.line - 1), dash="dash"),
+                       marker=dict(size=look.marker - 2, symbol="square", color=OKABE_ITO[1]),
+                       hovertemplate=hover))
+    shapes = [dict(type="rect", xref="x domain", x0=0, x1=1, yref="y", y0=lo, y1=hi,
+                   fillcolor="rgba(128,128,128,0.14)", line=dict(width=0), layer="below")
+              for lo, hi in flat_zones]
     if flat_zones:  # a legend entry for the grey zones
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=t("saturation.fig.flat"),
-                                 marker=dict(size=look.marker + 4, symbol="square",
-                                             color="rgba(128,128,128,0.35)")))
-    apply_layout(fig, look, x_title=t("saturation.fig.layer"),
-                 y_title=t("saturation.fig.z_axis"), height=look.height(400))
-    fig.update_layout(margin=dict(l=_left(look)))
-    fig.update_layout(hovermode="closest")
-    return fig
+        traces.append(dict(type="scatter", x=[None], y=[None], mode="markers",
+                           name=t("saturation.fig.flat"),
+                           marker=dict(size=look.marker + 4, symbol="square",
+                                       color="rgba(128,128,128,0.35)")))
+    return figure(traces, _layout(look, "saturation.fig.layer", "saturation.fig.z_axis", 400,
+                                  shapes=shapes))
 
 
 def shares_chart(res: DeepMLPResult, look: Look) -> go.Figure:
     """Saturated share (|f'| < t over samples × units) and dead share (units) per layer."""
     layers = np.arange(1, res.depth + 1)
-    fig = go.Figure()
-    for i, (arr, key) in enumerate(((res.saturated_share, "saturation.fig.saturated"),
-                                    (res.dead_share, "saturation.fig.dead"))):
-        fig.add_trace(_all_markers(line_trace(layers, _c(arr), t(key), i, look, markers_every=1,
-                                              hovertemplate="%{y:.1%}<extra></extra>")))
-    apply_layout(fig, look, x_title=t("saturation.fig.layer"),
-                 y_title=t("saturation.fig.share_y"), height=look.height(360))
-    fig.update_layout(margin=dict(l=_left(look)))
-    fig.update_yaxes(range=[-0.03, 1.03], tickformat=".0%")
-    return fig
+    traces = [_all_markers(line_trace(layers, _c(arr), t(key), i, look, markers_every=1,
+                                      hovertemplate="%{y:.1%}<extra></extra>"))
+              for i, (arr, key) in enumerate(((res.saturated_share, "saturation.fig.saturated"),
+                                              (res.dead_share, "saturation.fig.dead")))]
+    return figure(traces, _layout(look, "saturation.fig.layer", "saturation.fig.share_y", 360,
+                                  SHARE_AXIS, hovermode="x unified"))
 
 
 def grad_chart(res: DeepMLPResult, look: Look) -> go.Figure:
     """‖∂L/∂W_l‖ and ‖∂L/∂z_l‖ per layer on a log axis (zeros left out)."""
-    fig = go.Figure()
+    traces = []
     for i, (arr, key) in enumerate(((res.grad_norm_w, "saturation.fig.grad_w"),
                                     (res.grad_norm_z, "saturation.fig.grad_z"))):
         layers, y = _positive(np.arange(1, res.depth + 1), arr)
-        fig.add_trace(_all_markers(line_trace(layers, y, t(key), i, look, markers_every=1,
+        traces.append(_all_markers(line_trace(layers, y, t(key), i, look, markers_every=1,
                                               hovertemplate="%{y:.3e}<extra></extra>")))
-    apply_layout(fig, look, x_title=t("saturation.fig.layer"),
-                 y_title=t("saturation.fig.grad_y"), height=look.height(360))
-    _log_axis(fig, [res.grad_norm_w, res.grad_norm_z], look)
-    return fig
+    return figure(traces, _layout(look, "saturation.fig.layer", "saturation.fig.grad_y", 360,
+                                  _log_axis([res.grad_norm_w, res.grad_norm_z]),
+                                  hovermode="x unified"))
 
 
 def bias_chart(shifts: np.ndarray, series: Sequence[tuple[str, np.ndarray]],
                look: Look) -> go.Figure:
     """Share of dead units against the bias shift b, one line per activation."""
-    fig = go.Figure()
-    for i, (name, y) in enumerate(series):
-        fig.add_trace(_all_markers(line_trace(_c(shifts), _c(y), name, i, look, markers_every=1,
-                                              hovertemplate="b = %{x:.2f}<br>%{y:.1%}")))
-    apply_layout(fig, look, x_title=t("saturation.fig.bias_x"),
-                 y_title=t("saturation.fig.dead_y"), height=look.height(380))
-    fig.update_layout(margin=dict(l=_left(look)))
-    fig.update_yaxes(range=[-0.03, 1.03], tickformat=".0%")
-    return fig
+    traces = [_all_markers(line_trace(_c(shifts), _c(y), name, i, look, markers_every=1,
+                                      hovertemplate="b = %{x:.2f}<br>%{y:.1%}"))
+              for i, (name, y) in enumerate(series)]
+    return figure(traces, _layout(look, "saturation.fig.bias_x", "saturation.fig.dead_y", 380,
+                                  SHARE_AXIS, hovermode="x unified"))
 
 
 def interval_text(a: float, b: float, x_range: tuple[float, float]) -> str:
