@@ -10,8 +10,8 @@ import plotly.graph_objects as go
 
 from core.properties import Bound, Properties
 from ui.page import fmt
-from ui.theme import (Look, apply_layout, axis_style, domain, figure, layout_style, line_trace,
-                      series_style)
+from ui.theme import (Look, axis_style, domain, figure, layout_style, line_trace, series_style,
+                      styled_layout)
 
 
 @dataclass(frozen=True)
@@ -58,12 +58,13 @@ def curves_figure(x: np.ndarray, curves: list[Curve], look: Look, show_grad: boo
 def softmax_figure(labels: list[str], probs: np.ndarray, look: Look, y_title: str) -> go.Figure:
     """Class probabilities as bars, each labelled with its value."""
     colors = [series_style(i)["color"] for i in range(len(labels))]
-    fig = go.Figure(go.Bar(x=labels, y=_compact(probs), marker_color=colors,
-                           text=[fmt(float(p), 3) for p in probs], textposition="outside",
-                           textfont=dict(size=look.font)))
-    apply_layout(fig, look, y_title=y_title, height=look.height(360), legend=False)
-    fig.update_layout(hovermode="closest", yaxis_range=[0, 1.15], yaxis_automargin=True)
-    return fig
+    bars = dict(type="bar", x=labels, y=_compact(probs), marker=dict(color=colors),
+                text=[fmt(float(p), 3) for p in probs], textposition="outside",
+                textfont=dict(size=look.font))
+    layout = styled_layout(look, y_title=y_title, height=look.height(360), legend=False,
+                           hovermode="closest")
+    layout["yaxis"].update(range=[0, 1.15], automargin=True)
+    return figure([bars], layout)
 
 
 def stack_figure(x: np.ndarray, series: list[tuple[str, np.ndarray]], look: Look,

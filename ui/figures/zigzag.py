@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 from core import zigzag as zz
 from ui.i18n import t
 from ui.theme import (MODEBAR_MARGIN, Look, apply_layout, axis_style, domain, figure,
-                      layout_style, line_trace)
+                      layout_style, line_trace, styled_layout)
 
 # update classes (core.zigzag.update_classes codes) → colour; Okabe–Ito, distinct in greyscale too
 CLASS_COLOR = {zz.PP: "#0072B2", zz.MM: "#D55E00", zz.MIX: "#009E73", zz.ZERO: "#999999"}
@@ -354,42 +354,40 @@ def perceptron_figure(p: zz.PerceptronRun, step: int, look: Look, grid_n: int = 
     k = max(0, min(int(step), len(p.updates)))
     box = view_box([p.path], [p.path[0], np.zeros(2)], pad=0.2)
     w1, w2, E = zz.perceptron_errors_grid(box[0], box[1], n=grid_n)
-    fig = go.Figure()
-    fig.add_trace(go.Heatmap(
-        x=_f32(w1), y=_f32(w2), z=E.astype(np.int8), zmin=0, zmax=4,
+    traces = [dict(
+        type="heatmap", x=_f32(w1), y=_f32(w2), z=E.astype(np.int8), zmin=0, zmax=4,
         colorscale=[[0, "rgba(0,158,115,0.55)"], [0.125, "rgba(0,158,115,0.55)"],
                     [0.125, "rgba(128,128,128,0.04)"], [1, "rgba(128,128,128,0.45)"]],
         colorbar=dict(title=dict(text=t("zigzag.fig.wrong"), side="top"),
                       tickvals=[0, 1, 2, 3, 4], len=0.8, thickness=14,
                       tickfont=dict(size=look.font - 3)),
         hovertemplate="w₁ = %{x:.3f}<br>w₂ = %{y:.3f}<br>" + t("zigzag.fig.wrong")
-        + " = %{z}<extra></extra>", name=t("zigzag.fig.wrong")))
+        + " = %{z}<extra></extra>", name=t("zigzag.fig.wrong"))]
     classes = zz.update_classes(p.updates)
     moved = np.concatenate([[True], np.any(p.updates[:k] != 0, axis=1)])
     path, cls = p.path[: k + 1][moved], np.concatenate([[0], classes[:k]])[moved]
     size = np.full(len(path), round(look.marker * 1.2), dtype=np.uint8)
     size[0] = 0
-    fig.add_trace(go.Scatter(
+    traces.append(_scatter(
         x=_f32(path[:, 0]), y=_f32(path[:, 1]), mode="lines+markers", name=t("zigzag.fig.path"),
         line=dict(color=PATH_LINE, width=max(1.5, look.line * 0.55)),
         marker=dict(symbol="arrow", angleref="previous", size=size, color=cls.astype(np.uint8),
                     cmin=0, cmax=3, colorscale=CLASS_SCALE), hoverinfo="skip"))
     w = p.path[k]
-    fig.add_trace(go.Scatter(x=_f32(p.path[0, :1]), y=_f32(p.path[0, 1:]), mode="markers+text",
-                             marker=dict(symbol="square", size=look.marker * 1.3, color="#262730"),
-                             text=["w₀"], textposition="top right", name="w₀", showlegend=False,
-                             textfont=dict(size=look.font, color=look.text)))
-    fig.add_trace(go.Scatter(x=_f32(w[:1]), y=_f32(w[1:]), mode="markers+text",
-                             marker=dict(size=look.marker * 1.4, color="#F0E442",
-                                         line=dict(width=2.5, color="#262730")),
-                             text=[f"w<sub>{k}</sub>"], textposition="bottom right",
-                             textfont=dict(size=look.font, color=look.text),
-                             name=t("zigzag.fig.current")))
-    for tr in _legend_traces(look, box, (zz.PP, zz.MM)):
-        fig.add_trace(tr)
-    apply_layout(fig, look, x_title="w₁", y_title="w₂", height=look.height(520))
-    fig.update_layout(template="none")
-    fig.update_xaxes(range=list(box[0]), constrain="domain")
-    fig.update_yaxes(range=list(box[1]), scaleanchor="x", scaleratio=1, constrain="domain")
-    fig.update_layout(hovermode="closest", legend=dict(y=-0.14, yanchor="top"))
-    return fig
+    traces.append(_scatter(x=_f32(p.path[0, :1]), y=_f32(p.path[0, 1:]), mode="markers+text",
+                           marker=dict(symbol="square", size=look.marker * 1.3, color="#262730"),
+                           text=["w₀"], textposition="top right", name="w₀", showlegend=False,
+                           textfont=dict(size=look.font, color=look.text)))
+    traces.append(_scatter(x=_f32(w[:1]), y=_f32(w[1:]), mode="markers+text",
+                           marker=dict(size=look.marker * 1.4, color="#F0E442",
+                                       line=dict(width=2.5, color="#262730")),
+                           text=[f"w<sub>{k}</sub>"], textposition="bottom right",
+                           textfont=dict(size=look.font, color=look.text),
+                           name=t("zigzag.fig.current")))
+    traces += _legend_traces(look, box, (zz.PP, zz.MM))
+    layout = styled_layout(look, x_title="w₁", y_title="w₂", height=look.height(520),
+                           hovermode="closest")
+    layout["legend"].update(y=-0.14, yanchor="top")
+    layout["xaxis"].update(range=list(box[0]), constrain="domain")
+    layout["yaxis"].update(range=list(box[1]), scaleanchor="x", scaleratio=1, constrain="domain")
+    return figure(traces, layout)
