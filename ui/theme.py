@@ -157,20 +157,6 @@ def figure(data: list[dict], layout: dict, frames: list[dict] | None = None) -> 
     return go.Figure(data=data, layout=layout, frames=frames or None, _validate=False)
 
 
-def apply_layout(fig: go.Figure, look: Look, *, title: str | None = None, x_title: str = "",
-                 y_title: str = "", height: int | None = None, legend: bool = True) -> go.Figure:
-    """Projector-ready layout: big fonts, transparent background, theme-aware text and grid.
-
-    Everything is applied in a single ``update_layout`` call: Plotly validates each call, and
-    per-axis ``update_xaxes`` calls were the slowest part of building a chart.
-    """
-    present = fig.layout.to_plotly_json().keys()
-    axes = {"xaxis", "yaxis"} | {k for k in present if k.startswith(("xaxis", "yaxis"))}
-    styles = {k: axis_style(look, x_title if k.startswith("x") else y_title) for k in axes}
-    fig.update_layout(layout_style(look, title=title, height=height, legend=legend), **styles)
-    return fig
-
-
 def page_css(classroom: bool) -> str:
     """Static CSS (no user text ever reaches it) for the projector-friendly base and classroom mode."""
     size = 21 if classroom else 17

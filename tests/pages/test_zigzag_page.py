@@ -291,3 +291,21 @@ def test_why_title_matches_the_inputs():
     heads = [h.value for h in at.subheader]
     assert "Where the steps could point in these runs" in heads
     assert "Why the all-positive inputs zig-zag" not in heads
+
+
+@pytest.mark.parametrize("eps", ["0.05", "0.2"])
+def test_epsilon_label_sits_on_the_epsilon_line_of_the_log_axis(eps):
+    # plotly.js reads an annotation's y on a log axis as log10 of the value and a shape's as the
+    # value itself; add_hline once put the label at 10^ε, near 1, far above the line
+    import json
+
+    at = run_page("zigzag", query={"zz_eps": eps}, locale="en-US")
+    assert not at.exception
+    spec = next(json.loads(el.proto.spec) for el in at.get("plotly_chart")
+                if el.proto.id.endswith("chart_zz_dist"))
+    assert spec["layout"]["yaxis"]["type"] == "log"
+    (line,) = spec["layout"]["shapes"]
+    (label,) = spec["layout"]["annotations"]
+    assert line["y0"] == line["y1"] == pytest.approx(float(eps))
+    assert label["y"] == pytest.approx(np.log10(float(eps)))
+    assert label["text"] == f"ε = {float(eps):g}"

@@ -19,8 +19,8 @@ import plotly.graph_objects as go
 
 from core import zigzag as zz
 from ui.i18n import t
-from ui.theme import (MODEBAR_MARGIN, Look, apply_layout, axis_style, domain, figure,
-                      layout_style, line_trace, styled_layout)
+from ui.theme import (MODEBAR_MARGIN, Look, axis_style, domain, figure, layout_style,
+                      line_trace, styled_layout)
 
 # update classes (core.zigzag.update_classes codes) → colour; Okabe–Ito, distinct in greyscale too
 CLASS_COLOR = {zz.PP: "#0072B2", zz.MM: "#D55E00", zz.MIX: "#009E73", zz.ZERO: "#999999"}
@@ -331,21 +331,25 @@ def planes_figure(runs: list[zz.ZigzagRun], titles: list[str], step: int, eps: f
 def distance_figure(runs: list[zz.ZigzagRun], names: list[str], eps: float,
                     look: Look) -> go.Figure:
     """‖w_t − w*‖ against t on a log axis for every run, with the ε line."""
-    fig = go.Figure()
+    traces = []
     for i, (r, name) in enumerate(zip(runs, names)):
         d = np.maximum(zz.distances(r), DIST_FLOOR)
         idx = np.unique(np.linspace(0, len(d) - 1, min(len(d), MAX_CURVE_POINTS)).astype(int))
-        fig.add_trace(line_trace(_f32(idx), _f32(d[idx]), name, i, look,
+        traces.append(line_trace(_f32(idx), _f32(d[idx]), name, i, look,
                                  hovertemplate="t = %{x}<br>‖w − w*‖ = %{y:.4g}<extra></extra>"))
-    fig.add_hline(y=eps, line=dict(color="#009E73", dash="dot", width=2),
-                  annotation_text=f"ε = {eps:g}", annotation_position="bottom right",
-                  annotation_font=dict(size=look.font - 2, color=look.text))
-    apply_layout(fig, look, x_title=t("zigzag.fig.step_axis"), y_title=t("zigzag.fig.dist_axis"),
-                 height=look.height(340))
-    fig.update_layout(template="none")
-    fig.update_yaxes(type="log", exponentformat="power")
-    fig.update_layout(hovermode="closest")
-    return fig
+    layout = styled_layout(look, x_title=t("zigzag.fig.step_axis"),
+                           y_title=t("zigzag.fig.dist_axis"), height=look.height(340),
+                           hovermode="closest")
+    layout["yaxis"].update(type="log", exponentformat="power")
+    layout["shapes"] = [dict(type="line", xref="x domain", x0=0, x1=1, yref="y", y0=eps, y1=eps,
+                             line=dict(color="#009E73", dash="dot", width=2))]
+    # plotly.js places annotations on a log axis by log10 of the value (shapes by the value
+    # itself): add_hline put this label at 10^ε instead of at ε
+    layout["annotations"] = [dict(text=f"ε = {eps:g}", xref="x domain", x=1, xanchor="right",
+                                  yref="y", y=float(np.log10(eps)), yanchor="top",
+                                  showarrow=False,
+                                  font=dict(size=look.font - 2, color=look.text))]
+    return figure(traces, layout)
 
 
 def perceptron_figure(p: zz.PerceptronRun, step: int, look: Look, grid_n: int = 81) -> go.Figure:
