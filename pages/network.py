@@ -112,15 +112,19 @@ def train_runs(key: tuple, mlps: list, X: np.ndarray, y: np.ndarray, lr: float, 
     hit = store.get(key)
     if hit is not None:
         return hit
-    bar = st.progress(0.0, text=t("network.training"))
-    results = []
-    for done, results in net.train_chunks(mlps, X, y, lr, epochs, mode, loss, CHUNKS):
-        bar.progress(done / epochs, text=t("network.training_k", done=f"{done:,}",
-                                           epochs=f"{epochs:,}"))
-    bar.empty()
-    target = net.target_loss(loss)
-    summaries = [summarise(r, X, y, target, grid) for r in results]
-    store.put(key, summaries)
+    with store.lock_for(key):  # a class opening the same link trains it once, not 30 times
+        hit = store.get(key)
+        if hit is not None:
+            return hit
+        bar = st.progress(0.0, text=t("network.training"))
+        results = []
+        for done, results in net.train_chunks(mlps, X, y, lr, epochs, mode, loss, CHUNKS):
+            bar.progress(done / epochs, text=t("network.training_k", done=f"{done:,}",
+                                               epochs=f"{epochs:,}"))
+        bar.empty()
+        target = net.target_loss(loss)
+        summaries = [summarise(r, X, y, target, grid) for r in results]
+        store.put(key, summaries)
     return summaries
 
 

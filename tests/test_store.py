@@ -29,3 +29,26 @@ def test_concurrent_puts_never_exceed_the_size():
         th.join()
     assert len(store) == 5
     assert store.get((0, 0)) is None
+
+
+def test_concurrent_requests_for_one_key_compute_it_once():
+    store = RunStore(4)
+    computed = []
+    start = threading.Barrier(6)
+
+    def request() -> None:
+        start.wait()
+        if store.get("run") is None:
+            with store.lock_for("run"):
+                if store.get("run") is None:
+                    computed.append(1)
+                    store.put("run", sum(range(10_000)))
+
+    threads = [threading.Thread(target=request) for _ in range(6)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert computed == [1]
+    assert store.get("run") == sum(range(10_000))
+    assert store.lock_for("run") is store.lock_for("run")

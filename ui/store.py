@@ -18,10 +18,19 @@ import streamlit as st
 class RunStore:
     """A thread-safe LRU of at most `size` entries."""
 
+    STRIPES = 16  # locks for computing entries: a key always maps to the same one
+
     def __init__(self, size: int) -> None:
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = threading.Lock()
         self._size = size
+        self._stripes = tuple(threading.Lock() for _ in range(self.STRIPES))
+
+    def lock_for(self, key: Hashable) -> threading.Lock:
+        """The lock to hold while computing the entry for key, so that sessions asking for the
+        same entry at once compute it once: the others wait, then find it stored. (A bounded
+        set of locks: two keys may share one, which only makes them take turns.)"""
+        return self._stripes[hash(key) % self.STRIPES]
 
     def get(self, key: Hashable) -> Any:
         """The value stored under key (now the most recently used), or None."""
