@@ -123,6 +123,20 @@ def plot_js(key: str) -> str:
     return f"document.querySelector('.st-key-chart_{key} .js-plotly-plot')"
 
 
+def wait_for_chart(tab, key: str, condition: str = "true", timeout: float = 30_000) -> None:
+    """Wait until the chart the page keyed `key` is drawn and the JavaScript expression
+    `condition` (of `d`, its Plotly div) holds.
+
+    Streamlit 1.67 rebuilds a Plotly chart from scratch whenever its figure changes, so for a
+    moment after a rerun the div may be missing or not yet drawn: that counts as "not yet",
+    never as an error (a predicate that throws would end the wait at once).
+    """
+    tab.wait_for_function(
+        f"""() => {{ try {{ const d = {plot_js(key)};
+                     return !!(d && d._fullData && ({condition})); }}
+                   catch (e) {{ return false; }} }}""", timeout=timeout)
+
+
 def chart_traces(tab, chart: str | int = 0, timeout: float = 30_000) -> list[dict]:
     """Decoded traces (name, x, y) of a Plotly chart, as plotly.js holds them.
 

@@ -8,8 +8,8 @@ import time
 import numpy as np
 
 from core import descent as d
-from tests.browser.conftest import (chart_traces, goto, plot_js, press_slider, screenshot, wait_for_charts,
-                                    wait_idle)
+from tests.browser.conftest import (chart_traces, goto, press_slider, screenshot,
+                                    wait_for_chart, wait_for_charts, wait_idle)
 
 CURVE = "gd_curve"  # the loss curve with the iterates
 
@@ -56,9 +56,7 @@ def test_step_buttons_move_the_step(server, page):
     assert len(iterates(page)) == 4
     page.get_by_role("button", name="Next").click()
     # the click reruns the fragment; wait until the redrawn chart holds iterates 0 … 4
-    page.wait_for_function(
-        f"{plot_js(CURVE)}._fullData[1].x.length === 5",
-        timeout=30_000)
+    wait_for_chart(page, CURVE, "d._fullData[1].x.length === 5")
     wait_idle(page)
     assert len(iterates(page)) == 5
     assert "gd_step=4" in page.url

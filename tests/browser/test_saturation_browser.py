@@ -6,7 +6,7 @@ import pytest
 
 from core import saturation as sat
 from tests.browser.conftest import (chart_traces, goto, plot_js, press_slider, screenshot,
-                                    wait_for_charts)
+                                    wait_for_chart, wait_for_charts)
 from ui.page import fmt
 
 DEEP_LINK = "/saturation?sat_acts=Sigmoid&sat_acts=Tanh&sat_t=0.01&sat_L=30&sat_x=-3&lang=en"
@@ -42,9 +42,8 @@ def test_preset_shows_positive_weight_drift(server, page) -> None:
     page.get_by_role("button", name="Sigmoid, W > 0").click()
     page.wait_for_timeout(500)
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
-    page.wait_for_function(
-        f"Array.from({plot_js('sat_preact')}._fullData)"
-        ".some(t => t.name === 'flat zone (|f′| < t)')", timeout=30_000)
+    wait_for_chart(page, "sat_preact",
+                   "Array.from(d._fullData).some(t => t.name === 'flat zone (|f′| < t)')")
     mean = [tr for tr in chart_traces(page, "sat_preact") if tr["name"] == "mean z"][0]["y"]
     res = sat.simulate_deep_mlp("sigmoid", 10, 64, 256, "positive", 0, 0.0, 0.05)
     assert mean == pytest.approx(list(res.preact_mean), rel=1e-5, abs=1e-6)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from core import zigzag as zz
-from tests.browser.conftest import (chart_traces, goto, press_slider, screenshot, wait_for_charts,
-                                    wait_idle)
+from tests.browser.conftest import (chart_traces, goto, press_slider, screenshot, wait_for_chart,
+                                    wait_for_charts, wait_idle)
 
 DEEP = "/zigzag?lang=en&zz_t=12&zz_lr=0.5&zz_seed=3"
 
@@ -15,12 +15,10 @@ def _path(tab, length: int | None = None, panel: int = 0) -> tuple[np.ndarray, n
     """x, y of the path trace ("path of w") of one panel of the planes chart; with length,
     first wait until the redrawn chart holds a path of that many points."""
     if length is not None:
-        tab.wait_for_function(
-            """([n, p]) => { const el = document.querySelector('.js-plotly-plot');
-                 if (!el || !el._fullData) return false;
-                 const tr = el._fullData.filter(t => t.name === 'path of w');
-                 return tr.length > p && tr[p].x && tr[p].x.length === n; }""",
-            arg=[length, panel], timeout=30_000)
+        wait_for_chart(tab, "zz_planes",
+                       f"((tr) => tr.length > {int(panel)} && tr[{int(panel)}].x && "
+                       f"tr[{int(panel)}].x.length === {int(length)})"
+                       "(d._fullData.filter(t => t.name === 'path of w'))")
     traces = [tr for tr in chart_traces(tab, "zz_planes") if tr["name"] == "path of w"]
     return np.asarray(traces[panel]["x"], float), np.asarray(traces[panel]["y"], float)
 
