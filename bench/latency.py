@@ -1,23 +1,28 @@
-"""Slider → chart latency and websocket bytes per interaction, per page, beside a hello page.
+"""Key press → chart latency, bytes per interaction and rebuilt charts, per page, beside hello.
 
-For every scenario in bench/scenarios (plus the one-chart bench/hello_app.py as the baseline) this
-opens the page in headless Chromium against a local server, then moves one slider one step to the
-right `--repeats` times (always to a value not seen before: Streamlit's browser-side message cache
-would make a revisited state look cheaper than it is). Each interaction is timed from
-the key press until the chart's data has changed and Streamlit reports the script finished, and
-the websocket bytes the browser received for it are counted.
+For every scenario in bench/scenarios this opens the page in headless Chromium against a local
+server and moves one slider one step with the keyboard `--repeats` times (always to a value not
+seen before: Streamlit's browser-side message cache would make a revisited state look cheaper).
+The baseline is the course's `../shared/bench/hello_app.py`, run unchanged in the same run on a
+server of its own (a title, one slider, one `st.plotly_chart`, one line of text).
 
-    python bench/latency.py --repeats 30 [--only explorer descent] [--json out.json]
+Every time is measured inside the page, on the page's own clock, from the keydown event:
 
-A second baseline, bench/chart_alone_app.py, draws the explorer's f/f′ figure alone under one
-slider: the floor for any page that draws that figure.
+- **data on screen**: the chart's plotly.js data has changed, re-read on every animation frame
+  (a rebuilt chart is a new div and is seen too; afterwards its data is checked to differ);
+- **script finished**: Streamlit reports that no script is running any more;
+- the split of the first one: **message** (the websocket message that carries the chart arrived:
+  server time plus loopback transfer), **frontend** (Streamlit's frontend handed it to the chart
+  element), **draw** (`Plotly.react` finished) — the last two from marks that
+  static/activation_chart.js sets on the chart's div (the hello page's `st.plotly_chart` has none).
 
-The last column is the share of interactions after which the chart was a new DOM element:
-Streamlit 1.67 hashes a Plotly chart's element id from the figure, so every changed figure is
-remounted (built from scratch) rather than updated in place; bench/plotly_floor.py times what
-that costs in plotly.js alone.
+Also: websocket bytes received per interaction, and the share of moves after which the chart was
+a new DOM node (rebuilt instead of updated in place).
 
-Targets: median ≤ 1.2 × the hello page's median, ≤ 30 KB per interaction.
+    python bench/latency.py --repeats 20 [--only explorer descent] [--json out.json]
+
+Targets (issue #11): explorer, saturation, zig-zag and network ≤ 1.0 × hello's median "data on
+screen"; descent ≤ 1.3 ×; rebuilt 0 %.
 """
 
 from __future__ import annotations
@@ -27,8 +32,10 @@ import importlib
 import json
 import pkgutil
 import statistics
+import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,8 +43,36 @@ sys.path.insert(0, str(ROOT))
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, READY, free_port  # noqa: E402
 
-import subprocess  # noqa: E402
-import urllib.request  # noqa: E402
+HELLO = ROOT.parent / "shared" / "bench" / "hello_app.py"
+
+# Installed before any page script: the time of every keydown and of every websocket message
+# (with its size and whether it carries the watched chart's element id).
+INIT_SCRIPT = """
+window.__bench = {key: 0, msgs: [], needle: null};
+document.addEventListener('keydown', () => { window.__bench.key = performance.now(); }, true);
+const NativeWS = window.WebSocket;
+function has(bytes, needle) {
+  if (!needle) return false;
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+window.WebSocket = function (...args) {
+  const ws = new NativeWS(...args);
+  ws.addEventListener('message', (e) => {
+    const t = performance.now();
+    const data = e.data;
+    const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : null;
+    const size = bytes ? bytes.length : (data.size || data.length || 0);
+    window.__bench.msgs.push([t, size, bytes ? has(bytes, window.__bench.needle) : false]);
+  });
+  return ws;
+};
+window.WebSocket.prototype = NativeWS.prototype;
+Object.assign(window.WebSocket, {CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3});
+"""
 
 FINGERPRINT = """(sel) => {
   const el = document.querySelector(sel);
@@ -56,6 +91,16 @@ FINGERPRINT = """(sel) => {
   for (let k = 0; k < extra.length; k++) { h = (h * 31 + extra.charCodeAt(k)) | 0; }
   return s + ':' + n + ':' + h;
 }"""
+
+# Cheap enough for every animation frame: a new div or a new _fullData means plotly.js drew.
+CHANGED = """(sel) => {
+  const el = document.querySelector(sel);
+  if (!el || !el._fullData) return false;
+  if (el === window.__benchEl && el._fullData === window.__benchFull) return false;
+  return performance.now();
+}"""
+
+DONE = f"""() => document.querySelector('{READY}') ? performance.now() : false"""
 
 
 def serve(script: Path, port: int) -> subprocess.Popen:
@@ -93,9 +138,41 @@ def chart_selector(sc: dict) -> str:
     return f".st-key-chart_{key} .js-plotly-plot" if key else ".js-plotly-plot"
 
 
+def one_move(tab, thumb, sel: str, received: list[int]) -> dict:
+    """Press → right once; the times (ms from the keydown) and bytes of that interaction."""
+    before = tab.evaluate(FINGERPRINT, sel)
+    tab.evaluate("""(s) => { const el = document.querySelector(s); el.__benchSeen = true;
+                     window.__benchEl = el; window.__benchFull = el._fullData;
+                     window.__bench.msgs = []; }""", sel)
+    start_bytes = received[0]
+    thumb.focus()
+    tab.keyboard.press("ArrowRight")
+    data_at = tab.wait_for_function(CHANGED, arg=sel, timeout=60_000, polling="raf").json_value()
+    done_at = tab.wait_for_function(DONE, timeout=60_000, polling="raf").json_value()
+    tab.wait_for_timeout(150)  # trailing messages of this run arrive before counting bytes
+    after = tab.evaluate(FINGERPRINT, sel)
+    marks = tab.evaluate("""(s) => { const el = document.querySelector(s);
+        return {key: window.__bench.key, msgs: window.__bench.msgs, seen: !!el.__benchSeen,
+                received: el.__alReceivedAt || null, drawn: el.__alDrawnAt || null}; }""", sel)
+    key = marks["key"]
+    after_key = [(t, size, hit) for t, size, hit in marks["msgs"] if t >= key]
+    chart_msgs = [t for t, _, hit in after_key if hit]
+    if not chart_msgs and after_key:  # no element id to look for: the largest message
+        chart_msgs = [max(after_key, key=lambda m: m[1])[0]]
+    out = {"data": data_at - key, "done": done_at - key, "bytes": received[0] - start_bytes,
+           "rebuilt": not marks["seen"], "changed": after != before}
+    if chart_msgs:
+        out["message"] = chart_msgs[0] - key
+        if marks["received"] and marks["drawn"] and marks["received"] >= chart_msgs[0]:
+            out["frontend"] = marks["received"] - chart_msgs[0]
+            out["draw"] = marks["drawn"] - marks["received"]
+    return out
+
+
 def measure(browser, base: str, sc: dict, repeats: int) -> dict:
-    """Open the scenario's page, move its slider `repeats` times, return latencies and bytes."""
+    """Open the scenario's page, move its slider `repeats` times, return the medians."""
     context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="en-US")
+    context.add_init_script(INIT_SCRIPT)
     tab = context.new_page()
     received = [0]
 
@@ -106,73 +183,74 @@ def measure(browser, base: str, sc: dict, repeats: int) -> dict:
     tab.on("websocket", on_ws)
     tab.goto(base + sc["path"])
     tab.wait_for_selector(READY, timeout=120_000)
-    idx = chart_selector(sc)
+    sel = chart_selector(sc)
     tab.wait_for_function(f"(s) => {{ const d = document.querySelector(s); return d && d._fullData; }}",
-                          arg=idx, timeout=120_000)
+                          arg=sel, timeout=120_000)
+    needle = f"-chart_{sc['chart']}" if sc.get("chart") else ""
+    tab.evaluate("(n) => { window.__bench.needle = n ? new TextEncoder().encode(n) : null; }",
+                 needle)
     tab.wait_for_timeout(1000)
     slider = tab.locator('[data-testid="stSlider"]', has_text=sc["slider"]).first
     thumb = slider.locator('input[type="range"]').first
     thumb.scroll_into_view_if_needed()
-    times, sizes, remounts = [], [], 0
     moves = min(repeats + 2, sc.get("max_moves", repeats + 2))  # a slider has an end
-    for i in range(moves):  # the first two are warm-up
-        before = tab.evaluate(FINGERPRINT, idx)
-        tab.evaluate("(s) => { document.querySelector(s).__benchSeen = true; }", idx)
-        start_bytes = received[0]
-        thumb.focus()
-        t0 = time.perf_counter()
-        tab.keyboard.press("ArrowRight")
-        tab.wait_for_function(f"(prev) => ({FINGERPRINT})({json.dumps(idx)}) !== prev", arg=before,
-                              timeout=60_000, polling="raf")
-        tab.wait_for_selector(READY, timeout=60_000)
-        dt = time.perf_counter() - t0
-        tab.wait_for_timeout(150)  # let trailing messages of this run arrive before counting
-        if i >= 2:
-            times.append(dt * 1000)
-            sizes.append(received[0] - start_bytes)
-            remounts += tab.evaluate("(s) => !document.querySelector(s).__benchSeen", idx)
+    rows = [one_move(tab, thumb, sel, received) for _ in range(moves)][2:]  # two warm-up moves
     context.close()
-    q = statistics.quantiles(times, n=20)
-    return {"name": sc["name"], "median_ms": statistics.median(times), "p95_ms": q[18],
-            "bytes_median": statistics.median(sizes), "bytes_max": max(sizes), "n": len(times),
-            "remounted": remounts / len(times)}
+
+    def med(name: str) -> float | None:
+        values = [r[name] for r in rows if name in r]
+        return statistics.median(values) if values else None
+
+    data = [r["data"] for r in rows]
+    return {"name": sc["name"], "n": len(rows), "data_ms": med("data"),
+            "data_p95_ms": statistics.quantiles(data, n=20)[18] if len(data) > 1 else data[0],
+            "done_ms": med("done"), "message_ms": med("message"), "frontend_ms": med("frontend"),
+            "draw_ms": med("draw"), "bytes_median": med("bytes"),
+            "rebuilt": sum(r["rebuilt"] for r in rows) / len(rows),
+            "unchanged": sum(not r["changed"] for r in rows)}
+
+
+def fmt_ms(value: float | None) -> str:
+    """A millisecond cell, or a dash where the page sets no such mark."""
+    return "—" if value is None else f"{value:.0f}"
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeats", type=int, default=20)
     ap.add_argument("--only", nargs="*")
+    ap.add_argument("--hello", type=Path, default=HELLO, help="the baseline app (unchanged)")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
 
     from playwright.sync_api import sync_playwright
 
-    app_port, hello_port, alone_port = free_port(), free_port(), free_port()
-    app, hello = serve(ROOT / "app.py", app_port), serve(ROOT / "bench" / "hello_app.py", hello_port)
-    alone = serve(ROOT / "bench" / "chart_alone_app.py", alone_port)
+    app_port, hello_port = free_port(), free_port()
+    app, hello = serve(ROOT / "app.py", app_port), serve(args.hello, hello_port)
     results = []
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            base = {"name": "hello", "path": "/", "slider": "Frequency"}
+            base = {"name": "hello", "path": "/", "slider": "alpha"}
             results.append(measure(browser, f"http://127.0.0.1:{hello_port}", base, args.repeats))
-            figure = {"name": "chart-alone", "path": "/", "slider": "negative_slope"}
-            results.append(measure(browser, f"http://127.0.0.1:{alone_port}", figure, args.repeats))
             for sc in scenarios(args.only):
                 results.append(measure(browser, f"http://127.0.0.1:{app_port}", sc, args.repeats))
                 print(f"measured {sc['name']}", file=sys.stderr, flush=True)
             browser.close()
     finally:
-        for proc in (app, hello, alone):
+        for proc in (app, hello):
             proc.terminate()
-    hello_median = results[0]["median_ms"]
-    print(f"{'page':12s} {'median ms':>10s} {'p95 ms':>8s} {'× hello':>8s} {'KB/interaction':>15s}"
-          f" {'remounted':>10s}")
+    hello_median = results[0]["data_ms"]
+    print("| page | data on screen, median ms (p95) | × hello | script finished ms | message ms "
+          "| frontend ms | draw ms | KB per interaction | rebuilt |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in results:
-        r["ratio"] = r["median_ms"] / hello_median
-        print(f"{r['name']:12s} {r['median_ms']:10.1f} {r['p95_ms']:8.1f} {r['ratio']:8.2f} "
-              f"{r['bytes_median'] / 1024:10.1f} (max {r['bytes_max'] / 1024:.1f}) "
-              f"{r['remounted']:9.0%}")
+        r["ratio"] = r["data_ms"] / hello_median
+        print(f"| {r['name']} | {r['data_ms']:.0f} ({r['data_p95_ms']:.0f}) | {r['ratio']:.2f} | "
+              f"{fmt_ms(r['done_ms'])} | {fmt_ms(r['message_ms'])} | {fmt_ms(r['frontend_ms'])} | "
+              f"{fmt_ms(r['draw_ms'])} | {r['bytes_median'] / 1024:.1f} | {r['rebuilt']:.0%} |")
+        if r["unchanged"]:
+            print(f"  warning: {r['name']}: {r['unchanged']} moves left the chart's data unchanged")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
 

@@ -16,7 +16,7 @@ Server memory: VmRSS of the server process after one warm-up session, and with a
 connected at the end; the difference divided by the number of sessions is the cost of a session.
 
     python bench/load.py --sessions 30 --changes 5 [--think 3] [--stagger 2] [--json out.json]
-                         [--port N]
+                         [--port N | --url http://host:port]
 
 --think is the mean pause (uniform in 0.5–1.5 × think) before each interaction: 0 is a worst case
 in which every session fires its next move the moment the previous one finishes.
@@ -44,6 +44,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from websockets.asyncio.client import connect  # noqa: E402
 
 TIMEOUT = 30.0
+CHART_COMPONENT = "activation_lab.chart"  # ui/chart.py: every chart of the app
 
 # page → (query string, slider keys moved there; "key:lo:hi" narrows the values drawn, e.g. the
 # saturation probe to the default x range, where every move changes the chart, and the learning
@@ -126,8 +127,10 @@ class Session:
         kind = el.WhichOneof("type")
         if kind == "exception":
             return [f"{el.exception.type}: {el.exception.message[:200]}"]
-        if kind == "plotly_chart":
-            path, spec = tuple(fwd.metadata.delta_path), hash(el.plotly_chart.spec)
+        if kind == "plotly_chart" or (kind == "bidi_component"
+                                      and el.bidi_component.component_name == CHART_COMPONENT):
+            payload = el.plotly_chart.spec if kind == "plotly_chart" else el.bidi_component.bytes
+            path, spec = tuple(fwd.metadata.delta_path), hash(payload)
             self.changed |= self.charts.get(path) != spec
             self.charts[path] = spec
         if kind == "slider":
@@ -293,10 +296,12 @@ def main() -> int:
                     help="mean pause before each interaction in s (0: as fast as possible)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--port", type=int, help="use a server already running on this port")
+    ap.add_argument("--url", help="use this base URL (a running server or a proxy in front of "
+                    "several, e.g. http://127.0.0.1:8080; bench/topology.py starts one)")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
     proc = None
-    if args.port:
+    if args.url or args.port:
         port, pid = args.port, None
     else:
         from bench.latency import serve
@@ -305,7 +310,8 @@ def main() -> int:
         proc = serve(ROOT / "app.py", port)
         pid = proc.pid
     try:
-        res = asyncio.run(load(f"http://127.0.0.1:{port}", args.sessions, args.changes,
+        base = args.url or f"http://127.0.0.1:{port}"
+        res = asyncio.run(load(base, args.sessions, args.changes,
                                args.stagger, args.seed, pid, args.think))
     finally:
         if proc:

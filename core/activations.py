@@ -446,7 +446,7 @@ class Activation:
         """The measured properties of f at these parameters (``core.properties.properties``)."""
         from core.properties import properties  # the measuring module imports this one
 
-        return properties(self.id, **params)
+        return properties(self, **params)
 
     def code(self) -> tuple[Callable[..., Array], Callable[..., Array]]:
         """The module functions behind fn and grad (their source is what "show the code" shows)."""
@@ -575,8 +575,13 @@ ACTIVATIONS: dict[str, Activation] = {a.id: a for a in _CATALOGUE}
 FAMILIES: tuple[str, ...] = ("step", "sigmoid", "relu", "smooth-relu", "linear", "other")
 
 
-def get(activation_id: str) -> Activation:
-    """The activation with this id; KeyError naming the valid ids otherwise."""
+def get(activation_id: str | Activation) -> Activation:
+    """The activation with this id; KeyError naming the valid ids otherwise.
+
+    An Activation itself is returned as it is, so a user's formula (core.custom.parse) works
+    wherever a registry id does (core.properties, core.saturation, core.network)."""
+    if isinstance(activation_id, Activation):
+        return activation_id
     try:
         return ACTIVATIONS[activation_id]
     except (KeyError, TypeError):

@@ -29,7 +29,7 @@ from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
-from core.activations import get
+from core.activations import Activation, get
 
 Array = np.ndarray
 
@@ -78,7 +78,8 @@ class MLP:
     """A fully connected network: layer l maps a_{l−1} to a_l = f_l(a_{l−1}·W_l + b_l).
 
     weights[l] has shape (n_l, n_{l+1}); biases is None (no biases) or biases[l] has shape
-    (n_{l+1},); activations[l] is a registry id (core.activations). At most
+    (n_{l+1},); activations[l] is a registry id (core.activations) or an Activation object
+    (a user's formula; it always trains on the plain numpy path). At most
     MAX_HIDDEN_LAYERS hidden layers and MAX_WIDTH units per layer (ValueError otherwise).
     Arrays are stored as read-only float64 copies.
     """
@@ -102,7 +103,8 @@ class MLP:
             bs = tuple(_frozen(b).reshape(-1) for b in self.biases)
             if len(bs) != len(ws) or any(b.shape != (w.shape[1],) for b, w in zip(bs, ws)):
                 raise ValueError("one bias vector of length n_out per layer expected")
-        acts = tuple(str(a) for a in self.activations)
+        # a registry id, or an Activation object (a user's formula from core.custom.parse)
+        acts = tuple(a if isinstance(a, Activation) else str(a) for a in self.activations)
         if len(acts) != len(ws):
             raise ValueError(f"{len(ws)} layers need {len(ws)} activation ids, got {len(acts)}")
         for a in acts:
@@ -517,6 +519,24 @@ NUMPY_STEP_COST = 500      # … plus this per update
 BATCH_LAYER_COST = 600     # units per layer of one full-batch epoch …
 BATCH_EPOCH_COST = 300     # … plus this per epoch, plus n·parameters / 5
 REQUEST_BUDGET = 100_000_000  # units of work one page request may cause in total (≈ 10 s)
+CUSTOM_NODE_COST = 200     # units per formula node of a user's activation, per layer and update
+CUSTOM_ROW_DIVISOR = 25    # … plus (rows·units)/this per node in a full-batch epoch
+
+
+def _custom_cost(sizes: Sequence[int], activations: Sequence, n: int, mode: str) -> int:
+    """Extra units of one epoch for layers whose activation is a user's formula (an Activation
+    object with a `nodes` count, core.custom): it is evaluated node by node (value and
+    derivative) for f in the forward and for f' in the backward pass. Per such layer l with
+    N nodes: per-sample n·N·CUSTOM_NODE_COST, full batch N·(CUSTOM_NODE_COST +
+    n·n_l/CUSTOM_ROW_DIVISOR)."""
+    total = 0
+    for a, width in zip(activations, sizes[1:]):
+        nodes = int(getattr(a, "nodes", 0)) if isinstance(a, Activation) else 0
+        if mode == "batch":
+            total += nodes * (CUSTOM_NODE_COST + n * int(width) // CUSTOM_ROW_DIVISOR)
+        else:
+            total += n * nodes * CUSTOM_NODE_COST
+    return total
 
 
 def n_params(sizes: Sequence[int], bias: bool = True) -> int:
@@ -529,15 +549,17 @@ def epoch_cost(sizes: Sequence[int], activations: Sequence[str], n: int, mode: s
     """Work units of one training epoch on n samples (see the constants above):
     per-sample with a compiled path n·(P + FAST_UPDATE_OVERHEAD), per-sample numpy loop
     n·(NUMPY_LAYER_COST·L + NUMPY_STEP_COST), full batch BATCH_LAYER_COST·L + BATCH_EPOCH_COST
-    + n·P/5, where P = n_params(sizes, bias) and L = number of layers."""
+    + n·P/5, where P = n_params(sizes, bias) and L = number of layers; a layer whose
+    activation is a user's formula adds _custom_cost."""
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}; choose from {MODES}")
     n, layers, p = max(1, int(n)), len(sizes) - 1, n_params(sizes, bias)
+    extra = _custom_cost(sizes, activations, n, mode)  # 0 unless a layer is a user's formula
     if mode == "batch":
-        return BATCH_LAYER_COST * layers + BATCH_EPOCH_COST + n * p // 5
+        return BATCH_LAYER_COST * layers + BATCH_EPOCH_COST + n * p // 5 + extra
     if _fast_supported(activations):
         return n * (p + FAST_UPDATE_OVERHEAD)
-    return n * (NUMPY_LAYER_COST * layers + NUMPY_STEP_COST)
+    return n * (NUMPY_LAYER_COST * layers + NUMPY_STEP_COST) + extra
 
 
 def plan_epochs(sizes: Sequence[int], activation_sets: Sequence[Sequence[str]], n: int,
@@ -797,8 +819,9 @@ def _scalar_ok(act_id: str) -> bool:
 
 
 def _fast_supported(activations: Sequence[str]) -> bool:
-    """True if every activation has a verified scalar template."""
-    return all(_scalar_ok(a) for a in activations)
+    """True if every activation is a registry id with a verified scalar template (an
+    Activation object, such as a user's formula, never goes through the generated code)."""
+    return all(isinstance(a, str) and _scalar_ok(a) for a in activations)
 
 
 def _generate(sizes: tuple[int, ...], activations: tuple[str, ...], has_bias: bool,

@@ -7,16 +7,17 @@ import pandas as pd
 import streamlit as st
 
 from core import descent as d
-from ui import shell, widgets
+from ui import lesson, shell, widgets
 from ui.figures.descent import (contour_paths, distance_per_step, loss_curve, lr_axis, outside,
                                 per_step, side_by_side)
 from ui.i18n import t
-from ui.page import chart, fmt, header, look, show_code
+from ui.page import chart, fmt, header, look, main_columns, secondary, show_code
 from ui.parse import parse_numbers
 
 shell.ensure()
 
 LOOK = look()
+lesson.apply("descent")  # a lesson step's controls, before any widget
 LOSS_IDS = list(d.LOSSES)
 DEFAULT_LR = 0.2
 DEFAULT_STEPS = 100
@@ -105,9 +106,10 @@ def _move(delta: int | None, n: int) -> None:
 
 # ----------------------------------------------------------------------- controls
 def controls() -> tuple[str, object, float, int]:
-    """Loss, start, learning rate (exact + log slider) and iterations."""
-    c1, c2, c3 = st.columns([2, 1, 1])
-    with c1:
+    """Learning rate (exact + log slider), the course cases and the loss beside the picture;
+    the start and the iterations folded under them."""
+    lr_box, loss_box = st.container(), st.container()
+    with loss_box:
         expanded = d.get("expanded")
         loss_id = widgets.select(t("descent.loss"), "gd_loss", LOSS_IDS, "course",
                                  fmt=loss_label, help=t("descent.loss_help",
@@ -116,7 +118,7 @@ def controls() -> tuple[str, object, float, int]:
                                                         xmin=fmt(expanded.minimizers[0])),
                                  on_change=_reset_start)
     loss = d.get(loss_id)
-    with c2:
+    with loss_box, secondary("common.more_controls"):
         if loss.dim == 2:
             widgets.check_url_number("gd_x0", -d.X0_MAX, d.X0_MAX, fmt(d.get("course").default_x0))
             sx, sy = st.columns(2)
@@ -136,29 +138,29 @@ def controls() -> tuple[str, object, float, int]:
                                       float(loss.default_x0), step=0.5,
                                       help=t("descent.x0_help", lo=fmt(-d.X0_MAX),
                                              hi=fmt(d.X0_MAX))))
-    with c3:
         steps = int(widgets.slider(t("descent.steps"), "gd_steps", 1, d.MAX_STEPS,
                                    DEFAULT_STEPS))
-    c4, c5 = st.columns([1, 2])
-    with c4:
+    with lr_box:
         lr = float(widgets.number(t("descent.lr"), "lr", d.LR_MIN, d.LR_MAX, DEFAULT_LR,
                                   step=0.0001, fmt="%.4f", help=t("descent.lr_help")))
     # keep the log slider on the exact value (the number input is the source of truth)
     log_lr = d.log_lr(lr, 2)
     if abs(st.session_state.get("gd_lrlog", log_lr) - d.log_lr(lr)) > 0.006:
         st.session_state["gd_lrlog"] = min(LOG_HI, max(LOG_LO, log_lr))
-    with c5:
+    with lr_box:
         widgets.slider(t("descent.lrlog"), "gd_lrlog", LOG_LO, LOG_HI,
                        min(LOG_HI, max(LOG_LO, log_lr)), step=0.01, fmt="%.2f",
                        help=t("descent.lrlog_help", lo_log=fmt(LOG_LO), lo=lr_text(d.LR_MIN),
                               hi_log=fmt(LOG_HI), hi=lr_text(d.LR_MAX)),
                        on_change=_sync_from_log)
     course = d.get("course")
-    st.markdown(f"**{t('descent.quick')}**",
-                help=t("descent.quick_help", course=course.text, x0=fmt(course.default_x0)))
-    for col, q in zip(st.columns(len(QUICK_LRS)), QUICK_LRS):
-        col.button(f"lr = {fmt(q)}", key=f"gd_quick_{q}", on_click=_quick, args=(q,),
-                   width="stretch", type="primary" if abs(q - lr) < 1e-12 else "secondary")
+    with lr_box:
+        st.markdown(f"**{t('descent.quick')}**",
+                    help=t("descent.quick_help", course=course.text, x0=fmt(course.default_x0)))
+        with st.container(horizontal=True, gap="small"):
+            for q in QUICK_LRS:
+                st.button(f"lr = {fmt(q)}", key=f"gd_quick_{q}", on_click=_quick, args=(q,),
+                          type="primary" if abs(q - lr) < 1e-12 else "secondary")
     return loss_id, x0, lr, steps
 
 
@@ -306,19 +308,23 @@ def axis_panel(loss: d.Loss, run: d.DescentRun, lr: float, band: d.StableBand | 
 
 
 # ----------------------------------------------------------------------- walk
-def step_controls(n: int) -> int:
-    """Buttons and the URL-bound step slider; returns k."""
-    b1, b2, b3, b4 = st.columns(4)
-    b1.button(t("descent.first"), key="gd_b_first", on_click=_move, args=(None, 0),
-              width="stretch", icon=":material/first_page:")
-    b2.button(t("descent.prev"), key="gd_b_prev", on_click=_move, args=(-1, n),
-              width="stretch", icon=":material/chevron_left:")
-    b3.button(t("descent.next"), key="gd_b_next", on_click=_move, args=(1, n),
-              width="stretch", icon=":material/chevron_right:")
-    b4.button(t("descent.last"), key="gd_b_last", on_click=_move, args=(None, n),
-              width="stretch", icon=":material/last_page:")
-    return int(widgets.slider(t("descent.step"), "gd_step", 0, n, n,
-                              help=t("descent.step_help")))
+def step_controls(n: int, area: dict) -> int:
+    """Buttons (area["buttons"]) and the URL-bound step slider (area["controls"]); returns k.
+    The slider opens at the last step: the loss curve shows every iterate (issue #12)."""
+    with area["buttons"], st.container(horizontal=True, gap="small",
+                                       vertical_alignment="center"):
+        st.markdown(f"**{t('descent.walk')}**")
+        st.button(t("descent.first"), key="gd_b_first", on_click=_move, args=(None, 0),
+                  icon=":material/first_page:")
+        st.button(t("descent.prev"), key="gd_b_prev", on_click=_move, args=(-1, n),
+                  icon=":material/chevron_left:")
+        st.button(t("descent.next"), key="gd_b_next", on_click=_move, args=(1, n),
+                  icon=":material/chevron_right:")
+        st.button(t("descent.last"), key="gd_b_last", on_click=_move, args=(None, n),
+                  icon=":material/last_page:")
+    with area["buttons"]:
+        return int(widgets.slider(t("descent.step"), "gd_step", 0, n, n,
+                                  help=t("descent.step_help")))
 
 
 def iterate_table(loss: d.Loss, run: d.DescentRun) -> None:
@@ -345,22 +351,22 @@ def iterate_table(loss: d.Loss, run: d.DescentRun) -> None:
         st.dataframe(pd.DataFrame(data), hide_index=True, width="stretch")
 
 
-def walk_1d(loss: d.Loss1D, run: d.DescentRun) -> None:
-    """Loss curve with iterates up to step k, then loss gap and x per iteration."""
-    st.subheader(t("descent.walk"))
-    k = step_controls(run.n)
-    left, right = st.columns([3, 2], gap="medium")
-    with left:
-        g = float(loss.grad(run.iterates[k]))
-        st.markdown(t("descent.at_step", k=k, x=num(run.iterates[k]), f=num(run.losses[k]),
-                      g=num(g)))
+def walk_1d(loss: d.Loss1D, run: d.DescentRun, area: dict) -> None:
+    """The picture: the loss curve with the iterates up to step k (all of them by default) and
+    the verdict under it; then the curvature story, the lr axis, loss gap and x per iteration."""
+    k = step_controls(run.n, area)
+    with area["picture"]:
         chart(loss_curve(run, LOOK, upto=k), "gd_curve")
+    with area["below"]:
         out = outside(run, k)
         if out.count:
             st.caption(t("descent.outside", count=out.count, far=num(out.farthest, 4)))
+        g = float(loss.grad(run.iterates[k]))
+        st.markdown(t("descent.at_step", k=k, x=num(run.iterates[k]), f=num(run.losses[k]),
+                      g=num(g)))
+        verdict(run, run.lr)
         show_code(d.gradient_descent)
-    with right:
-        band = theory_panel(loss, run, run.lr)
+    band = theory_panel(loss, run, run.lr)
     axis_panel(loss, run, run.lr, band, compare_lrs())
     chart(per_step(run, LOOK, upto=k), "gd_steps_chart")
     st.caption(t("descent.gap_note", course=d.get("course").text,
@@ -371,23 +377,26 @@ def walk_1d(loss: d.Loss1D, run: d.DescentRun) -> None:
     iterate_table(loss, run)
 
 
-def walk_2d(loss: d.Loss2D, x0, lr: float, steps: int, run: d.DescentRun) -> None:
-    """Contour map with the chosen optimisers' paths and their comparison."""
-    st.subheader(t("descent.walk"))
-    methods = widgets.multiselect(t("descent.optimizers"), "gd_opt", METHOD_IDS, METHOD_IDS,
-                            fmt=lambda m: {"gd": "GD", "momentum": "Momentum",
-                                           "adam": "Adam"}[m],
+def walk_2d(loss: d.Loss2D, x0, lr: float, steps: int, run: d.DescentRun, area: dict) -> None:
+    """The picture: the contour map with the chosen optimisers' paths and the verdict under it;
+    then the curvature story and the optimisers' comparison."""
+    with area["controls"]:  # beside the picture, under the other controls
+        methods = widgets.multiselect(t("descent.optimizers"), "gd_opt", METHOD_IDS, METHOD_IDS,
+                            fmt=widgets.Labels("descent.opt", METHOD_IDS),
                             help=t("descent.optimizers_help", beta=fmt(d.MOMENTUM_BETA),
                                    beta1=fmt(d.ADAM_BETA1), beta2=fmt(d.ADAM_BETA2))) or ["gd"]
     runs = [run if m == "gd" else cached_run(loss.id, m, x0, lr, steps) for m in methods]
     n = max(r.n for r in runs)
-    k = step_controls(n)
+    k = step_controls(n, area)
     p = run.iterates[min(k, run.n)]
     names = [t(f"descent.opt.{m}") for m in methods]
-    st.markdown(t("descent.at_step_2d", k=min(k, run.n), x=num(p[0], 5), y=num(p[1], 5),
-                  f=num(run.losses[min(k, run.n)], 5)))
-    chart(contour_paths(runs, names, LOOK, upto=k), "gd_contour")
-    show_code(d.gradient_descent, d.momentum_descent, d.adam_descent)
+    with area["picture"]:
+        chart(contour_paths(runs, names, LOOK, upto=k), "gd_contour")
+    with area["below"]:
+        st.markdown(t("descent.at_step_2d", k=min(k, run.n), x=num(p[0], 5), y=num(p[1], 5),
+                      f=num(run.losses[min(k, run.n)], 5)))
+        verdict(run, lr)
+        show_code(d.gradient_descent, d.momentum_descent, d.adam_descent)
     band = theory_panel(loss, run, lr)
     axis_panel(loss, run, lr, band, compare_lrs())
     st.markdown(f"**{t('descent.dist_title')}**")
@@ -459,10 +468,24 @@ def compare_panel(loss_id: str, x0, steps: int) -> None:
 # ----------------------------------------------------------------------- page
 @st.fragment
 def main_panel() -> tuple[str, object, int]:
-    """Controls, verdict and the walk. A fragment: moving lr or the step reruns only this.
-    If the loss, start or iteration count changed, the comparison below must follow, so
+    """The main picture with its controls beside it (above it on a phone; in classroom mode
+    below it, the step buttons right above it, so the picture fills the projected screen), the
+    verdict under the picture, then the walk. A fragment: moving lr or the step reruns only
+    this. If the loss, start or iteration count changed, the comparison below must follow, so
     the whole page is rerun instead."""
-    loss_id, x0, lr, steps = controls()
+    if LOOK.classroom:
+        picture, ctrl = st.container(), st.container()
+        with picture:
+            lesson_box = st.container()
+    else:
+        ctrl, picture = main_columns(1, 2.1)
+        with ctrl:
+            lesson_box = st.container()
+    with ctrl:
+        loss_id, x0, lr, steps = controls()
+    with picture:  # chart, then the step buttons and slider right under it, then the verdict
+        shown, buttons, below = st.container(), st.container(), st.container()
+    area = dict(controls=ctrl, picture=shown, buttons=buttons, below=below)
     setup = (loss_id, x0, steps)
     if not st.session_state.get("_gd_full_run") and \
             st.session_state.get("_gd_setup", setup) != setup:
@@ -470,11 +493,12 @@ def main_panel() -> tuple[str, object, int]:
     st.session_state["_gd_setup"] = setup
     loss = d.get(loss_id)
     run = cached_run(loss_id, "gd", x0, lr, steps)
-    verdict(run, lr)
+    with lesson_box:
+        lesson.bar("descent")
     if loss.dim == 1:
-        walk_1d(loss, run)
+        walk_1d(loss, run, area)
     else:
-        walk_2d(loss, x0, lr, steps, run)
+        walk_2d(loss, x0, lr, steps, run, area)
     return setup
 
 

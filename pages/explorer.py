@@ -6,14 +6,18 @@ import streamlit as st
 
 from core.activations import (ACTIVATIONS, EXP_OVERFLOW, FLOAT64_MAX, OVERFLOW_EXAMPLE, by_family,
                               get, softmax, softmax_demo, softmax_naive)
+from core.custom import CustomActivation, first_undefined, sample
+from core.custom import evaluate as formula_evaluate
+from core.custom import forward as formula_forward
+from core.custom import parse as parse_formula
 from core.properties import (MAX_POINTS, NEAR_IDENTITY_RADIUS, NEAR_IDENTITY_TOL, POINT_LIMIT,
                              compare_stacks, curve, grid_summary, linearity_error, properties,
                              stack_layers, values_at)
-from ui import shell, widgets
+from ui import lesson, shell, widgets
 from ui.figures.explorer import (Curve, curves_figure, interval_text, range_text, softmax_figure,
                                  stack_figure)
 from ui.i18n import t
-from ui.page import chart, fmt, header, look, secondary, show_code
+from ui.page import chart, fmt, header, look, main_columns, secondary, show_code
 from ui.parse import parse_numbers
 
 shell.ensure()
@@ -25,6 +29,7 @@ SCORE_COUNT = (2, 10)  # how many softmax scores the text box accepts
 SCORE_LIMIT = 1e4  # |score| bound of the text box (offset added on top stays far below core's)
 N_POINTS = 241  # step 0.05 on the default range: hover shows round x values
 LOOK = look()
+lesson.apply("explorer")  # a lesson step's controls, before any widget
 
 
 def name(act_id: str) -> str:
@@ -39,14 +44,13 @@ def pick_activations() -> list[str]:
     while parameter and range changes rerun only the chart's fragment.
     """
     chosen: list[str] = []
-    button, summary = st.columns([2, 3], vertical_alignment="center")
-    with button.popover(t("explorer.pick"), icon=":material/tune:", width="stretch"):
+    with st.popover(t("explorer.pick"), icon=":material/tune:", width="stretch"):
         for family, ids in by_family().items():
             picked = widgets.multiselect(
                 t(f"family.{family}"), f"f_{family}", ids, DEFAULT_PICK.get(family, []),
                 fmt=name, help=t("explorer.pick_help"), placeholder=t("common.choose"))
             chosen += [i for i in ids if i in picked]
-    summary.markdown(" · ".join(f"**{name(i)}**" for i in chosen) or t("explorer.none"))
+    st.markdown(" · ".join(f"**{name(i)}**" for i in chosen) or t("explorer.none"))
     return chosen
 
 
@@ -54,7 +58,8 @@ def pick_params(ids: list[str]) -> dict[str, dict[str, float]]:
     """A slider per parameter of each chosen parametric activation (URL key p_<id>_<param>)."""
     values: dict[str, dict[str, float]] = {i: {} for i in ids}
     parametric = [i for i in ids if ACTIVATIONS[i].params]
-    with secondary("explorer.params"):
+    # folded unless a chosen function has parameters to move (then they are primary controls)
+    with secondary("explorer.params", expanded=bool(parametric)):
         if not parametric:
             st.caption(t("explorer.params_none"))
         for act_id in parametric:
@@ -71,9 +76,8 @@ def measured(act_id: str, params: tuple[tuple[str, float], ...]):
     return properties(act_id, **dict(params))
 
 
-def property_column(act_id: str, params: dict[str, float]) -> list[str]:
-    """The measured properties of one activation, as text in PROPERTY_ROWS order."""
-    p = measured(act_id, tuple(sorted(params.items())))
+def measured_rows(p) -> list[str]:
+    """The measured rows of a properties column (all but cost and typical use), as text."""
     yes_no = lambda b: t("yes") if b else t("no")  # noqa: E731
     sat = {(True, True): "both", (True, False): "left", (False, True): "right"}.get(
         (p.saturates_left, p.saturates_right), "none")
@@ -85,9 +89,16 @@ def property_column(act_id: str, params: dict[str, float]) -> list[str]:
     dead = ", ".join(interval_text(a, b) for a, b in p.dead_regions) or t("prop.dead_none")
     return [range_text(p), t(f"prop.zc.{p.zero_centred}"), yes_no(p.monotonic),
             yes_no(p.grad_monotonic), t(f"prop.{p.smoothness}"), t(f"prop.sat.{sat}"),
-            fmt(p.f0), fmt(p.grad0), max_grad,
-            yes_no(p.near_identity), dead, t(f"cost.{ACTIVATIONS[act_id].cost}"),
-            ", ".join(t(f"use.{u}") for u in ACTIVATIONS[act_id].uses)]
+            fmt(p.f0), fmt(p.grad0), max_grad, yes_no(p.near_identity), dead]
+
+
+def property_column(act_id: str, params: dict[str, float]) -> list[str]:
+    """The measured properties of one activation, as text in PROPERTY_ROWS order."""
+    if isinstance(act_id, CustomActivation):  # the user's formula (its own cost and use rows)
+        return custom_column(act_id)
+    p = measured(act_id, tuple(sorted(params.items())))
+    return measured_rows(p) + [t(f"cost.{ACTIVATIONS[act_id].cost}"),
+                               ", ".join(t(f"use.{u}") for u in ACTIVATIONS[act_id].uses)]
 
 
 PROPERTY_ROWS = ["prop.range", "prop.zero_centred", "prop.monotonic", "prop.grad_monotonic",
@@ -111,13 +122,15 @@ def facts(act_id: str) -> dict[str, str]:
     return out
 
 
-def property_table(ids: list[str], params: dict[str, dict[str, float]]) -> None:
+def property_table(ids: list[str], params: dict[str, dict[str, float]], mine=None) -> None:
     """One table, a column per chosen activation: its properties at the current parameters."""
     st.subheader(t("explorer.measured"))
     st.caption(t("explorer.measured_help", **{k: fmt(v) for k, v in grid_summary().items()}))
     table = {t("explorer.prop"): [t(k, **ROW_VALUES[k]()) if k in ROW_VALUES else t(k)
                                   for k in PROPERTY_ROWS]}
     table.update({name(i): property_column(i, params[i]) for i in ids})
+    if mine is not None:
+        table[mine.name] = property_column(mine, {})
     st.table(pd.DataFrame(table).set_index(t("explorer.prop")))
 
 
@@ -142,7 +155,7 @@ def details(ids: list[str]) -> None:
                 st.info(t(f"act.{act_id}.note", **known))
 
 
-def value_table(ids: list[str], params: dict[str, dict[str, float]]) -> None:
+def value_table(ids: list[str], params: dict[str, dict[str, float]], mine=None) -> None:
     """f(x) and f'(x) at the points the user typed (default −1, 0, 0.5, 1)."""
     st.subheader(t("explorer.table"))
     text = widgets.text(t("explorer.points", n=MAX_POINTS), "pts", DEFAULT_POINTS, max_chars=120)
@@ -153,6 +166,9 @@ def value_table(ids: list[str], params: dict[str, dict[str, float]]) -> None:
         points = parse_numbers(DEFAULT_POINTS, 1, MAX_POINTS, -POINT_LIMIT, POINT_LIMIT)
     table = {t("explorer.table_fn"): [name(i) for i in ids]}
     results = [values_at(i, points, **params[i]) for i in ids]
+    if mine is not None:
+        table[t("explorer.table_fn")].append(mine.name)
+        results.append(values_at(mine, points))
     for k, x in enumerate(points):
         table[f"f({fmt(x)})"] = [fmt(float(f[k]), 8) for f, _ in results]
         table[f"f′({fmt(x)})"] = [fmt(float(g[k]), 8) for _, g in results]
@@ -190,6 +206,7 @@ def softmax_panel() -> None:
         scores = default_scores()
     demo = softmax_demo(scores, temp)
     labels = [f"z{i + 1} = {fmt(s)}" for i, s in enumerate(scores)]
+    lesson.bar("explorer", "softmax")
     chart(softmax_figure(labels, demo.probs, LOOK, t("explorer.softmax_prob")), "softmax")
     st.markdown(t("explorer.softmax_sum", total=fmt(demo.total, 6), top=fmt(demo.top, 4)))
 
@@ -226,6 +243,7 @@ def stack_panel() -> None:
         weight = widgets.slider(t("explorer.stack_weight"), "a", 0.1, 3.0, 1.5, step=0.1)
     run = compare_stacks(act_id, depth, weight)
     series = [(t("explorer.stack_linear"), run.linear), (f"{name(act_id)} × {depth}", run.bent)]
+    lesson.bar("explorer", "stack")
     chart(stack_figure(run.x, series, LOOK, t("explorer.stack_axis")), "stack")
     st.markdown(t("explorer.stack_result", L=depth, slope=fmt(run.slope),
                   lin_dev=f"{run.linear_error:.1%}", name=name(act_id),
@@ -249,14 +267,14 @@ def guide() -> None:
 
 
 @st.fragment
-def curves_panel(ids: list[str]) -> None:
+def curves_panel(ids: list[str], control_col, chart_col, mine=None) -> None:
     """The f/f' chart with its own controls, and the tables that depend on the parameters.
 
     A fragment holding only what a parameter or x-range change alters, so moving a slider
     reruns and redraws this part alone (the pickers, formulas and notes stay as they are).
+    Its controls and chart go into the page's main columns (made outside, beside the picker:
+    a fragment may write into outside containers); the tables follow below.
     """
-    # classroom mode: the chart takes more of the projected width, the controls fold away
-    chart_col, control_col = st.columns([5, 2] if LOOK.classroom else [3, 2], gap="medium")
     with control_col:
         show_grad = widgets.toggle(t("explorer.show_grad"), "deriv", True)
         lo, hi = widgets.slider(t("explorer.xrange"), "xr", -20.0, 20.0, (-6.0, 6.0), step=0.5)
@@ -266,11 +284,58 @@ def curves_panel(ids: list[str]) -> None:
     with chart_col:
         samples = [curve(i, lo, hi, N_POINTS, **params[i]) for i in ids]
         curves = [Curve(name(i), f, g) for i, (_, f, g) in zip(ids, samples)]
-        chart(curves_figure(samples[0][0], curves, LOOK, show_grad, t("explorer.f_axis"),
-                            t("explorer.g_axis")), "curves")
-        show_code(*[fn for i in ids for fn in get(i).code()])
-    property_table(ids, params)
-    value_table(ids, params)
+        own = sample(mine, lo, hi, N_POINTS) if mine is not None else None
+        if own is not None:
+            curves.append(Curve(mine.name, own.f, own.grad))
+        chart(curves_figure(samples[0][0] if samples else own.x, curves, LOOK, show_grad,
+                            t("explorer.f_axis"), t("explorer.g_axis")), "curves")
+        if own is not None:
+            gap_notices(mine, own, show_grad)
+        show_code(*[fn for i in ids for fn in get(i).code()],
+                  *([formula_evaluate, formula_forward] if mine is not None else []))
+    property_table(ids, params, mine)
+    value_table(ids, params, mine)
+
+
+# ----------------------------------------------------------------------------- your own function
+
+
+def custom_formula() -> CustomActivation | None:
+    """The "f(x) = …" box (URL key fx): the user's formula parsed by core.custom (never
+    evaluated by Python), or None if the box is empty or the formula is rejected."""
+    return widgets.formula(hint_when_empty=False)[1]
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def measured_formula(text: str):
+    """core.properties of a formula (cached by its text), or the x where it is undefined."""
+    act = parse_formula(text)
+    bad = first_undefined(act)
+    return bad if bad is not None else properties(act)
+
+
+def custom_column(act: CustomActivation) -> list[str]:
+    """The property column of the user's formula (or a note why it is not measured)."""
+    p = measured_formula(act.text)
+    if not hasattr(p, "lower"):
+        return [t("custom.not_measured", x=fmt(p))] + ["—"] * (len(PROPERTY_ROWS) - 1)
+    return measured_rows(p) + [t("custom.cost"), t("custom.uses")]
+
+
+def gap_notices(act: CustomActivation, own, show_grad: bool) -> None:
+    """Say how many points of the user's curve are gaps (overflow or outside the domain)."""
+    total = len(own.x)
+    if own.f_gaps:
+        st.info(t("custom.gaps", name=act.name, n=own.f_gaps, total=total))
+    if show_grad and own.g_gaps > own.f_gaps:
+        st.info(t("custom.gaps_grad", name=act.name, n=own.g_gaps, total=total))
+
+
+def custom_details(act: CustomActivation) -> None:
+    """The user's formula in LaTeX and how its derivative is computed."""
+    st.subheader(t("custom.title"))
+    st.latex(act.latex_f)
+    st.caption(t("custom.derivative_note"))
 
 
 def check_hidden_parameters(chosen: list[str]) -> None:
@@ -285,11 +350,21 @@ def check_hidden_parameters(chosen: list[str]) -> None:
 
 
 header("explorer")
-chosen = pick_activations()
-check_hidden_parameters(chosen)
-if chosen:
-    curves_panel(chosen)
-    details(chosen)
+controls, picture = main_columns()
+# off a lesson the bar is one "Lesson mode" button: it stands atop the controls, so the picture
+# starts right under the title; a running lesson's bar stands above the picture
+with picture if lesson.current("explorer") is not None else controls:
+    lesson.bar("explorer")
+with controls:
+    chosen = pick_activations()
+    mine = custom_formula()
+check_hidden_parameters(chosen + (["custom"] if mine is not None else []))
+if chosen or mine is not None:
+    curves_panel(chosen, controls, picture, mine)
+    if chosen:
+        details(chosen)
+    if mine is not None:
+        custom_details(mine)
 softmax_panel()
 stack_panel()
 guide()

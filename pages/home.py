@@ -12,15 +12,17 @@ shell.ensure()
 st.title(t("home.title"))
 st.markdown(t("home.intro"))
 
-st.subheader(t("home.pages"))
+# the cards are the home page's picture: three to a row, so all pages fit on the first screen
+# of a projector; each card's title is its link (a big touch target on a phone)
 specs = available()
-for row_start in range(0, len(specs), 2):
-    cols = st.columns(2)
-    for col, spec in zip(cols, specs[row_start:row_start + 2]):
-        with col.container(border=True):
-            st.markdown(f"### {t(f'nav.{spec.id}')}")
+PER_ROW = 3
+for row_start in range(0, len(specs), PER_ROW):
+    cols = st.columns(PER_ROW)
+    for col, spec in zip(cols, specs[row_start:row_start + PER_ROW]):
+        with col.container(border=True, height="stretch"):
+            st.page_link(spec.file, label=f"**{t(f'nav.{spec.id}')}**", icon=spec.icon,
+                         help=t("home.open"))
             st.markdown(t(f"nav.{spec.id}.blurb", n=len(ACTIVATIONS)))
-            st.page_link(spec.file, label=t("home.open"), icon=spec.icon)
 
 st.subheader(t("home.how"))
 st.markdown(t("home.how_body"))

@@ -9,26 +9,30 @@ import streamlit as st
 from core import datasets as ds
 from core import network as net
 from core.activations import ACTIVATIONS
-from ui import shell, widgets
-from ui.figures.network import Diagram, MapPanel, boundary_figure, loss_figure, network_figure
+from ui import lesson, shell, widgets
+from ui.figures.network import (Diagram, MapPanel, boundary_figure, loss_figure, network_figure,
+                                training_figure)
 from ui.i18n import t
-from ui.page import chart, fmt, header, look, secondary, show_code
+from ui.page import chart, fmt, header, look, main_columns, secondary, show_code
 from ui.store import RunStore, shared_store
 
 shell.ensure()
 
 LOOK = look()
-DATA_LABELS = {"xor": "XOR", "circles": "circles", "moons": "moons", "spiral": "spiral",
-               "blobs": "blobs"}
+lesson.apply("network")  # a lesson step's controls, before any widget
+# translated option labels; a link may hold an id or a label in either language (ui.widgets)
+DATA_LABELS = widgets.Labels("network.opt.data", ["xor", "circles", "moons", "spiral", "blobs"])
 HIDDEN_CHOICES = list(net.LAB_HIDDEN)
 OUTPUT_CHOICES = list(net.LAB_OUTPUT)
 LRS = [0.001, 0.01, 0.05, 0.1, net.COURSE_LR, 0.5, 1.0, 2.0]
 EPOCHS = [10, 100, 300, 1000, 3000, 10000, 30000, net.COURSE_EPOCHS]
 INITS = ["course", "xavier", "he", "normal"]
 COURSE_SIZES = "-".join(map(str, net.COURSE_XOR_SIZES))
-INIT_LABELS = {"course": f"course {COURSE_SIZES}", "xavier": "Xavier", "he": "He",
-               "normal": f"N(0, {fmt(net.NORMAL_SCALE)}²)"}
-MODE_LABELS = {"sample": "per-sample", "batch": "full batch"}
+INIT_LABELS = widgets.Labels("network.opt.init", INITS,
+                             fixed={"xavier": "Xavier", "he": "He",
+                                    "normal": f"N(0, {fmt(net.NORMAL_SCALE)}²)"},
+                             sizes=COURSE_SIZES)
+MODE_LABELS = widgets.Labels("network.opt.mode", ["sample", "batch"])
 LOSS_LABELS = {"mse": "MSE", "bce": "BCE"}
 LOSS_FORMULAS = {"mse": "½(y − t)²", "bce": "BCE"}
 EXAMPLES = {"relu231": "2-3-1 ReLU", "xor": f"XOR {COURSE_SIZES}"}
@@ -56,7 +60,19 @@ LIN_EPOCHS = [100, 300, 1000, 3000]
 
 def name(act_id: str) -> str:
     """Language-neutral activation name (also what the URL stores)."""
+    if act_id == CUSTOM:
+        return CUSTOM_LABEL
     return ACTIVATIONS[act_id].name
+
+
+CUSTOM = "custom"  # the hidden-activation option that stands for the f(x) box (URL key fx)
+CUSTOM_LABEL = "f(x)"
+
+
+def formula_box():
+    """The "f(x) = …" box (URL key fx): the parsed formula (core.custom), or None if the box is
+    empty or the formula is rejected (a notice says where and why)."""
+    return widgets.formula()[1]
 
 
 def num(v: float, digits: int = 4) -> str:
@@ -137,44 +153,48 @@ def apply_course() -> None:
         st.session_state[key] = value
 
 
-def controls() -> dict:
-    """All training controls; returns the chosen values (already clamped to core bounds)."""
+def controls(more=None) -> dict:
+    """All training controls; returns the chosen values (already clamped to core bounds).
+    The primary ones (course set-up, data, activations, lr, epochs) go into the current
+    container, beside the picture; the rest folded into `more` (default: right under them)."""
     st.button(t("network.course_button", sizes=COURSE_SIZES, lr=num(net.COURSE_LR),
                 epochs=f"{net.COURSE_EPOCHS:,}"), on_click=apply_course,
               icon=":material/school:",
               help=t("network.course_help", lr=num(net.COURSE_LR),
                      epochs=f"{net.COURSE_EPOCHS:,}"))
-    c1, c2, c3 = st.columns(3)
-    with c1:
-        data = widgets.select(t("network.data"), "net_data", list(DATA_LABELS), "xor",
-                              fmt=DATA_LABELS.get, help=t("network.data_help"))
-    with c2:
-        n = widgets.slider(t("network.n"), "net_n", ds.MIN_N, 400, 100, step=4)
-    with c3:
-        noise = widgets.slider(t("network.noise"), "net_noise", 0.0, 0.5, 0.1, step=0.01)
-    c1, c2, c3, c4 = st.columns(4)
-    with c1:
-        layers = widgets.slider(t("network.layers"), "net_layers", 1, net.MAX_HIDDEN_LAYERS, 1)
-    widths = []
-    for i, col in zip(range(layers), (c2, c3, c4)):
-        with col:
-            widths.append(widgets.slider(t("network.width", k=i + 1), f"net_w{i + 1}", 1,
-                                         net.MAX_WIDTH, 4))
-    acts = widgets.multiselect(t("network.acts", k=MAX_COMPARE), "net_acts", HIDDEN_CHOICES,
+    data = widgets.select(t("network.data"), "net_data", list(DATA_LABELS), "xor",
+                          fmt=DATA_LABELS.get, help=t("network.data_help"))
+    acts = widgets.multiselect(t("network.acts", k=MAX_COMPARE), "net_acts",
+                               HIDDEN_CHOICES + [CUSTOM],
                                DEFAULT_ACTS, fmt=name, help=t("network.acts_help"),
                                max_selections=MAX_COMPARE)
-    c1, c2, c3, c4 = st.columns(4)
+    mine = formula_box() if CUSTOM in acts else None  # trains on the plain numpy path
+    c1, c2 = st.columns(2)
     with c1:
-        out = widgets.select(t("network.out"), "net_out", OUTPUT_CHOICES, "sigmoid", fmt=name,
-                             help=t("network.out_help"))
-    with c2:
         lr = widgets.select(t("network.lr"), "net_lr", LRS, net.COURSE_LR, fmt=lambda v: f"{v:g}")
-    with c3:
+    with c2:
         epochs = widgets.select(t("network.epochs"), "net_epochs", EPOCHS, 1000, fmt=str)
-    with c4:
-        mode = widgets.select(t("network.mode"), "net_mode", list(MODE_LABELS), "sample",
-                              fmt=MODE_LABELS.get, help=t("network.mode_help"))
-    with secondary("common.more_controls"):
+    with (more or st.container()), secondary("common.more_controls"):
+        c1, c2, c3, c4 = st.columns(4)
+        with c1:
+            n = widgets.slider(t("network.n"), "net_n", ds.MIN_N, 400, 100, step=4)
+        with c2:
+            noise = widgets.slider(t("network.noise"), "net_noise", 0.0, 0.5, 0.1, step=0.01)
+        with c3:
+            out = widgets.select(t("network.out"), "net_out", OUTPUT_CHOICES, "sigmoid",
+                                 fmt=name, help=t("network.out_help"))
+        with c4:
+            mode = widgets.select(t("network.mode"), "net_mode", list(MODE_LABELS), "sample",
+                                  fmt=MODE_LABELS.get, help=t("network.mode_help"))
+        c1, c2, c3, c4 = st.columns(4)
+        with c1:
+            layers = widgets.slider(t("network.layers"), "net_layers", 1,
+                                    net.MAX_HIDDEN_LAYERS, 1)
+        widths = []
+        for i, col in zip(range(layers), (c2, c3, c4)):
+            with col:
+                widths.append(widgets.slider(t("network.width", k=i + 1), f"net_w{i + 1}", 1,
+                                             net.MAX_WIDTH, 4))
         c1, c2, c3, c4 = st.columns(4)
         with c1:
             init = widgets.select(t("network.init"), "net_init", INITS, "xavier",
@@ -200,7 +220,7 @@ def controls() -> dict:
                                                    ["relu", "tanh", "relu"][i], fmt=name))
     return dict(data=data, n=n, noise=noise, widths=widths, acts=acts, out=out, lr=lr,
                 epochs=epochs, mode=mode, init=init, seed=seed, loss=loss, bias=bias,
-                mix_acts=mix_acts)
+                mix_acts=mix_acts, mine=mine)
 
 
 def models(c: dict) -> list[tuple[str, tuple]]:
@@ -209,7 +229,10 @@ def models(c: dict) -> list[tuple[str, tuple]]:
     if len(c["acts"]) > MAX_COMPARE:
         st.info(t("network.too_many", k=MAX_COMPARE,
                   names=", ".join(name(a) for a in chosen)))
-    runs = [(name(a), tuple([a] * len(c["widths"]) + [c["out"]])) for a in chosen]
+    mine = c.get("mine")
+    runs = [(mine.name if a == CUSTOM else name(a),
+             tuple([mine if a == CUSTOM else a] * len(c["widths"]) + [c["out"]]))
+            for a in chosen if a != CUSTOM or mine is not None]
     if c["mix_acts"]:
         label = t("network.mix_label", names="/".join(name(a) for a in c["mix_acts"]))
         runs.append((label, tuple(c["mix_acts"] + [c["out"]])))
@@ -242,39 +265,57 @@ def reach_text(epoch: int | None) -> str:
 
 
 def compare_section() -> None:
-    """Section 1: train the chosen activations on the same data and initial weights."""
-    st.subheader(t("network.compare.title"))
-    st.markdown(t("network.compare.intro"))
-    c = controls()
+    """Section 1, the page's main picture: train the chosen activations on the same data and
+    initial weights; the training curves with the decision maps (one chart) beside the primary
+    controls (above it on a phone; in classroom mode below it, so the picture fills the
+    projected screen), the verdict under the picture, then the table."""
+    if LOOK.classroom:
+        picture, ctrl = st.container(), st.container()
+        with picture:
+            lesson_box = st.container()
+    else:
+        ctrl, picture = main_columns(1, 2.6)
+        with ctrl:
+            lesson_box = st.container()
+    more, below = st.container(), st.container()
+    with ctrl:
+        c = controls(more)
+        notices = st.container()
     if not c["acts"] and not c["mix_acts"]:
-        st.info(t("network.none"))
+        with notices:
+            st.info(t("network.none"))
         return
     sizes = tuple([2] + c["widths"] + [1])
     init = c["init"]
-    if init == "course" and (sizes != net.COURSE_XOR_SIZES or not c["bias"]):
-        st.caption(t("network.course_fallback", sizes=COURSE_SIZES))
-        init = "xavier"
-    loss = c["loss"]
-    if loss == "bce" and c["out"] != "sigmoid":
-        st.warning(t("network.bce_needs_sigmoid"))
-        loss = "mse"
-    runs = models(c)
+    with notices:
+        if init == "course" and (sizes != net.COURSE_XOR_SIZES or not c["bias"]):
+            st.caption(t("network.course_fallback", sizes=COURSE_SIZES))
+            init = "xavier"
+        loss = c["loss"]
+        if loss == "bce" and c["out"] != "sigmoid":
+            st.warning(t("network.bce_needs_sigmoid"))
+            loss = "mse"
+        runs = models(c)
+    if not runs:  # only "f(x)" was chosen and its box holds no usable formula
+        return
     epochs = net.plan_epochs(sizes, [acts for _, acts in runs], c["n"], c["epochs"], c["mode"],
                              COMPARE_BUDGET, c["bias"])
     if epochs < c["epochs"]:
-        st.caption(t("network.epochs_capped", asked=f"{c['epochs']:,}", used=f"{epochs:,}"))
+        with notices:
+            st.caption(t("network.epochs_capped", asked=f"{c['epochs']:,}",
+                         used=f"{epochs:,}"))
     # the seed only matters if the initial weights or the points are drawn at random
     seed = c["seed"] if init != "course" or ds.uses_seed(c["data"], c["noise"]) else 0
     X, y = dataset(c["data"], c["n"], c["noise"], seed)
     key = ("compare", c["data"], c["n"], c["noise"], seed, sizes, tuple(a for _, a in runs),
            c["bias"], init, c["lr"], epochs, c["mode"], loss)
-    results = [dict(label=label, **r) for (label, _), r in zip(runs, train_runs(
-        key, start_mlps(sizes, runs, c["bias"], init, seed), X, y, c["lr"], epochs, c["mode"],
-        loss))]
+    with picture:  # the progress bar stands where the picture will be
+        results = [dict(label=label, **r) for (label, _), r in zip(runs, train_runs(
+            key, start_mlps(sizes, runs, c["bias"], init, seed), X, y, c["lr"], epochs,
+            c["mode"], loss))]
     target = net.target_loss(loss)
-    chart(loss_figure([r["label"] for r in results], [r["losses"] for r in results], LOOK,
-                      t("network.epoch_axis"), t("network.loss_axis", loss=LOSS_FORMULAS[loss])),
-          "net_loss")
+    with lesson_box:
+        lesson.bar("network")  # after the training above: the step's numbers are stored
     panels, rows = [], []
     xor_table = c["data"] == "xor" and c["n"] == 4 and c["noise"] == 0
     for r in results:
@@ -291,11 +332,19 @@ def compare_section() -> None:
             for xi, out in zip(net.XOR_X, r["xor"]):
                 row[f"y({int(xi[0])}, {int(xi[1])})"] = num(out, 4)
         rows.append(row)
-    st.markdown(f"**{t('network.maps')}**")
-    chart(boundary_figure(panels, X, y, LOOK, t("network.map_scale"),
-                          (t("network.class0"), t("network.class1"))), "net_maps")
-    st.caption(t("network.maps_help", half=num(net.DECISION_THRESHOLD)))
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    with picture:
+        chart(training_figure([r["label"] for r in results], [r["losses"] for r in results],
+                              panels, X, y, LOOK, t("network.epoch_axis"),
+                              t("network.loss_axis", loss=LOSS_FORMULAS[loss]),
+                              t("network.map_scale"),
+                              (t("network.class0"), t("network.class1"))), "net_loss")
+        st.caption(f"**{t('network.maps')}** · "
+                   + t("network.maps_help", half=num(net.DECISION_THRESHOLD)))
+        verdict = st.container()
+    with below:
+        st.subheader(t("network.compare.title"))
+        st.markdown(t("network.compare.intro"))
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     rank = net.rank_runs([r["acc"] for r in results], [r["final"] for r in results],
                          [r["reach"] for r in results])
     text = t("network.summary", data=DATA_LABELS[c["data"]], epochs=f"{epochs:,}",
@@ -309,8 +358,9 @@ def compare_section() -> None:
         text += " " + t("network.summary_fast", target=num(target),
                         fast=results[rank.fastest]["label"],
                         epoch=f"{results[rank.fastest]['reach']:,}")
-    st.markdown(text)
-    show_code(net.train, net._sample_update, net.train_chunks)
+    verdict.markdown(text)
+    with below:
+        show_code(net.train, net._sample_update, net.train_chunks)
 
 
 # ----------------------------------------------------------------------------- section 2: outputs
@@ -527,6 +577,7 @@ def step_section() -> None:
                   t=num(tr.t[0]), lr=num(tr.lr))
     left, right = st.columns([5, 4])
     with left:
+        lesson.bar("network", "step")
         chart(network_figure(diagram(tr, stage), LOOK), "net_diagram")
     with right:
         st.markdown(f"**{t(f'network.stage.{stage}')}**  \n{where}")

@@ -9,14 +9,15 @@ import streamlit as st
 from core import zigzag as zz
 from core.activations import ACTIVATIONS
 from core.properties import properties
-from ui import shell, widgets
+from ui import lesson, shell, widgets
 from ui.figures.zigzag import (MAX_FRAMES, PLAY_SPAN, distance_figure, perceptron_figure,
                                planes_figure)
 from ui.i18n import t
-from ui.page import chart, fmt, header, look, secondary, show_code
+from ui.page import chart, fmt, header, look, main_columns, secondary, show_code
 
 shell.ensure()
 LOOK = look()
+lesson.apply("zigzag")  # a lesson step's controls, before any widget
 
 IDS = list(ACTIVATIONS)
 BATCHES = (1, 2, 4, 8, 16, 32, 64)
@@ -89,34 +90,52 @@ def zero_centred(act: str) -> bool:
 # ------------------------------------------------------------------------- set-up
 
 
+def default_step(run: zz.ZigzagRun, eps: float) -> int:
+    """The step the page opens at when the URL names none: where the left run first gets within
+    ε of w* (core's steps_to_reach), so the whole zig-zag is drawn at once; the last step if it
+    never does."""
+    reach = zz.summarize(run, eps).steps_to_reach
+    return run.steps if reach is None else int(reach)
+
+
 def _restore_defaults() -> None:
     for key, value in DEFAULTS.items():
         st.session_state[key] = value
+    left = run_cached(DEFAULTS["zz_a"], zz.DEFAULT_W0, zz.DEFAULT_W_STAR, zz.DEFAULT_LR,
+                      zz.DEFAULT_STEPS, 1, 0, 1.0)
+    st.session_state["zz_t"] = default_step(left, zz.DEFAULT_EPS)
+
+
+def primary_controls() -> dict:
+    """The set-up widgets beside the picture: the two activations (side by side where they fit:
+    a phone), and the learning rate."""
+    with st.container(horizontal=True, gap="small"):
+        a = widgets.select(t("zigzag.act_a"), "zz_a", IDS, "sigmoid", fmt=name,
+                           help=t("zigzag.act_help"), width=160)
+        b = widgets.select(t("zigzag.act_b"), "zz_b", IDS, "tanh", fmt=name,
+                           help=t("zigzag.act_help"), width=160)
+    lr = widgets.slider(t("zigzag.lr"), "zz_lr", 0.01, LR_MAX, zz.DEFAULT_LR, step=0.01)
+    return dict(a=a, b=b, lr=float(lr))
 
 
 def setup_controls() -> dict:
-    """The set-up widgets (all URL-bound); returns the chosen values."""
-    c1, c2, c3, c4 = st.columns([1.2, 1.2, 1, 1])
-    with c1:
-        a = widgets.select(t("zigzag.act_a"), "zz_a", IDS, "sigmoid", fmt=name,
-                           help=t("zigzag.act_help"))
-        lr = widgets.slider(t("zigzag.lr"), "zz_lr", 0.01, LR_MAX, zz.DEFAULT_LR, step=0.01)
-    with c2:
-        b = widgets.select(t("zigzag.act_b"), "zz_b", IDS, "tanh", fmt=name,
-                           help=t("zigzag.act_help"))
-        steps = widgets.slider(t("zigzag.steps"), "zz_n", 10, zz.MAX_STEPS, zz.DEFAULT_STEPS,
-                               step=10)
-    with c3:
-        w01 = widgets.number(f"{t('zigzag.w0')} · w₁", "zz_w01", -W_MAX, W_MAX,
-                             zz.DEFAULT_W0[0], step=0.1)
-        w02 = widgets.number(f"{t('zigzag.w0')} · w₂", "zz_w02", -W_MAX, W_MAX,
-                             zz.DEFAULT_W0[1], step=0.1)
-    with c4:
-        ws1 = widgets.number(f"{t('zigzag.wstar')} · w₁", "zz_ws1", -W_MAX, W_MAX,
-                             zz.DEFAULT_W_STAR[0], step=0.1)
-        ws2 = widgets.number(f"{t('zigzag.wstar')} · w₂", "zz_ws2", -W_MAX, W_MAX,
-                             zz.DEFAULT_W_STAR[1], step=0.1)
+    """The secondary set-up widgets (all URL-bound, folded below the picture); returns the
+    chosen values."""
     with secondary("common.more_controls"):
+        c1, c2, c3 = st.columns(3)
+        with c1:
+            steps = widgets.slider(t("zigzag.steps"), "zz_n", 10, zz.MAX_STEPS,
+                                   zz.DEFAULT_STEPS, step=10)
+        with c2:
+            w01 = widgets.number(f"{t('zigzag.w0')} · w₁", "zz_w01", -W_MAX, W_MAX,
+                                 zz.DEFAULT_W0[0], step=0.1)
+            w02 = widgets.number(f"{t('zigzag.w0')} · w₂", "zz_w02", -W_MAX, W_MAX,
+                                 zz.DEFAULT_W0[1], step=0.1)
+        with c3:
+            ws1 = widgets.number(f"{t('zigzag.wstar')} · w₁", "zz_ws1", -W_MAX, W_MAX,
+                                 zz.DEFAULT_W_STAR[0], step=0.1)
+            ws2 = widgets.number(f"{t('zigzag.wstar')} · w₂", "zz_ws2", -W_MAX, W_MAX,
+                                 zz.DEFAULT_W_STAR[1], step=0.1)
         d1, d2, d3, d4 = st.columns(4)
         with d1:
             batch = widgets.select(t("zigzag.batch"), "zz_bs", BATCHES, 1,
@@ -129,9 +148,8 @@ def setup_controls() -> dict:
         with d4:
             zs = widgets.slider(t("zigzag.zscale"), "zz_zs", 0.1, 5.0, 1.0, step=0.1)
         st.button(t("zigzag.reset_setup"), on_click=_restore_defaults, key="zz_restore")
-    return dict(a=a, b=b, lr=float(lr), steps=int(steps), w0=(float(w01), float(w02)),
-                ws=(float(ws1), float(ws2)), batch=int(batch), eps=float(eps), seed=int(seed),
-                zs=float(zs))
+    return dict(steps=int(steps), w0=(float(w01), float(w02)), ws=(float(ws1), float(ws2)),
+                batch=int(batch), eps=float(eps), seed=int(seed), zs=float(zs))
 
 
 # ------------------------------------------------------------------------- step view
@@ -204,40 +222,86 @@ def step_sentence(rep: zz.StepReport, label: str, lr: float) -> str:
 
 
 @st.fragment
-def step_view(runs: list[zz.ZigzagRun], labels: list[str], eps: float,
-              reach: list[int | None]) -> None:
-    """Step controls, the two planes (with the optional play animation) and the live table.
-    A fragment: stepping reruns only this part of the page."""
+def step_view() -> dict:
+    """The page's main picture with its primary controls: the two activations, the learning
+    rate, the step buttons, Play and the step slider beside the two planes (directly above them
+    on a phone, below them in classroom mode so that the planes fill the projected screen), the
+    verdict under the planes, then the folded set-up and this step's numbers.
+
+    A fragment: stepping reruns only this part of the page; a new set-up reruns the whole page
+    (the comparison below must follow it). Returns the set-up (on full runs)."""
+    if LOOK.classroom:      # the projected planes first, all controls right under them
+        picture, controls = st.container(), st.container()
+        with picture:
+            lesson_box = st.container()
+    else:
+        controls, picture = main_columns(1.05, 3)
+        with controls:
+            lesson_box = st.container()
+    with controls:
+        notices = st.container()
+        buttons = st.container()      # stepping first, then the set-up
+        stepper = st.container()
+        cfg = primary_controls()
+    cfg.update(setup_controls())
+    setup = tuple(sorted((k, str(v)) for k, v in cfg.items()))
+    if not st.session_state.get("_zz_full_run") and \
+            st.session_state.get("_zz_setup", setup) != setup:
+        st.rerun(scope="app")
+    st.session_state["_zz_setup"] = setup
+    eps = cfg["eps"]
+    labels = [name(cfg["a"]), name(cfg["b"])]
+    runs = [run_cached(cfg[key], cfg["w0"], cfg["ws"], cfg["lr"], cfg["steps"], cfg["batch"],
+                       cfg["seed"], cfg["zs"]) for key in ("a", "b")]
+    sums = [zz.summarize(r, eps) for r in runs]
+    reach = [s.steps_to_reach for s in sums]
     steps = runs[0].steps
-    st.subheader(t("zigzag.controls"))
+    opening = default_step(runs[0], eps)
     if st.session_state.get("zz_t", 0) > steps:
         st.session_state["zz_t"] = steps
-    b1, b2, b3, b4, b5 = st.columns([1, 1, 1, 1.5, 1.6], vertical_alignment="center")
-    b1.button(t("zigzag.back"), on_click=_shift_t, args=(-1, steps), key="zz_back",
-              width="stretch")
-    b2.button(t("zigzag.fwd"), on_click=_shift_t, args=(1, steps), key="zz_fwd",
-              width="stretch")
-    b3.button(t("zigzag.reset"), on_click=_set_t, args=(0,), key="zz_reset", width="stretch")
-    b4.button(t("zigzag.jump"), on_click=_set_t, args=(reach[0] or 0,), key="zz_jump",
-              width="stretch", disabled=reach[0] is None)
-    with b5:
-        play = widgets.toggle(t("zigzag.play"), "zz_play", False, help=t("zigzag.play_help"))
-    k = int(widgets.slider(t("zigzag.t"), "zz_t", 0, steps, 0, step=1))
+    with notices:
+        if cfg["w0"] == cfg["ws"]:
+            st.warning(t("zigzag.same_points"))
+        for r, lab in zip(runs, labels):
+            if r.diverged_at is not None:
+                st.error(t("zigzag.diverged", name=lab, step=r.diverged_at))
+    with buttons:
+        st.markdown(f"**{t('zigzag.controls')}**")
+        with st.container(horizontal=True, gap="small"):
+            st.button(t("zigzag.back"), on_click=_shift_t, args=(-1, steps), key="zz_back")
+            st.button(t("zigzag.fwd"), on_click=_shift_t, args=(1, steps), key="zz_fwd",
+                      type="primary")
+            st.button(t("zigzag.reset"), on_click=_set_t, args=(0,), key="zz_reset")
+            st.button(t("zigzag.jump"), on_click=_set_t, args=(reach[0] or 0,), key="zz_jump",
+                      disabled=reach[0] is None)
+            play = widgets.toggle(t("zigzag.play"), "zz_play", False,
+                                  help=t("zigzag.play_help"))
+    with stepper:
+        k = int(widgets.slider(t("zigzag.t"), "zz_t", 0, steps, opening, step=1))
     done = [r for r in reach if r is not None]
     end = min(steps, max(done) + 5) if len(done) == len(reach) else steps
-    end = max(min(end, k + PLAY_SPAN), k)
+    # Play runs the zig-zag from its start when the chart shows the opening view (the whole
+    # path up to the reach step), else from the current step as before
+    start = 0 if k == opening else k
+    end = max(min(end, start + PLAY_SPAN), k)
     titles = [t("zigzag.panel", name=lab) for lab in labels]
-    fig = planes_figure(runs, titles, k, eps, LOOK, play_until=end if play else None)
-    chart(fig, "zz_planes")
-    if play and end > k:
-        st.caption(t("zigzag.play_hint", t=k, end=end, frames=min(MAX_FRAMES, end - k + 1)))
-    with st.expander(t("zigzag.legend_title"), expanded=False):
-        md(t("zigzag.legend_body"))
+    with lesson_box:
+        lesson.bar("zigzag")
+    with picture:
+        fig = planes_figure(runs, titles, k, eps, LOOK, play_until=end if play else None,
+                            play_from=start)
+        chart(fig, "zz_planes")
+        if play and end > start:
+            st.caption(t("zigzag.play_hint", t=start, end=end,
+                         frames=min(MAX_FRAMES, end - start + 1)))
+        md(verdict(labels, sums, eps, steps))
+        with st.expander(t("zigzag.legend_title"), expanded=False):
+            md(t("zigzag.legend_body"))
 
     st.subheader(t("zigzag.now", t=k))
     if k >= steps:
         st.info(t("zigzag.end_of_run", t=k))
-        return
+        return cfg
     reports = [zz.step_report(r, k) for r in runs]
     rows = [row for rep, lab in zip(reports, labels) for row in step_rows(rep, lab)]
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
@@ -247,6 +311,7 @@ def step_view(runs: list[zz.ZigzagRun], labels: list[str], eps: float,
         if dist < eps:
             text += " " + t("zigzag.inside_eps", d=fmt(dist, 3), eps=fmt(eps))
         md(text)
+    return cfg
 
 
 # ------------------------------------------------------------------------- comparisons
@@ -442,25 +507,19 @@ def perceptron_section() -> None:
 # ------------------------------------------------------------------------- page
 
 header("zigzag")
-cfg = setup_controls()
-with st.expander(t("zigzag.model"), expanded=False):
-    md(t("zigzag.model_body", batch=cfg["batch"], zs=fmt(cfg["zs"]), seed=cfg["seed"]))
-if cfg["w0"] == cfg["ws"]:
-    st.warning(t("zigzag.same_points"))
+st.session_state["_zz_full_run"] = True
+cfg = step_view()
+st.session_state["_zz_full_run"] = False
 labels = [name(cfg["a"]), name(cfg["b"])]
 runs = [run_cached(cfg[key], cfg["w0"], cfg["ws"], cfg["lr"], cfg["steps"], cfg["batch"],
                    cfg["seed"], cfg["zs"]) for key in ("a", "b")]
 sums = [zz.summarize(r, cfg["eps"]) for r in runs]
-for r, lab in zip(runs, labels):
-    if r.diverged_at is not None:
-        st.error(t("zigzag.diverged", name=lab, step=r.diverged_at))
-
-step_view(runs, labels, cfg["eps"], [s.steps_to_reach for s in sums])
+with st.expander(t("zigzag.model"), expanded=False):
+    md(t("zigzag.model_body", batch=cfg["batch"], zs=fmt(cfg["zs"]), seed=cfg["seed"]))
 show_code(zz.simulate, zz.allowed_quadrants)
 
 st.subheader(t("zigzag.compare"))
 compare_table(runs, sums, labels, cfg["steps"])
-md(verdict(labels, sums, cfg["eps"], cfg["steps"]))
 md(f"**{t('zigzag.distance')}**")
 chart(distance_figure(runs, labels, cfg["eps"], LOOK), "zz_dist")
 why_section(runs, labels)

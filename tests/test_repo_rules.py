@@ -8,7 +8,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_core_imports_numpy_and_stdlib_only():
     allowed = {"numpy", "math", "dataclasses", "typing", "__future__", "core", "functools",
-               "itertools", "enum", "collections", "abc"}
+               "itertools", "enum", "collections", "abc", "ast"}  # ast: core.custom parses formulas
     import ast
 
     for path in (ROOT / "core").glob("*.py"):
@@ -77,3 +77,11 @@ def test_generated_training_source_holds_no_free_text():
             src = network._generate(sizes, acts, True, loss)
             assert re.fullmatch(r"[A-Za-z0-9_ .,;()\[\]=+\-*/:<>\n#]*", src), "unexpected characters"
             assert "import" not in src and "__" not in src
+
+
+def test_every_chart_goes_through_the_one_chart_element():
+    # ui.page.chart → ui.chart.render (plotly.js updated in place); st.plotly_chart would bring
+    # back a chart that is rebuilt, losing the user's zoom, at every change
+    for path in list((ROOT / "ui").rglob("*.py")) + list((ROOT / "pages").glob("*.py")) + \
+            [ROOT / "app.py"]:
+        assert "plotly_chart(" not in path.read_text(), path.relative_to(ROOT)

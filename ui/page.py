@@ -10,7 +10,8 @@ from typing import Any, Callable
 import plotly.graph_objects as go
 import streamlit as st
 
-from ui.i18n import t
+from ui.chart import export_name, render
+from ui.i18n import has, t
 from ui.theme import Look
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -30,20 +31,79 @@ def look() -> Look:
     return Look(classroom=classroom(), dark=dark)
 
 
-def header(prefix: str) -> None:
-    """Title and intro of a page from the keys ``<prefix>.title`` and ``<prefix>.intro``."""
-    st.title(t(f"{prefix}.title"))
-    st.markdown(t(f"{prefix}.intro"))
+def header(prefix: str, intro: str | None = None) -> None:
+    """A one-line title (``<prefix>.title``) with the page's introduction folded beside it.
+
+    The intro (``<prefix>.intro``, or the text given) sits in an "About this page" popover at the
+    right of the title, so the main picture starts right below the title line (issue #12). A
+    ``<prefix>.lead`` key, if a page defines one, is shown as a one-sentence caption under it.
+    On a phone the two columns stack: the title, then the button across the screen.
+    """
+    title_col, about_col = st.columns([3, 1], vertical_alignment="center", gap="small")
+    title_col.title(t(f"{prefix}.title"))
+    with about_col.popover(t("common.about_page"), icon=":material/info:", width="stretch"):
+        st.markdown(intro if intro is not None else t(f"{prefix}.intro"))
+    if has(f"{prefix}.lead"):
+        st.caption(t(f"{prefix}.lead"))
+
+
+def main_columns(controls: float = 1.0, picture: float = 3.0):
+    """(controls, picture) containers for a page's main picture and its primary controls: side by
+    side on wide screens; Streamlit stacks columns below 640 px, so on a phone the controls stand
+    directly above the picture. In classroom mode the picture gets a third more of the width
+    (the projected picture must cover ≥ 60 % of a 1280×720 screen, issue #12)."""
+    if classroom():
+        picture *= 4 / 3
+    left, right = st.columns([controls, picture], gap="medium")
+    return left, right
+
+
+OVERLAYS = "_al_chart_overlays"
+
+
+def set_overlay(key: str, annotations: list[dict] | None = None,
+                shapes: list[dict] | None = None) -> None:
+    """Ask the chart keyed `key` to draw extra annotations/shapes in this session (a lesson's
+    highlight); an empty call removes them."""
+    table = st.session_state.setdefault(OVERLAYS, {})
+    if annotations or shapes:
+        table[key] = {"annotations": list(annotations or []), "shapes": list(shapes or [])}
+    else:
+        table.pop(key, None)
+
+
+def clear_overlays() -> None:
+    """Forget every chart overlay of this session."""
+    st.session_state[OVERLAYS] = {}
+
+
+def _with_overlay(fig: go.Figure, key: str) -> go.Figure:
+    """fig plus the annotations/shapes a lesson asked this chart to show (see set_overlay)."""
+    extra = st.session_state.get(OVERLAYS, {}).get(key)
+    if not extra:
+        return fig
+    layout = fig.layout
+    annotations = list(layout.annotations or ()) + extra["annotations"]
+    shapes = list(layout.shapes or ()) + extra["shapes"]
+    return go.Figure(data=fig.data, layout=dict(layout.to_plotly_json(), annotations=annotations,
+                                                shapes=shapes),
+                     frames=fig.frames or None, _validate=False)
 
 
 def chart(fig: go.Figure, key: str) -> None:
-    """Render a Plotly figure at full width with the shared config (theme: ours, not Streamlit's)."""
-    st.plotly_chart(fig, width="stretch", theme=None, key=f"chart_{key}", config=PLOTLY_CONFIG)
+    """Render a Plotly figure at full width through the app's chart element (ui.chart): the same
+    plotly.js chart is updated in place on every rerun, keeping the user's zoom and legend."""
+    page = st.context.url.rstrip("/").rsplit("/", 1)[-1] if getattr(st.context, "url", None) else ""
+    state = {k: ",".join(st.query_params.get_all(k)) for k in st.query_params}
+    config = dict(PLOTLY_CONFIG, toImageButtonOptions={
+        "format": "png", "scale": 2, "filename": export_name(page.split("?")[0], key, state)})
+    render(_with_overlay(fig, key), key, config, t("common.chart_unavailable"))
 
 
-def secondary(label_key: str):
-    """A container for secondary controls: an open expander normally, folded in classroom mode."""
-    return st.expander(t(label_key), expanded=not classroom())
+def secondary(label_key: str, expanded: bool = False):
+    """A container for secondary controls: a folded expander (issue #12: the picture and its
+    primary controls come first); ``expanded=True`` opens it, except in classroom mode."""
+    return st.expander(t(label_key), expanded=expanded and not classroom())
 
 
 def fmt(value: float, digits: int = 4) -> str:

@@ -17,6 +17,7 @@ import threading
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from ui import classroom as class_link
 from ui import widgets
 from ui.i18n import LANGS, lang_from_locale, set_lang, t
 from ui.nav import HOME, available
@@ -32,12 +33,28 @@ def _run_marker() -> object | None:
     return ctx.cursors if ctx is not None else None
 
 
+def classroom_requested() -> bool:
+    """Classroom mode as this run will see it, before its switch is drawn: the switch's session
+    value once it exists, else the link's ``classroom=true``."""
+    if "classroom" in st.session_state:
+        return bool(st.session_state["classroom"])
+    return [v.lower() for v in st.query_params.get_all("classroom")] == ["true"]
+
+
+def sidebar_state() -> str:
+    """The sidebar on opening: collapsed for a projector (classroom mode), otherwise "auto" —
+    Streamlit then opens it on wide screens and keeps it collapsed on phones, where an open
+    sidebar would cover the page."""
+    return "collapsed" if classroom_requested() else "auto"
+
+
 def render_frame() -> None:
     """Draw the frame: config, sidebar switches, the notice slot and the CSS."""
     _local.run = _run_marker()
     st.set_page_config(page_title="Activation Lab", page_icon=":material/show_chart:",
-                       layout="wide", initial_sidebar_state="expanded")
+                       layout="wide", initial_sidebar_state=sidebar_state())
     widgets.begin_run(st.container())
+    class_link.frame_top()  # a follower applies the teacher's view before any widget
     with st.sidebar:
         lang = widgets.select(t("common.language"), "lang", LANGS,
                               lang_from_locale(st.context.locale), kind="segmented",
@@ -46,7 +63,9 @@ def render_frame() -> None:
         classroom = widgets.toggle(t("common.classroom"), "classroom", False,
                                    help=t("common.classroom_help"))
         st.caption(t("common.share_hint"))
+        class_link.teacher_panel()
     st.html(page_css(classroom))
+    class_link.frame_main()
 
 
 def main() -> None:
@@ -57,6 +76,7 @@ def main() -> None:
     pages += [st.Page(p.file, title=t(f"nav.{p.id}"), icon=p.icon, url_path=p.url_path)
               for p in available()]
     st.navigation(pages, position="sidebar").run()
+    class_link.run_finished()  # a teacher's session publishes its view
 
 
 def ensure() -> None:

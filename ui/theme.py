@@ -10,16 +10,31 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-# Okabe & Ito (2008) colour-blind-safe palette, ordered for contrast on white and on dark grey.
+# Okabe & Ito (2008) colour-blind-safe hues, one palette per theme: every colour keeps a WCAG
+# contrast of at least 3:1 against the chart background (tests/test_theme_contrast.py). The light
+# palette darkens the pale hues (orange, purple, sky blue, yellow, grey) for white; the dark
+# palette lightens the blue and vermillion (Sigmoid's dark blue was hard to see on #0E1117).
+LIGHT_BG = "#FFFFFF"  # Streamlit's light background (charts are transparent over it)
+DARK_BG = "#0E1117"  # Streamlit's dark background
 OKABE_ITO: tuple[str, ...] = (
     "#0072B2",  # blue
     "#D55E00",  # vermillion
     "#009E73",  # bluish green
+    "#B57D00",  # orange, darkened
+    "#C0608F",  # reddish purple, darkened
+    "#2B8CC4",  # sky blue, darkened
+    "#8C7F00",  # yellow, darkened to olive
+    "#767676",  # grey (instead of black, so it shows on dark backgrounds)
+)
+OKABE_ITO_DARK: tuple[str, ...] = (
+    "#4AA3E8",  # blue, lightened
+    "#F07830",  # vermillion, lightened
+    "#009E73",  # bluish green
     "#E69F00",  # orange
     "#CC79A7",  # reddish purple
-    "#56B4E9",  # sky blue
+    "#A3DCFA",  # sky blue, lightened (apart from the blue)
     "#F0E442",  # yellow
-    "#999999",  # grey (instead of black, so it shows on dark backgrounds)
+    "#999999",  # grey
 )
 DASHES: tuple[str, ...] = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 MODEBAR_MARGIN = 48  # px on the right of every chart, where Plotly's tool bar stands
@@ -59,15 +74,38 @@ class Look:
         """Grid-line colour, visible on both backgrounds."""
         return "rgba(128,128,128,0.35)"
 
+    @property
+    def background(self) -> str:
+        """The page background the (transparent) charts stand on."""
+        return DARK_BG if self.dark else LIGHT_BG
+
+    @property
+    def palette(self) -> tuple[str, ...]:
+        """The series colours for the theme (each ≥ 3:1 contrast against ``background``)."""
+        return OKABE_ITO_DARK if self.dark else OKABE_ITO
+
+    def color(self, i: int) -> str:
+        """The i-th series colour for the theme (cycles)."""
+        return self.palette[i % len(self.palette)]
+
+    @property
+    def main_height(self) -> int:
+        """Height in px of a page's main picture: on a 1280×720 screen it fills what is left
+        under the one-line title (top ≈ 110 px normally, ≈ 122 px in classroom mode), so the
+        whole picture — both panels of a two-panel chart — is on the first screen."""
+        return 596
+
     def height(self, base: int = 420) -> int:
         """Chart height in px, taller in classroom mode."""
         return int(base * 1.25) if self.classroom else base
 
 
-def series_style(i: int) -> dict[str, str]:
-    """Colour, dash and marker for the i-th series (cycles, never repeats all three at once)."""
+def series_style(i: int, look: Look | None = None) -> dict[str, str]:
+    """Colour, dash and marker for the i-th series (cycles, never repeats all three at once); the
+    colour comes from the look's theme palette (the light one without a look)."""
+    palette = look.palette if look is not None else OKABE_ITO
     return {
-        "color": OKABE_ITO[i % len(OKABE_ITO)],
+        "color": palette[i % len(palette)],
         "dash": DASHES[i % len(DASHES)],
         "symbol": MARKERS[i % len(MARKERS)],
     }
@@ -77,7 +115,7 @@ def line_trace(x, y, name: str, i: int, look: Look, *, dash: str | None = None,
                markers_every: int = 0, **kw) -> dict:
     """A styled line for series i (a plain trace dict); markers_every > 0 shows about that many
     markers on it."""
-    st_ = series_style(i)
+    st_ = series_style(i, look)
     trace = dict(
         type="scatter", name=name, mode="lines+markers" if markers_every else "lines",
         line=dict(color=st_["color"], width=look.line, dash=dash or st_["dash"]),
@@ -158,13 +196,41 @@ def figure(data: list[dict], layout: dict, frames: list[dict] | None = None) -> 
 
 
 def page_css(classroom: bool) -> str:
-    """Static CSS (no user text ever reaches it) for the projector-friendly base and classroom mode."""
+    """Static CSS (no user text ever reaches it) for the projector-friendly base, classroom mode
+    and phones: a small top padding and a compact one-line title, so the page's main picture
+    starts high on the first screen (issue #12 "Picture first")."""
     size = 21 if classroom else 17
     return f"""
 <style>
 html, body, [data-testid="stAppViewContainer"] {{ font-size: {size}px; }}
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {{ font-size: {size}px; }}
 [data-testid="stWidgetLabel"] p {{ font-size: {size - 1}px; }}
-[data-testid="stMainBlockContainer"] {{ padding-top: 2.5rem; }}
+[data-testid="stHeader"] {{ height: 48px; min-height: 48px; background: transparent; }}
+[data-testid="stMainBlockContainer"] {{ padding: 48px 28px 48px 28px; }}
+[data-testid="stMainBlockContainer"] h1 {{ font-size: 1.7rem; padding: 0; line-height: 1.3; }}
+[data-testid="stMainBlockContainer"] :is(h1, h2, h3) {{ word-break: keep-all; }}
+[data-testid="stMainBlockContainer"] h1 [data-testid="stHeaderActionElements"] {{ display: none; }}
+/* Korean wraps between words, never inside one (no effect on English) */
+[data-testid="stMarkdownContainer"], [data-testid="stMarkdownContainer"] p,
+[data-testid="stMarkdownContainer"] li {{ word-break: keep-all; overflow-wrap: break-word; }}
+/* the home page's cards: their titles are links */
+[data-testid="stMainBlockContainer"] [data-testid^="stPageLink"] p {{ font-size: 1.15em; }}
+/* labels of switches and buttons wrap in a narrow controls column instead of ending in "…" */
+[data-testid="stCheckbox"] [data-testid="stMarkdownContainer"],
+[data-testid="stCheckbox"] [data-testid="stMarkdownContainer"] p,
+[data-testid="stPopoverButton"] [data-testid="stMarkdownContainer"],
+[data-testid="stPopoverButton"] [data-testid="stMarkdownContainer"] p {{
+  white-space: normal; text-overflow: clip; overflow: visible; word-break: keep-all; }}
+/* chosen items wrap onto more lines in a narrow controls column instead of scrolling away */
+[data-testid="stMultiSelectTagsContainer"] {{ flex-wrap: wrap; overflow: visible; height: auto;
+  flex: 1 1 0; min-width: 0; }}
+[data-testid="stMultiSelect"] div:has(> [data-testid="stMultiSelectTagsContainer"]) {{
+  height: auto; max-height: none; }}
+@media (max-width: 640px) {{
+  html, body, [data-testid="stAppViewContainer"] {{ font-size: 16px; }}
+  [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {{ font-size: 16px; }}
+  [data-testid="stMainBlockContainer"] {{ padding: 52px 10px 40px 10px; }}
+  [data-testid="stMainBlockContainer"] h1 {{ font-size: 1.35rem; }}
+}}
 </style>
 """

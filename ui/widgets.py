@@ -5,8 +5,10 @@ Every wrapper passes ``bind="query-params"``, so Streamlit keeps the value in th
 a URL value it cannot use; before creating the widget we check the raw value ourselves with the
 same rules, and if it will be dropped we show a notice naming the parameter and the default used.
 
-Option labels of bound select widgets are what Streamlit writes into the URL, so they must not
-depend on the language: pass ids/proper names as options and put translations in ``help``.
+Option labels of bound select widgets are what Streamlit writes into the URL. Either keep them
+language-neutral (ids/proper names, translations in ``help``), or pass ``fmt=Labels(prefix,
+ids)``: translated labels from the catalogues, and a link carrying the option's id or its label
+in any language opens the same option (it becomes the current label before the widget reads it).
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from typing import Any, Callable, Sequence
 
 import streamlit as st
 
-from ui.i18n import t
+from ui.i18n import CATALOGUES, LANGS, get_lang, t
 
 _NOTICES = "_al_url_notices"
 _SLOT = "_al_notice_slot"
+_LABEL_LANG = "_al_label_lang"  # widget key -> language its translated labels were last shown in
 
 
 def begin_run(slot: Any) -> None:
@@ -121,6 +124,122 @@ def number(label: str, key: str, lo: float, hi: float, default: float, step: flo
     return int(round(value))
 
 
+class Labels:
+    """Translated option labels for a select widget: option o shows ``t(f"{prefix}.{o}",
+    **values)``, or ``fixed[o]`` for a language-neutral label. Reads like the dict of labels it
+    replaces: ``list(labels)`` gives the ids, ``labels[o]`` / ``labels.get(o)`` / ``labels(o)``
+    the label in the current language (pass ``fmt=labels`` or ``fmt=labels.get``).
+
+    Streamlit stores the shown label in the URL, so a label depends on the language the link was
+    made in. ``aliases(o)`` lists every spelling a link may carry for o (its id, its label in each
+    language; the English one is what older links hold): the wrappers accept all of them.
+    """
+
+    def __init__(self, prefix: str, ids: Sequence[Any], fixed: dict | None = None,
+                 **values: Any) -> None:
+        self.prefix, self.ids, self.values = prefix, list(ids), values
+        self.fixed = dict(fixed or {})
+        self.lang = get_lang()  # the run's language, also when Streamlit formats later
+
+    def _label(self, option: Any, lang: str | None = None) -> str:
+        if option in self.fixed:
+            return self.fixed[option]
+        key = f"{self.prefix}.{option}"
+        text = CATALOGUES[lang or self.lang].get(key) or CATALOGUES["en"].get(key, key)
+        return text.format(**self.values) if self.values else text
+
+    def aliases(self, option: Any) -> list[str]:
+        """Every URL value that means option: its id and its label in every language."""
+        return [str(option)] + [self._label(option, lang) for lang in LANGS]
+
+    def __call__(self, option: Any) -> str:
+        if option in self.ids:
+            return self._label(option)
+        # a value held as another language's label (Streamlit keeps a widget's wire label
+        # across a language switch): show it as the option it names
+        for known in self.ids:
+            if option in self.aliases(known):
+                return self._label(known)
+        return str(option)
+
+    get = __call__
+    __getitem__ = __call__
+
+    def __iter__(self):
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def _alias_map(options: Sequence[Any], fmt: Callable[[Any], str]) -> dict[str, Any]:
+    """URL spelling → option for a Labels fmt (spellings that are another option's current
+    label are left out); empty for a plain fmt."""
+    owner = getattr(fmt, "__self__", fmt)  # fmt=labels or fmt=labels.get
+    if not isinstance(owner, Labels):
+        return {}
+    aliases = owner.aliases
+    current = {fmt(o) for o in options}
+    found: dict[str, Any] = {}
+    for o in options:
+        for a in aliases(o):
+            if a not in current:
+                found.setdefault(a, o)
+    return found
+
+
+def _canonical_url(key: str, alias: dict[str, Any], fmt: Callable[[Any], str]) -> bool:
+    """Before the widget first reads the URL in this session, replace another spelling of an
+    option (its id, its label in the other language) by the current label, so Streamlit seeds
+    the widget from it instead of dropping it. Later runs keep the widget's own state.
+
+    False if the URL could not be rewritten (then such a spelling gets the bad-value notice)."""
+    raw = _raw(key)
+    if not alias or raw is None or key in st.session_state:
+        return True
+    new = [fmt(alias[r]) if r in alias else r for r in raw]
+    if new == raw:
+        return True
+    from streamlit.runtime.state import get_session_state
+
+    try:
+        with get_session_state().query_params() as qp:
+            qp.set_with_no_forward_msg(key, new if len(new) > 1 else new[0])
+            initial = getattr(qp, "_initial_query_params", None)  # what seeding reads
+            if isinstance(initial, dict) and key in initial:
+                initial[key] = list(new)
+            qp._send_query_param_msg()  # the address bar shows the current label too
+    except Exception:  # noqa: BLE001 - Streamlit internals changed: the link falls back
+        return False
+    return True
+
+
+def _relabel(key: str, options: Sequence[Any], alias: dict[str, Any],
+             fmt: Callable[[Any], str], many: bool = False) -> None:
+    """On the first run after a language switch, hand a Labels widget its option again: the
+    browser still holds the old language's label, and a value set from code makes Streamlit
+    show the new label and put it in the address bar."""
+    owner = getattr(fmt, "__self__", fmt)
+    if not alias or not isinstance(owner, Labels):
+        return
+    seen = st.session_state.setdefault(_LABEL_LANG, {})
+    before, seen[key] = seen.get(key), owner.lang
+    if before in (None, owner.lang) or key not in st.session_state:
+        return
+    value = st.session_state[key]
+    if many:
+        st.session_state[key] = [_as_option(v, options, alias) for v in value]
+    else:
+        st.session_state[key] = _as_option(value, options, alias)
+
+
+def _as_option(value: Any, options: Sequence[Any], alias: dict[str, Any]) -> Any:
+    """The option a widget value names (a stale label after a language switch → its option)."""
+    if value in list(options) or not alias:
+        return value
+    return alias.get(value, value)
+
+
 def _check_choice(key: str, labels: Sequence[str], default_label: str) -> None:
     raw = _raw(key)
     if raw is not None and (len(raw) != 1 or raw[0] not in labels):
@@ -131,30 +250,59 @@ def select(label: str, key: str, options: Sequence[Any], default: Any,
            fmt: Callable[[Any], str] = str, kind: str = "selectbox", help: str | None = None,
            **kw: Any) -> Any:
     """A URL-bound single choice: kind is "selectbox", "radio" or "segmented"."""
-    _check_choice(key, [fmt(o) for o in options], fmt(default))
+    alias = _alias_map(options, fmt)
+    spelled = list(alias) if _canonical_url(key, alias, fmt) else []
+    _relabel(key, options, alias, fmt)
+    _check_choice(key, [fmt(o) for o in options] + spelled, fmt(default))
     common = dict(key=key, format_func=fmt, help=help, bind="query-params", **kw)
     index = list(options).index(default)
     if kind == "radio":
-        return st.radio(label, options, index=index, horizontal=True, **common)
-    if kind == "segmented":
-        return st.segmented_control(label, options, default=default, required=True, **common)
-    return st.selectbox(label, options, index=index, **common)
+        value = st.radio(label, options, index=index, horizontal=True, **common)
+    elif kind == "segmented":
+        value = st.segmented_control(label, options, default=default, required=True, **common)
+    else:
+        value = st.selectbox(label, options, index=index, **common)
+    return _as_option(value, options, alias)
 
 
 def multiselect(label: str, key: str, options: Sequence[Any], default: Sequence[Any],
                 fmt: Callable[[Any], str] = str, help: str | None = None,
                 max_selections: int | None = None, **kw: Any) -> list[Any]:
     """A URL-bound multiselect; unknown items in the URL are dropped with a notice."""
+    alias = _alias_map(options, fmt)
+    spelled = set(alias) if _canonical_url(key, alias, fmt) else set()
+    _relabel(key, options, alias, fmt, many=True)
     raw = _raw(key)
-    labels = {fmt(o) for o in options}
+    labels = {fmt(o) for o in options} | spelled
     if raw is not None:
+        raw = [r for r in raw if r != ""]  # "key=" spells an emptied selection: not a bad item
         bad = [r for r in raw if r not in labels]
         if bad:
             _notice(key, bad, None, dropped=True)
         elif max_selections and len(raw) > max_selections:
             _notice(key, raw, ", ".join(fmt(d) for d in default))
-    return st.multiselect(label, options, default=list(default), key=key, format_func=fmt,
-                          help=help, max_selections=max_selections, bind="query-params", **kw)
+    values = st.multiselect(label, options, default=list(default), key=key, format_func=fmt,
+                            help=help, max_selections=max_selections, bind="query-params", **kw)
+    if not values and list(default):
+        _keep_empty_in_url(key)
+    return [_as_option(v, options, alias) for v in values] if alias else values
+
+
+def _keep_empty_in_url(key: str) -> None:
+    """An emptied multiselect whose default is not empty must be in the URL as ``key=`` (what
+    the browser writes when a user clears it; Streamlit seeds [] from it), since an absent key
+    means the default. Streamlit 1.67 stores a selection emptied from code (a lesson step) as
+    an empty list, which the address and ``get_all`` then leave out: spell it ``key=``."""
+    if st.query_params.get_all(key) == [""]:
+        return
+    from streamlit.runtime.state import get_session_state
+
+    try:
+        with get_session_state().query_params() as qp:
+            qp.set_with_no_forward_msg(key, "")
+            qp._send_query_param_msg()
+    except Exception:  # noqa: BLE001 - Streamlit internals changed: the link shows the default
+        pass
 
 
 def toggle(label: str, key: str, default: bool = False, help: str | None = None, **kw: Any) -> bool:
@@ -173,3 +321,24 @@ def text(label: str, key: str, default: str, max_chars: int = 200, help: str | N
         _notice(key, raw, default)
     return st.text_input(label, default, max_chars=max_chars, key=key, help=help,
                          bind="query-params", **kw)
+
+
+def formula(hint_when_empty: bool = True) -> tuple[str, Any]:
+    """The URL-bound "f(x) = …" box (key ``fx``) and what core.custom makes of it: (text, the
+    parsed Activation) — or (text, None) when the box is empty (a hint, if asked for) or the
+    formula is rejected (a notice says where and why). The text is parsed, never evaluated."""
+    from core.custom import MAX_LENGTH, FormulaError, parse
+
+    # one character more than core accepts: a longer link value, which Streamlit cuts to
+    # max_chars, is then still rejected as too long instead of drawn cut short
+    value = text(t("custom.label"), "fx", "", max_chars=MAX_LENGTH + 1,
+                 help=t("custom.help", max=MAX_LENGTH), placeholder=t("custom.placeholder"))
+    if not value.strip():
+        if hint_when_empty:
+            st.info(t("custom.need"))
+        return value, None
+    try:
+        return value, parse(value)
+    except FormulaError as err:
+        st.warning(t("custom.bad", msg=t(f"custom.err.{err.code}", **err.values)), icon="⚠️")
+        return value, None

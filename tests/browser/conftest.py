@@ -127,9 +127,9 @@ def wait_for_chart(tab, key: str, condition: str = "true", timeout: float = 30_0
     """Wait until the chart the page keyed `key` is drawn and the JavaScript expression
     `condition` (of `d`, its Plotly div) holds.
 
-    Streamlit 1.67 rebuilds a Plotly chart from scratch whenever its figure changes, so for a
-    moment after a rerun the div may be missing or not yet drawn: that counts as "not yet",
-    never as an error (a predicate that throws would end the wait at once).
+    On a cold start the chart's div exists before plotly.js has loaded and drawn it, so a missing
+    or undrawn div counts as "not yet", never as an error (a predicate that throws would end the
+    wait at once). Afterwards ui.chart keeps the same div and redraws it in place.
     """
     tab.wait_for_function(
         f"""() => {{ try {{ const d = {plot_js(key)};

@@ -40,3 +40,10 @@ def test_deep_link_is_the_first_request(page_id, fresh_server, page):
     expect(page.get_by_text("Classroom mode", exact=True)).to_have_count(1, timeout=15_000)
     expect(page.locator('[data-testid="stSidebar"] input[type="checkbox"]').first).to_be_checked()
     assert "classroom=true" in page.url and page.url.rstrip("/").split("?")[0].endswith(page_id)
+    # every chart the page keyed is drawn by plotly.js (ui.chart), none left as an empty box
+    page.wait_for_function("""() => {
+        const boxes = document.querySelectorAll('[class*="st-key-chart_"]');
+        return boxes.length > 0 && Array.from(boxes).every(
+            b => b.querySelector('.js-plotly-plot') && b.querySelector('.js-plotly-plot')._fullLayout);
+    }""", timeout=60_000)
+    assert page.locator(".al-chart-error").count() == 0

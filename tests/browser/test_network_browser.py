@@ -18,20 +18,33 @@ def scroll_to(tab, text: str) -> None:
     tab.wait_for_timeout(600)
 
 
+def loss_curves(tab, n: int) -> list[dict]:
+    """The n training curves of the main chart (drawn first; the decision maps follow)."""
+    return chart_traces(tab, "net_loss")[:n]
+
+
 def test_cold_deep_link_trains_and_follows_controls(server, page):
     goto(page, server + DEEP)
-    wait_for_charts(page, 5)
+    wait_for_charts(page, 4)
     assert page.locator("h1").first.inner_text().strip() == "Small-network lab"
-    losses = chart_traces(page, "net_loss")
-    assert [tr["name"] for tr in losses] == ["Identity", "ReLU"]
+    # the main picture (curves with the decision maps) is the first chart on the page
+    first = page.evaluate("() => document.querySelector('.js-plotly-plot')"
+                          ".closest('[class*=\"st-key-chart_\"]').className")
+    assert "st-key-chart_net_loss" in first
+    traces = chart_traces(page, "net_loss")
+    assert [tr["name"] for tr in traces[:2]] == ["Identity", "ReLU"]
+    assert [tr["name"].split(" · ")[0] for tr in traces if " · " in (tr["name"] or "")] == \
+        ["Identity", "ReLU"]                          # one decision map per network
+    losses = traces[:2]
     assert losses[0]["x"][-1] == 300  # epochs from the URL
     # the non-linear network ends with a smaller loss than the linear one on circles
     assert losses[1]["y"][-1] < losses[0]["y"][-1]
     screenshot(page, "network_en_deeplink")
     before = np.array(losses[1]["y"])
+    page.get_by_text("More controls").first.click()   # the number of points is folded
     press_slider(page, "Points", "ArrowRight")
-    wait_for_charts(page, 5)
-    after = np.array(chart_traces(page, "net_loss")[1]["y"])
+    wait_for_charts(page, 4)
+    after = np.array(loss_curves(page, 2)[1]["y"])
     assert "net_n=104" in page.url
     assert before.shape != after.shape or not np.allclose(before, after)
 
@@ -52,7 +65,7 @@ def assert_diagram_fits(tab) -> None:
 
 def test_step_through_buttons_advance_the_stage(server, page):
     goto(page, server + "/network?lang=en&net_ex=2-3-1%20ReLU")
-    wait_for_charts(page, 5)
+    wait_for_charts(page, 4)
     scroll_to(page, "Backpropagation step by step")
     assert_diagram_fits(page)
     assert page.get_by_text("1 · Forward pass").count() >= 1
@@ -72,7 +85,7 @@ def test_step_through_buttons_advance_the_stage(server, page):
 
 def shots(page, server, lang: str) -> None:
     goto(page, f"{server}/network?lang={lang}")
-    wait_for_charts(page, 5)
+    wait_for_charts(page, 4)
     page.wait_for_timeout(800)
     screenshot(page, f"network_{lang}_top")
     headings = {"en": ("Decision maps", "Which activation at the output",
@@ -87,7 +100,7 @@ def shots(page, server, lang: str) -> None:
     scroll_to(page, {"en": "“separates” means", "ko": "“분리한다”"}[lang])
     screenshot(page, f"network_{lang}_linear_text")
     goto(page, f"{server}/network?lang={lang}&net_ex=XOR%202-2-1&net_pos_xor=8")
-    wait_for_charts(page, 5)
+    wait_for_charts(page, 4)
     scroll_to(page, headings[2])
     screenshot(page, f"network_{lang}_step_xor_update")
 

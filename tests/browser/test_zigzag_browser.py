@@ -39,11 +39,20 @@ def test_cold_deep_link_then_controls(server, page):
     x2, _ = _path(page, 14)
     assert len(x2) == 14
     np.testing.assert_allclose(x2[-1], run.path[13, 0], atol=1e-5)
-    # the learning-rate slider changes the run
+    # the learning-rate slider changes the run, in the planes and in the comparison below them
+    # (the slider sits in the planes' fragment, which reruns the whole page for a new set-up)
+    dist = chart_traces(page, "zz_dist")[0]["y"]
     press_slider(page, "Learning rate", "ArrowRight", 3)
     page.wait_for_timeout(500)
     x3, _ = _path(page, 14)
     assert not np.allclose(x3[: len(x2)], x2[: len(x3)])
+    wait_for_chart(page, "zz_dist", f"d._fullData[0].y.length !== {len(dist)} || "
+                                    f"d._fullData[0].y[1] !== {dist[1]}")
+    faster = zz.simulate("sigmoid", zz.DEFAULT_W0, zz.DEFAULT_W_STAR, 0.53, zz.DEFAULT_STEPS,
+                         seed=3)
+    assert "zz_lr=0.53" in page.url
+    np.testing.assert_allclose(chart_traces(page, "zz_dist")[0]["y"][:5],
+                               zz.distances(faster)[:5], rtol=1e-5)
 
 
 def test_screenshots_ko_en(server, page):
@@ -52,9 +61,9 @@ def test_screenshots_ko_en(server, page):
         wait_for_charts(page, 2)
         page.wait_for_timeout(800)
         title = page.locator("h1").first.inner_text()
-        assert ("지그재그 가중치 갱신" if lang == "ko" else "Zig-zag updates") in title
+        assert ("지그재그 갱신" if lang == "ko" else "Zig-zag updates") in title
         body = page.locator('[data-testid="stMain"]').inner_text()
-        assert ("t = 40 단계의 숫자" if lang == "ko" else "Step t = 40 in numbers") in body
+        assert ("걸음 t = 40: 숫자로 보기" if lang == "ko" else "Step t = 40 in numbers") in body
         screenshot(page, f"zigzag_{lang}_top")
         page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
         page.wait_for_timeout(400)
@@ -74,14 +83,51 @@ def test_screenshots_ko_en(server, page):
     page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
     page.wait_for_timeout(500)
     screenshot(page, "zigzag_ko_classroom_planes")
+    for lang in ("ko", "en"):       # the opening views (issue #12): classroom and a phone
+        goto(page, server + f"/zigzag?lang={lang}&classroom=true")
+        wait_for_charts(page, 2)
+        page.wait_for_timeout(500)
+        screenshot(page, f"zigzag_{lang}_classroom_top")
+    page.set_viewport_size({"width": 390, "height": 844})
+    for lang in ("ko", "en"):
+        goto(page, server + f"/zigzag?lang={lang}")
+        wait_for_charts(page, 2)
+        page.wait_for_timeout(500)
+        screenshot(page, f"zigzag_{lang}_phone_top")
+        screenshot(page, f"zigzag_{lang}_phone_full", full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 720})
 
 
-def test_play_animation_moves_the_current_point(server, page):
+def test_opens_with_the_whole_zigzag_and_play_starts_from_step_zero(server, page):
+    run = zz.simulate("sigmoid", zz.DEFAULT_W0, zz.DEFAULT_W_STAR, zz.DEFAULT_LR,
+                      zz.DEFAULT_STEPS)
+    reach = zz.summarize(run, zz.DEFAULT_EPS).steps_to_reach
+    goto(page, server + "/zigzag?lang=en")
+    wait_for_charts(page, 2)
+    x, y = _path(page, reach + 1)       # no zz_t in the link: the path up to the reach step
+    np.testing.assert_allclose(x, run.path[: reach + 1, 0], atol=1e-5)
+    np.testing.assert_allclose(y, run.path[: reach + 1, 1], atol=1e-5)
+    # the planes stand on the first screen, beside their controls
+    box = page.locator(".st-key-chart_zz_planes .js-plotly-plot").bounding_box()
+    assert box["y"] < 720 * 0.3 and box["y"] + box["height"] > 600
+    # Play (switched on) animates from step 0 while the chart first shows the reach step
     goto(page, server + "/zigzag?lang=en&zz_play=true")
     wait_for_charts(page, 2)
+    x, _ = _path(page, reach + 1)
     start = [tr for tr in chart_traces(page, "zz_planes") if tr["name"] == "current w"][0]
     page.locator(".updatemenu-button").first.click()   # plotly.js "▶ Play" (an SVG button)
-    page.wait_for_timeout(2500)
+    # the path is redrawn from w₀ on: it soon holds fewer points than the opening view
+    wait_for_chart(page, "zz_planes", f"d._fullData.filter(t => t.name === 'path of w')[0]"
+                                      f".x.length < {reach + 1}")
+    page.wait_for_timeout(1500)
     now = [tr for tr in chart_traces(page, "zz_planes") if tr["name"] == "current w"][0]
     assert (now["x"], now["y"]) != (start["x"], start["y"])
     screenshot(page, "zigzag_en_playing")
+
+
+def test_an_explicit_step_zero_link_opens_step_zero(server, page):
+    goto(page, server + "/zigzag?lang=en&zz_t=0")
+    wait_for_charts(page, 2)
+    x, y = _path(page, 1)
+    np.testing.assert_allclose([x[0], y[0]], zz.DEFAULT_W0, atol=1e-6)
+    assert "Step t = 0 in numbers" in page.locator('[data-testid="stMain"]').inner_text()

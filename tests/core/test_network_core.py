@@ -572,3 +572,44 @@ def test_output_activation_comparison_from_course_weights():
     y = runs["relu", "relu"].mlp.forward(XOR_X).ravel()
     assert y[0] == pytest.approx(y[2], abs=1e-12) and y[0] == pytest.approx(y[3], abs=1e-12)
     assert net.epochs_to_loss(runs["relu", "relu"].losses, net.target_loss()) is None
+
+
+# ----------------------------------------------------------------------------- a user's formula
+
+
+def test_custom_activation_trains_on_the_numpy_path_like_its_catalogue_twin():
+    from core.activations import get
+    from core.custom import parse
+
+    silu = parse("x * sigmoid(x)")
+    start = net.init_mlp((2, 3, 1), ("silu", "sigmoid"), seed=3)
+    mine = start.with_activations((silu, "sigmoid"))
+    assert mine.activations[0] is silu
+    assert not net._fast_supported(mine.activations)
+    ref = net.train(start, net.XOR_X, net.XOR_T, 0.5, 50)
+    got = net.train(mine, net.XOR_X, net.XOR_T, 0.5, 50)
+    assert ref.fast and not got.fast
+    np.testing.assert_allclose(got.losses, ref.losses, rtol=1e-10)
+    for a, b in zip(got.mlp.weights, ref.mlp.weights):
+        np.testing.assert_allclose(a, b, rtol=1e-10)
+    batch = net.train(mine, net.XOR_X, net.XOR_T, 0.5, 20, mode="batch")
+    np.testing.assert_allclose(batch.losses, net.train(start, net.XOR_X, net.XOR_T, 0.5, 20,
+                                                       mode="batch").losses, rtol=1e-10)
+    trace = net.step(mine, [1.0, 0.0], [1.0], 0.5)
+    np.testing.assert_allclose(trace.fprime[0], get("silu").grad(trace.z[0]))
+
+
+def test_custom_activation_costs_more_with_a_bigger_formula():
+    from core.custom import parse
+
+    small, big = parse("x * sigmoid(x)"), parse("x * sigmoid(x) + 0.1 * sin(3 * x) * tanh(x)")
+    sizes = (2, 4, 1)
+    numpy_path = net.epoch_cost(sizes, ["arctan", "sigmoid"], 4)
+    c_small = net.epoch_cost(sizes, [small, "sigmoid"], 4)
+    c_big = net.epoch_cost(sizes, [big, "sigmoid"], 4)
+    assert c_small == numpy_path + 4 * small.nodes * net.CUSTOM_NODE_COST
+    assert numpy_path < c_small < c_big
+    assert net.epoch_cost(sizes, [big, "sigmoid"], 4, "batch") > \
+        net.epoch_cost(sizes, ["arctan", "sigmoid"], 4, "batch")
+    e = net.plan_epochs(sizes, [(big, "sigmoid")], 4, 90_000, budget=10**7)
+    assert e * c_big <= 10**7 < (e + 1) * c_big

@@ -28,11 +28,32 @@ def run_page(page: str | None = None, query: dict | None = None, locale: str = "
     return at
 
 
-def chart_specs(at: AppTest) -> list[dict]:
-    """The Plotly figure specs (parsed JSON) of every chart on the page, in order."""
+def chart_docs(at: AppTest) -> list[dict]:
+    """What the app's chart element (ui/chart.py) sends for every chart on the page, in order:
+    {"figure": spec, "config": …, "lib": …, "message": …}, plus "key" (the chart's key)."""
     import json
 
-    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    docs = []
+    for el in at.get("bidi_component"):
+        if el.proto.component_name != "activation_lab.chart":
+            continue
+        doc = json.loads(el.proto.bytes.decode())
+        doc["key"] = el.proto.id.rsplit("-chart_", 1)[-1]
+        docs.append(doc)
+    return docs
+
+
+def chart_specs(at: AppTest) -> list[dict]:
+    """The Plotly figure specs (parsed JSON) of every chart on the page, in order."""
+    return [doc["figure"] for doc in chart_docs(at)]
+
+
+def chart_spec(at: AppTest, key: str) -> dict:
+    """The Plotly figure spec of the chart the page keyed `key` (KeyError if there is none)."""
+    for doc in chart_docs(at):
+        if doc["key"] == key:
+            return doc["figure"]
+    raise KeyError(f"no chart keyed {key!r}: {[d['key'] for d in chart_docs(at)]}")
 
 
 def texts(at: AppTest) -> str:

@@ -51,8 +51,8 @@ def assert_all_finite(at):
     def no_constant(name):  # NaN / Infinity / -Infinity as JSON tokens (not inside base64)
         raise AssertionError(f"{name} in a chart spec")
 
-    for el in at.get("plotly_chart"):
-        json.loads(el.proto.spec, parse_constant=no_constant)
+    for el in at.get("bidi_component"):
+        json.loads(el.proto.bytes.decode(), parse_constant=no_constant)
 
 
 def test_default_view_in_korean():
@@ -151,6 +151,27 @@ def test_step_slider_shows_first_iterates():
     assert "Step 3: x = 4.512" in texts(at)
     at.button(key="gd_b_next").click().run()
     assert len(iterates(at)) == 5
+
+
+def test_opens_with_every_iterate_on_the_loss_curve():
+    at = run_page("descent", locale="en-US")
+    assert not at.exception
+    run = d.run("course", "gd", x0=d.get("course").default_x0, lr=0.2, steps=100, tol=d.DEFAULT_TOL)
+    assert at.slider(key="gd_step").value == run.n
+    xs = iterates(at)
+    assert len(xs) == run.n + 1
+    np.testing.assert_allclose(xs, run.iterates.astype(np.float32), rtol=1e-6)
+    # the loss curve is the page's first chart, and its verdict is stated on the page
+    assert chart_specs(at)[0]["data"][0]["name"] == "loss f(x)"
+    assert f"Step {run.n}: x = " in texts(at)
+    assert "Verdict for lr = 0.2" in texts(at)
+
+
+def test_every_iterate_by_default_follows_a_new_lr_and_step_count():
+    at = run_page("descent", query={"lr": "0.9", "gd_steps": "30"}, locale="en-US")
+    run = d.run("course", "gd", x0=d.get("course").default_x0, lr=0.9, steps=30, tol=d.DEFAULT_TOL)
+    assert len(iterates(at)) == run.n + 1
+    np.testing.assert_allclose(iterates(at), run.iterates.astype(np.float32), rtol=1e-6)
 
 
 def test_stable_band_marked_on_lr_axis():

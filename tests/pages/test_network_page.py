@@ -19,9 +19,16 @@ COURSE_QUERY = {"net_data": "XOR", "net_n": "4", "net_noise": "0.0", "net_layers
 
 
 def loss_traces(at) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """{network label: (epochs, losses)} of the loss chart (the first chart)."""
+    """{network label: (epochs, losses)} of the training curves: the loss panel (axes x, y) of
+    the page's first chart, which draws the decision maps under it (axes x2, y2, …)."""
     spec = chart_specs(at)[0]
-    return {tr["name"]: (decode(tr["x"]), decode(tr["y"])) for tr in spec["data"]}
+    return {tr["name"]: (decode(tr["x"]), decode(tr["y"])) for tr in spec["data"]
+            if tr.get("xaxis", "x") == "x"}
+
+
+def map_traces(at) -> list[dict]:
+    """The decision-map contours of the first chart, in panel order."""
+    return [tr for tr in chart_specs(at)[0]["data"] if tr["type"] == "contour"]
 
 
 def table(at, index: int = 0):
@@ -32,9 +39,32 @@ def test_default_view_in_korean():
     at = run_page("network")
     assert not at.exception
     assert at.title[0].value == "작은 신경망 실험실"
-    # losses, decision maps, output comparison losses, diagram, linear maps
-    assert len(chart_specs(at)) == 5
+    # losses with the decision maps (one chart), output comparison losses, diagram,
+    # linear maps
+    assert len(chart_specs(at)) == 4
     assert set(loss_traces(at)) == {"Identity", "Sigmoid", "Tanh", "ReLU"}
+    assert [tr["name"].split(" · ")[0] for tr in map_traces(at)] == \
+        ["Identity", "Sigmoid", "Tanh", "ReLU"]
+
+
+def test_main_picture_is_the_first_chart_curves_over_maps():
+    at = run_page("network", locale="en-US")
+    spec = chart_specs(at)[0]
+    layout = spec["layout"]
+    # the training curves on top (log loss axis), the decision maps in a row under them
+    assert layout["yaxis"]["type"] == "log"
+    maps = map_traces(at)
+    assert [tr["yaxis"] for tr in maps] == ["y2", "y3", "y4", "y5"]
+    assert all(layout[f"yaxis{i}"]["domain"][1] < layout["yaxis"]["domain"][0]
+               for i in range(2, 6))
+    # the maps are core's output grids of the same four networks the curves show
+    X, y = ds.make("xor", 100, 0.1, 0).X, ds.make("xor", 100, 0.1, 0).y
+    start = net.init_mlp([2, 4, 1], ["tanh", "sigmoid"], "xavier", seed=0)
+    r = net.train(start.with_activations(("tanh", "sigmoid")), X, y, 0.2, 1000)
+    xs, ys, Z = net.output_grid(r.mlp, *ds.plot_box(X), 40)
+    z = decode(maps[2]["z"]).reshape(Z.shape).astype(float) / 1e4
+    np.testing.assert_allclose(z, np.clip(Z, 0, 1), atol=1e-4)
+    assert maps[2]["name"].startswith("Tanh · ")
 
 
 def test_english_title():
@@ -80,7 +110,7 @@ def test_course_xor_numbers_from_url():
 
 def test_course_button_sets_the_course_state():
     at = run_page("network", locale="en-US")
-    at.button[0].click().run()
+    next(b for b in at.button if b.label.startswith("Course setup")).click().run()
     assert not at.exception
     assert at.selectbox(key="net_data").value == "xor"
     assert at.slider(key="net_n").value == 4
@@ -228,7 +258,7 @@ def test_output_comparison_numbers_match_core():
         reach = net.epochs_to_loss(r.losses, net.target_loss())
         assert row.iloc[-1] == ("—" if reach is None else f"{reach:,}")
     specs = chart_specs(at)
-    names = [tr["name"] for tr in specs[2]["data"]]
+    names = [tr["name"] for tr in specs[1]["data"]]
     assert names == ["Sigmoid → Sigmoid", "ReLU → Sigmoid", "Sigmoid → ReLU", "ReLU → ReLU"]
     found = texts(at)
     rr = net.train(net.course_xor("relu", "relu"), net.XOR_X, net.XOR_T, net.COURSE_LR, 3000)
@@ -259,8 +289,10 @@ def test_korean_mix_label_and_no_typed_facts():
 def test_offered_activations_all_have_the_fast_path():
     at = run_page("network", query={"net_epochs": "100"}, locale="en-US")
     from core.activations import ACTIVATIONS
+    # every catalogue option has the fast path; "f(x)" (the formula of core.custom) trains on
+    # the plain numpy path within the same work budget
     assert list(at.multiselect(key="net_acts").options) == \
-        [ACTIVATIONS[a].name for a in net.LAB_HIDDEN]
+        [ACTIVATIONS[a].name for a in net.LAB_HIDDEN] + ["f(x)"]
     assert list(at.selectbox(key="net_out").options) == \
         [ACTIVATIONS[a].name for a in net.LAB_OUTPUT]
     assert all(net._fast_supported([a]) for a in net.LAB_HIDDEN + net.LAB_OUTPUT)

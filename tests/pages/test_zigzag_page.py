@@ -7,7 +7,7 @@ import pytest
 
 from core import zigzag as zz
 from core.activations import ACTIVATIONS
-from tests.pages.conftest import chart_specs, decode, run_page, texts
+from tests.pages.conftest import chart_spec, chart_specs, decode, run_page, texts
 
 D0, DS = zz.DEFAULT_W0, zz.DEFAULT_W_STAR
 
@@ -34,7 +34,7 @@ def paths(at, name="path of w") -> list[np.ndarray]:
 def test_renders_in_korean_and_english():
     ko = run_page("zigzag")
     assert not ko.exception
-    assert ko.title[0].value.startswith("지그재그 가중치 갱신")
+    assert ko.title[0].value.startswith("지그재그 갱신")
     assert len(paths(ko, "w의 경로")) == 2
     en = run_page("zigzag", locale="en-US")
     assert not en.exception
@@ -214,8 +214,60 @@ def test_restore_defaults_button():
     at.button(key="zz_restore").click().run()
     assert at.slider(key="zz_lr").value == zz.DEFAULT_LR
     assert at.selectbox(key="zz_a").value == "sigmoid"
-    assert at.slider(key="zz_t").value == 0
+    # the default view again: the whole path up to where the left run reaches ε (issue #12)
+    assert at.slider(key="zz_t").value == zz.steps_to_reach(core_run(), zz.DEFAULT_EPS)
     assert not at.exception
+
+
+def test_opens_with_the_whole_path_up_to_the_left_runs_reach_step():
+    at = run_page("zigzag", locale="en-US")
+    assert not at.exception
+    sig, tan = core_run(), core_run("tanh")
+    reach = zz.summarize(sig, zz.DEFAULT_EPS).steps_to_reach
+    assert reach is not None and reach > 10
+    assert at.slider(key="zz_t").value == reach
+    p_sig, p_tan = paths(at)
+    assert p_sig.shape == (reach + 1, 2) and p_tan.shape == (reach + 1, 2)
+    np.testing.assert_allclose(p_sig, sig.path[: reach + 1], atol=1e-6)
+    np.testing.assert_allclose(p_tan, tan.path[: reach + 1], atol=1e-6)
+    assert f"Step t = {reach} in numbers" in texts(at)
+
+
+def test_an_explicit_step_in_the_link_is_kept():
+    at = run_page("zigzag", query={"zz_t": "0"}, locale="en-US")
+    assert not at.exception
+    assert at.slider(key="zz_t").value == 0
+    assert [p.shape for p in paths(at)] == [(1, 2), (1, 2)]
+    at = run_page("zigzag", query={"zz_t": "37"}, locale="en-US")
+    assert at.slider(key="zz_t").value == 37
+    assert paths(at)[0].shape == (38, 2)
+
+
+def test_default_step_follows_the_left_run():
+    # a left run that never reaches ε within the steps opens at its last step (whole path)
+    at = run_page("zigzag", query={"zz_lr": "0.01", "zz_n": "50"}, locale="en-US")
+    run = core_run(lr=0.01, steps=50)
+    assert zz.summarize(run, zz.DEFAULT_EPS).steps_to_reach is None
+    assert at.slider(key="zz_t").value == 50
+    assert paths(at)[0].shape == (51, 2)
+    # another left activation: its own reach step
+    at = run_page("zigzag", query={"zz_a": "Tanh"}, locale="en-US")
+    assert at.slider(key="zz_t").value == zz.steps_to_reach(core_run("tanh"), zz.DEFAULT_EPS)
+
+
+def test_play_from_the_opening_view_animates_from_step_zero():
+    at = run_page("zigzag", query={"zz_play": "true"}, locale="en-US")
+    reach = zz.steps_to_reach(core_run(), zz.DEFAULT_EPS)
+    spec = planes(at)
+    names = [int(f["name"]) for f in spec["frames"]]
+    assert names[0] == 0 and names[-1] >= reach
+    # the chart itself shows the opening view, and the play slider stands on that step
+    assert paths(at)[0].shape == (reach + 1, 2)
+    slider = spec["layout"]["sliders"][0]
+    assert len(names) <= 60 and names[slider["active"]] == reach
+    # an explicit step plays from that step on, as before
+    at = run_page("zigzag", query={"zz_play": "true", "zz_t": "12"}, locale="en-US")
+    assert int(planes(at)["frames"][0]["name"]) == 12
 
 
 def _shade(at, panel: int = 0) -> np.ndarray:
@@ -301,8 +353,7 @@ def test_epsilon_label_sits_on_the_epsilon_line_of_the_log_axis(eps):
 
     at = run_page("zigzag", query={"zz_eps": eps}, locale="en-US")
     assert not at.exception
-    spec = next(json.loads(el.proto.spec) for el in at.get("plotly_chart")
-                if el.proto.id.endswith("chart_zz_dist"))
+    spec = chart_spec(at, "zz_dist")
     assert spec["layout"]["yaxis"]["type"] == "log"
     (line,) = spec["layout"]["shapes"]
     (label,) = spec["layout"]["annotations"]

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from core import descent as d
 from ui.i18n import t
 from ui.page import fmt
-from ui.theme import (OKABE_ITO, Look, axis_style, domain, figure, merge, series_style,
+from ui.theme import (Look, axis_style, domain, figure, merge, series_style,
                       styled_layout)
 
 GAP_FLOOR = d.GAP_FLOOR  # a loss gap of exactly 0 is drawn at this height on the log axis
@@ -23,6 +23,11 @@ MAX_LABELS = 25       # at most this many iterate numbers written on a curve
 MAX_FRAMES = 15       # play animates at most this many steps
 MAX_FRAMES_2D = 30    # the contour view plays at most this many steps (3 paths per frame)
 CURVE_POINTS = 160
+# the loss curve is the page's main picture: beside its controls it reaches the bottom of a
+# 1280×720 screen (≥ 35 % of it, issue #12); in classroom mode it spans the width and its
+# x axis still ends on the first screen (≥ 60 % of it)
+LOSS_HEIGHT = 600
+LOSS_HEIGHT_CLASSROOM = 520
 REGIME_COLORS = {
     d.MONOTONE: "#009E73", d.OSCILLATING: "#0072B2", d.CYCLE: "#E69F00",
     d.DIVERGES: "#D55E00", d.TOO_SLOW: "#CC79A7",
@@ -105,9 +110,9 @@ def _path_trace(xs: list, fs: list, labels: list[str], look: Look,
     return _scatter(
         x=xs, y=fs, mode="lines+markers+text", name=t("descent.fig.iterates"),
         text=labels, textposition=sides,
-        textfont=dict(size=look.font - 3, color=OKABE_ITO[1]),
-        line=dict(color=OKABE_ITO[1], width=max(2.0, look.line / 2)),
-        marker=dict(size=look.marker, color=OKABE_ITO[1], symbol="circle",
+        textfont=dict(size=look.font - 3, color=look.color(1)),
+        line=dict(color=look.color(1), width=max(2.0, look.line / 2)),
+        marker=dict(size=look.marker, color=look.color(1), symbol="circle",
                     line=dict(color="white", width=1)),
         customdata=idx, hovertemplate="k=%{customdata}<br>x=%{x:.6g}<br>f=%{y:.6g}<extra></extra>")
 
@@ -125,24 +130,25 @@ def loss_curve(run: d.DescentRun, look: Look, upto: int | None = None) -> go.Fig
     last = inside[-1] and k > 0
     data = [
         _scatter(x=_f32(gx), y=_f32(gf), mode="lines", name=t("descent.fig.loss_curve"),
-                 line=dict(color=OKABE_ITO[7], width=look.line), hoverinfo="skip"),
+                 line=dict(color=look.color(7), width=look.line), hoverinfo="skip"),
         # fixed axis ranges: Plotly clips iterates outside the view instead of zooming out
         _path_trace(_f32(xs), _f32(fs), _labels(xs, hi - lo), look, _label_sides(xs, lo, hi)),
         _scatter(x=_f32(xs[:1]) if inside[0] else [], y=_f32(fs[:1]) if inside[0] else [],
                  mode="markers", name=t("descent.fig.start"),
-                 marker=dict(size=look.marker + 12, color=OKABE_ITO[0], symbol="circle-open",
-                             line=dict(color=OKABE_ITO[0], width=4)), hoverinfo="skip"),
+                 marker=dict(size=look.marker + 12, color=look.color(0), symbol="circle-open",
+                             line=dict(color=look.color(0), width=4)), hoverinfo="skip"),
         _scatter(x=_f32(xs[-1:]) if last else [], y=_f32(fs[-1:]) if last else [],
                  mode="markers", name=t("descent.fig.last", k=k),
-                 marker=dict(size=look.marker + 12, color=OKABE_ITO[2], symbol="star",
+                 marker=dict(size=look.marker + 12, color=look.color(2), symbol="star",
                              line=dict(color=look.text, width=1)), hoverinfo="skip"),
     ]
     y_lo, y_hi = float(np.min(gf)), float(np.max(gf))
     pad = 0.08 * (y_hi - y_lo)
     frames, menus = _play(run, k, look)
     layout = styled_layout(
-        look, x_title="x", y_title="f(x)", height=look.height(460), hovermode="closest",
-        shapes=[_vline(m, OKABE_ITO[2], "dot", 2) for m in loss.minimizers],
+        look, x_title="x", y_title="f(x)", hovermode="closest",
+        height=LOSS_HEIGHT_CLASSROOM if look.classroom else LOSS_HEIGHT,
+        shapes=[_vline(m, look.color(2), "dot", 2) for m in loss.minimizers],
         xaxis=dict(range=[lo, hi]), yaxis=dict(range=[y_lo - pad, y_hi + pad]),
         updatemenus=menus)
     return figure(data, layout, frames)
@@ -207,7 +213,7 @@ def _power(e: int) -> str:
 
 def _series(x, y, name: str, i: int, look: Look, hover: str, **where) -> dict:
     """A styled line (markers when short) for series i."""
-    style = series_style(i)
+    style = series_style(i, look)
     return _scatter(
         x=_f32(x), y=_f32(y), name=name, mode="lines+markers" if len(x) <= 61 else "lines",
         line=dict(color=style["color"], width=look.line, dash=style["dash"]),
@@ -235,7 +241,7 @@ def per_step(run: d.DescentRun, look: Look, upto: int | None = None) -> go.Figur
         yaxis2={**axis_style(look, "x"), "anchor": "x2", "range": [lo, hi]},
         shapes=[dict(type="line", xref="x2 domain", yref="y2", x0=0, x1=1,
                      y0=float(run.target), y1=float(run.target),
-                     line=dict(color=OKABE_ITO[2], dash="dot", width=2))],
+                     line=dict(color=look.color(2), dash="dot", width=2))],
         annotations=[dict(x=x, y=1.02, xref="paper", yref="paper", xanchor="center",
                           yanchor="bottom", showarrow=False, text=text,
                           font=dict(size=look.font))
@@ -286,14 +292,14 @@ def side_by_side(runs: list[d.DescentRun], titles: list[str], look: Look,
         axes = dict(xaxis=f"x{sx}", yaxis=f"y{sx}")
         data += [
             _scatter(x=_f32(gx), y=_f32(gf), mode="lines", showlegend=False,
-                     line=dict(color=OKABE_ITO[7], width=2), hoverinfo="skip", **axes),
+                     line=dict(color=look.color(7), width=2), hoverinfo="skip", **axes),
             _scatter(x=_f32(xs), y=_f32(fs), mode="lines+markers", showlegend=False,
                      line=dict(color=color, width=1.5), marker=dict(size=7, color=color),
                      customdata=np.arange(len(xs)),
                      hovertemplate="k=%{customdata}<br>x=%{x:.5g}<extra></extra>", **axes),
             _scatter(x=_f32(xs[:1]), y=_f32(fs[:1]), mode="markers", showlegend=False,
                      hoverinfo="skip", marker=dict(size=14, symbol="circle-open",
-                                                   color=OKABE_ITO[0], line=dict(width=3)),
+                                                   color=look.color(0), line=dict(width=3)),
                      **axes),
         ]
         layout[f"xaxis{sx}"] = {**axis_style(look), "domain": domain(x_lo, x_lo + width),
@@ -382,7 +388,7 @@ def contour_paths(runs: list[d.DescentRun], names: list[str], look: Look,
         pts = run.iterates[: k + 1]
         keep = (pts[:, 0] >= 2 * x0) & (pts[:, 0] <= 2 * x1) & (pts[:, 1] >= 2 * y0) & \
                (pts[:, 1] <= 2 * y1)
-        style = series_style(i)
+        style = series_style(i, look)
         paths.append((len(data), pts))
         data.append(_scatter(
             x=_f32(pts[:, 0]), y=_f32(pts[:, 1]), name=name, mode="lines+markers",
@@ -400,14 +406,15 @@ def contour_paths(runs: list[d.DescentRun], names: list[str], look: Look,
     data.append(_scatter(x=_f32(start[:1]), y=_f32(start[1:2]), mode="markers",
                          name=t("descent.fig.start"), hoverinfo="skip",
                          marker=dict(size=look.marker + 12, symbol="circle-open",
-                                     color=OKABE_ITO[0], line=dict(width=4))))
+                                     color=look.color(0), line=dict(width=4))))
     data.append(_scatter(x=[loss.minimizer[0]], y=[loss.minimizer[1]], mode="markers",
                          name=t("descent.fig.minimum"), hoverinfo="skip",
                          marker=dict(size=look.marker + 6, symbol="x-thin",
-                                     line=dict(width=4, color=OKABE_ITO[2]))))
+                                     line=dict(width=4, color=look.color(2)))))
     frames = _play_2d(paths)
     layout = styled_layout(
-        look, x_title="x", y_title="y", height=look.height(520), hovermode="closest",
+        look, x_title="x", y_title="y", hovermode="closest",
+        height=LOSS_HEIGHT_CLASSROOM if look.classroom else 520,
         xaxis=dict(range=[x0, x1], constrain="domain"),
         yaxis=dict(range=[y0, y1], scaleanchor="x", scaleratio=1, constrain="domain"),
         updatemenus=_play_menus(look, 0.01, "left") if frames else [])

@@ -23,9 +23,15 @@ class Curve:
     grad: np.ndarray
 
 
-def _compact(a: np.ndarray) -> np.ndarray:
-    """float32 for the browser: half the payload, far more precision than a chart can show."""
-    return np.asarray(a, dtype=np.float32)
+def _compact(a: np.ndarray) -> np.ndarray | list:
+    """float32 for the browser: half the payload, far more precision than a chart can show.
+    A value that is not finite (a gap in a user's formula: core.custom.sample) is sent as None,
+    so inf or nan never reach the browser."""
+    with np.errstate(over="ignore"):
+        arr = np.asarray(a, dtype=np.float32)
+    if np.all(np.isfinite(arr)):
+        return arr
+    return [float(v) if np.isfinite(v) else None for v in arr]
 
 
 def curves_figure(x: np.ndarray, curves: list[Curve], look: Look, show_grad: bool,
@@ -44,7 +50,7 @@ def curves_figure(x: np.ndarray, curves: list[Curve], look: Look, show_grad: boo
             traces.append(line_trace(None, _compact(c.grad), c.name + "′", i, look,
                                      markers_every=14, legendgroup=c.name, showlegend=False,
                                      yaxis="y2", **grid))
-    layout = layout_style(look, height=look.height(620 if show_grad else 420))
+    layout = layout_style(look, height=look.main_height)  # the page's main picture
     layout["xaxis"] = axis_style(look, "x")
     layout["yaxis"] = {**axis_style(look, f_title), "automargin": True}  # title clears ticks
     if show_grad:
@@ -57,7 +63,7 @@ def curves_figure(x: np.ndarray, curves: list[Curve], look: Look, show_grad: boo
 
 def softmax_figure(labels: list[str], probs: np.ndarray, look: Look, y_title: str) -> go.Figure:
     """Class probabilities as bars, each labelled with its value."""
-    colors = [series_style(i)["color"] for i in range(len(labels))]
+    colors = [series_style(i, look)["color"] for i in range(len(labels))]
     bars = dict(type="bar", x=labels, y=_compact(probs), marker=dict(color=colors),
                 text=[fmt(float(p), 3) for p in probs], textposition="outside",
                 textfont=dict(size=look.font))
@@ -91,7 +97,7 @@ def stack_figure(x: np.ndarray, series: list[tuple[str, np.ndarray]], look: Look
                                "automargin": True}
         notes.append(dict(text=f"<b>{name}</b>", x=left + width / 2, xref="paper", y=1.0,
                           yref="paper", yanchor="bottom", xanchor="center", showarrow=False,
-                          font=dict(size=look.font, color=series_style(i)["color"])))
+                          font=dict(size=look.font, color=series_style(i, look)["color"])))
     layout["annotations"] = notes
     return figure(traces, layout)
 

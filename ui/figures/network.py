@@ -8,7 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.theme import OKABE_ITO, Look, axis_style, figure, layout_style, line_trace, merge, styled_layout
+from ui.theme import (MODEBAR_MARGIN, Look, axis_style, figure, layout_style, line_trace,
+                      merge, styled_layout)
 
 MAX_POINTS = 200          # points per loss curve sent to the browser
 F32_MAX = 1e38            # larger losses (a diverging run) are left out: float32 cannot hold them
@@ -60,18 +61,21 @@ class MapPanel:
     Z: np.ndarray
 
 
-def boundary_figure(panels: list[MapPanel], X: np.ndarray, y: np.ndarray, look: Look,
-                    scale_title: str, class_names: tuple[str, str]) -> go.Figure:
-    """Decision maps side by side: colour = network output (blue 0 → white 0.5 → red 1),
-    a black line where the output crosses 0.5, and the training points of both classes.
-    The layout is written in one go (no make_subplots): building figures is the slow part."""
+def _map_parts(panels: list[MapPanel], X: np.ndarray, y: np.ndarray, look: Look,
+               scale_title: str, class_names: tuple[str, str], first: int = 1,
+               rows: tuple[float, float] = (0.0, 1.0), square: bool = False,
+               title_size: int | None = None) -> tuple[list[dict], dict, list[dict]]:
+    """(traces, axis layout, title annotations) of decision maps side by side on the axes
+    numbered first, first + 1, … and drawn in the paper rows [rows[0], rows[1]] (with square,
+    each map keeps equal scales, sits at the bottom of its row and, unless in classroom mode
+    (wide), has its title on two lines: name, then the rest)."""
     k = len(panels)
     gap = 0.02
     width = (1 - gap * (k - 1)) / k
     labels = np.asarray(y).reshape(-1) > 0.5
     traces, layout, titles = [], {}, []
     for c, p in enumerate(panels):
-        ax = "" if c == 0 else str(c + 1)
+        ax = "" if c + first == 1 else str(c + first)
         lo = c * (width + gap)
         # output in % with two decimals, sent as uint16 hundredths (half the bytes of float32)
         pct = np.clip(np.nan_to_num(np.asarray(p.Z, dtype=np.float64), nan=0.5), 0, 1) * 1e4
@@ -84,7 +88,8 @@ def boundary_figure(panels: list[MapPanel], X: np.ndarray, y: np.ndarray, look: 
             line=dict(color="#111111", width=max(2.0, look.line - 1)),
             colorbar=dict(title=dict(text=scale_title, side="right"), thickness=14,
                           tickfont=dict(size=look.font - 4), tickvals=[0, 2500, 5000, 7500, 1e4],
-                          ticktext=["0", "25", "50", "75", "100"]),
+                          ticktext=["0", "25", "50", "75", "100"],
+                          y=rows[0], yanchor="bottom", len=rows[1] - rows[0], lenmode="fraction"),
             hovertemplate="(%{x:.2f}, %{y:.2f})<extra></extra>", name=p.title))
         for cls in (0, 1):
             pts = X[labels == bool(cls)]
@@ -100,16 +105,68 @@ def boundary_figure(panels: list[MapPanel], X: np.ndarray, y: np.ndarray, look: 
         layout[f"xaxis{ax}"] = {**axis_style(look), "domain": [lo, lo + width],
                                 "anchor": f"y{ax}", "range": [float(p.xs[0]), float(p.xs[-1])],
                                 **hidden}
-        layout[f"yaxis{ax}"] = {**axis_style(look), "domain": [0, 1], "anchor": f"x{ax}",
+        layout[f"yaxis{ax}"] = {**axis_style(look), "domain": list(rows), "anchor": f"x{ax}",
                                 "range": [float(p.ys[0]), float(p.ys[-1])], **hidden}
-        titles.append(dict(text=p.title, x=lo + width / 2, y=1, xref="paper", yref="paper",
-                           xanchor="center", yanchor="bottom", showarrow=False,
-                           font=dict(size=look.font - 1, color=look.text)))
+        if square:
+            layout[f"xaxis{ax}"]["constrain"] = "domain"
+            layout[f"yaxis{ax}"].update(scaleanchor=f"x{ax}", scaleratio=1, constrain="domain",
+                                        constraintoward="bottom")
+        # on the map's own axes: the title stays on top of the map wherever the scale puts it
+        text = p.title.replace(" · ", "<br>", 1) if square and not look.classroom else p.title
+        titles.append(dict(text=text, x=0.5, y=1, xref=f"x{ax} domain",
+                           yref=f"y{ax} domain", xanchor="center", yanchor="bottom",
+                           showarrow=False,
+                           font=dict(size=title_size or look.font - 1, color=look.text)))
+    return traces, layout, titles
+
+
+def boundary_figure(panels: list[MapPanel], X: np.ndarray, y: np.ndarray, look: Look,
+                    scale_title: str, class_names: tuple[str, str]) -> go.Figure:
+    """Decision maps side by side: colour = network output (blue 0 → white 0.5 → red 1),
+    a black line where the output crosses 0.5, and the training points of both classes.
+    The layout is written in one go (no make_subplots): building figures is the slow part."""
+    k = len(panels)
+    traces, layout, titles = _map_parts(panels, X, y, look, scale_title, class_names)
     base = layout_style(look, height=look.height(int(720 / max(k, 2)) + 110))
     base = merge(base, dict(hovermode="closest", margin=dict(l=10, r=10, t=40, b=50),
                             legend=dict(orientation="h", yanchor="top", y=-0.02,
                                         xanchor="left", x=0), annotations=titles))
     return figure(traces, {**base, **layout})
+
+
+TRAINING_HEIGHT = 600            # the page's main picture beside its controls (issue #12)
+TRAINING_HEIGHT_CLASSROOM = 525  # full width; the maps still end on a 1280×720 screen
+LOSS_ROWS = (0.6, 1.0)           # paper rows of the loss panel and of the maps under it (the
+MAP_ROWS = (0.0, 0.38)           # gap holds the epoch axis and the maps' titles)
+
+
+def training_figure(names: list[str], losses: list[np.ndarray], panels: list[MapPanel],
+                    X: np.ndarray, y: np.ndarray, look: Look, x_title: str, y_title: str,
+                    scale_title: str, class_names: tuple[str, str]) -> go.Figure:
+    """The network lab's main picture in one chart: the training curves (loss per epoch on a
+    log axis, as loss_figure) on top and, under them, the decision maps of the same networks
+    (as boundary_figure), so both stand on the first screen together."""
+    curves = loss_figure(names, losses, look, x_title, y_title)
+    traces = [dict(tr.to_plotly_json()) for tr in curves.data]
+    top = curves.layout.to_plotly_json()
+    maps, axes, titles = _map_parts(panels, X, y, look, scale_title, class_names, first=2,
+                                    rows=MAP_ROWS, square=True,
+                                    title_size=look.font - (3 if len(panels) > 2 else 1))
+    layout = dict(top, **axes)
+    layout["xaxis"] = dict(top["xaxis"], domain=[0.0, 1.0], anchor="y",
+                           title=dict(top["xaxis"]["title"], standoff=4))
+    # fewer labels than loss_figure: in the shorter panel 2 and 5 between decades would crowd
+    layout["yaxis"] = dict(top["yaxis"], domain=list(LOSS_ROWS), anchor="x", nticks=5)
+    # the colour scale lies under the maps, so it takes no width from the curves and maps
+    for tr in maps:
+        if tr.get("showscale"):
+            tr["colorbar"] = dict(tr["colorbar"], orientation="h", x=0.5, xanchor="center",
+                                  y=0, yanchor="top", len=0.6, lenmode="fraction",
+                                  thickness=12, title=dict(tr["colorbar"]["title"], side="right"))
+    layout.update(height=TRAINING_HEIGHT_CLASSROOM if look.classroom else TRAINING_HEIGHT,
+                  hovermode="closest", annotations=titles,
+                  margin=dict(top["margin"], t=40, b=10 + 3 * look.font, r=MODEBAR_MARGIN))
+    return figure(traces + maps, layout)
 
 
 @dataclass(frozen=True)
@@ -137,7 +194,7 @@ def network_figure(d: Diagram, look: Look, title: str | None = None) -> go.Figur
     under their node."""
     xy = _node_xy(d.sizes)
     traces = []
-    hot_colour, cold_colour = OKABE_ITO[1], "rgba(128,128,128,0.55)"
+    hot_colour, cold_colour = look.color(1), "rgba(128,128,128,0.55)"
     for hot in (False, True):
         xs, ys = [], []
         for (l, i, j) in d.edge_text:
@@ -167,9 +224,9 @@ def network_figure(d: Diagram, look: Look, title: str | None = None) -> go.Figur
         if key in d.dead_nodes:
             colours.append("#999999")
         elif key in d.hot_nodes:
-            colours.append(OKABE_ITO[1])
+            colours.append(look.color(1))
         else:
-            colours.append(OKABE_ITO[0] if key[0] == 0 else OKABE_ITO[2])
+            colours.append(look.color(0) if key[0] == 0 else look.color(2))
     traces.append(dict(
         type="scatter", x=[xy[k][0] for k in keys], y=[xy[k][1] for k in keys],
         mode="markers+text",

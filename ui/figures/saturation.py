@@ -14,6 +14,7 @@ finite values (zeros on a log axis are left out).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -23,7 +24,7 @@ import plotly.graph_objects as go
 from core.saturation import DeepMLPResult, Probe
 from ui.i18n import t
 from ui.page import fmt
-from ui.theme import (OKABE_ITO, Look, axis_style, figure, layout_style, line_trace,
+from ui.theme import (Look, axis_style, figure, layout_style, line_trace,
                       merge, series_style, styled_layout)
 
 SHADE_ALPHA = 0.16
@@ -48,9 +49,15 @@ class CurveSet:
     probe: Probe | None = None
 
 
-def _c(a) -> np.ndarray:
-    """float32 for the browser (half the payload; more precision than a chart shows)."""
-    return np.asarray(a, dtype=np.float32)
+def _c(a) -> np.ndarray | list:
+    """float32 for the browser (half the payload; more precision than a chart shows). A value
+    that is not finite (a user's formula can overflow or leave its domain) is sent as None, a
+    gap in the line: inf or nan never reach the browser."""
+    with np.errstate(over="ignore"):
+        arr = np.asarray(a, dtype=np.float32)
+    if np.all(np.isfinite(arr)):
+        return arr
+    return [float(v) if np.isfinite(v) else None for v in arr]
 
 
 def curves(sets: Sequence[CurveSet], threshold: float, x_range: tuple[float, float],
@@ -76,7 +83,7 @@ def curves(sets: Sequence[CurveSet], threshold: float, x_range: tuple[float, flo
                                  markers_every=8))
         traces.append(line_trace(_c(s.x), _c(s.grad), s.name + "′", i, look, legendgroup=s.name,
                                  markers_every=8, showlegend=False, yaxis="y2"))
-        color = series_style(i)["color"]
+        color = series_style(i, look)["color"]
         n = len(sets)
         top, bottom = 1 - i / n, 1 - (i + 1) / n  # one horizontal strip per activation
         for lo, hi in s.intervals:
@@ -88,7 +95,7 @@ def curves(sets: Sequence[CurveSet], threshold: float, x_range: tuple[float, flo
                 if x_range[0] < edge < x_range[1]:
                     shapes.append(vline(edge, 2, dict(color=color, width=1.5, dash="dot")))
     shapes.append(dict(type="line", xref="x domain", yref="y2", x0=0, x1=1, y0=threshold,
-                       y1=threshold, line=dict(color=OKABE_ITO[7], width=2, dash="dot")))
+                       y1=threshold, line=dict(color=look.color(7), width=2, dash="dot")))
     annotations = [dict(text=f"t = {fmt(threshold)}", xref="x domain", yref="y2", x=1,
                         y=threshold, xanchor="right", yanchor="bottom", showarrow=False,
                         font=dict(size=look.font - 2))]
@@ -96,21 +103,22 @@ def curves(sets: Sequence[CurveSet], threshold: float, x_range: tuple[float, flo
     probes = [(i, s) for i, s in enumerate(sets) if s.probe is not None]
     for k, (i, s) in enumerate(probes):
         p = s.probe
-        color = series_style(i)["color"]
+        color = series_style(i, look)["color"]
         traces.append(dict(type="scatter", x=_c(p.tangent_x), y=_c(p.tangent_y), mode="lines",
                            line=dict(color=color, width=max(2.0, look.line - 1), dash="dash"),
                            name=t("saturation.fig.tangent"), legendgroup="tangent",
                            showlegend=k == 0, hoverinfo="skip"))
         for row, val in ((1, p.f), (2, p.grad)):
-            traces.append(dict(type="scatter", x=[p.x], y=[val], mode="markers", yaxis=yref[row],
+            traces.append(dict(type="scatter", x=[p.x], y=[val if math.isfinite(val) else None],
+                               mode="markers", yaxis=yref[row],
                                marker=dict(color=color, size=look.marker + 6,
                                            symbol="circle-open", line=dict(width=3)),
                                legendgroup=s.name, showlegend=False,
                                hovertemplate=f"{s.name}: %{{y:.6g}}<extra></extra>"))
     if probes:
         for row in (1, 2):
-            shapes.append(vline(probes[0][1].probe.x, row, dict(color=OKABE_ITO[7], width=2)))
-    layout = layout_style(look, height=look.height(620))
+            shapes.append(vline(probes[0][1].probe.x, row, dict(color=look.color(7), width=2)))
+    layout = layout_style(look, height=look.main_height)  # the page's main picture
     layout["margin"] = {**layout["margin"], "l": _left(look)}
     layout["xaxis"] = {**axis_style(look, "x"), "range": list(x_range), "anchor": "y2"}
     layout["yaxis"] = {**axis_style(look, "f(x)"), "range": [y_lo, y_hi], "domain": [0.535, 1]}
@@ -122,8 +130,10 @@ def curves(sets: Sequence[CurveSet], threshold: float, x_range: tuple[float, flo
 
 def _f_range(values: Sequence[np.ndarray]) -> tuple[float, float]:
     """y range of the f chart: the curves' span with 8 % padding (tangents may leave it)."""
-    lo = min(float(np.min(v)) for v in values)
-    hi = max(float(np.max(v)) for v in values)
+    finite = [v[np.isfinite(v)] for v in map(np.asarray, values)]  # a formula may have gaps
+    finite = [v for v in finite if v.size] or [np.array([-1.0, 1.0])]
+    lo = min(float(np.min(v)) for v in finite)
+    hi = max(float(np.max(v)) for v in finite)
     pad = 0.08 * max(hi - lo, 1e-9)
     return lo - pad, hi + pad
 
@@ -189,7 +199,7 @@ def preact_chart(res: DeepMLPResult, look: Look,
     layers = np.arange(1, res.depth + 1)
     q = res.preact_quantiles
     levels = [round(float(v), 4) for v in res.quantile_levels]
-    color = OKABE_ITO[0]
+    color = look.color(0)
     hover = t("saturation.fig.layer") + " %{x}<br>%{y:.4g}<extra></extra>"
     traces = []
     for lo, hi, alpha in ((0.01, 0.99, 0.14), (0.05, 0.95, 0.24), (0.25, 0.75, 0.4)):
@@ -207,8 +217,8 @@ def preact_chart(res: DeepMLPResult, look: Look,
                        marker=dict(size=look.marker - 2, color=color), hovertemplate=hover))
     traces.append(dict(type="scatter", x=layers, y=_c(res.preact_mean), mode="lines+markers",
                        name=t("saturation.fig.mean"),
-                       line=dict(color=OKABE_ITO[1], width=max(2.0, look.line - 1), dash="dash"),
-                       marker=dict(size=look.marker - 2, symbol="square", color=OKABE_ITO[1]),
+                       line=dict(color=look.color(1), width=max(2.0, look.line - 1), dash="dash"),
+                       marker=dict(size=look.marker - 2, symbol="square", color=look.color(1)),
                        hovertemplate=hover))
     shapes = [dict(type="rect", xref="x domain", x0=0, x1=1, yref="y", y0=lo, y1=hi,
                    fillcolor="rgba(128,128,128,0.14)", line=dict(width=0), layer="below")

@@ -38,6 +38,16 @@ N_RINGS = 10
 RING_POINTS = 33
 RING_COLOR = "rgba(86,180,233,0.75)"
 DIST_FLOOR = 1e-6
+# the planes are the page's main picture: tall enough to reach the bottom of a 1280×720 screen
+# beside the controls (≥ 35 % of it visible, issue #12); in classroom mode they span the width
+# (≥ 60 %) and the panels with their axes end on the first screen (the legend just below)
+PLANES_HEIGHT = 540
+PLANES_HEIGHT_CLASSROOM = 600
+
+
+def planes_height(look: Look) -> int:
+    """Height of the planes chart without the play controls."""
+    return PLANES_HEIGHT_CLASSROOM if look.classroom else PLANES_HEIGHT
 
 
 def _f32(a) -> np.ndarray:
@@ -249,22 +259,29 @@ def _panel_axes(i: int, n: int, box, look: Look, spacing: float = 0.09) -> dict:
     return {
         f"xaxis{sx}": {**axis_style(look, "w₁"), "domain": domain(lo, lo + width), "anchor": f"y{sy}",
                        "range": list(box[0]), "constrain": "domain"},
-        f"yaxis{sy}": {**axis_style(look, "w₂"), "domain": [0.0, 1.0], "anchor": f"x{sx}",
+        # w₂ is named once, on the left panel: between the panels the title sat on the data
+        # of the left panel on a phone
+        f"yaxis{sy}": {**axis_style(look, "w₂" if i == 0 else ""), "domain": [0.0, 1.0],
+                       "anchor": f"x{sx}",
                        "range": list(box[1]), "scaleanchor": f"x{sx}", "scaleratio": 1,
-                       "constrain": "domain"},
+                       # a square panel narrower than the chart is tall sits at the top, under
+                       # its title (on a phone the first screen then shows the planes)
+                       "constrain": "domain", "constraintoward": "top"},
     }
 
 
-def _panel_title(i: int, n: int, text: str, look: Look, spacing: float = 0.09) -> dict:
-    """A panel's title as a paper annotation centred above it."""
-    width = (1 - spacing * (n - 1)) / n
-    return dict(text=text, x=i * (width + spacing) + width / 2, y=1.0, xref="paper",
-                yref="paper", xanchor="center", yanchor="bottom", showarrow=False,
+def _panel_title(i: int, n: int, text: str, look: Look) -> dict:
+    """A panel's title centred above it (placed on the panel's own axes, so it stays on top of
+    the square panel wherever the equal scale puts it)."""
+    s = "" if i == 0 else str(i + 1)
+    return dict(text=text, x=0.5, y=1.0, xref=f"x{s} domain", yref=f"y{s} domain",
+                xanchor="center", yanchor="bottom", showarrow=False,
                 font=dict(size=look.font + 1, color=look.text))
 
 
-def _play_controls(frames: list[dict], look: Look) -> dict:
-    """▶/❚❚ buttons and a step slider above the panels that play the frames."""
+def _play_controls(frames: list[dict], look: Look, active: int = 0) -> dict:
+    """▶/❚❚ buttons and a step slider above the panels that play the frames (the slider starts
+    on frame `active`, the one the chart shows)."""
     # redraw=True: with redraw=False plotly.js drops the (static) contour lines while playing
     anim = dict(frame=dict(duration=150, redraw=True), transition=dict(duration=0),
                 mode="immediate")
@@ -280,32 +297,35 @@ def _play_controls(frames: list[dict], look: Look) -> dict:
                      dict(label="❚❚ " + t("zigzag.fig.pause"), method="animate",
                           args=[[None], still])])],
         sliders=[dict(
-            active=0, x=0.3, len=0.7, y=1.13, yanchor="bottom", pad=dict(t=0, b=0),
+            active=active, x=0.3, len=0.7, y=1.13, yanchor="bottom", pad=dict(t=0, b=0),
             currentvalue=dict(prefix="t = ", font=dict(size=look.font - 2)),
             font=dict(size=max(10, look.font - 6)), tickcolor=look.grid,
             steps=[dict(label=f["name"], method="animate", args=[[f["name"]], still])
                    for f in frames])],
         margin=dict(t=150, b=40, l=60, r=MODEBAR_MARGIN),
-        height=look.height(500) + 100,   # room for the buttons and slider above the panels
+        height=planes_height(look) + 100,   # room for the buttons and slider above
     )
 
 
 def planes_figure(runs: list[zz.ZigzagRun], titles: list[str], step: int, eps: float, look: Look,
-                  play_until: int | None = None, max_frames: int = MAX_FRAMES) -> go.Figure:
+                  play_until: int | None = None, max_frames: int = MAX_FRAMES,
+                  play_from: int | None = None) -> go.Figure:
     """One (w₁, w₂) panel per run, side by side, showing step `step`.
 
-    With play_until > step the figure carries Plotly frames (≤ max_frames) from step to
+    With play_until > step the figure carries Plotly frames (≤ max_frames) from play_from
+    (default: step; it may lie before step, e.g. 0 while the chart shows the whole path) to
     play_until with ▶/❚❚ buttons and a slider; frames replace only the step-dependent traces.
     Traces and layout are plain dicts put together in one go.Figure call (building it with
     make_subplots and update_* calls took ~70 ms of every step).
     """
     n = len(runs)
     last = step if play_until is None else max(step, play_until)
+    first = step if play_from is None else max(0, min(int(play_from), step))
     box = view_box([r.path[: last + 1] for r in runs], [runs[0].w0, runs[0].w_star])
     classes = [zz.update_classes(r.updates) for r in runs]
     traces: list[dict] = []
     dyn_index: list[int] = []
-    layout = layout_style(look, height=look.height(500), legend=True)
+    layout = layout_style(look, height=planes_height(look), legend=True)
     layout.update(hovermode="closest", margin=dict(t=50, b=40, l=60, r=MODEBAR_MARGIN),
                   annotations=[_panel_title(i, n, title, look) for i, title in enumerate(titles)])
     layout["legend"].update(y=-0.2, yanchor="top", x=0, orientation="h")
@@ -319,12 +339,16 @@ def planes_figure(runs: list[zz.ZigzagRun], titles: list[str], step: int, eps: f
     traces += _legend_traces(look, box)
     frames: list[dict] = []
     if last > step:
-        for k in frame_steps(step, last, max_frames):
+        shown = frame_steps(first, last, max_frames)
+        if first < step and step not in shown:   # the slider must be able to stand on step
+            shown = sorted(set(frame_steps(first, last, max_frames - 1)) | {step})
+        for k in shown:
             data = []
             for i, r in enumerate(runs):
                 data += _frame_traces(_dynamic_traces(r, classes[i], k, box, look, i == 0))
             frames.append(dict(data=data, traces=dyn_index, name=str(k)))
-        layout.update(_play_controls(frames, look))
+        active = int(np.argmin(np.abs(np.asarray(shown) - step)))
+        layout.update(_play_controls(frames, look, active))
     return figure(traces, layout, frames)
 
 

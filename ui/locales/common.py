@@ -31,7 +31,7 @@ EN: dict[str, str] = {
 
 KO: dict[str, str] = {
     "common.language": "언어 · Language",
-    "common.classroom": "수업 모드",
+    "common.classroom": "프로젝터 모드",
     "common.classroom_help": "프로젝터용으로 글자와 선을 키우고, 부가 설정은 접어 둡니다.",
     "common.url_notice": "링크의 `{param}` 값 `{value}`: 여기서 쓸 수 없는 값이라 기본값(`{default}`)으로 대신 씁니다.",
     "common.url_dropped": "링크의 `{param}` 값 `{value}`: 여기에 없는 항목이라 빼고 보여 줍니다.",
@@ -55,5 +55,5 @@ KO: dict[str, str] = {
     "home.pages": "페이지",
     "home.open": "열기",
     "home.how": "수업에서 쓰는 법",
-    "home.how_body": "- 사이드바에서 언어를 고르고, 프로젝터에서는 **수업 모드**를 켜세요.\n- 모든 설정은 주소창에 저장됩니다. 링크를 복사해 주면 학생 모두가 똑같은 화면을 엽니다.\n- 그래프마다 **코드 보기** 패널에서 그 값을 계산하는 함수를 볼 수 있습니다.",
+    "home.how_body": "- 사이드바에서 언어를 고르고, 프로젝터로 보여 줄 때는 **프로젝터 모드**를 켜세요.\n- 모든 설정은 주소창에 저장됩니다. 링크를 복사해 주면 학생 모두가 똑같은 화면을 엽니다.\n- 그래프마다 **코드 보기** 패널에서 그 값을 계산하는 함수를 볼 수 있습니다.",
 }

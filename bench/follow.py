@@ -1,0 +1,315 @@
+"""Follow the teacher: one teacher and N followers on one local server (issue #13).
+
+The teacher is a real headless Chromium tab (the browser writes a moved widget into the address
+and drives the teacher's `run_every` publisher fragment, as in class). The followers are
+protocol-level clients (no browser, as in bench/load.py: 30 Chromium tabs on a 2-core machine
+would measure the browsers): each speaks Streamlit's websocket protocol, opens `/?room=CODE`,
+answers the server's `auto_rerun` requests the way the frontend does (its heartbeat fragment),
+keeps the query string and page the server reports, and records when the delta of the f/f′
+chart (key `curves`) arrives with content it has not shown before.
+
+Latency: the teacher (explorer, lesson step 4 — the ReLU family on the chart) moves the x-range
+slider of the f/f′ chart (a control inside the chart's fragment, always visible) one step
+`--changes` times, `--gap` seconds apart. For every change and every follower:
+the time from the key press in the teacher's tab to that follower receiving its updated chart.
+Idle: with every follower on the teacher's view and nobody moving, the server process's CPU
+time (utime + stime from /proc/<pid>/stat) over `--idle` seconds, as a share of one core.
+
+    python bench/follow.py [--followers 30] [--changes 10] [--gap 4] [--idle 20] [--poll]
+                           [--json out.json]
+
+--poll starts the server with ACTIVATION_LAB_FOLLOW_PUSH=0: followers are not woken by the
+server but poll the room's version every ui.classroom.POLL_S (option (a) of the issue's notes).
+
+Targets (issue 13): p95 change → follower's chart ≤ 1.5 s; idle CPU with 30 followers < 10 %
+of one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
+from websockets.asyncio.client import connect  # noqa: E402
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, READY, free_port  # noqa: E402
+
+CHART = "chart_curves"
+LABEL = "x range"
+
+
+def serve(port: int, push: bool) -> subprocess.Popen:
+    """The app on port (push off: followers poll)."""
+    env = dict(os.environ, ACTIVATION_LAB_FOLLOW_PUSH="1" if push else "0")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless",
+         "true", "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    for _ in range(300):
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
+                return proc
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("server did not start")
+
+
+def cpu_seconds(pid: int) -> float:
+    """utime + stime of a process in seconds (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def chart_of(fwd: ForwardMsg) -> tuple[str, int] | None:
+    """(chart key, hash of its content) if this ForwardMsg draws a keyed app chart."""
+    if fwd.WhichOneof("type") != "delta" or fwd.delta.WhichOneof("type") != "new_element":
+        return None
+    el = fwd.delta.new_element
+    kind = el.WhichOneof("type")
+    if kind == "plotly_chart":
+        ident, body = el.plotly_chart.id, el.plotly_chart.spec
+    elif kind == "bidi_component":
+        ident, body = el.bidi_component.id, el.bidi_component.SerializeToString()
+    else:
+        return None
+    if CHART not in ident:
+        return None
+    return CHART, hash(body)
+
+
+class Follower:
+    """A browser-less student on /?room=CODE."""
+
+    def __init__(self, base: str, code: str) -> None:
+        self.base, self.code = base, code
+        self.query = f"room={code}"
+        self.page_hash = ""
+        self.page_name = ""
+        self.chart: int | None = None
+        self.updates: list[float] = []     # perf_counter times of new chart contents
+        self.runs = 0
+        self.full_runs = 0
+        self.timers: dict[str, asyncio.Task] = {}
+        self.errors: list[str] = []
+
+    def rerun(self, fragment: str = "", auto: bool = False) -> bytes:
+        msg = BackMsg()
+        cs = msg.rerun_script
+        cs.query_string = self.query
+        cs.page_name = self.page_name
+        cs.page_script_hash = self.page_hash
+        cs.fragment_id = fragment
+        cs.is_auto_rerun = auto
+        cs.context_info.locale = "ko-KR"
+        cs.context_info.timezone = "UTC"
+        cs.context_info.url = f"{self.base}/{self.page_name}"
+        return msg.SerializeToString()
+
+    async def _tick(self, interval: float, fragment: str) -> None:
+        while True:
+            await asyncio.sleep(interval)
+            await self.ws.send(self.rerun(fragment, auto=True))
+
+    async def __call__(self, stop: asyncio.Event) -> None:
+        host = self.base.split("//", 1)[1]
+        try:
+            async with connect(f"ws://{host}/_stcore/stream", subprotocols=["streamlit"],
+                               origin=self.base, max_size=None) as self.ws:
+                await self.ws.send(self.rerun())
+                while not stop.is_set():
+                    try:
+                        raw = await asyncio.wait_for(self.ws.recv(), 0.5)
+                    except (TimeoutError, asyncio.TimeoutError):
+                        continue
+                    now = time.perf_counter()
+                    fwd = ForwardMsg()
+                    fwd.ParseFromString(raw)
+                    self._read(fwd, now)
+        except Exception as exc:  # noqa: BLE001 - a dropped follower is an error of the bench
+            self.errors.append(f"{type(exc).__name__}: {exc}")
+        finally:
+            for task in self.timers.values():
+                task.cancel()
+
+    def _read(self, fwd: ForwardMsg, now: float) -> None:
+        kind = fwd.WhichOneof("type")
+        if kind == "new_session":
+            self.page_hash = fwd.new_session.page_script_hash or self.page_hash
+            for page in fwd.new_session.app_pages:
+                if page.page_script_hash == self.page_hash:
+                    self.page_name = page.url_pathname
+        elif kind == "page_info_changed":
+            self.query = fwd.page_info_changed.query_string
+        elif kind == "auto_rerun":
+            fid, interval = fwd.auto_rerun.fragment_id, fwd.auto_rerun.interval
+            if fid in self.timers:
+                self.timers[fid].cancel()
+            self.timers[fid] = asyncio.create_task(self._tick(interval, fid))
+        elif kind == "stop_auto_rerun":
+            for fid in fwd.stop_auto_rerun.fragment_ids:
+                task = self.timers.pop(fid, None)
+                if task:
+                    task.cancel()
+        elif kind == "script_finished":
+            self.runs += 1
+            self.full_runs += fwd.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY
+        elif kind == "delta":
+            el = fwd.delta.new_element if fwd.delta.WhichOneof("type") == "new_element" else None
+            if el is not None and el.WhichOneof("type") == "exception":
+                self.errors.append(el.exception.message[:200])
+            found = chart_of(fwd)
+            if found and found[1] != self.chart:
+                self.chart = found[1]
+                self.updates.append(now)
+
+
+async def teacher_tab(base: str):
+    """The teacher's Chromium tab on the explorer's lesson step 4, with a class started."""
+    from playwright.async_api import async_playwright
+
+    pw = await async_playwright().start()
+    browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    ctx = await browser.new_context(viewport={"width": 1280, "height": 720}, locale="en-US")
+    tab = await ctx.new_page()
+    await tab.goto(f"{base}/explorer?lang=en&lesson=4")
+    await tab.wait_for_selector(READY, timeout=90_000)
+    await tab.locator(".st-key-start_class button").first.click()
+    await tab.wait_for_selector(".st-key-room_code .al-room-code", timeout=30_000)
+    code = (await tab.locator(".st-key-room_code .al-room-code").inner_text()).strip()
+    await tab.locator('[data-testid="stSlider"]', has_text=LABEL).first.wait_for(state="visible")
+    await tab.wait_for_selector(READY)
+    return pw, browser, tab, code
+
+
+async def run(followers: int, changes: int, gap: float, idle: float, push: bool) -> dict:
+    port = free_port()
+    proc = serve(port, push)
+    base = f"http://127.0.0.1:{port}"
+    stop = asyncio.Event()
+    try:
+        pw, browser, tab, code = await teacher_tab(base)
+        class_ = [Follower(base, code) for _ in range(followers)]
+        tasks = []
+        for f in class_:
+            tasks.append(asyncio.create_task(f(stop)))
+            await asyncio.sleep(0.1)
+        deadline = time.perf_counter() + 90
+        while any(f.chart is None for f in class_) and time.perf_counter() < deadline:
+            await asyncio.sleep(0.2)
+        joined = sum(f.chart is not None for f in class_)
+        await asyncio.sleep(5)   # let the joins settle
+
+        # idle: nobody moves
+        c0, t0 = cpu_seconds(proc.pid), time.perf_counter()
+        await asyncio.sleep(idle)
+        idle_share = (cpu_seconds(proc.pid) - c0) / (time.perf_counter() - t0)
+
+        # changes: the teacher moves the slope one step; every follower's chart must follow
+        thumb = tab.locator('[data-testid="stSlider"]', has_text=LABEL).first \
+            .locator('input[type="range"]').first
+        latencies: list[float] = []
+        missed = 0
+        busy = []
+        teacher_misses = 0
+        who: list[tuple[int, int]] = []   # (change, follower) pairs that were not updated
+        url_xr = "() => new URLSearchParams(location.search).getAll('xr').join(',')"
+        for i in range(changes):
+            for _ in range(10):   # the tab may be redrawing: focus the thumb once it stays
+                await tab.wait_for_selector(READY)
+                await thumb.focus()
+                if await thumb.evaluate("t => document.activeElement === t"):
+                    break
+                await asyncio.sleep(0.3)
+            else:
+                teacher_misses += 1
+                continue
+            before = await tab.evaluate(url_xr)
+            marks = [len(f.updates) for f in class_]
+            c0 = cpu_seconds(proc.pid)
+            start = time.perf_counter()
+            await tab.keyboard.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
+            await asyncio.sleep(gap)
+            if await tab.evaluate(url_xr) == before:   # the press did not reach the slider
+                teacher_misses += 1
+                if teacher_misses == 1:
+                    await tab.screenshot(path="/tmp/activation-lab-shots/bench_follow_miss.png")
+                continue
+            busy.append(cpu_seconds(proc.pid) - c0)
+            for k, (f, mark) in enumerate(zip(class_, marks)):
+                new = [t for t in f.updates[mark:] if t >= start]
+                if new:
+                    latencies.append(new[0] - start)
+                else:
+                    missed += 1
+                    who.append((i, k))
+        last = await tab.evaluate("() => new URLSearchParams(location.search).getAll('xr')")
+        stop.set()
+        await asyncio.gather(*tasks)
+        await browser.close()
+        await pw.stop()
+    finally:
+        proc.terminate()
+    latencies.sort()
+    return {"followers": followers, "joined": joined, "push": push, "changes": changes, "teacher_misses": teacher_misses,
+            "gap_s": gap, "latencies_s": latencies, "missed": missed, "missed_at": who,
+            "p50_s": statistics.median(latencies) if latencies else None,
+            "p95_s": latencies[int(0.95 * (len(latencies) - 1))] if latencies else None,
+            "max_s": latencies[-1] if latencies else None,
+            "idle_cpu_share": idle_share, "cpu_s_per_change": statistics.median(busy) if busy else float("nan"),
+            "runs_per_follower": statistics.median(f.runs for f in class_),
+            "full_runs_per_follower": statistics.median(f.full_runs for f in class_),
+            "errors": [e for f in class_ for e in f.errors][:10], "teacher_xr_at_end": last}
+
+
+def summary(res: dict) -> str:
+    mode = "push (server wakes followers)" if res["push"] else "poll (followers poll)"
+    if not res["latencies_s"]:
+        return f"mode: {mode}; joined {res['joined']}; no follower was updated; " \
+               f"errors: {res['errors'][:5]}"
+    return "\n".join([
+        f"mode: {mode}; followers joined: {res['joined']} / {res['followers']}",
+        f"change → follower's chart: p50 {res['p50_s']:.2f} s, p95 {res['p95_s']:.2f} s, "
+        f"max {res['max_s']:.2f} s over {len(res['latencies_s'])} updates "
+        f"({res['changes'] - res['teacher_misses']} changes; {res['missed']} not updated within "
+        f"{res['gap_s']:g} s)",
+        f"server CPU per change: {res['cpu_s_per_change']:.2f} s; script runs per follower: "
+        f"{res['runs_per_follower']:g} ({res['full_runs_per_follower']:g} of the whole page)",
+        f"idle server CPU with {res['joined']} followers: {100 * res['idle_cpu_share']:.1f} % "
+        "of one core",
+        f"errors: {len(res['errors'])}" + "".join(f"\n  {e}" for e in res["errors"][:5]),
+    ])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--followers", type=int, default=30)
+    ap.add_argument("--changes", type=int, default=10)
+    ap.add_argument("--gap", type=float, default=4.0, help="seconds between the teacher's moves")
+    ap.add_argument("--idle", type=float, default=20.0, help="seconds of idle CPU measurement")
+    ap.add_argument("--poll", action="store_true", help="followers poll instead of push")
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args()
+    res = asyncio.run(run(args.followers, args.changes, args.gap, args.idle, not args.poll))
+    print(summary(res))
+    if args.json:
+        args.json.write_text(json.dumps(res, indent=2))
+    return 1 if res["errors"] or res["missed"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,102 @@
+// Activation Lab's chart renderer (loaded once per tab by the element's inline loader, ui/chart.py).
+//
+// Each chart element keeps one plotly.js div for its whole life; a new figure for the same key is
+// drawn into it with Plotly.react, and layout.uirevision (set by ui/chart.py to the chart's kind)
+// tells plotly.js to keep the user's zoom, pan, legend choices and hover mode.
+
+const decoder = new TextDecoder();
+
+function loadPlotly(src) {
+  // One <script> per tab, shared by every chart: the promise lives on window.
+  if (window.Plotly) return Promise.resolve(window.Plotly);
+  if (!window.__alPlotlyLoading) {
+    window.__alPlotlyLoading = new Promise((resolve, reject) => {
+      const tag = document.createElement("script");
+      tag.src = new URL(src, document.baseURI).href;
+      tag.async = true;
+      tag.onload = () => (window.Plotly ? resolve(window.Plotly) : reject(new Error("no Plotly")));
+      tag.onerror = () => reject(new Error("plotly.js could not be loaded from " + tag.src));
+      document.head.appendChild(tag);
+    });
+    // a failed load may be retried by the next render (a flaky network, a server restart)
+    window.__alPlotlyLoading.catch(() => { window.__alPlotlyLoading = null; });
+  }
+  return window.__alPlotlyLoading;
+}
+
+function showMessage(root, text) {
+  let box = root.querySelector(":scope > .al-chart-error");
+  if (!box) {
+    box = document.createElement("div");
+    box.className = "al-chart-error";
+    box.setAttribute("role", "alert");
+    box.style.cssText = "padding:1rem;border:2px solid #D55E00;border-radius:0.5rem;" +
+      "font-size:1.1rem;line-height:1.5;";
+    root.appendChild(box);
+  }
+  box.textContent = text;
+}
+
+function chartDiv(root) {
+  let gd = root.querySelector(":scope > .al-chart");
+  if (!gd) {
+    gd = document.createElement("div");
+    gd.className = "al-chart";
+    gd.style.width = "100%";
+    root.appendChild(gd);
+    // the column can change width without a window resize (sidebar, rotation): follow it
+    if (window.ResizeObserver) {
+      let last = 0;
+      const watcher = new ResizeObserver((entries) => {
+        const width = Math.round(entries[0].contentRect.width);
+        if (width && width !== last && gd._fullLayout && window.Plotly) {
+          last = width;
+          window.Plotly.Plots.resize(gd);
+        }
+      });
+      watcher.observe(gd);
+      gd.__alWatcher = watcher;
+    }
+  }
+  return gd;
+}
+
+export function render(component) {
+  const { parentElement: root, data } = component;
+  let doc;
+  try {
+    doc = JSON.parse(decoder.decode(data));
+  } catch (err) {
+    showMessage(root, String(err));
+    return;
+  }
+  const gd = chartDiv(root);
+  gd.__alReceivedAt = performance.now(); // bench/latency.py splits a move's time with these marks
+  gd.__alDoc = doc; // the newest figure wins if several arrive while plotly.js loads
+  loadPlotly(doc.lib).then((Plotly) => {
+    if (gd.__alDoc !== doc) return;
+    const old = root.querySelector(":scope > .al-chart-error");
+    if (old) old.remove();
+    const fig = doc.figure;
+    const first = !gd._fullLayout;
+    const frames = fig.frames || [];
+    // A changed config makes Plotly.react start over (newPlot), which drops the user's zoom: the
+    // config stays the same for a chart and the export name, which follows the view's state, is
+    // set on the drawn chart's context, where the mode bar's camera button reads it.
+    const { toImageButtonOptions: exportAs, ...config } = doc.config;
+    const current = gd._context && gd._context.toImageButtonOptions;
+    if (current && !first) config.toImageButtonOptions = current;
+    else if (exportAs) config.toImageButtonOptions = exportAs;
+    const drawn = Plotly.react(gd, { data: fig.data || [], layout: fig.layout || {},
+                                     config: config, frames: frames });
+    return Promise.resolve(drawn).then(() => {
+      if (exportAs && gd._context) gd._context.toImageButtonOptions = exportAs;
+      gd.__alRenders = (gd.__alRenders || 0) + 1;
+      gd.__alDrawnAt = performance.now();
+      if (first) gd.__alCreated = performance.now();
+    });
+  }).catch((err) => {
+    console.error(err);
+    showMessage(root, doc.message);
+  });
+}

@@ -1,0 +1,153 @@
+"""Follow the teacher in two browser contexts: a teacher (English) starts a class, a student
+(Korean browser) opens the class link and follows a lesson step and a slider; then explores on
+their own without touching the teacher's view; a wrong code shows the message in both languages.
+
+No timing assertions here (bench/follow.py measures the delay); the waits are generous.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+from tests.browser.conftest import (chart_traces, goto, press_slider, screenshot, wait_for_chart,
+                                    wait_idle)
+from ui.i18n import CATALOGUES
+
+SLOPE = "p_leaky_relu_negative_slope"
+LABEL = "Leaky ReLU · negative_slope"
+WAIT = 15_000
+
+
+def query(tab) -> dict[str, list[str]]:
+    return parse_qs(urlparse(tab.url).query)
+
+
+def leaky(tab) -> list[float]:
+    """The y values of the Leaky ReLU curve on the f/f′ chart."""
+    for trace in chart_traces(tab, "curves"):
+        if trace["name"] == "Leaky ReLU":
+            return [round(v, 9) for v in trace["y"]]
+    return []
+
+
+def open_parameters(tab, label: str) -> None:
+    """Unfold the explorer's parameter expander (folded by default) unless it is open."""
+    slider = tab.locator('[data-testid="stSlider"]', has_text=LABEL).first
+    if slider.count() and slider.is_visible():
+        return
+    tab.locator('[data-testid="stExpander"] summary', has_text=label).first.click()
+    tab.locator('[data-testid="stSlider"]', has_text=LABEL).first.wait_for(state="visible")
+
+
+def wait_url(tab, key: str, value: str) -> None:
+    tab.wait_for_function("([k, v]) => new URLSearchParams(location.search).get(k) === v",
+                          arg=[key, value], timeout=WAIT)
+
+
+def test_student_follows_the_teacher_and_can_explore_alone(server, browser):
+    teacher_ctx = browser.new_context(viewport={"width": 1280, "height": 720}, locale="en-US")
+    student_ctx = browser.new_context(viewport={"width": 1280, "height": 720}, locale="ko-KR")
+    try:
+        teacher, student = teacher_ctx.new_page(), student_ctx.new_page()
+        # cold start: the first request of this server is the teacher's deep link
+        goto(teacher, f"{server}/explorer?lang=en&lesson=3")
+        assert teacher.locator("h1").first.inner_text().strip() == "Activation explorer"
+        teacher.locator(".st-key-start_class button").first.click()
+        teacher.wait_for_selector(".st-key-room_code .al-room-code", timeout=WAIT)
+        code = teacher.locator(".st-key-room_code .al-room-code").inner_text().strip()
+        assert re.fullmatch(r"[34ACEFHKMNPRWXY7]{4,6}", code)
+        assert f"?room={code}" in teacher.locator(".st-key-room_code").inner_text()
+        wait_idle(teacher)
+        screenshot(teacher, "follow_teacher_room_en")
+
+        # the student opens the class link on the home page and lands on the teacher's step
+        student.goto(f"{server}/?room={code}")
+        wait_url(student, "lesson", "3")
+        wait_idle(student)
+        assert urlparse(student.url).path == "/explorer"
+        assert query(student)["room"] == [code]
+        assert "lang" not in query(student)           # the teacher's language is not pushed
+        banner = student.locator(".st-key-class_follow").inner_text()
+        assert code in banner and "선생님" in banner    # Korean: the student's own language
+
+        # the teacher moves to the next lesson step (ReLU family, Leaky ReLU slope 0.1)
+        teacher.locator(".st-key-lesson_next_main button").first.click()
+        wait_url(teacher, "lesson", "4")
+        wait_idle(teacher)
+        wait_url(student, "lesson", "4")
+        wait_for_chart(student, "curves", "d._fullData.some(t => t.name === 'Leaky ReLU')")
+
+        # the teacher changes the slope; the student shows the same value and curve
+        open_parameters(teacher, "Parameters")
+        press_slider(teacher, LABEL, times=4)
+        teacher.wait_for_function("(k) => new URLSearchParams(location.search).has(k) && "
+                                  "new URLSearchParams(location.search).get(k) !== '0.1'",
+                                  arg=SLOPE, timeout=WAIT)
+        slope = query(teacher)[SLOPE][0]
+        assert float(slope) > 0.1
+        wait_url(student, SLOPE, slope)
+        wait_idle(student)
+        wait_for_chart(student, "curves",
+                       f"d._fullData.some(t => t.name === 'Leaky ReLU' && "
+                       f"Math.abs(t.y[0] - ({-6 * float(slope)})) < 1e-5)")  # x from −6
+        assert leaky(student) == leaky(teacher)
+        open_parameters(student, "매개변수")
+        value = student.locator('[data-testid="stSlider"]', has_text=LABEL).first \
+            .locator('[data-testid="stSliderThumbValue"]').inner_text()
+        assert float(value) == float(slope)
+        screenshot(student, "follow_student_ko")
+
+        # the student explores alone: their change leaves the teacher's view alone
+        student.locator(".st-key-class_solo button").first.click()
+        student.wait_for_selector(".st-key-class_rejoin", timeout=WAIT)
+        wait_idle(student)
+        teacher_curve = leaky(teacher)
+        student.locator(".st-key-deriv label").first.click()       # hide f′ (a click, no keys)
+        wait_url(student, "deriv", "false")
+        wait_idle(student)
+        teacher.wait_for_timeout(1500)
+        assert "deriv" not in query(teacher)
+        assert leaky(teacher) == teacher_curve
+        # …and a change by the teacher no longer moves the student
+        own = query(student)[SLOPE][0]
+        assert own == slope
+        open_parameters(teacher, "Parameters")
+        press_slider(teacher, LABEL, times=2)
+        teacher.wait_for_function(
+            "([k, v]) => new URLSearchParams(location.search).get(k) !== v",
+            arg=[SLOPE, slope], timeout=WAIT)
+        teacher_slope = query(teacher)[SLOPE][0]
+        student.wait_for_timeout(2500)
+        assert query(student)[SLOPE] == [own] != [teacher_slope]
+        screenshot(student, "follow_student_solo_ko")
+
+        # back to the class: one click brings the teacher's view again
+        student.locator(".st-key-class_rejoin button").first.click()
+        wait_url(student, SLOPE, teacher_slope)
+        wait_idle(student)
+        assert "deriv" not in query(student)      # the teacher's default again
+        assert leaky(student) == leaky(teacher)
+
+        # share with the class: the QR dialog of the teacher's current view
+        teacher.locator(".st-key-share_class button").first.click()
+        dialog = teacher.locator('[role="dialog"]')
+        dialog.wait_for(timeout=WAIT)
+        assert f"{SLOPE}={teacher_slope}" in dialog.locator(".al-url").inner_text()
+        qr = dialog.locator(".al-qr img")
+        assert qr.count() == 1
+        assert qr.evaluate("i => i.complete && i.naturalWidth") > 200  # the image decoded
+        teacher.wait_for_timeout(400)
+        screenshot(teacher, "follow_share_dialog_en")
+    finally:
+        teacher_ctx.close()
+        student_ctx.close()
+
+
+def test_wrong_code_shows_the_message_in_both_languages(server, page):
+    for lang in ("ko", "en"):
+        goto(page, f"{server}/?room=zzzz&lang={lang}")
+        alert = page.locator(".st-key-class_problem [data-testid='stAlert']").first
+        alert.wait_for(timeout=WAIT)
+        assert CATALOGUES[lang]["class.bad_code"].format(code="ZZZZ") in alert.inner_text()
+        screenshot(page, f"follow_bad_code_{lang}")

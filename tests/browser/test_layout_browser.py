@@ -1,0 +1,85 @@
+"""Picture first (issue #12): on every page the main picture is on the first screen.
+
+For each page, opened fresh (a new browser context, no scrolling) on three screens — a 1280×720
+projector, the same in classroom mode (`?classroom=true`) and a 390×844 touch phone — the page's
+main chart (found by its key, `.st-key-chart_<key>`) must cover enough of the first screen:
+≥ 35 % of the viewport normally, ≥ 60 % in classroom mode; on the phone its top must be within
+the first 844 px and the sidebar must be collapsed, not covering the page. Every test id names
+the page and the screen. The measuring code is shared with tools/screens.py (screenshots).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import screenshot
+from tools.screens import MAIN_CHART, open_and_measure
+
+MIN_SHARE = {"normal": 0.35, "classroom": 0.60}
+PHONE_HEIGHT = 844
+PAGES = list(MAIN_CHART)
+SCREENS = ["normal", "classroom", "phone"]
+
+
+@pytest.fixture(scope="module")
+def measure(server, browser):
+    """open_and_measure against this module's server; the first call is a cold start."""
+    def run(page: str, screen: str, lang: str = "en") -> dict:
+        return open_and_measure(browser, server, page, lang, screen)
+    return run
+
+
+def test_the_first_request_is_a_deep_link_with_classroom_mode(measure):
+    # cold start: the very first request to the fresh server is the projector link
+    m = measure("explorer", "classroom", "ko")
+    assert m["chart"] is not None
+    assert m["sidebar_open"] is False and m["sidebar_visible"] is False
+    assert m["share"] >= MIN_SHARE["classroom"]
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+@pytest.mark.parametrize("page", PAGES)
+def test_main_picture_is_on_the_first_screen(measure, page: str, screen: str):
+    m = measure(page, screen)
+    where = f"{page} on {screen}"
+    assert m["chart"] is not None, f"{where}: main chart '{MAIN_CHART[page]}' not found"
+    top = m["chart"]["top"]
+    if screen == "phone":
+        assert m["vw"] == 390 and m["vh"] == PHONE_HEIGHT
+        assert 0 <= top <= PHONE_HEIGHT, f"{where}: chart top at {top:.0f} px"
+        assert not m["sidebar_visible"], f"{where}: the sidebar is open over the page"
+        assert m["overlap"] == 0, f"{where}: the sidebar covers {m['overlap']:.0f} px² of the chart"
+        # full width: the chart spans (nearly) the whole phone screen
+        assert m["chart"]["width"] >= 0.9 * m["vw"], f"{where}: chart {m['chart']['width']:.0f} px wide"
+        assert m["share"] > 0
+        assert m["legend_over_data"] == 0, (
+            f"{where}: the legend covers {m['legend_over_data']:.0f} px² of the plot area")
+    else:
+        assert (m["vw"], m["vh"]) == (1280, 720)
+        share = m["share"]
+        assert share >= MIN_SHARE[screen], (
+            f"{where}: main chart covers {share:.1%} of the first screen "
+            f"(needs {MIN_SHARE[screen]:.0%}; chart top {top:.0f} px)")
+        if screen == "classroom":
+            assert not m["sidebar_visible"], f"{where}: classroom mode opens with the sidebar"
+        else:
+            assert m["sidebar_visible"], f"{where}: the sidebar should stay open on a wide screen"
+            assert m["overlap"] == 0
+
+
+def test_classroom_link_keeps_the_projector_view_after_a_control_change(server, browser):
+    """The classroom flag stays in the URL while the page is used, so a copied link reopens it."""
+    from tests.browser.conftest import press_slider, wait_idle
+
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="en-US")
+    try:
+        tab = context.new_page()
+        tab.goto(f"{server}/saturation?lang=en&classroom=true")
+        wait_idle(tab)
+        press_slider(tab, "Probe", times=2)
+        assert "classroom=true" in tab.url
+        collapsed = tab.get_attribute('[data-testid="stSidebar"]', "data-collapsed")
+        assert collapsed == "true"
+        screenshot(tab, "layout/saturation-classroom-after-probe")
+    finally:
+        context.close()

@@ -1,0 +1,248 @@
+"""Class link and follow-the-teacher in AppTest: the teacher's controls, a bad code's message in
+both languages, and followers applying the teacher's published view.
+
+AppTest has no browser that writes a moved widget into the address, so these tests publish
+through the teacher's first run (its link's values) or through the store with the room's secret.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tests.pages.conftest import chart_specs, decode, run_page
+from ui.i18n import CATALOGUES
+from ui.rooms import room_store, valid_code
+
+LEAKY = {"f_relu": ["ReLU", "Leaky ReLU"]}
+SLOPE = "p_leaky_relu_negative_slope"
+
+
+def errors(at) -> str:
+    return "\n".join(e.value for e in at.error)
+
+
+def infos(at) -> str:
+    return "\n".join(e.value for e in at.info)
+
+
+def htmls(at) -> str:
+    return "\n".join(h.value for h in at.get("html"))
+
+
+def open_room(view: dict | None = None) -> tuple[str, str]:
+    """A room made directly in the app's store (as a teacher's session would), with a view."""
+    code, secret = room_store().create()
+    if view is not None:
+        room_store().publish(code, secret, view)
+    return code, secret
+
+
+def leaky_curve(at) -> np.ndarray:
+    """The y values of the Leaky ReLU trace of the explorer's f/f′ chart."""
+    for spec in chart_specs(at):
+        for trace in spec["data"]:
+            if trace.get("name") == "Leaky ReLU":
+                return decode(trace["y"]).astype(float)
+    raise AssertionError("no Leaky ReLU trace")
+
+
+def test_start_a_class_shows_its_code_and_publishes_the_view():
+    teacher = run_page("explorer", query={**LEAKY, SLOPE: "0.3", "lang": "en",
+                                          "classroom": "true"}, locale="en-US")
+    assert not teacher.exception
+    assert teacher.button(key="start_class").label == "Start a class"
+    teacher.button(key="start_class").click().run()
+    assert not teacher.exception
+    code = teacher.session_state["_al_class_room"]
+    assert valid_code(code)
+    assert code in htmls(teacher)                      # shown in large type
+    assert f"/?room={code}" in htmls(teacher)          # the students' link
+    secret = teacher.session_state["_al_class_secret"]
+    assert secret not in htmls(teacher) + infos(teacher)  # never on the page
+    version, view = room_store().read(code)
+    assert version == 1
+    # the view without the per-viewer keys (lang, classroom)
+    assert view == {"page": "explorer", "params": {**LEAKY, SLOPE: ["0.3"]}}
+    teacher.button(key="end_class").click().run()
+    assert "_al_class_room" not in teacher.session_state
+    assert teacher.button(key="start_class")
+
+
+def test_teacher_controls_are_in_both_languages():
+    for locale, lang in (("ko-KR", "ko"), ("en-US", "en")):
+        at = run_page("explorer", locale=locale)
+        assert at.button(key="start_class").label == CATALOGUES[lang]["class.start"]
+        assert at.button(key="share_class").label == CATALOGUES[lang]["class.share"]
+
+
+def test_bad_code_shows_the_message_in_korean_and_english():
+    for locale, lang in (("ko-KR", "ko"), ("en-US", "en")):
+        for bad in ("BAD", "AAAA", "0O0O", "x" * 500):
+            at = run_page(None, query={"room": bad}, locale=locale)
+            assert not at.exception
+            shown = bad.upper()[:12]
+            assert errors(at) == CATALOGUES[lang]["class.bad_code"].format(code=shown)
+            assert at.button(key="class_forget")
+
+
+def test_expired_or_ended_code_shows_the_message():
+    code, secret = open_room({"page": "explorer", "params": {}})
+    room_store().end(code, secret)
+    at = run_page(None, query={"room": code}, locale="en-US")
+    assert errors(at) == CATALOGUES["en"]["class.bad_code"].format(code=code)
+
+
+def test_forget_removes_the_code():
+    at = run_page(None, query={"room": "AAAA"}, locale="en-US")
+    at.button(key="class_forget").click().run()
+    assert "room" not in at.query_params
+    assert not at.error
+
+
+def test_follower_opens_the_teachers_page_and_values():
+    code, _ = open_room({"page": "explorer", "params": {**LEAKY, SLOPE: ["0.3"]}})
+    student = run_page(None, query={"room": code, "lang": "en"}, locale="ko-KR")
+    assert not student.exception
+    assert student.slider(key=SLOPE).value == 0.3
+    assert student.query_params["lang"] in ("en", ["en"])      # the student's own language stays
+    assert student.query_params["room"] in (code, [code])
+    assert CATALOGUES["en"]["class.following"].format(code=code) in infos(student)
+    # the same chart as opening the teacher's link directly
+    direct = run_page("explorer", query={**LEAKY, SLOPE: "0.3"}, locale="en-US")
+    np.testing.assert_allclose(leaky_curve(student), leaky_curve(direct))
+    assert leaky_curve(student).min() < -0.3 * 5           # slope 0.3 on x down to −6
+
+
+def test_follower_applies_a_new_view_and_resets_what_the_teacher_left_default():
+    code, secret = open_room({"page": "explorer", "params": {**LEAKY, SLOPE: ["0.3"]}})
+    student = run_page(None, query={"room": code}, locale="en-US")
+    before = leaky_curve(student)
+    room_store().publish(code, secret, {"page": "explorer", "params": dict(LEAKY)})
+    student.run()
+    assert student.slider(key=SLOPE).value == 0.01           # the default again
+    assert not np.allclose(leaky_curve(student), before)
+    room_store().publish(code, secret, {"page": "descent", "params": {"lr": ["0.5"]}})
+    student.run()
+    assert not student.exception
+    assert student.number_input(key="lr").value == 0.5
+
+
+def test_explore_on_my_own_and_back_to_the_class():
+    code, secret = open_room({"page": "explorer", "params": {**LEAKY, SLOPE: ["0.3"]}})
+    student = run_page(None, query={"room": code}, locale="en-US")
+    student.button(key="class_solo").click().run()
+    assert CATALOGUES["en"]["class.solo"].format(code=code) in infos(student)
+    student.slider(key=SLOPE).set_value(0.5).run()           # the student's own change
+    room_store().publish(code, secret, {"page": "explorer", "params": {**LEAKY, SLOPE: ["0.1"]}})
+    student.run()
+    assert student.slider(key=SLOPE).value == 0.5            # not applied while on their own
+    assert room_store().read(code)[1]["params"][SLOPE] == ["0.1"]  # nor written to the room
+    student.button(key="class_rejoin").click().run()
+    assert student.slider(key=SLOPE).value == 0.1            # the class's view again
+    assert CATALOGUES["en"]["class.following"].format(code=code) in infos(student)
+
+
+def test_a_student_never_writes_to_the_room():
+    code, _ = open_room({"page": "explorer", "params": {**LEAKY, SLOPE: ["0.3"]}})
+    student = run_page(None, query={"room": code}, locale="en-US")
+    student.slider(key=SLOPE).set_value(0.7).run()
+    student.run()
+    assert room_store().read(code) == (1, {"page": "explorer",
+                                           "params": {**LEAKY, SLOPE: ["0.3"]}})
+    assert "_al_class_secret" not in student.session_state
+
+
+def test_share_dialog_url_has_the_view_without_per_viewer_keys():
+    from ui.classroom import view_url
+
+    view = {"page": "explorer", "params": {**LEAKY, SLOPE: ["0.3"]}}
+    url = view_url("https://lab.example/", view)
+    assert url == ("https://lab.example/explorer?f_relu=ReLU&f_relu=Leaky+ReLU"
+                   "&p_leaky_relu_negative_slope=0.3")
+    assert view_url("http://h", {"page": "", "params": {}}, {"room": "AX7K"}) == \
+        "http://h/?room=AX7K"
+
+
+def test_qr_code_is_made_locally_and_encodes_the_url():
+    import re
+
+    import segno
+
+    from ui.classroom import QR_SCALE, qr_svg
+
+    url = "http://h/?room=AX7K"
+    svg = qr_svg(url)
+    assert svg.startswith("<svg") and "#000" in svg
+    size = segno.make(url, error="m").symbol_size(scale=QR_SCALE, border=4)
+    assert re.search(r'width="(\d+)"', svg).group(1) == str(size[0])
+    assert qr_svg("http://h/?room=AX7M") != svg
+
+
+def test_follower_gets_the_lesson_step_and_the_teachers_own_values_on_it():
+    relus = {"f_relu": ["ReLU", "Leaky ReLU", "ELU"]}
+    code, _ = open_room({"page": "explorer", "params": {"lesson": ["4"], **relus,
+                                                        SLOPE: ["0.3"]}})
+    student = run_page(None, query={"room": code}, locale="en-US")
+    assert not student.exception
+    assert student.query_params["lesson"] in ("4", ["4"])
+    # the step's own value is 0.1; the teacher moved it to 0.3 after reaching the step
+    assert student.slider(key=SLOPE).value == 0.3
+    assert student.multiselect(key="f_relu").value == ["relu", "leaky_relu", "elu"]
+
+
+def test_teacher_is_told_when_the_class_has_ended_by_expiry():
+    teacher = run_page("explorer", query=dict(LEAKY), locale="en-US")
+    teacher.button(key="start_class").click().run()
+    code, secret = teacher.session_state["_al_class_room"], teacher.session_state["_al_class_secret"]
+    room_store().end(code, secret)        # as the expiry sweep would
+    teacher.query_params[SLOPE] = "0.2"   # the teacher's next change cannot be published
+    teacher.run()
+    assert not teacher.exception
+    assert "_al_class_room" not in teacher.session_state
+    assert [w.value for w in teacher.warning] == [CATALOGUES["en"]["class.expired"].format(hours=3)]
+    assert teacher.button(key="start_class")
+
+
+class Unreachable:
+    """A room store whose server cannot be reached (as ui.rooms_redis raises when Redis is down)."""
+
+    def __getattr__(self, name):
+        from ui.rooms import RoomError
+
+        def fail(*args, **kwargs):
+            raise RoomError("store_unavailable")
+        return fail
+
+
+def test_an_unreachable_store_is_said_clearly_and_the_page_still_works(monkeypatch):
+    import ui.rooms
+
+    monkeypatch.setattr(ui.rooms, "_STORE", Unreachable())
+    for lang, locale in (("en", "en-US"), ("ko", "ko-KR")):
+        teacher = run_page("explorer", query={**LEAKY, "lang": lang}, locale=locale)
+        teacher.button(key="start_class").click().run()
+        assert not teacher.exception
+        assert CATALOGUES[lang]["class.store_unavailable"] in errors(teacher)
+        assert "_al_class_room" not in teacher.session_state
+        assert len(leaky_curve(teacher)) > 0          # the rest of the page is drawn
+        student = run_page(None, query={"room": "ACE7", "lang": lang}, locale=locale)
+        assert not student.exception
+        assert CATALOGUES[lang]["class.store_unavailable"] in errors(student)
+
+
+def test_a_short_outage_keeps_the_teachers_room(monkeypatch):
+    import ui.rooms
+
+    teacher = run_page("explorer", query={**LEAKY, "lang": "en"}, locale="en-US")
+    teacher.button(key="start_class").click().run()
+    code = teacher.session_state["_al_class_room"]
+    real = ui.rooms._STORE
+    monkeypatch.setattr(ui.rooms, "_STORE", Unreachable())
+    teacher.run()
+    assert not teacher.exception
+    assert teacher.session_state["_al_class_room"] == code      # kept through the outage
+    assert CATALOGUES["en"]["class.store_unavailable"] in errors(teacher)
+    monkeypatch.setattr(ui.rooms, "_STORE", real)
+    teacher.run()
+    assert teacher.session_state["_al_class_room"] == code
+    assert CATALOGUES["en"]["class.store_unavailable"] not in errors(teacher)

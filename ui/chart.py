@@ -1,0 +1,120 @@
+"""The app's one chart element: plotly.js in a Streamlit Components-v2 element, updated in place.
+
+``st.plotly_chart`` derives its element id from the figure, so every changed figure was a new
+element that the browser built from scratch: the user's zoom, hidden legend entries and hover mode
+were lost at every slider move. This element keeps one DOM node per chart key and calls
+``Plotly.react`` on it, with ``layout.uirevision`` set to the chart's *kind* (its key plus the
+shape of its axes), so plotly.js keeps what the user changed for as long as the kind is the same.
+
+plotly.js is the bundle that ships inside the installed ``plotly`` package (the version plotly.py
+writes figures for). It is copied once into the app's ``static/`` folder, which Streamlit serves at
+``app/static/`` (``server.enableStaticServing``): no CDN, no download at run time, one load per
+browser tab however many charts a page has. The element's own inline JavaScript (sent with every
+chart message) is a small loader; the renderer is ``static/activation_chart.js``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import plotly
+import plotly.io as pio
+import streamlit as st
+
+ROOT = Path(__file__).resolve().parent.parent
+STATIC = ROOT / "static"
+RENDERER = "activation_chart.js"
+PLOTLY_SOURCE = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
+COMPONENT = "activation_lab.chart"
+
+# Sent inline with every chart message, so kept to a few hundred bytes: it loads the renderer
+# module once per tab (the browser caches the import) and hands it the element's arguments.
+LOADER_JS = """export default function(c){const w=window;
+w.__alChart=w.__alChart||import(new URL("app/static/%s",document.baseURI).href);
+w.__alChart.then(m=>m.render(c)).catch(e=>{let t=String(e);try{t=JSON.parse(
+new TextDecoder().decode(c.data)).message}catch(_){}c.parentElement.textContent=t;});}""" % RENDERER
+
+
+def plotly_js_version() -> str:
+    """The plotly.js version bundled with the installed plotly package."""
+    from plotly.offline._plotlyjs_version import __plotlyjs_version__
+
+    return __plotlyjs_version__
+
+
+def plotly_js_name() -> str:
+    """File name of the served plotly.js bundle (versioned, so browsers never mix two)."""
+    return f"plotly-{plotly_js_version()}.min.js"
+
+
+def ensure_static() -> bool:
+    """Copy plotly.min.js from the plotly package into static/ unless it is there already.
+
+    Returns whether the file is in place. A read-only checkout (it cannot be copied) leaves the
+    charts showing their "plotly.js could not be loaded" message instead of an empty box.
+    """
+    target = STATIC / plotly_js_name()
+    try:
+        if target.is_file() and target.stat().st_size == PLOTLY_SOURCE.stat().st_size:
+            return True
+        STATIC.mkdir(exist_ok=True)
+        tmp = target.with_suffix(".tmp")
+        shutil.copyfile(PLOTLY_SOURCE, tmp)
+        tmp.replace(target)  # atomic: a concurrent request never sees half a file
+        return True
+    except OSError:
+        return False
+
+
+_READY = ensure_static()
+_mount = st.components.v2.component(COMPONENT, js=LOADER_JS, isolate_styles=False)
+
+
+def _axis_signature(layout: dict[str, Any]) -> str:
+    """The axes a figure has and their types: a change of these is a new view (zoom resets)."""
+    parts = []
+    for name in sorted(k for k in layout if re.fullmatch(r"(x|y)axis\d*|polar\d*|scene\d*", k)):
+        axis = layout[name] if isinstance(layout[name], dict) else {}
+        parts.append(f"{name}:{axis.get('type', '')}")
+    return ",".join(parts)
+
+
+def view_kind(key: str, layout: dict[str, Any]) -> str:
+    """``layout.uirevision`` for a chart: its key and the shape of its axes.
+
+    Same kind → plotly.js keeps the user's zoom, pan, hidden traces and hover mode; a parameter
+    change keeps the kind, a switch to another view (other axes) does not.
+    """
+    digest = hashlib.sha1(_axis_signature(layout).encode()).hexdigest()[:10]
+    return f"{key}:{digest}"
+
+
+def export_name(page: str, key: str, state: dict[str, Any]) -> str:
+    """File name for the mode bar's PNG export: app, page, chart and the state of the view."""
+    bits = [f"{k}-{v}" for k, v in sorted(state.items()) if k not in ("lang", "classroom")]
+    raw = "_".join(["activation-lab", page or "home", key, *bits])
+    return re.sub(r"[^A-Za-z0-9._=-]+", "-", raw)[:120].strip("-")
+
+
+def payload(fig: Any, key: str, config: dict[str, Any], message: str) -> bytes:
+    """The bytes sent to the browser: one JSON document with the figure (arrays as base64
+    blocks, as plotly.py writes them), the plotly.js config, the view kind and the texts."""
+    spec = json.loads(pio.to_json(fig, validate=False))
+    layout = spec.setdefault("layout", {})
+    layout["uirevision"] = view_kind(key, layout)
+    layout.pop("width", None)
+    layout["autosize"] = True
+    doc = {"figure": spec, "config": config, "lib": f"app/static/{plotly_js_name()}",
+           "message": message}
+    return json.dumps(doc, separators=(",", ":"), allow_nan=False).encode()
+
+
+def render(fig: Any, key: str, config: dict[str, Any], message: str) -> None:
+    """Draw fig as the chart keyed ``chart_<key>`` (the same DOM node across reruns)."""
+    _mount(key=f"chart_{key}", data=payload(fig, key, config, message), width="stretch",
+           height="content")

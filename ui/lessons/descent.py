@@ -1,0 +1,97 @@
+"""Lesson: one loss, six learning rates — steady, one step, oscillating, a cycle, divergence,
+too slow. Every number comes from core.descent runs of the course set-up."""
+
+from __future__ import annotations
+
+import functools
+
+from core import descent as d
+from ui.lessons import Step, note
+from ui.page import fmt
+
+LOSS = "course"
+X0 = float(d.get(LOSS).default_x0)
+N_ITER = 100
+TOL = d.DEFAULT_TOL
+CHART = "gd_curve"
+
+
+@functools.lru_cache(maxsize=16)
+def run(lr: float) -> d.DescentRun:
+    """The course loss from its start with this lr (the page's own set-up)."""
+    return d.run(LOSS, "gd", x0=X0, lr=lr, steps=N_ITER, tol=TOL)
+
+
+def factor(lr: float) -> float:
+    """r = 1 − lr·L: each step multiplies the error x − 3 by r."""
+    return float(d.quadratic_regime(d.get(LOSS), lr, X0, N_ITER, TOL).factors[0])
+
+
+def state(lr: float) -> dict:
+    """The page's controls for the course loss with this lr, the whole path shown."""
+    return {"gd_loss": LOSS, "gd_x0": X0, "gd_steps": N_ITER, "lr": lr, "gd_step": run(lr).n}
+
+
+def common(lr: float) -> dict:
+    r = run(lr)
+    return dict(lr=fmt(lr), x0=fmt(X0), target=fmt(float(r.target)), tol=fmt(TOL),
+                r=fmt(factor(lr), 4), n=r.n)
+
+
+def at(lr: float, k: int, text: str, ay: float = -50, ax: float = 0) -> dict:
+    """An annotation at iterate k of the run."""
+    r = run(lr)
+    return note(float(r.iterates[k]), float(r.losses[k]), text, ax=ax, ay=ay)
+
+
+def steady() -> dict:
+    return dict(common(0.2), k=run(0.2).converged_at)
+
+
+def one_step() -> dict:
+    band = d.stable_band(d.get(LOSS))
+    return dict(common(0.5), x1=fmt(float(run(0.5).iterates[1])), L=fmt(band.curvature),
+                one=fmt(band.one_step))
+
+
+def oscillating() -> dict:
+    xs = run(0.9).iterates
+    return dict(common(0.9), x1=fmt(float(xs[1]), 4), x2=fmt(float(xs[2]), 4),
+                k=run(0.9).converged_at)
+
+
+def cycle() -> dict:
+    xs = run(1.0).iterates
+    return dict(common(1.0), a=fmt(float(xs[-1])), b=fmt(float(xs[-2])),
+                upper=fmt(d.stable_band(d.get(LOSS)).upper))
+
+
+def diverges() -> dict:
+    r = run(1.1)
+    return dict(common(1.1), absr=fmt(abs(factor(1.1)), 4), k=r.stopped_at,
+                bound=f"{d.X_BOUND:,.0f}", x1=fmt(float(r.iterates[1]), 4),
+                x2=fmt(float(r.iterates[2]), 4))
+
+
+def slow() -> dict:
+    r = run(0.001)
+    return dict(common(0.001), x=fmt(float(r.iterates[-1]), 4), need=f"{r.estimated_steps:,}")
+
+
+STEPS = (
+    Step("steady", state(0.2), steady, CHART,
+         lambda: {"annotations": [at(0.2, run(0.2).converged_at, f"k = {run(0.2).converged_at}",
+                                     ay=-60)]}),
+    Step("one_step", state(0.5), one_step, CHART,
+         lambda: {"annotations": [at(0.5, 0, "x₀"), at(0.5, 1, "x₁", ay=-60)]}),
+    Step("oscillating", state(0.9), oscillating, CHART,
+         lambda: {"annotations": [at(0.9, 0, "x₀"), at(0.9, 1, "x₁"), at(0.9, 2, "x₂", ax=30)]}),
+    Step("cycle", state(1.0), cycle, CHART,
+         lambda: {"annotations": [at(1.0, 0, f"x₀ = x₂ = … = {fmt(X0)}", ax=-40),
+                                  at(1.0, 1, f"x₁ = x₃ = … = {fmt(float(run(1.0).iterates[1]))}",
+                                     ax=40)]}),
+    Step("diverges", state(1.1), diverges, CHART,
+         lambda: {"annotations": [at(1.1, 0, "x₀"), at(1.1, 1, "x₁"), at(1.1, 2, "x₂")]}),
+    Step("slow", state(0.001), slow, CHART,
+         lambda: {"annotations": [at(0.001, run(0.001).n, f"k = {run(0.001).n}", ax=-40)]}),
+)

@@ -1,0 +1,138 @@
+"""Lesson: XOR needs a non-linear hidden layer, the course's sigmoid network after 90 000
+epochs, ReLU at the output, then one forward pass and one update stepped through by hand.
+
+Trained numbers are read from the runs the page itself just trained (its process-wide store,
+ui.store, under the same key the page uses): a lesson never trains anything of its own. The
+traced single updates are a few arithmetic operations of core.network (cached)."""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+
+from core import network as net
+from core.activations import ACTIVATIONS
+from ui.lessons import Step, note
+from ui.page import fmt
+from ui.store import shared_store
+
+SIZES = net.COURSE_XOR_SIZES
+COMPARE_BUDGET = net.REQUEST_BUDGET * 4 // 10  # the page's share for its first section
+BASE = {"net_data": "xor", "net_n": 4, "net_noise": 0.0, "net_layers": 1, "net_w1": SIZES[1],
+        "net_acts": ["identity", "sigmoid"], "net_out": "sigmoid", "net_lr": net.COURSE_LR,
+        "net_epochs": 10000, "net_mode": "sample", "net_init": "course", "net_bias": True,
+        "net_loss": "mse", "net_seed": 0.0, "net_mix": False, "net_ex": "relu231",
+        "net_pos_relu231": 1, "net_pos_xor": 1}
+STAGES = 4  # forward, error, backward, update: positions per traced sample on the page
+
+
+def name(act_id: str) -> str:
+    return ACTIVATIONS[act_id].name
+
+
+def pct(v: float) -> str:
+    return f"{v:.0%}"
+
+
+def outs(values) -> str:
+    return ", ".join(fmt(float(v), 3) for v in values)
+
+
+def trained(acts: tuple[str, ...], out: str, epochs: int) -> list[dict] | None:
+    """The page's summaries of the course XOR networks (hidden act, out) for each act, or None
+    if the page has not trained them (yet) in this process."""
+    layer_acts = tuple((a, out) for a in acts)
+    used = net.plan_epochs(SIZES, list(layer_acts), len(net.XOR_X), epochs, "sample",
+                           COMPARE_BUDGET, True)
+    key = ("compare", "xor", len(net.XOR_X), 0.0, 0, SIZES, layer_acts, True, "course",
+           net.COURSE_LR, used, "sample", "mse")
+    return shared_store("network_runs", 12).get(key)
+
+
+def pending() -> dict:
+    """The values the titles need, and the note that the numbers come after the training."""
+    return {"_variant": "_pending", "epochs": f"{net.COURSE_EPOCHS:,}", "relu": name("relu")}
+
+
+def linear() -> dict:
+    runs = trained(("identity", "sigmoid"), "sigmoid", BASE["net_epochs"])
+    if runs is None:
+        return pending()
+    lin, sig = runs
+    return dict(lin=name("identity"), sizes="-".join(map(str, SIZES)), sig=name("sigmoid"), epochs=f"{BASE['net_epochs']:,}",
+                acc=pct(lin["acc"]), loss=fmt(lin["final"], 3), outs=outs(lin["xor"]),
+                sacc=pct(sig["acc"]), souts=outs(sig["xor"]))
+
+
+def course() -> dict:
+    runs = trained(("sigmoid",), "sigmoid", net.COURSE_EPOCHS)
+    if runs is None:
+        return pending()
+    return dict(sizes="-".join(map(str, SIZES)), lr=fmt(net.COURSE_LR),
+                epochs=f"{net.COURSE_EPOCHS:,}", outs=outs(runs[0]["xor"]),
+                loss=fmt(runs[0]["final"], 3))
+
+
+def relu_out() -> dict:
+    runs = trained(("sigmoid", "relu"), "relu", BASE["net_epochs"])
+    if runs is None:
+        return pending()
+    sig, relu = runs
+    return dict(relu=name("relu"), sig=name("sigmoid"), epochs=f"{BASE['net_epochs']:,}",
+                acc=pct(relu["acc"]), outs=outs(relu["xor"]), loss=fmt(relu["final"], 3),
+                sacc=pct(sig["acc"]), souts=outs(sig["xor"]))
+
+
+@functools.lru_cache(maxsize=1)
+def relu_step() -> net.StepTrace:
+    return net.course_relu_231_step()
+
+
+@functools.lru_cache(maxsize=1)
+def xor_epoch() -> tuple:
+    return net.trace_epoch(net.course_xor(), net.XOR_X, net.XOR_T, lr=net.COURSE_LR)
+
+
+def forward() -> dict:
+    tr = relu_step()
+    return dict(x=", ".join(fmt(float(v)) for v in tr.x), z=", ".join(fmt(float(v), 4)
+                                                                      for v in tr.z[0]),
+                y=fmt(float(tr.y[0]), 4), t=fmt(float(tr.t[0])), loss=fmt(float(tr.loss), 4),
+                relu=name("relu"), sizes="-".join(map(str, tr.before.sizes)))
+
+
+def update() -> dict:
+    tr = xor_epoch()[0]
+    w_old, w_new = tr.before.weights[1][0, 0], tr.after.weights[1][0, 0]
+    return dict(x=", ".join(fmt(float(v)) for v in tr.x), t=fmt(float(tr.t[0])),
+                y=fmt(float(tr.y[0]), 4), d=fmt(float(tr.delta[-1][0]), 4),
+                g=fmt(float(tr.dW[1][0, 0]), 4), lr=fmt(tr.lr), old=fmt(float(w_old), 4),
+                new=fmt(float(w_new), 4))
+
+
+def last_loss(acts: tuple[str, ...], out: str, epochs: int, which: int) -> dict:
+    """An arrow at the last epoch's loss of run `which` (log axis: y is log10 of the loss)."""
+    runs = trained(acts, out, epochs)
+    if runs is None:
+        return {}
+    losses = np.asarray(runs[which]["losses"], dtype=float)
+    if not losses.size or not np.isfinite(losses[-1]) or losses[-1] <= 0:
+        return {}
+    label = f"{name(acts[which])}: {fmt(float(losses[-1]), 3)}"
+    return {"annotations": [note(float(losses.size), float(np.log10(losses[-1])), label, ax=-70,
+                                 ay=-40)]}
+
+
+STEPS = (
+    Step("linear", dict(BASE), linear, "net_loss",
+         lambda: last_loss(("identity", "sigmoid"), "sigmoid", BASE["net_epochs"], 0)),
+    Step("course", BASE | {"net_acts": ["sigmoid"], "net_epochs": net.COURSE_EPOCHS}, course,
+         "net_loss", lambda: last_loss(("sigmoid",), "sigmoid", net.COURSE_EPOCHS, 0)),
+    Step("relu_out", BASE | {"net_acts": ["sigmoid", "relu"], "net_out": "relu"}, relu_out,
+         "net_loss", lambda: last_loss(("sigmoid", "relu"), "relu", BASE["net_epochs"], 1)),
+    Step("forward", BASE | {"net_ex": "relu231", "net_pos_relu231": 1}, forward, "net_diagram",
+         near="step"),
+    Step("update", BASE | {"net_ex": "xor", "net_pos_xor": STAGES}, update, "net_diagram",
+         near="step"),
+)

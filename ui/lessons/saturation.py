@@ -1,0 +1,121 @@
+"""Lesson: σ′ is at most 0.25, the flat (saturated) regions, 0.25^L through depth, a deep
+sigmoid network's gradient per layer, dying ReLU. Numbers from core.saturation."""
+
+from __future__ import annotations
+
+import functools
+import math
+
+from core import saturation as sat
+from core.activations import ACTIVATIONS
+from ui.lessons import Step, note
+from ui.page import fmt
+
+THRESHOLD = 0.05
+HALF = 8.0
+DEPTH_L = 10
+MLP = dict(act_id="sigmoid", depth=10, width=64, n=256, init="xavier", seed=0, bias=0.0)
+SWEEP = dict(depth=10, width=64, n_samples=128, init="he", seed=0)  # the page's fixed network
+DIE = ("relu", "leaky_relu", "elu")
+BASE = {"sat_acts": ["sigmoid", "tanh", "relu"], "sat_t": THRESHOLD, "sat_xr": HALF,
+        "sat_x": 1.5, "sat_L": 20, "sat_mlp": MLP["act_id"], "sat_init": MLP["init"],
+        "sat_depth": MLP["depth"], "sat_width": MLP["width"], "sat_n": float(MLP["n"]),
+        "sat_b": MLP["bias"], "sat_seed": float(MLP["seed"]), "sat_die": list(DIE)}
+PROBE = 4.0
+
+
+def name(act_id: str) -> str:
+    return ACTIVATIONS[act_id].name
+
+
+def pct(share: float) -> str:
+    return f"{fmt(100 * share, 3)}\u00a0%"
+
+
+@functools.lru_cache(maxsize=8)
+def peak(act_id: str) -> sat.DerivativePeak:
+    return sat.derivative_peak(act_id)
+
+
+@functools.lru_cache(maxsize=2)
+def deep() -> sat.MLPSummary:
+    m = MLP
+    res = sat.simulate_deep_mlp(m["act_id"], m["depth"], m["width"], m["n"], m["init"],
+                                m["seed"], m["bias"], THRESHOLD)
+    return sat.summarize_mlp(res)
+
+
+@functools.lru_cache(maxsize=2)
+def sweep() -> sat.BiasSweep:
+    return sat.dead_share_vs_bias(list(DIE), sat.DEFAULT_SHIFTS, threshold=THRESHOLD, **SWEEP)
+
+
+def quarter() -> dict:
+    p = peak("sigmoid")
+    return dict(name=name("sigmoid"), m=fmt(p.value, 4), x=fmt(round(p.x_at, 6) + 0.0))
+
+
+def quarter_marks() -> dict:
+    p = peak("sigmoid")
+    return {"annotations": [note(round(p.x_at, 6) + 0.0, p.value, f"σ′ ≤ {fmt(p.value, 4)}",
+                                 ax=80, ay=-20, yref="y2")]}
+
+
+def flat() -> dict:
+    pr = sat.probe("sigmoid", PROBE)
+    return dict(t=fmt(THRESHOLD), sig=name("sigmoid"), tanh=name("tanh"),
+                es=fmt(sat.sigmoid_saturation_edge(THRESHOLD), 4),
+                et=fmt(sat.tanh_saturation_edge(THRESHOLD), 4),
+                share=pct(sat.saturated_fraction("sigmoid", THRESHOLD, -HALF, HALF)),
+                lo=fmt(-HALF), hi=fmt(HALF), x=fmt(PROBE), g=fmt(pr.grad, 4))
+
+
+def flat_marks() -> dict:
+    pr = sat.probe("sigmoid", PROBE)
+    return {"annotations": [note(PROBE, pr.grad, f"σ′({fmt(PROBE)}) = {fmt(pr.grad, 3)}",
+                                 ax=-60, ay=-40, yref="y2")]}
+
+
+def through_depth() -> dict:
+    v = {a: float(sat.depth_factor(a, DEPTH_L)[-1]) for a in ("sigmoid", "tanh", "relu")}
+    return dict(L=DEPTH_L, m=fmt(peak("sigmoid").value, 4), sig=name("sigmoid"),
+                v=fmt(v["sigmoid"], 4), tanh=name("tanh"), tv=fmt(v["tanh"], 4),
+                relu=name("relu"), rv=fmt(v["relu"], 4))
+
+
+def depth_marks() -> dict:
+    v = float(sat.depth_factor("sigmoid", DEPTH_L)[-1])
+    return {"annotations": [note(DEPTH_L, math.log10(v), f"{fmt(peak('sigmoid').value)}^{DEPTH_L}"
+                                 f" = {fmt(v, 3)}", ax=60, ay=-30)]}
+
+
+def gradient() -> dict:
+    s = deep()
+    return dict(name=name(MLP["act_id"]), L=MLP["depth"], first=fmt(s.grad_first, 3),
+                last=fmt(s.grad_last, 3), ratio=fmt(s.grad_ratio, 3))
+
+
+def dying() -> dict:
+    sw, b = sweep(), sat.DEFAULT_SHIFTS[0]
+    dead = {a: pct(float(sw.dead[a][0])) for a in DIE}
+    return dict(b=fmt(b), relu=name("relu"), leaky=name("leaky_relu"), elu=name("elu"),
+                dr=dead["relu"], dl=dead["leaky_relu"], de=dead["elu"],
+                d0=pct(float(sw.dead["relu"][sat.DEFAULT_SHIFTS.index(0.0)])))
+
+
+def dying_marks() -> dict:
+    sw, b = sweep(), sat.DEFAULT_SHIFTS[0]
+    share = float(sw.dead["relu"][0])
+    return {"annotations": [note(b, share, f"{name('relu')}: {pct(share)}", ax=60, ay=30)]}
+
+
+STEPS = (
+    Step("quarter", BASE | {"sat_acts": ["sigmoid"], "sat_x": 0.0}, quarter, "sat_curves",
+         quarter_marks),
+    Step("flat", BASE | {"sat_acts": ["sigmoid", "tanh"], "sat_x": PROBE}, flat, "sat_curves",
+         flat_marks),
+    Step("depth", BASE | {"sat_L": DEPTH_L}, through_depth, "sat_depth", depth_marks,
+         near="depth"),
+    Step("gradient", BASE | {"sat_acts": ["sigmoid"]}, gradient, "sat_grad", near="mlp"),
+    Step("dying", BASE | {"sat_acts": list(DIE)}, dying, "sat_die", dying_marks, near="die"),
+)

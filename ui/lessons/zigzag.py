@@ -1,0 +1,116 @@
+"""Lesson: inputs from sigmoid are all positive, so every update is (+,+) or (−,−), the path
+to w* zig-zags; tanh (zero-centred) does not; ReLU inputs are never negative either. Numbers
+from core.zigzag runs of the page's default set-up."""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+
+from core import zigzag as zz
+from core.activations import ACTIVATIONS
+from ui.lessons import Step, note
+from ui.page import fmt
+
+CHART = "zz_planes"
+BASE = {
+    "zz_a": "sigmoid", "zz_b": "tanh",
+    "zz_w01": float(zz.DEFAULT_W0[0]), "zz_w02": float(zz.DEFAULT_W0[1]),
+    "zz_ws1": float(zz.DEFAULT_W_STAR[0]), "zz_ws2": float(zz.DEFAULT_W_STAR[1]),
+    "zz_lr": zz.DEFAULT_LR, "zz_n": zz.DEFAULT_STEPS, "zz_bs": 1, "zz_seed": 0.0,
+    "zz_eps": zz.DEFAULT_EPS, "zz_zs": 1.0, "zz_play": False,
+}
+
+
+@functools.lru_cache(maxsize=8)
+def run(act: str) -> zz.ZigzagRun:
+    """The page's default run with inputs from this activation."""
+    return zz.simulate(act, zz.DEFAULT_W0, zz.DEFAULT_W_STAR, zz.DEFAULT_LR, zz.DEFAULT_STEPS)
+
+
+def summary(act: str) -> zz.RunSummary:
+    return zz.summarize(run(act), zz.DEFAULT_EPS)
+
+
+def reach(act: str) -> int:
+    """Steps to within ε (the whole run if it never gets there)."""
+    k = summary(act).steps_to_reach
+    return zz.DEFAULT_STEPS if k is None else k
+
+
+def same_count(act: str) -> tuple[int, int]:
+    """(updates that were (+,+) or (−,−), updates counted) up to the reach step."""
+    cls = zz.update_classes(run(act).updates[: reach(act)])
+    return int(np.count_nonzero((cls == zz.PP) | (cls == zz.MM))), len(cls)
+
+
+def pct(share: float | None) -> str:
+    return "—" if share is None else fmt(100 * share, 3) + "%"
+
+
+def name(act: str) -> str:
+    return ACTIVATIONS[act].name
+
+
+def ends() -> dict:
+    """w₀ and w* marked on the left (sigmoid) panel."""
+    w0, ws = zz.DEFAULT_W0, zz.DEFAULT_W_STAR
+    return {"annotations": [note(w0[0], w0[1], "w₀", ax=30, ay=30),
+                            note(ws[0], ws[1], "w*", ax=-30, ay=-30)]}
+
+
+def inputs() -> dict:
+    shares = zz.input_quadrant_shares(run("sigmoid"))
+    return dict(name=name("sigmoid"), m=f"{run('sigmoid').inputs.reshape(-1, 2).shape[0]:,}",
+                share=pct(float(shares[1])))
+
+
+def same_sign() -> dict:
+    same, n = same_count("sigmoid")
+    values = dict(name=name("sigmoid"), same=same, n=n, lr=fmt(zz.DEFAULT_LR))
+    if same != n:
+        values["_variant"] = "_some"
+    return values
+
+
+def path() -> dict:
+    s = summary("sigmoid")
+    return dict(name=name("sigmoid"), length=fmt(s.path_length, 3),
+                straight=fmt(s.straight_distance, 3), ratio=fmt(s.detour_ratio, 3),
+                eps=fmt(zz.DEFAULT_EPS), k=reach("sigmoid"))
+
+
+def tanh() -> dict:
+    return dict(name=name("tanh"), sig=name("sigmoid"),
+                share=pct(summary("tanh").same_sign_share), kb=reach("tanh"),
+                ka=reach("sigmoid"), eps=fmt(zz.DEFAULT_EPS))
+
+
+def relu() -> dict:
+    same, n = same_count("relu")
+    cls = zz.update_classes(run("relu").updates[: reach("relu")])
+    return dict(name=name("relu"), same=same, n=n, ratio=fmt(summary("relu").detour_ratio, 3),
+                k=reach("relu"), axis=int(np.count_nonzero(cls == zz.ZERO)),
+                mixed=int(np.count_nonzero(cls == zz.MIX)))
+
+
+def mark_step(act: str, k: int, text: str) -> dict:
+    w = run(act).path[k]
+    return {"annotations": [note(float(w[0]), float(w[1]), text, ax=60, ay=45)]}
+
+
+STEPS = (
+    Step("inputs", dict(BASE, zz_t=0), inputs, CHART, ends),
+    Step("same_sign", dict(BASE, zz_t=6), same_sign, CHART,
+         lambda: mark_step("sigmoid", 6, "t = 6")),
+    Step("path", dict(BASE, zz_t=reach("sigmoid")), path, CHART,
+         lambda: mark_step("sigmoid", reach("sigmoid"), f"t = {reach('sigmoid')}")),
+    Step("tanh", dict(BASE, zz_t=reach("tanh")), tanh, CHART,
+         lambda: {"annotations": [note(float(run("tanh").path[reach("tanh")][0]),
+                                       float(run("tanh").path[reach("tanh")][1]),
+                                       f"t = {reach('tanh')}", ax=60, ay=45, xref="x2",
+                                       yref="y2")]}),
+    Step("relu", dict(BASE, zz_a="relu", zz_t=reach("relu")), relu, CHART,
+         lambda: mark_step("relu", reach("relu"), f"t = {reach('relu')}")),
+)
