@@ -35,7 +35,6 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,6 +44,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from websockets.asyncio.client import connect  # noqa: E402
 
+from bench import latency  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, READY, free_port  # noqa: E402
 
 CHART = "chart_curves"
@@ -53,20 +53,7 @@ LABEL = "x range"
 
 def serve(port: int, push: bool) -> subprocess.Popen:
     """The app on port (push off: followers poll)."""
-    env = dict(os.environ, ACTIVATION_LAB_FOLLOW_PUSH="1" if push else "0")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless",
-         "true", "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    for _ in range(300):
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
-                return proc
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise RuntimeError("server did not start")
+    return latency.serve(ROOT / "app.py", port, {"ACTIVATION_LAB_FOLLOW_PUSH": "1" if push else "0"})
 
 
 def cpu_seconds(pid: int) -> float:

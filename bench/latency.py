@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import pkgutil
 import statistics
 import subprocess
@@ -103,13 +104,15 @@ CHANGED = """(sel) => {
 DONE = f"""() => document.querySelector('{READY}') ? performance.now() : false"""
 
 
-def serve(script: Path, port: int) -> subprocess.Popen:
-    """Start a Streamlit server for script on port and wait for its health check."""
+def serve(script: Path, port: int, env: dict[str, str] | None = None) -> subprocess.Popen:
+    """Start a Streamlit server for script on port (extra environment `env`) and wait for its
+    health check."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1",
          "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, **(env or {})})
     for _ in range(300):
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
