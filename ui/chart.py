@@ -71,8 +71,16 @@ def ensure_static() -> bool:
         return False
 
 
-_READY = ensure_static()
-_mount = st.components.v2.component(COMPONENT, js=LOADER_JS, isolate_styles=False)
+_MOUNT: list = []  # the registered element, made on the first chart drawn (not at import)
+
+
+def _element():
+    """The chart element, registered once per process on first use: importing this module (a
+    figure builder's test, a bench) copies no file and registers nothing."""
+    if not _MOUNT:
+        ensure_static()
+        _MOUNT.append(st.components.v2.component(COMPONENT, js=LOADER_JS, isolate_styles=False))
+    return _MOUNT[0]
 
 
 def _axis_signature(layout: dict[str, Any]) -> str:
@@ -116,5 +124,5 @@ def payload(fig: Any, key: str, config: dict[str, Any], message: str) -> bytes:
 
 def render(fig: Any, key: str, config: dict[str, Any], message: str) -> None:
     """Draw fig as the chart keyed ``chart_<key>`` (the same DOM node across reruns)."""
-    _mount(key=f"chart_{key}", data=payload(fig, key, config, message), width="stretch",
+    _element()(key=f"chart_{key}", data=payload(fig, key, config, message), width="stretch",
            height="content")

@@ -42,7 +42,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ui.i18n import t
-from ui.page import fmt
+from ui.format import fmt
 from ui.rooms import IDLE_EXPIRY_S, RoomError, normalise_code, room_store, valid_code
 
 UNAVAILABLE = "store_unavailable"  # RoomError reason: the shared store cannot be reached

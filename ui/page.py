@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import functools
 import inspect
-import math
+import logging
 from typing import Any, Callable
 
 import plotly.graph_objects as go
 import streamlit as st
 
 from ui.chart import export_name, render
+from ui.format import fmt  # noqa: F401 - pages import fmt from here
 from ui.i18n import has, t
 from ui.theme import Look
 
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
                  "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
@@ -106,23 +106,6 @@ def secondary(label_key: str, expanded: bool = False):
     return st.expander(t(label_key), expanded=expanded and not classroom())
 
 
-def fmt(value: float, digits: int = 4) -> str:
-    """A number for people: ±∞, nan, integers without decimals, else `digits` significant digits."""
-    if value is None:
-        return "—"
-    if math.isnan(value):
-        return "nan"
-    if math.isinf(value):
-        return "∞" if value > 0 else "−∞"
-    if value == int(value) and abs(value) < 1e9:
-        return str(int(value)).replace("-", "−")
-    text = f"{value:.{digits}g}"
-    if "e" in text:
-        mant, exp = text.split("e")
-        text = f"{mant}×10{str(int(exp)).translate(_SUPERSCRIPT)}"
-    return text.replace("-", "−")
-
-
 @functools.lru_cache(maxsize=256)
 def source_of(fn: Callable[..., Any]) -> tuple[str, str]:
     """(dotted name, source text) of a function, read once: the files do not change while the
@@ -138,3 +121,27 @@ def show_code(*functions: Callable[..., Any]) -> None:
             name, source = source_of(fn)
             st.caption(name)
             st.code(source, language="python")
+
+
+_LOG = logging.getLogger("activation_lab")
+
+
+def report_error(where: str) -> None:
+    """Log the exception being handled (the server log keeps the stack) and show the viewer a
+    short message in their language instead of a traceback."""
+    _LOG.exception("error in %s", where)
+    st.error(t("errors.section"), icon=":material/error:")
+
+
+def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """A page section that cannot take the page down: an uncaught error in it is logged and shown
+    as a short friendly box, and the rest of the page still renders. Streamlit's own stop/rerun
+    signals pass through (they are not Exceptions)."""
+    @functools.wraps(fn)
+    def section(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except Exception:  # noqa: BLE001 - the viewer gets a message, the log the stack
+            report_error(fn.__qualname__)
+            return None
+    return section

@@ -19,12 +19,13 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ui import classroom as class_link
 from ui import widgets
-from ui.i18n import LANGS, lang_from_locale, set_lang, t
+from ui.controls.shell import LANG_NAMES, SPEC
+from ui.i18n import lang_from_locale, set_lang, t
 from ui.nav import HOME, available
+from ui.page import report_error
 from ui.theme import page_css
 
 _local = threading.local()
-LANG_NAMES = {"ko": "한국어", "en": "English"}
 
 
 def _run_marker() -> object | None:
@@ -56,12 +57,10 @@ def render_frame() -> None:
     widgets.begin_run(st.container())
     class_link.frame_top()  # a follower applies the teacher's view before any widget
     with st.sidebar:
-        lang = widgets.select(t("common.language"), "lang", LANGS,
-                              lang_from_locale(st.context.locale), kind="segmented",
-                              help=" · ".join(LANG_NAMES.values()))
+        lang = SPEC.draw("lang", default=lang_from_locale(st.context.locale),
+                         help=" · ".join(LANG_NAMES.values()))
         set_lang(lang)
-        classroom = widgets.toggle(t("common.classroom"), "classroom", False,
-                                   help=t("common.classroom_help"))
+        classroom = SPEC.draw("classroom")
         st.caption(t("common.share_hint"))
         class_link.teacher_panel()
     st.html(page_css(classroom))
@@ -75,7 +74,10 @@ def main() -> None:
                      default=True)]
     pages += [st.Page(p.file, title=t(f"nav.{p.id}"), icon=p.icon, url_path=p.url_path)
               for p in available()]
-    st.navigation(pages, position="sidebar").run()
+    try:
+        st.navigation(pages, position="sidebar").run()
+    except Exception:  # noqa: BLE001 - no traceback reaches a viewer; the log keeps it
+        report_error("page")
     class_link.run_finished()  # a teacher's session publishes its view
 
 

@@ -18,6 +18,7 @@ from typing import Any, Callable, Sequence
 
 import streamlit as st
 
+from ui.format import plain
 from ui.i18n import CATALOGUES, LANGS, get_lang, t
 
 _NOTICES = "_al_url_notices"
@@ -29,6 +30,7 @@ def begin_run(slot: Any) -> None:
     """Called by app.py at the top of every run: notices of this run go into slot."""
     st.session_state[_SLOT] = slot
     st.session_state[_NOTICES] = []
+    st.session_state["_al_drawn"] = {}  # ui.controls.draw: what this run drew
 
 
 def _raw(key: str) -> list[str] | None:
@@ -38,13 +40,13 @@ def _raw(key: str) -> list[str] | None:
     return st.query_params.get_all(key)
 
 
-def _notice(key: str, raw: list[str], fallback: Any, dropped: bool = False) -> None:
-    """Record and show that the URL value of key was replaced by fallback (or dropped)."""
-    shown = ", ".join(raw)[:60]
-    if dropped:
-        msg = t("common.url_dropped", param=key, value=shown)
-    else:
-        msg = t("common.url_notice", param=key, value=shown, default=fallback)
+def _show(raw: Sequence[str]) -> str:
+    """A link's raw values as safe text for a notice (escaped, cut to 60 characters)."""
+    return plain(", ".join(raw), most=60)
+
+
+def _say(msg: str) -> None:
+    """Record a notice and show it in the run's notice slot (in place inside a fragment)."""
     st.session_state.setdefault(_NOTICES, []).append(msg)
     slot = st.session_state.get(_SLOT)
     try:
@@ -53,42 +55,72 @@ def _notice(key: str, raw: list[str], fallback: Any, dropped: bool = False) -> N
         st.warning(msg, icon="⚠️")
 
 
+def _notice(key: str, raw: list[str], used: Any, dropped: bool = False) -> None:
+    """Record and show that the URL value of key could not be used: what the link asked for and
+    what the page uses instead (``used``, as shown), or that items were left out."""
+    if dropped:
+        _say(t("controls.url_dropped", param=key, value=_show(raw)))
+    elif raw == [""]:
+        _say(t("controls.url_empty", param=key, used=plain(used, most=60)))
+    else:
+        _say(t("controls.url_notice", param=key, value=_show(raw), used=plain(used, most=60)))
+
+
+def notice_unused(key: str, raw: list[str], default: Any) -> None:
+    """A bad URL value of a control the current view does not show (it would start at default)."""
+    _say(t("controls.url_unused", param=key, value=_show(raw), used=plain(_shown(default))))
+
+
+def _shown(value: Any, fmt: Callable[[Any], str] | None = None) -> str:
+    """A control's value as the notice names it."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (tuple, list)):
+        return "–".join(_shown(v, fmt) for v in value) if isinstance(value, tuple) \
+            else ", ".join(_shown(v, fmt) for v in value)
+    if fmt is not None:
+        return fmt(value)
+    if isinstance(value, float):
+        return f"{value:.10g}"
+    return str(value)
+
+
 def url_notices() -> list[str]:
     """The notices of this run (for tests and the page)."""
     return list(st.session_state.get(_NOTICES, []))
 
 
 def _parse_number(text: str, integer: bool) -> float | None:
+    """A finite number from a URL value (a whole one for integer controls: "5.0" and "1e0" are
+    5 and 1, "3.5" is not a whole number)."""
     try:
-        value = int(text) if integer else float(text)
+        value = float(text)
     except (TypeError, ValueError, OverflowError):
         return None
-    if isinstance(value, float) and not math.isfinite(value):
+    if not math.isfinite(value) or (integer and value != int(value)):
         return None
     return value
 
 
-def _check_number(key: str, lo: float, hi: float, default: Any, integer: bool) -> bool:
-    """Notice unless the URL holds one number in [lo, hi] (two, ascending, for a range).
-
-    Returns whether a bad value was found.
-    """
+def _bad_number(key: str, lo: float, hi: float, default: Any, integer: bool) -> list[str] | None:
+    """The URL's raw values of key if they are not one number in [lo, hi] (two, ascending, for
+    a range), else None."""
     raw = _raw(key)
     if raw is None:
-        return False
+        return None
     want = 2 if isinstance(default, tuple) else 1
     values = [_parse_number(r, integer) for r in raw] if len(raw) == want else [None]
     ok = all(v is not None and lo <= v <= hi for v in values) and values == sorted(values)
-    if not ok:
-        shown = "–".join(map(str, default)) if isinstance(default, tuple) else default
-        _notice(key, raw, shown)
-    return not ok
+    return None if ok else raw
 
 
 def check_url_number(key: str, lo: float, hi: float, default: Any) -> bool:
     """Notice if the URL value of key is not a number in [lo, hi] — also for a widget that the
     current view does not show, so a broken link never passes silently. True if it was bad."""
-    return _check_number(key, lo, hi, default, False)
+    raw = _bad_number(key, lo, hi, default, False)
+    if raw is not None:
+        notice_unused(key, raw, default)
+    return raw is not None
 
 
 def slider(label: str, key: str, lo: float, hi: float, default: float, step: float | None = None,
@@ -96,13 +128,15 @@ def slider(label: str, key: str, lo: float, hi: float, default: float, step: flo
     """A URL-bound slider (int if every bound is an int, else float)."""
     ends = default if isinstance(default, tuple) else (default,)
     integer = all(isinstance(v, int) for v in (lo, hi, *ends))
-    bad = _check_number(key, lo, hi, default, integer)
+    bad = _bad_number(key, lo, hi, default, integer)
     value = st.slider(label, lo, hi, default, step=step, key=key, help=help, format=fmt,
                       bind="query-params", **kw)
-    if bad and isinstance(default, tuple) and list(value) != sorted(value):
+    if bad is not None and isinstance(default, tuple) and list(value) != sorted(value):
         # Streamlit 1.67 keeps a descending pair from the URL as it is: work from the default
         # that the notice names until the slider is moved
-        return default
+        value = default
+    if bad is not None:
+        _notice(key, bad, _shown(value))
     return value
 
 
@@ -114,14 +148,17 @@ def number(label: str, key: str, lo: float, hi: float, default: float, step: flo
     URL value such as "inf" into an int, while a float input rejects it cleanly.
     """
     integer = all(isinstance(v, int) for v in (lo, hi, default))
-    _check_number(key, lo, hi, default, False)
+    bad = _bad_number(key, lo, hi, default, integer)
     if not integer:
-        return st.number_input(label, lo, hi, default, step=step, key=key, help=help,
-                               format=fmt, bind="query-params", **kw)
-    value = st.number_input(label, float(lo), float(hi), float(default),
-                            step=float(step or 1), key=key, help=help, format=fmt or "%.0f",
-                            bind="query-params", **kw)
-    return int(round(value))
+        value = st.number_input(label, lo, hi, default, step=step, key=key, help=help,
+                                format=fmt, bind="query-params", **kw)
+    else:
+        value = int(round(st.number_input(label, float(lo), float(hi), float(default),
+                                          step=float(step or 1), key=key, help=help,
+                                          format=fmt or "%.0f", bind="query-params", **kw)))
+    if bad is not None:
+        _notice(key, bad, _shown(value))
+    return value
 
 
 class Labels:
@@ -240,21 +277,38 @@ def _as_option(value: Any, options: Sequence[Any], alias: dict[str, Any]) -> Any
     return alias.get(value, value)
 
 
-def _check_choice(key: str, labels: Sequence[str], default_label: str) -> None:
+def _bad_choice(key: str, labels: Sequence[str]) -> list[str] | None:
+    """The URL's raw values of key unless they name one option, else None."""
     raw = _raw(key)
     if raw is not None and (len(raw) != 1 or raw[0] not in labels):
-        _notice(key, raw, default_label)
+        return raw
+    return None
+
+
+def _back_to_default(key: str, default: Any, then: Callable | None, args: Any, kwargs: Any):
+    """on_change of a single choice: a deselected segmented control (Streamlit lets a click
+    empty it) goes back to the default before the page reads it; then the page's own callback."""
+    def callback() -> None:
+        if st.session_state.get(key) is None:
+            st.session_state[key] = default
+        if then is not None:
+            then(*(args or ()), **(kwargs or {}))
+    return callback
 
 
 def select(label: str, key: str, options: Sequence[Any], default: Any,
            fmt: Callable[[Any], str] = str, kind: str = "selectbox", help: str | None = None,
            **kw: Any) -> Any:
-    """A URL-bound single choice: kind is "selectbox", "radio" or "segmented"."""
+    """A URL-bound single choice: kind is "selectbox", "radio" or "segmented". An empty value
+    (a link's ``key=``, a deselected segment) falls back to the default."""
     alias = _alias_map(options, fmt)
     spelled = list(alias) if _canonical_url(key, alias, fmt) else []
     _relabel(key, options, alias, fmt)
-    _check_choice(key, [fmt(o) for o in options] + spelled, fmt(default))
-    common = dict(key=key, format_func=fmt, help=help, bind="query-params", **kw)
+    bad = _bad_choice(key, [fmt(o) for o in options] + spelled)
+    on_change = _back_to_default(key, default, kw.pop("on_change", None), kw.pop("args", None),
+                                 kw.pop("kwargs", None))
+    common = dict(key=key, format_func=fmt, help=help, bind="query-params",
+                  on_change=on_change, **kw)
     index = list(options).index(default)
     if kind == "radio":
         value = st.radio(label, options, index=index, horizontal=True, **common)
@@ -262,7 +316,12 @@ def select(label: str, key: str, options: Sequence[Any], default: Any,
         value = st.segmented_control(label, options, default=default, required=True, **common)
     else:
         value = st.selectbox(label, options, index=index, **common)
-    return _as_option(value, options, alias)
+    value = _as_option(value, options, alias)
+    if value is None or value not in list(options):
+        value = default
+    if bad is not None:
+        _notice(key, bad, fmt(value))
+    return value
 
 
 def multiselect(label: str, key: str, options: Sequence[Any], default: Sequence[Any],
@@ -274,18 +333,18 @@ def multiselect(label: str, key: str, options: Sequence[Any], default: Sequence[
     _relabel(key, options, alias, fmt, many=True)
     raw = _raw(key)
     labels = {fmt(o) for o in options} | spelled
-    if raw is not None:
-        raw = [r for r in raw if r != ""]  # "key=" spells an emptied selection: not a bad item
-        bad = [r for r in raw if r not in labels]
-        if bad:
-            _notice(key, bad, None, dropped=True)
-        elif max_selections and len(raw) > max_selections:
-            _notice(key, raw, ", ".join(fmt(d) for d in default))
+    items = [r for r in raw if r != ""] if raw is not None else []  # "key=": emptied on purpose
+    bad = [r for r in items if r not in labels]
     values = st.multiselect(label, options, default=list(default), key=key, format_func=fmt,
                             help=help, max_selections=max_selections, bind="query-params", **kw)
     if not values and list(default):
         _keep_empty_in_url(key)
-    return [_as_option(v, options, alias) for v in values] if alias else values
+    values = [_as_option(v, options, alias) for v in values] if alias else values
+    if bad:
+        _notice(key, bad, None, dropped=True)
+    elif max_selections and len(items) > max_selections:
+        _notice(key, items, _shown(values, fmt))
+    return values
 
 
 def _keep_empty_in_url(key: str) -> None:
@@ -308,19 +367,27 @@ def _keep_empty_in_url(key: str) -> None:
 def toggle(label: str, key: str, default: bool = False, help: str | None = None, **kw: Any) -> bool:
     """A URL-bound on/off switch (URL values true/false)."""
     raw = _raw(key)
+    value = st.toggle(label, value=default, key=key, help=help, bind="query-params", **kw)
     if raw is not None and (len(raw) != 1 or raw[0].lower() not in ("true", "false")):
-        _notice(key, raw, str(default).lower())
-    return st.toggle(label, value=default, key=key, help=help, bind="query-params", **kw)
+        _notice(key, raw, _shown(bool(value)))
+    return value
 
 
 def text(label: str, key: str, default: str, max_chars: int = 200, help: str | None = None,
          **kw: Any) -> str:
-    """A URL-bound text input (the page must parse it; never eval it)."""
+    """A URL-bound text input (the page must parse it; never eval it). A link's text longer than
+    max_chars, or given twice, is replaced by the default (not cut short, not the last one)."""
     raw = _raw(key)
-    if raw is not None and (len(raw) != 1 or len(raw[0]) > max_chars):
-        _notice(key, raw, default)
-    return st.text_input(label, default, max_chars=max_chars, key=key, help=help,
-                         bind="query-params", **kw)
+    bad = raw is not None and (len(raw) != 1 or len(raw[0]) > max_chars)
+    if bad and key not in st.session_state:
+        st.session_state[key] = default  # seed the box from the default, not from the link
+    value = st.text_input(label, default, max_chars=max_chars, key=key, help=help,
+                          bind="query-params", **kw)
+    if bad and len(raw) == 1:
+        _say(t("controls.url_cut", param=key, most=max_chars, used=f"“{plain(value, most=60)}”"))
+    elif bad:
+        _notice(key, raw, f"“{plain(value, most=60)}”")
+    return value
 
 
 def formula(hint_when_empty: bool = True) -> tuple[str, Any]:
@@ -340,5 +407,6 @@ def formula(hint_when_empty: bool = True) -> tuple[str, Any]:
     try:
         return value, parse(value)
     except FormulaError as err:
-        st.warning(t("custom.bad", msg=t(f"custom.err.{err.code}", **err.values)), icon="⚠️")
+        shown = {k: plain(v) if isinstance(v, str) else v for k, v in err.values.items()}
+        st.warning(t("custom.bad", msg=t(f"custom.err.{err.code}", **shown)), icon="⚠️")
         return value, None

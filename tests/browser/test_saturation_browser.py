@@ -7,7 +7,7 @@ import pytest
 from core import saturation as sat
 from tests.browser.conftest import (chart_traces, goto, plot_js, press_slider, screenshot,
                                     wait_for_chart, wait_for_charts)
-from ui.page import fmt
+from ui.format import fmt
 
 DEEP_LINK = "/saturation?sat_acts=Sigmoid&sat_acts=Tanh&sat_t=0.01&sat_L=30&sat_x=-3&lang=en"
 

@@ -10,7 +10,7 @@ import pytest
 
 from core import descent as d
 from tests.pages.conftest import chart_specs, decode, run_page, texts
-from ui.page import fmt
+from ui.format import fmt
 
 QUARTIC = d.get("quartic").text
 BOWL = d.get("bowl2d").text

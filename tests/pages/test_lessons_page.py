@@ -17,7 +17,7 @@ from core.properties import compare_stacks
 from tests.pages.conftest import run_page, texts
 from ui.i18n import CATALOGUES, set_lang
 from ui.lessons import PAGES, steps
-from ui.page import fmt
+from ui.format import fmt
 
 LOCALES = {"ko": "ko-KR", "en": "en-US"}
 KINDS = ("slider", "number_input", "selectbox", "multiselect", "toggle", "text_input", "radio",

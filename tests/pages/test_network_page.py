@@ -11,7 +11,7 @@ import pytest
 from core import datasets as ds
 from core import network as net
 from tests.pages.conftest import chart_specs, decode, run_page, texts
-from ui.page import fmt
+from ui.format import fmt
 
 COURSE_QUERY = {"net_data": "XOR", "net_n": "4", "net_noise": "0.0", "net_layers": "1",
                 "net_w1": "2", "net_acts": ["Sigmoid", "ReLU"], "net_lr": "0.2",

@@ -6,7 +6,7 @@ import pytest
 
 from core import saturation as sat
 from tests.pages.conftest import chart_specs, decode, run_page, texts
-from ui.page import fmt
+from ui.format import fmt
 
 CURVES, DEPTH, PREACT, SHARES, GRAD, DIE = range(6)
 

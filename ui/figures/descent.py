@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from core import descent as d
 from ui.i18n import t
-from ui.page import fmt
+from ui.format import fmt
 from ui.theme import (Look, axis_style, domain, figure, merge, series_style,
                       styled_layout)
 

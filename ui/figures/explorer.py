@@ -9,7 +9,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from core.properties import Bound, Properties
-from ui.page import fmt
+from ui.format import fmt
 from ui.theme import (Look, axis_style, domain, figure, layout_style, line_trace, series_style,
                       styled_layout)
 

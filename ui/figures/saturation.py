@@ -23,7 +23,7 @@ import plotly.graph_objects as go
 
 from core.saturation import DeepMLPResult, Probe
 from ui.i18n import t
-from ui.page import fmt
+from ui.format import fmt
 from ui.theme import (Look, axis_style, figure, layout_style, line_trace,
                       merge, series_style, styled_layout)
 

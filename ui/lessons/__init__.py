@@ -1,7 +1,7 @@
 """Lesson stories: for every page a short list of steps a teacher walks the class through.
 
-A step is a complete state of the page's controls (widget key → value, the same keys the page
-binds to the URL), a title and a sentence whose numbers a function computes from ``core`` when
+A step is a complete state of the page's controls, written as overrides of the page's control
+spec (``SPEC.state(lr=1.0, …)``, ui/controls/<page>.py), a title and a sentence whose numbers a function computes from ``core`` when
 the step is shown, and what to look at: plotly annotations/shapes for one chart (``focus``).
 
 ``near`` names where on the page the step's bar stands: None for the page's main picture, or
@@ -12,7 +12,7 @@ The texts are ``lesson.<page>.<step id>.title`` / ``.text`` in ui/locales/lesson
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable
 
 PAGES = ("explorer", "saturation", "zigzag", "descent", "network")
@@ -32,7 +32,6 @@ class Step:
     focus: str | None = None
     overlay: Callable[[], dict[str, list]] = _nothing
     near: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def steps(page_id: str) -> tuple[Step, ...]:

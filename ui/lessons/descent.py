@@ -7,7 +7,7 @@ import functools
 
 from core import descent as d
 from ui.lessons import Step, note
-from ui.page import fmt
+from ui.format import fmt
 
 LOSS = "course"
 X0 = float(d.get(LOSS).default_x0)

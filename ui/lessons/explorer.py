@@ -10,7 +10,7 @@ import numpy as np
 from core.activations import ACTIVATIONS, EXP_OVERFLOW, FLOAT64_MAX, by_family, get, softmax_demo
 from core.properties import compare_stacks, properties
 from ui.lessons import Step, note
-from ui.page import fmt
+from ui.format import fmt
 
 DEFAULT_PICK = {"sigmoid": ["sigmoid", "tanh"], "relu": ["relu"]}
 SCORES = (2.0, 1.0, 0.1)

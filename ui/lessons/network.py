@@ -14,7 +14,7 @@ import numpy as np
 from core import network as net
 from core.activations import ACTIVATIONS
 from ui.lessons import Step, note
-from ui.page import fmt
+from ui.format import fmt
 from ui.store import shared_store
 
 SIZES = net.COURSE_XOR_SIZES

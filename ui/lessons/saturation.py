@@ -9,7 +9,7 @@ import math
 from core import saturation as sat
 from core.activations import ACTIVATIONS
 from ui.lessons import Step, note
-from ui.page import fmt
+from ui.format import fmt
 
 THRESHOLD = 0.05
 HALF = 8.0

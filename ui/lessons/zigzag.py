@@ -11,7 +11,7 @@ import numpy as np
 from core import zigzag as zz
 from core.activations import ACTIVATIONS
 from ui.lessons import Step, note
-from ui.page import fmt
+from ui.format import fmt
 
 CHART = "zz_planes"
 BASE = {
