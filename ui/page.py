@@ -145,3 +145,41 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
             report_error(fn.__qualname__)
             return None
     return section
+
+
+def picture_layout(controls: float = 1.0, picture: float = 2.1):
+    """(controls, picture, lesson) containers of a page's main section: the lesson bar above the
+    controls beside the picture (the controls above the picture on a phone); in classroom mode
+    the picture first with the lesson bar on it, the controls under it."""
+    if classroom():
+        pic, ctrl = st.container(), st.container()
+        with pic:
+            lesson_box = st.container()
+        return ctrl, pic, lesson_box
+    ctrl, pic = main_columns(controls, picture)
+    with ctrl:
+        lesson_box = st.container()
+    return ctrl, pic, lesson_box
+
+
+_FULL_RUN = "_al_full_run"
+
+
+def call_fragment(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Call a page's ``@st.fragment`` from the page's full run (so that :func:`follow_setup`
+    inside it can tell a full run from the fragment's own reruns)."""
+    st.session_state[_FULL_RUN] = True
+    try:
+        return fn(*args, **kwargs)
+    finally:
+        st.session_state[_FULL_RUN] = False
+
+
+def follow_setup(name: str, setup: Any) -> None:
+    """Inside a fragment: if the set-up the rest of the page depends on changed in a fragment
+    rerun, rerun the whole page so that everything below follows it."""
+    key = f"_al_setup_{name}"
+    if not st.session_state.get(_FULL_RUN) and st.session_state.get(key, setup) != setup:
+        st.session_state[key] = setup
+        st.rerun(scope="app")
+    st.session_state[key] = setup
