@@ -81,3 +81,16 @@ def t(key: str, **values: object) -> str:
 def has(key: str) -> bool:
     """Whether the catalogue defines key."""
     return key in CATALOGUES["en"]
+
+
+def act_name(act_id: str) -> str:
+    """An activation's display name in the current language (``act.<id>.name``), or the
+    catalogue's own name for ids without one (e.g. ``custom``). Prose and charts use this; the
+    URL keeps the language-neutral id or name."""
+    key = f"act.{act_id}.name"
+    if has(key):
+        return t(key)
+    from core.activations import ACTIVATIONS
+
+    act = ACTIVATIONS.get(act_id)
+    return act.name if act is not None else act_id
