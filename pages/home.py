@@ -3,11 +3,12 @@
 import streamlit as st
 
 from core.activations import ACTIVATIONS
-from ui import shell
+from ui import shell, widgets
 from ui.i18n import t
 from ui.nav import available
 
 shell.ensure()
+widgets.notice_no_lesson()
 
 st.title(t("home.title"))
 st.markdown(t("home.intro"))

@@ -71,6 +71,13 @@ def notice_unused(key: str, raw: list[str], default: Any) -> None:
     _say(t("controls.url_unused", param=key, value=_show(raw), used=plain(_shown(default))))
 
 
+def notice_no_lesson() -> None:
+    """A link's ``lesson`` on a page that has no lesson (the home page) is said, not dropped."""
+    raw = _raw("lesson")
+    if raw is not None:
+        _say(t("controls.no_lesson", value=_show(raw)))
+
+
 def _shown(value: Any, fmt: Callable[[Any], str] | None = None) -> str:
     """A control's value as the notice names it."""
     if isinstance(value, bool):
