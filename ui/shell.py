@@ -15,10 +15,9 @@ from __future__ import annotations
 import threading
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ui import classroom as class_link
-from ui import widgets
+from ui import internals, widgets
 from ui.i18n import LANGS, lang_from_locale, set_lang, t
 from ui.nav import HOME, available
 from ui.theme import page_css
@@ -29,8 +28,7 @@ LANG_NAMES = {"ko": "한국어", "en": "English"}
 
 def _run_marker() -> object | None:
     """An object that is the same for the whole of one script run and new in the next."""
-    ctx = get_script_run_ctx()
-    return ctx.cursors if ctx is not None else None
+    return internals.run_marker()
 
 
 def classroom_requested() -> bool:
