@@ -43,5 +43,5 @@ def frame_main() -> None:
 def run_finished() -> None:
     """Called by ui.shell after the page ran: publish the teacher's view; a follower checks
     that the view it navigated to is the teacher's."""
-    teacher.publish_now()
+    teacher.publish_and_tell()
     apply.verify()

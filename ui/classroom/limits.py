@@ -53,6 +53,11 @@ def client_address() -> str:
         forwarded = (st.context.headers or {}).get("X-Forwarded-For") or ""
     except Exception:  # noqa: BLE001 - outside a request
         peer, forwarded = None, ""
+    return address_from(peer, forwarded)
+
+
+def address_from(peer: str | None, forwarded: str) -> str:
+    """The client address from the direct peer (None: loopback) and X-Forwarded-For."""
     if _trusted(peer) and forwarded.strip():
         return forwarded.split(",")[-1].strip()[:MAX_ADDRESS_CHARS]
     return (peer or "local")[:MAX_ADDRESS_CHARS]

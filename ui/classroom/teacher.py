@@ -108,12 +108,19 @@ def _failed(err: RoomError, view: dict | None = None) -> None:
         st.session_state[S.TEACHER_PROBLEM] = "expired" if idle else "lost"
 
 
+def publish_and_tell() -> None:
+    """Publish; when that changed what the teacher's panel must say (a refused view, a lost
+    room, an outage), run the app once more to say it now."""
+    before = (teacher_room(), st.session_state.get(S.TEACHER_PROBLEM))
+    publish_now()
+    if (teacher_room(), st.session_state.get(S.TEACHER_PROBLEM)) != before:
+        st.rerun(scope="app")
+
+
 @st.fragment(run_every=S.PUBLISH_EVERY_S)
 def _publisher() -> None:
     """Teacher only: publish changes made in fragment reruns (full runs publish at their end)."""
-    publish_now()
-    if teacher_room() is None:   # the room expired or was ended: redraw the teacher's panel
-        st.rerun(scope="app")
+    publish_and_tell()
 
 
 def _check_room() -> None:
