@@ -2,7 +2,8 @@
 
 Scans ui/, pages/, core/ and app.py with ast: outside ui/internals.py no module imports from
 ``streamlit.runtime``, ``streamlit.web`` or ``streamlit.proto``, names ``get_script_run_ctx``,
-or reads a ``_``-prefixed attribute of ``st`` or of something known to be Streamlit's.
+reads a ``_``-prefixed attribute of ``st``, or uses a member known to be Streamlit's private one
+(``._send_query_param_msg``, ``.pages_manager``, ``getattr(x, "_initial_query_params")`` ...).
 """
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ PRIVATE_NAMES = {"get_script_run_ctx", "get_session_state", "RerunData", "Thread
 # private attributes of Streamlit objects the app has used (on any receiver)
 PRIVATE_ATTRS = {"_send_query_param_msg", "_initial_query_params", "_client_state",
                  "_event_loop", "_state", "_new_session_state", "_query_params"}
+# private members without the underscore (attributes of a script run, of the query-params proxy)
+PRIVATE_MEMBERS = {"set_with_no_forward_msg", "populate_from_query_string", "pages_manager",
+                   "script_requests", "fragment_storage", "cached_message_hashes",
+                   "is_history_navigation", "fragment_ids_this_run", "get_widget_id_from_key",
+                   "get_widget_metadata", "page_script_hash"}
 # modules of other owners still to move to ui.internals (file: what it uses)
 PENDING = {Path("ui/i18n.py"): "get_script_run_ctx (use ui.internals.in_script_run)"}
 
@@ -49,10 +55,14 @@ def violations(tree: ast.AST) -> list[str]:
                       if a.name.startswith(PRIVATE_MODULES)]
         elif isinstance(node, ast.Name) and node.id in PRIVATE_NAMES:
             found.append(f"line {node.lineno}: {node.id}")
-        elif isinstance(node, ast.Attribute) and node.attr.startswith("_") \
-                and not node.attr.startswith("__"):
-            if node.attr in PRIVATE_ATTRS or _root_name(node) in ("st", "streamlit"):
-                found.append(f"line {node.lineno}: .{node.attr}")
+        elif isinstance(node, ast.Attribute) and _root_name(node) == "internals":
+            continue                                   # the adapter's own functions
+        elif isinstance(node, ast.Attribute) and (node.attr in PRIVATE_ATTRS | PRIVATE_MEMBERS or (
+                node.attr.startswith("_") and not node.attr.startswith("__")
+                and _root_name(node) in ("st", "streamlit"))):
+            found.append(f"line {node.lineno}: .{node.attr}")
+        elif isinstance(node, ast.Constant) and node.value in PRIVATE_ATTRS | PRIVATE_MEMBERS:
+            found.append(f"line {node.lineno}: '{node.value}'")   # getattr(x, "_name")
     return found
 
 
@@ -79,5 +89,6 @@ def test_the_adapter_is_where_the_private_uses_are_and_pending_ones_still_exist(
 def test_the_rule_catches_the_usual_forms():
     code = ("from streamlit.runtime.scriptrunner import get_script_run_ctx\n"
             "import streamlit.web.server\nst._config\nqp._send_query_param_msg()\n"
-            "from streamlit import runtime\nself._items\n")
-    assert len(violations(ast.parse(code))) == 5
+            "from streamlit import runtime\nself._items\n"
+            "getattr(qp, '_initial_query_params')\nctx.pages_manager\n")
+    assert len(violations(ast.parse(code))) == 7
