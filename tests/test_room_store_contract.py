@@ -19,9 +19,11 @@ import pytest
 
 from bench.topology import free_port, program, start_redis, stop
 from ui import rooms
+from ui.classroom import store as store_module
 from ui.rooms import (ALPHABET, CODE_LENGTH, FOLLOWER_STALE_S, IDLE_EXPIRY_S, MAX_CODE_LENGTH,
-                      MAX_FOLLOWERS, MAX_ROOMS, MAX_STATE_BYTES, MemoryRoomStore, RoomError,
-                      valid_code)
+                      MAX_FOLLOWERS, MAX_ROOMS, MAX_STATE_BYTES, TEACHER_GRACE_S,
+                      MemoryRoomStore, RoomError, valid_code)
+from ui.classroom.waker import wake
 from ui.rooms_redis import ENV_URL, UNAVAILABLE, RedisRoomStore, store_from_env
 
 VIEW = {"page": "explorer", "params": {"p_leaky_relu_negative_slope": ["0.3"]}}
@@ -149,26 +151,37 @@ def test_unknown_codes(store):
     store.leave("AAAA", "s1")   # no error
 
 
-def test_rooms_expire_after_three_idle_hours(store, clock):
+def test_a_room_lapses_after_the_teachers_grace_time(store, clock):
     code, secret = store.create()
-    clock.now += IDLE_EXPIRY_S - 1
-    store.publish(code, secret, VIEW)            # a publish resets the idle time
-    clock.now += IDLE_EXPIRY_S - 1
+    clock.now += TEACHER_GRACE_S - 1
+    store.publish(code, secret, VIEW)            # a publish renews the grace time
+    clock.now += TEACHER_GRACE_S - 1
     store.touch(code, secret)                    # so does the teacher's heartbeat
-    clock.now += IDLE_EXPIRY_S - 1
-    assert store.read(code) == (1, VIEW)         # reading is not the teacher's activity
+    clock.now += TEACHER_GRACE_S - 1
+    assert store.read(code) == (1, VIEW)         # reading is not the teacher's sign of life
     store.join(code, "s1")                       # nor is a follower joining
     clock.now += 2
     assert reason(lambda: store.read(code)) == "unknown"
     assert reason(lambda: store.publish(code, secret, VIEW)) == "unknown"
 
 
+def test_rooms_expire_after_three_hours_without_a_change(store, clock):
+    code, secret = store.create()
+    store.publish(code, secret, VIEW)
+    for _ in range(int(IDLE_EXPIRY_S // (TEACHER_GRACE_S / 2))):
+        clock.now += TEACHER_GRACE_S / 2
+        store.touch(code, secret)                # the teacher is there, nothing changes
+        store.publish(code, secret, VIEW)        # the same view: no change
+    clock.now += TEACHER_GRACE_S / 2
+    assert reason(lambda: store.touch(code, secret)) == "unknown"
+
+
 def test_sweep_drops_expired_rooms_and_frees_places(store, clock):
     made = [store.create() for _ in range(MAX_ROOMS)]
     assert reason(store.create) == "too_many_rooms"
-    clock.now += IDLE_EXPIRY_S / 2
+    clock.now += TEACHER_GRACE_S / 2
     store.publish(*made[0], VIEW)
-    clock.now += IDLE_EXPIRY_S / 2 + 1
+    clock.now += TEACHER_GRACE_S / 2 + 1
     assert store.sweep() == MAX_ROOMS - 1
     assert len(store) == 1
     store.create()                               # places are free again
@@ -179,9 +192,22 @@ def test_sweep_drops_expired_rooms_and_frees_places(store, clock):
 def test_expired_rooms_free_places_without_a_sweep(store, clock):
     for _ in range(MAX_ROOMS):
         store.create()
-    clock.now += IDLE_EXPIRY_S + 1
-    store.create()                               # create drops idle rooms itself
+    clock.now += TEACHER_GRACE_S + 1
+    store.create()                               # create drops lapsed rooms itself
     assert len(store) == 1
+
+
+def test_limits_count_within_a_window_and_say_how_long_to_wait(store, clock):
+    assert store.take("k", 3, 60.0, cost=0) == 0.0   # only asks
+    for _ in range(3):
+        assert store.take("k", 3, 60.0) == 0.0
+    clock.now += 20
+    assert store.take("k", 3, 60.0) == pytest.approx(40.0, abs=0.01)
+    assert store.take("k", 3, 60.0, cost=0) == pytest.approx(40.0, abs=0.01)
+    assert store.take("other", 3, 60.0) == 0.0       # keys are separate
+    clock.now += 40
+    assert store.take("k", 3, 60.0) == 0.0           # a new window
+    assert store.take("x" * 100_000, 1, 60.0) == 0.0  # any key costs the same
 
 
 def test_an_ended_room_frees_its_place(store):
@@ -310,8 +336,8 @@ def test_redis_expires_rooms_itself(redis_url, pair, clock):
     a.join(code, "s")
     room, members = f"{a.prefix}room:{code}", f"{a.prefix}room:{code}:f"
     for key in (room, members):
-        assert 0 < a._r.pttl(key) <= IDLE_EXPIRY_S * 1000
-    quick = RedisRoomStore(redis_url, clock=clock, prefix=a.prefix, idle_expiry=0.3)
+        assert 0 < a._r.pttl(key) <= TEACHER_GRACE_S * 1000
+    quick = RedisRoomStore(redis_url, clock=clock, prefix=a.prefix, grace=0.3)
     code2, secret2 = quick.create()
     quick.publish(code2, secret2, VIEW)
     deadline = time.time() + 10
@@ -365,7 +391,7 @@ def test_an_unreachable_redis_is_reported_not_raised_or_waited_on(redis_url):
              lambda: store.publish("AAAA", "s", VIEW), lambda: store.join("AAAA", "f"),
              lambda: store.followers("AAAA"),
              lambda: store.end("AAAA", "s"), lambda: store.touch("AAAA", "s"), store.sweep,
-             lambda: len(store))
+             lambda: len(store), lambda: store.take("k", 1, 1.0))
     for call in calls:
         assert reason(call) == UNAVAILABLE
     assert store.ping() is False
@@ -393,13 +419,14 @@ def test_the_store_recovers_when_redis_comes_back():
 def test_room_store_chooses_redis_only_when_the_variable_is_set(redis_url, monkeypatch):
     monkeypatch.delenv(ENV_URL, raising=False)
     assert store_from_env() is None
-    monkeypatch.setattr(rooms, "_STORE", None)
+    monkeypatch.setattr(store_module, "_STORE", None)
     assert isinstance(rooms.room_store(), MemoryRoomStore)
     monkeypatch.setenv(ENV_URL, redis_url)
-    monkeypatch.setattr(rooms, "_STORE", None)
+    monkeypatch.setattr(store_module, "_STORE", None)
     chosen = rooms.room_store()
     try:
         assert isinstance(chosen, RedisRoomStore) and chosen is rooms.room_store()
         assert chosen.ping() is True
+        assert chosen._wake._waker is wake            # the waker is given, not imported
     finally:
         chosen.close()

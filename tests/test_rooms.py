@@ -6,9 +6,11 @@ import threading
 
 import pytest
 
-from ui.rooms import (ALPHABET, CODE_LENGTH, IDLE_EXPIRY_S, MAX_CODE_LENGTH, MAX_FOLLOWERS,
-                      MAX_ROOMS, MAX_STATE_BYTES, MemoryRoomStore, RoomError, normalise_code,
-                      room_store, valid_code)
+from ui.classroom.rules import (LEASE_RENEW_S, TEACHER_GRACE_S, expected_guesses, guess_hours,
+                                hit_chance, old_code)
+from ui.rooms import (ALPHABET, CODE_LENGTH, MAX_CODE_LENGTH, MAX_FOLLOWERS, MAX_ROOMS,
+                      MAX_STATE_BYTES, MemoryRoomStore, RoomError, normalise_code, room_store,
+                      valid_code)
 
 VIEW = {"page": "explorer", "params": {"p_leaky_relu_negative_slope": ["0.3"]}}
 
@@ -56,10 +58,12 @@ def test_codes_are_short_distinct_and_from_the_alphabet(store):
 
 def test_normalise_code_accepts_typing_variants():
     assert normalise_code(" ax-7k ") == "AX7K"
+    assert valid_code(normalise_code("ace-7kmn"))
     assert len(normalise_code("A" * 10_000)) == 12  # a long URL value costs nothing
     assert not valid_code("AB")
-    assert not valid_code("A0A0")  # 0 is not in the alphabet
-    assert not valid_code("AAAAAAA")
+    assert not valid_code("A0A0A0A")  # 0 is not in the alphabet
+    assert not valid_code("A" * (MAX_CODE_LENGTH + 1))
+    assert not valid_code("ACE7") and old_code("ACE7") and not old_code("A0A0")
 
 
 def test_versions_grow_with_each_change_only(store):
@@ -108,27 +112,38 @@ def test_unknown_codes(store):
     assert reason(lambda: store.join("AAAA", "s1")) == "unknown"
 
 
-def test_rooms_expire_after_three_idle_hours(store, clock):
+def test_a_room_whose_teacher_session_is_gone_is_released_after_the_grace(store, clock,
+                                                                          monkeypatch):
+    from ui import internals
+    from ui.classroom import keeper
+
+    alive = {"teacher": True}
+    monkeypatch.setattr(internals, "runtime_running", lambda: True)
+    monkeypatch.setattr(internals, "session_active", lambda sid: alive[sid])
+    monkeypatch.setattr(keeper, "_ensure_thread", lambda: None)
     code, secret = store.create()
-    clock.now += IDLE_EXPIRY_S - 1
-    store.publish(code, secret, VIEW)          # activity resets the idle time
-    clock.now += IDLE_EXPIRY_S - 1
-    assert store.read(code) == (1, VIEW)        # reading is not the teacher's activity
-    clock.now += 2
-    assert reason(lambda: store.read(code)) == "unknown"
-    assert reason(lambda: store.publish(code, secret, VIEW)) == "unknown"
+    keeper.hold(code, secret, "teacher")
+    for _ in range(10):                           # 10 renewals: far past one grace time
+        clock.now += LEASE_RENEW_S
+        assert keeper.renew_once(store, now=clock.now) == 1
+    assert store.version(code) == 0
+    alive["teacher"] = False                      # the tab is closed
+    clock.now += LEASE_RENEW_S
+    assert keeper.renew_once(store, now=clock.now) == 0
+    assert store.version(code) == 0               # still there within the grace (a reload)
+    clock.now += TEACHER_GRACE_S
+    assert reason(lambda: store.version(code)) == "unknown"
+    keeper.renew_once(store, now=clock.now)
+    assert code not in keeper.held()
+    assert 60 <= TEACHER_GRACE_S <= 120
 
 
-def test_sweep_drops_expired_rooms_and_frees_places(store, clock):
-    codes = [store.create() for _ in range(MAX_ROOMS)]
-    assert reason(store.create) == "too_many_rooms"
-    clock.now += IDLE_EXPIRY_S / 2
-    store.publish(*codes[0], VIEW)
-    clock.now += IDLE_EXPIRY_S / 2 + 1
-    assert store.sweep() == MAX_ROOMS - 1
-    assert len(store) == 1
-    store.create()  # places are free again
-    assert len(store) == 2
+def test_guessing_an_open_room_is_impractical_at_the_limits():
+    assert len(ALPHABET) ** CODE_LENGTH == 268_435_456
+    assert expected_guesses(MAX_ROOMS) == pytest.approx(5_368_709.12)
+    days = guess_hours(MAX_ROOMS) / 8                # school days of 8 h from one address
+    assert days > 500
+    assert hit_chance(8.0) < 0.002                   # one address, one school day, 50 rooms
 
 
 def test_ended_room_frees_its_place(store):
@@ -187,3 +202,16 @@ def test_concurrent_publishes_lose_no_version(store):
 def test_room_store_is_one_per_process():
     assert room_store() is room_store()
     assert isinstance(room_store(), MemoryRoomStore)
+
+
+def test_forwarded_addresses_are_believed_from_the_proxy_only(monkeypatch):
+    from ui.classroom.limits import TRUSTED_ENV, address_from
+
+    monkeypatch.delenv(TRUSTED_ENV, raising=False)
+    assert address_from(None, "203.0.113.7") == "203.0.113.7"          # nginx on loopback
+    assert address_from(None, "1.2.3.4, 203.0.113.7") == "203.0.113.7"  # the proxy's own entry
+    assert address_from("198.51.100.2", "203.0.113.7") == "198.51.100.2"  # a direct browser
+    assert address_from(None, "") == "local"
+    monkeypatch.setenv(TRUSTED_ENV, "172.16.0.0/12, bad")
+    assert address_from("172.18.0.5", "203.0.113.7") == "203.0.113.7"
+    assert len(address_from(None, "x" * 10_000)) <= 64

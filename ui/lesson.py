@@ -11,9 +11,8 @@ leaving the lesson removes ``lesson`` from the URL and keeps the current state.
 from __future__ import annotations
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from ui import widgets
+from ui import internals, widgets
 from ui.i18n import t
 from ui.lessons import Step, steps
 from ui.page import clear_overlays, set_overlay
@@ -170,8 +169,7 @@ def apply(page_id: str) -> None:
     _write(page_id, k, skip=given)
     # A history navigation (Back, or following a teacher) resets every bound widget the URL
     # leaves out to its default, over the session state: run once more as an ordinary run.
-    ctx = get_script_run_ctx()
-    history = bool(ctx is not None and getattr(ctx, "is_history_navigation", False))
+    history = internals.is_history_navigation()
     if fresh and history and len(given) < len(steps(page_id)[k - 1].state):
         st.rerun()
 

@@ -15,10 +15,9 @@ from __future__ import annotations
 import threading
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ui import classroom as class_link
-from ui import widgets
+from ui import internals, widgets
 from ui.controls.shell import LANG_NAMES, SPEC
 from ui.i18n import lang_from_locale, set_lang, t
 from ui.nav import HOME, available
@@ -30,8 +29,7 @@ _local = threading.local()
 
 def _run_marker() -> object | None:
     """An object that is the same for the whole of one script run and new in the next."""
-    ctx = get_script_run_ctx()
-    return ctx.cursors if ctx is not None else None
+    return internals.run_marker()
 
 
 def classroom_requested() -> bool:

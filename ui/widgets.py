@@ -18,6 +18,7 @@ from typing import Any, Callable, Sequence
 
 import streamlit as st
 
+from ui import internals
 from ui.format import plain
 from ui.i18n import CATALOGUES, LANGS, get_lang, t
 
@@ -244,18 +245,8 @@ def _canonical_url(key: str, alias: dict[str, Any], fmt: Callable[[Any], str]) -
     new = [fmt(alias[r]) if r in alias else r for r in raw]
     if new == raw:
         return True
-    from streamlit.runtime.state import get_session_state
-
-    try:
-        with get_session_state().query_params() as qp:
-            qp.set_with_no_forward_msg(key, new if len(new) > 1 else new[0])
-            initial = getattr(qp, "_initial_query_params", None)  # what seeding reads
-            if isinstance(initial, dict) and key in initial:
-                initial[key] = list(new)
-            qp._send_query_param_msg()  # the address bar shows the current label too
-    except Exception:  # noqa: BLE001 - Streamlit internals changed: the link falls back
-        return False
-    return True
+    # also what seeding reads; the address bar shows the current label too
+    return internals.set_url_value(key, new if len(new) > 1 else new[0], seed=True)
 
 
 def _relabel(key: str, options: Sequence[Any], alias: dict[str, Any],
@@ -361,14 +352,7 @@ def _keep_empty_in_url(key: str) -> None:
     an empty list, which the address and ``get_all`` then leave out: spell it ``key=``."""
     if st.query_params.get_all(key) == [""]:
         return
-    from streamlit.runtime.state import get_session_state
-
-    try:
-        with get_session_state().query_params() as qp:
-            qp.set_with_no_forward_msg(key, "")
-            qp._send_query_param_msg()
-    except Exception:  # noqa: BLE001 - Streamlit internals changed: the link shows the default
-        pass
+    internals.set_url_value(key, "")  # if that fails, the link shows the default
 
 
 def toggle(label: str, key: str, default: bool = False, help: str | None = None, **kw: Any) -> bool:

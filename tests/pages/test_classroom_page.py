@@ -7,11 +7,25 @@ through the teacher's first run (its link's values) or through the store with th
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
+import pytest
 
 from tests.pages.conftest import chart_specs, decode, run_page
+from ui.classroom import rules
+from ui.classroom.memory_store import MemoryRoomStore
+from ui.classroom.store import room_store, set_store
 from ui.i18n import CATALOGUES
-from ui.rooms import room_store, valid_code
+from ui.rooms import valid_code
+
+
+@pytest.fixture(autouse=True)
+def fresh_store():
+    """Each test gets an empty in-memory store (rooms and limit counters of its own)."""
+    old = set_store(MemoryRoomStore())
+    yield
+    set_store(old)
 
 LEAKY = {"f_relu": ["ReLU", "Leaky ReLU"]}
 SLOPE = "p_leaky_relu_negative_slope"
@@ -77,7 +91,7 @@ def test_teacher_controls_are_in_both_languages():
 
 def test_bad_code_shows_the_message_in_korean_and_english():
     for locale, lang in (("ko-KR", "ko"), ("en-US", "en")):
-        for bad in ("BAD", "AAAA", "0O0O", "x" * 500):
+        for bad in ("BAD", "AAAAAAA", "0O0O0O0", "x" * 500):
             at = run_page(None, query={"room": bad}, locale=locale)
             assert not at.exception
             shown = bad.upper()[:12]
@@ -190,17 +204,121 @@ def test_follower_gets_the_lesson_step_and_the_teachers_own_values_on_it():
     assert student.multiselect(key="f_relu").value == ["relu", "leaky_relu", "elu"]
 
 
-def test_teacher_is_told_when_the_class_has_ended_by_expiry():
-    teacher = run_page("explorer", query=dict(LEAKY), locale="en-US")
+def start_class(query: dict | None = None, lang: str = "en"):
+    """A teacher's session on the explorer with a class started."""
+    locale = "en-US" if lang == "en" else "ko-KR"
+    teacher = run_page("explorer", query={**LEAKY, "lang": lang, **(query or {})}, locale=locale)
     teacher.button(key="start_class").click().run()
+    return teacher
+
+
+def warnings(at) -> list[str]:
+    return [w.value for w in at.warning]
+
+
+def test_teacher_is_told_when_the_class_has_ended_by_expiry():
+    teacher = start_class()
     code, secret = teacher.session_state["_al_class_room"], teacher.session_state["_al_class_secret"]
-    room_store().end(code, secret)        # as the expiry sweep would
+    room_store().end(code, secret)        # as the expiry would, after no change for 3 hours
+    teacher.session_state["_al_class_changed"] = time.time() - rules.IDLE_EXPIRY_S - 1
     teacher.query_params[SLOPE] = "0.2"   # the teacher's next change cannot be published
     teacher.run()
     assert not teacher.exception
     assert "_al_class_room" not in teacher.session_state
-    assert [w.value for w in teacher.warning] == [CATALOGUES["en"]["class.expired"].format(hours=3)]
+    assert warnings(teacher) == [CATALOGUES["en"]["class.expired"].format(hours=3)]
     assert teacher.button(key="start_class")
+
+
+def test_a_restarted_store_is_told_as_such_not_as_idle():
+    for lang in ("en", "ko"):
+        teacher = start_class(lang=lang)
+        assert teacher.session_state["_al_class_room"]
+        set_store(MemoryRoomStore())      # the room store restarted empty
+        teacher.run()
+        assert not teacher.exception
+        assert "_al_class_room" not in teacher.session_state
+        assert warnings(teacher) == [CATALOGUES[lang]["class.lost"].format(seconds="90")]
+
+
+def test_an_oversize_view_is_refused_and_the_class_keeps_its_last_view():
+    for lang in ("en", "ko"):
+        teacher = start_class({SLOPE: "0.3"}, lang=lang)
+        code = teacher.session_state["_al_class_room"]
+        student = run_page(None, query={"room": code}, locale="en-US")
+        assert student.slider(key=SLOPE).value == 0.3
+        teacher.query_params["fx"] = "x" * (rules.MAX_STATE_BYTES + 1000)
+        teacher.run()
+        assert not teacher.exception
+        assert teacher.session_state["_al_class_room"] == code        # the class goes on
+        assert CATALOGUES[lang]["class.too_big"].format(kb="16") in warnings(teacher)
+        assert CATALOGUES[lang]["class.expired"].format(hours=3) not in warnings(teacher)
+        assert room_store().read(code)[1]["params"][SLOPE] == ["0.3"]  # the last good view
+        del teacher.query_params["fx"]
+        teacher.query_params[SLOPE] = "0.2"
+        teacher.run()
+        assert CATALOGUES[lang]["class.too_big"].format(kb="16") not in warnings(teacher)
+        assert room_store().read(code)[1]["params"][SLOPE] == ["0.2"]
+        student.run()
+        assert student.slider(key=SLOPE).value == 0.2
+
+
+def test_one_session_cannot_exhaust_the_rooms():
+    teacher = start_class()
+    first = teacher.session_state["_al_class_room"]
+    for _ in range(5):                                  # too big views: the room is kept
+        teacher.query_params["fx"] = "y" * (rules.MAX_STATE_BYTES + 10)
+        teacher.run()
+        assert teacher.session_state["_al_class_room"] == first
+        del teacher.query_params["fx"]
+        teacher.run()
+    assert len(room_store()) == 1
+    for _ in range(rules.STARTS_PER_SESSION + 2):       # end and start again, quickly
+        if "_al_class_room" in teacher.session_state:
+            teacher.button(key="end_class").click().run()
+        teacher.button(key="start_class").click().run()
+    assert len(room_store()) <= 1
+    assert "_al_class_room" not in teacher.session_state
+    shown = warnings(teacher)
+    assert len(shown) == 1 and shown[0].startswith("You have started several classes")
+    seconds = int(shown[0].split("Wait ")[1].split(" s")[0])
+    assert 0 < seconds <= rules.START_WINDOW_S
+
+
+def test_guessing_codes_is_limited_per_session_and_address():
+    code, _ = open_room({"page": "explorer", "params": dict(LEAKY)})
+    guesser = run_page(None, query={"room": "ACEFHKM"}, locale="en-US")
+    for i in range(rules.TRIES_PER_SESSION - 1):
+        guesser.query_params["room"] = f"ACEFHK{rules.ALPHABET[i]}"
+        guesser.run()
+        assert errors(guesser).startswith("There is no class")
+    guesser.query_params["room"] = code                 # even an open room: wait first
+    guesser.run()
+    message = errors(guesser)
+    assert message.startswith("Too many wrong class codes"), message
+    assert 0 < int(message.split("Wait ")[1].split(" s")[0]) <= rules.TRY_WINDOW_S
+    tries = rules.TRIES_PER_SESSION
+    while tries < rules.TRIES_PER_ADDRESS:              # new sessions from the same address
+        other = run_page(None, query={"room": f"{rules.ALPHABET[tries % 16]}XXXXXX"},
+                         locale="ko-KR")
+        tries += 1
+        assert other.error
+    blocked = run_page(None, query={"room": code}, locale="ko-KR")
+    assert errors(blocked).startswith(CATALOGUES["ko"]["class.wait_code"].split("{")[0][:10])
+    assert "_al_class_joined" not in blocked.session_state
+    assert room_store().followers(code) == []
+
+
+def test_old_short_codes_get_their_own_message():
+    for locale, lang in (("ko-KR", "ko"), ("en-US", "en")):
+        for old in ("ACE7", "ace-7k", "ACE7KM"):
+            at = run_page(None, query={"room": old}, locale=locale)
+            shown = old.upper().replace("-", "")
+            assert errors(at) == CATALOGUES[lang]["class.old_code"].format(code=shown)
+
+
+def test_markdown_in_a_code_is_shown_as_text():
+    at = run_page(None, query={"room": "[A](//X)"}, locale="en-US")
+    assert "(" not in errors(at) and "[" not in errors(at)
 
 
 class Unreachable:
@@ -214,35 +332,30 @@ class Unreachable:
         return fail
 
 
-def test_an_unreachable_store_is_said_clearly_and_the_page_still_works(monkeypatch):
-    import ui.rooms
-
-    monkeypatch.setattr(ui.rooms, "_STORE", Unreachable())
+def test_an_unreachable_store_is_said_clearly_and_once_and_the_page_still_works():
+    set_store(Unreachable())
     for lang, locale in (("en", "en-US"), ("ko", "ko-KR")):
         teacher = run_page("explorer", query={**LEAKY, "lang": lang}, locale=locale)
         teacher.button(key="start_class").click().run()
         assert not teacher.exception
-        assert CATALOGUES[lang]["class.store_unavailable"] in errors(teacher)
+        assert errors(teacher).count(CATALOGUES[lang]["class.store_unavailable"]) == 1
         assert "_al_class_room" not in teacher.session_state
         assert len(leaky_curve(teacher)) > 0          # the rest of the page is drawn
-        student = run_page(None, query={"room": "ACE7", "lang": lang}, locale=locale)
+        student = run_page(None, query={"room": "ACE7ACE", "lang": lang}, locale=locale)
         assert not student.exception
-        assert CATALOGUES[lang]["class.store_unavailable"] in errors(student)
+        assert errors(student).count(CATALOGUES[lang]["class.store_unavailable"]) == 1
 
 
-def test_a_short_outage_keeps_the_teachers_room(monkeypatch):
-    import ui.rooms
-
+def test_a_short_outage_keeps_the_teachers_room():
     teacher = run_page("explorer", query={**LEAKY, "lang": "en"}, locale="en-US")
     teacher.button(key="start_class").click().run()
     code = teacher.session_state["_al_class_room"]
-    real = ui.rooms._STORE
-    monkeypatch.setattr(ui.rooms, "_STORE", Unreachable())
+    real = set_store(Unreachable())
     teacher.run()
     assert not teacher.exception
     assert teacher.session_state["_al_class_room"] == code      # kept through the outage
     assert CATALOGUES["en"]["class.store_unavailable"] in errors(teacher)
-    monkeypatch.setattr(ui.rooms, "_STORE", real)
+    set_store(real)
     teacher.run()
     assert teacher.session_state["_al_class_room"] == code
     assert CATALOGUES["en"]["class.store_unavailable"] not in errors(teacher)

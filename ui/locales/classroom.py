@@ -1,4 +1,4 @@
-"""Strings of the class link and "follow the teacher" (ui/classroom.py)."""
+"""Strings of the class link and "follow the teacher" (ui/classroom/)."""
 
 EN: dict[str, str] = {
     "class.store_unavailable": "The class server cannot be reached, so classes are unavailable right now. Everything else works as usual; the class comes back by itself when the server answers again.",
@@ -21,6 +21,11 @@ EN: dict[str, str] = {
     "class.full": "The class {code} is full. Ask your teacher for help.",
     "class.forget": "Continue without the class",
     "class.expired": "Your class has ended: it had no changes for {hours} hours. Start a new one to share again.",
+    "class.too_big": "This view is too large to share with the class (over {kb} KB, for example a very long value in a box). The students keep your last view; make the value shorter to share again.",
+    "class.lost": "Your class has ended: the class server no longer has it. The server may have restarted, or this page was disconnected for more than {seconds} seconds. Start a new class and share the new code.",
+    "class.wait_start": "You have started several classes in a short time. Wait {seconds} s, then start one again.",
+    "class.wait_code": "Too many wrong class codes were tried from this device or network. Wait {seconds} s, then check the code with your teacher and try again.",
+    "class.old_code": "The class code {code} is too short: it comes from an earlier version of this app or its class has ended. Ask your teacher for the new class link.",
 }
 
 KO: dict[str, str] = {
@@ -44,4 +49,9 @@ KO: dict[str, str] = {
     "class.full": "이 수업은 인원이 가득 찼습니다 (수업 코드 {code}). 선생님께 알려 주세요.",
     "class.forget": "수업 없이 계속하기",
     "class.expired": "변경 없이 일정 시간(기준: {hours}시간)이 지나 수업이 끝났습니다. 다시 공유하려면 새 수업을 시작하세요.",
+    "class.too_big": "이 화면은 수업에 공유하기에 너무 큽니다(한도: {kb} KB). 입력 칸에 아주 긴 값이 들어 있을 수 있습니다. 학생들에게는 마지막으로 공유한 화면이 그대로 보입니다. 값을 줄이면 다시 공유됩니다.",
+    "class.lost": "수업이 끝났습니다. 수업 공유 서버에 이 수업이 더 이상 없습니다. 서버가 다시 시작되었거나 이 페이지의 연결이 {seconds}초 넘게 끊겼을 수 있습니다. 새 수업을 시작하고 새 코드를 알려 주세요.",
+    "class.wait_start": "짧은 시간에 수업을 여러 번 시작했습니다. {seconds}초 기다린 뒤 다시 시작하세요.",
+    "class.wait_code": "이 기기나 네트워크에서 잘못된 수업 코드를 너무 많이 입력했습니다. {seconds}초 기다린 뒤 선생님께 코드를 확인하고 다시 시도하세요.",
+    "class.old_code": "수업 코드가 너무 짧습니다: {code}. 이전 버전의 코드이거나 이미 끝난 수업입니다. 선생님께 새 수업 링크를 받으세요.",
 }

@@ -1,0 +1,153 @@
+"""The Lua scripts of the Redis room store (ui.classroom.redis_store): one script per operation,
+so each is atomic in Redis and one round trip.
+
+Every room script gets KEYS = (room hash, its followers zset, the set of open codes) and
+ARGV = (code, now, grace, idle, ...its own arguments from ARGV[5]). ``live`` drops a room its
+own clock says has lapsed (as MemoryRoomStore does): no sign of the teacher for ``grace``
+seconds, or no change of view for ``idle`` seconds.
+"""
+
+LIB = """
+local now, grace, idle = tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+local function lapsed(key)
+  local r = redis.call('HMGET', key, 'touched', 'changed')
+  if not r[1] then return true end
+  return now - tonumber(r[1]) > grace or now - tonumber(r[2] or r[1]) > idle
+end
+local function live()
+  if lapsed(KEYS[1]) then
+    redis.call('DEL', KEYS[1], KEYS[2])
+    redis.call('SREM', KEYS[3], ARGV[1])
+    return false
+  end
+  return true
+end
+local function same(a, b)   -- constant time for equal lengths (both are sha256 hex)
+  if (not a) or (not b) or #a ~= #b then return false end
+  local d = 0
+  for i = 1, #a do d = bit.bor(d, bit.bxor(string.byte(a, i), string.byte(b, i))) end
+  return d == 0
+end
+local function owned(sha)
+  if not live() then return -1 end
+  if not same(redis.call('HGET', KEYS[1], 'secret'), sha) then return -2 end
+  return 0
+end
+local function renew(ttl)
+  redis.call('PEXPIRE', KEYS[1], ttl)
+  redis.call('PEXPIRE', KEYS[2], ttl)
+end
+local function sweep(prefix)    -- O(open rooms), at most MAX_ROOMS
+  local n = 0
+  for _, code in ipairs(redis.call('SMEMBERS', KEYS[3])) do
+    local key = prefix .. code
+    if lapsed(key) then
+      redis.call('DEL', key, key .. ':f')
+      redis.call('SREM', KEYS[3], code)
+      n = n + 1
+    end
+  end
+  return n
+end
+"""
+
+# Error codes returned by the scripts.
+UNKNOWN, FORBIDDEN, FULL, TOO_MANY, TAKEN = -1, -2, -3, -4, -5
+
+# ARGV[5..]: secret sha, max rooms, ttl ms, room key prefix
+CREATE = LIB + """
+sweep(ARGV[8])
+if redis.call('SCARD', KEYS[3]) >= tonumber(ARGV[6]) then return -4 end
+if redis.call('EXISTS', KEYS[1]) == 1 then return -5 end
+redis.call('DEL', KEYS[2])
+redis.call('HSET', KEYS[1], 'secret', ARGV[5], 'version', 0, 'state', '{}',
+           'touched', ARGV[2], 'changed', ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[7])
+redis.call('SADD', KEYS[3], ARGV[1])
+return 1
+"""
+
+# ARGV[5..]: secret sha, ttl ms, state text, channel, origin
+PUBLISH = LIB + """
+local ok = owned(ARGV[5])
+if ok < 0 then return ok end
+redis.call('HSET', KEYS[1], 'touched', ARGV[2])
+local v = tonumber(redis.call('HGET', KEYS[1], 'version'))
+if redis.call('HGET', KEYS[1], 'state') ~= ARGV[7] then
+  v = redis.call('HINCRBY', KEYS[1], 'version', 1)
+  redis.call('HSET', KEYS[1], 'state', ARGV[7], 'changed', ARGV[2])
+  redis.call('PUBLISH', ARGV[8], ARGV[1] .. ' ' .. ARGV[9] .. ' ' .. v)
+end
+renew(ARGV[6])
+return v
+"""
+
+# ARGV[5..]: secret sha, ttl ms
+TOUCH = LIB + """
+local ok = owned(ARGV[5])
+if ok < 0 then return ok end
+redis.call('HSET', KEYS[1], 'touched', ARGV[2])
+renew(ARGV[6])
+return 1
+"""
+
+# ARGV[5..]: secret sha
+END = LIB + """
+local ok = owned(ARGV[5])
+if ok < 0 then return ok end
+redis.call('DEL', KEYS[1], KEYS[2])
+redis.call('SREM', KEYS[3], ARGV[1])
+return 1
+"""
+
+# ARGV[5]: "state" for {version, state}, else {version}
+READ = LIB + """
+if not live() then return {-1} end
+if ARGV[5] == 'state' then
+  local r = redis.call('HMGET', KEYS[1], 'version', 'state')
+  return {tonumber(r[1]), r[2]}
+end
+return {tonumber(redis.call('HGET', KEYS[1], 'version'))}
+"""
+
+# ARGV[5..]: member, stale cutoff (exclusive), max followers
+JOIN = LIB + """
+if not live() then return -1 end
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. ARGV[6])
+if (not redis.call('ZSCORE', KEYS[2], ARGV[5])) and
+   redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[7]) then return -3 end
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[5])
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl > 0 then redis.call('PEXPIRE', KEYS[2], ttl) end
+return redis.call('ZCARD', KEYS[2])
+"""
+
+# ARGV[5]: stale cutoff (exclusive); returns {ok, members...} (at most max followers)
+FOLLOWERS = LIB + """
+if not live() then return {-1} end
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. ARGV[5])
+local out = {1}
+for _, m in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do out[#out + 1] = m end
+return out
+"""
+
+# ARGV[5]: room key prefix
+SWEEP = LIB + """
+return sweep(ARGV[5])
+"""
+
+# A fixed-window counter. KEYS[1]: the counter hash; ARGV: now, limit, window s, cost.
+# Returns 0 (counted) or the milliseconds until the window ends (refused, nothing counted).
+TAKE = """
+local now, limit, window, cost = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]),
+  tonumber(ARGV[4])
+local r = redis.call('HMGET', KEYS[1], 'start', 'count')
+local start, count = tonumber(r[1]) or now, tonumber(r[2]) or 0
+if now - start >= window then start, count = now, 0 end
+if count + cost > limit or (cost == 0 and count >= limit) then
+  return math.max(1, math.ceil((start + window - now) * 1000))
+end
+redis.call('HSET', KEYS[1], 'start', tostring(start), 'count', count + cost)
+redis.call('PEXPIRE', KEYS[1], math.max(1, math.ceil(window * 1000)))
+return 0
+"""
