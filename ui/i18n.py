@@ -81,3 +81,21 @@ def t(key: str, **values: object) -> str:
 def has(key: str) -> bool:
     """Whether the catalogue defines key."""
     return key in CATALOGUES["en"]
+
+
+def act_name(act_id: str) -> str:
+    """An activation's display name in the current language, for prose and labels.
+
+    It is ``act.<id>.name`` without its trailing gloss in parentheses ("시그모이드 (로지스틱 함수,
+    …)" → "시그모이드", "Sigmoid (logistic)" → "Sigmoid"), so the course's own names (시그모이드,
+    tanh, ReLU, Leaky ReLU, ELU, 항등 함수, 계단 함수 …) are the ones injected into sentences; the
+    explorer's card shows the whole key. Ids without a key (e.g. ``custom``) get the catalogue's
+    name, or the id itself.
+    """
+    key = f"act.{act_id}.name"
+    if has(key):
+        text = t(key)
+        return text.split(" (", 1)[0] if text.endswith(")") else text
+    from core.activations import ACTIVATIONS
+
+    return ACTIVATIONS[act_id].name if act_id in ACTIVATIONS else act_id

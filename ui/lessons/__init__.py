@@ -42,6 +42,18 @@ def steps(page_id: str) -> tuple[Step, ...]:
     return importlib.import_module(f"ui.lessons.{page_id}").STEPS
 
 
+def percent(share: float | None) -> str:
+    """A share as the number of a percentage, for texts that write ``{p}%`` (at most 3
+    significant digits; — if unknown): 0.639 → "63.9". Below 0.005 % it is 0: a sentence does
+    not narrate rounding noise (a stack of linear maps is 10⁻¹⁴ % "away from a line")."""
+    from ui.page import fmt
+
+    if share is None:
+        return "—"
+    p = 100 * float(share)
+    return fmt(0.0 if abs(p) < 5e-3 else p, 3)
+
+
 def note(x: float, y: float, text: str, ax: float = 0, ay: float = -40, **kw: Any) -> dict:
     """A plotly annotation with an arrow pointing at (x, y) in data coordinates."""
     return dict(x=x, y=y, text=text, showarrow=True, arrowhead=2, arrowwidth=2, ax=ax, ay=ay,

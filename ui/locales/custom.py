@@ -82,7 +82,7 @@ KO: dict[str, str] = {
         "쓸 수 있는 것: 사칙연산 `+ - * /`, 거듭제곱 `**` 또는 `^`, `1e-3` 같은 수, 괄호, "
         "비교식 `< <= > >= == !=` 및 `and`, `or`, `not` 조건을 받는 `where(조건, a, b)`, "
         "함수 `exp log log1p sqrt abs sin cos tanh erf`, 두 값 중 큰 값과 작은 값을 고르는 "
-        "`max`, `min`, 그리고 카탈로그의 모든 활성화 함수 이름(예: `sigmoid(x)`, `relu(x)`, "
+        "`max`, `min`, 그리고 목록의 모든 활성화 함수 이름(예: `sigmoid(x)`, `relu(x)`, "
         "`softplus(x)`, `elu(x, alpha=0.5)`).\n\n"
         "예시: `x * sigmoid(1.702 * x)`, `where(x > 0, x, 0.2 * x)`, `log(1 + exp(x))`. "
         "최대 길이는 {max}자입니다."),
@@ -97,14 +97,14 @@ KO: dict[str, str] = {
     "custom.not_measured": "측정하지 않음: x = {x} 지점에서 f 또는 f′ 값이 유한한 수가 아닙니다"
                            "(정의되지 않거나 부동소수점 범위를 넘음). 성질을 재려면 표본 점마다 "
                            "값이 있어야 합니다.",
-    "custom.overflow_net": "{name} 함수를 쓰면 이 신경망(층 수 {L}개)의 값이 부동소수점으로 나타낼 수 "
+    "custom.overflow_net": "{name} 함수를 쓰면 이 {L}층 신경망의 값이 부동소수점으로 나타낼 수 "
                            "있는 범위를 넘어 버려서 그릴 것이 없습니다. 더 천천히 커지는 수식을 쓰거나 "
                            "층 수나 가중치를 줄여 보세요.",
     "custom.cost": "수식에 따라 다름",
     "custom.uses": "직접 만든 함수",
     "custom.title": "내 함수",
     "custom.derivative_note": "f′ 값은 유한 차분이 아니라 수식 트리를 노드마다 미분하는 전진 모드 "
-                              "자동 미분으로 정확하게 계산합니다. 꺾이는 점에서는 수식에 쓴 카탈로그 "
+                              "자동 미분으로 정확하게 계산합니다. 꺾이는 점에서는 수식에 쓴 목록 "
                               "함수의 규칙을 그대로 따릅니다.",
     "custom.err.not_text": "수식은 글자로 입력해야 합니다.",
     "custom.err.empty": "수식이 비어 있습니다.",
