@@ -326,7 +326,7 @@ def reach_text(s: zz.RunSummary, steps: int) -> str:
 
 def ratio_text(r: float | None) -> str:
     """A ratio like 3.44×."""
-    return "—" if r is None else fmt(r, 3) + "×"
+    return "—" if r is None else t("zigzag.times", r=fmt(r, 3))  # 3.44× / 3.44배
 
 
 def compare_table(runs: list[zz.ZigzagRun], sums: list[zz.RunSummary], labels: list[str],
