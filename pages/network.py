@@ -29,7 +29,7 @@ EPOCHS = [10, 100, 300, 1000, 3000, 10000, 30000, net.COURSE_EPOCHS]
 INITS = ["course", "xavier", "he", "normal"]
 COURSE_SIZES = "-".join(map(str, net.COURSE_XOR_SIZES))
 INIT_LABELS = widgets.Labels("network.opt.init", INITS,
-                             fixed={"xavier": "Xavier", "he": "He",
+                             fixed={"xavier": "Glorot", "he": "He",
                                     "normal": f"N(0, {fmt(net.NORMAL_SCALE)}²)"},
                              sizes=COURSE_SIZES)
 MODE_LABELS = widgets.Labels("network.opt.mode", ["sample", "batch"])

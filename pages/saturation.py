@@ -25,7 +25,7 @@ MLP_ACTS = ["sigmoid", "tanh", "hardtanh", "softsign", "relu", "leaky_relu", "pr
             "selu", "gelu_tanh", "silu", "mish", "softplus", "identity"]
 DIE_ACTS = ["relu", "leaky_relu", "prelu", "elu", "selu", "relu6", "gelu_tanh", "silu",
             "softplus", "sigmoid", "tanh"]
-INIT_LABELS = {"small": f"N(0, {fmt(sat.SMALL_STD)}²)", "xavier": "Xavier", "he": "He",
+INIT_LABELS = {"small": f"N(0, {fmt(sat.SMALL_STD)}²)", "xavier": "Xavier √(1/n)", "he": "He",
                "positive": "|N(0, 1/n)|"}
 SWEEP = dict(depth=10, width=64, n_samples=128, init="he", seed=0)
 PRESETS = {  # one click to a known state: activation, init, depth, bias shift

@@ -189,7 +189,7 @@ def step_rows(rep: zz.StepReport, label: str) -> list[dict]:
 
 def wrong_phrase(rep: zz.StepReport) -> str:
     """Which weights this update pushes away from w*."""
-    if not rep.update.any():
+    if not (np.abs(rep.update) > 1e-12).any():  # rounding noise is no change
         return t("zigzag.wrong_zero")
     if rep.wrong.all():
         return t("zigzag.wrong_both")
@@ -201,6 +201,8 @@ def wrong_phrase(rep: zz.StepReport) -> str:
 def step_sentence(rep: zz.StepReport, label: str, lr: float) -> str:
     """One sentence with this step's numbers."""
     du = rep.update
+    if not rep.need.any():  # at w*: δ is rounding noise and the update changes nothing
+        return t("zigzag.now_sentence_reached", name=label)
     if len(rep.deltas) > 1:
         text = t("zigzag.now_sentence_batch", name=label, b=len(rep.deltas), dw1=signed(du[0]),
                  dw2=signed(du[1]), pattern=pattern(du), wrong=wrong_phrase(rep),
@@ -324,7 +326,7 @@ def reach_text(s: zz.RunSummary, steps: int) -> str:
 
 def ratio_text(r: float | None) -> str:
     """A ratio like 3.44×."""
-    return "—" if r is None else fmt(r, 3) + "×"
+    return "—" if r is None else t("zigzag.times", r=fmt(r, 3))  # 3.44× / 3.44배
 
 
 def compare_table(runs: list[zz.ZigzagRun], sums: list[zz.RunSummary], labels: list[str],

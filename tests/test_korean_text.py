@@ -211,11 +211,159 @@ def test_korean_mode_shows_no_english_label_or_heading(page, query):
 
 # the word the app uses → the words it replaced for the same concept
 TERMS = {"수업": ["강의"], "매개변수": ["파라미터"], "임곗값": ["임계값"], "죽은 구간": ["불감 구간"],
-         "발산": ["폭주"], "미쉬": ["미시 "], "목표값": ["정답"], "그래프": ["차트"]}
+         "발산": ["폭주"], "미쉬": ["미시 "], "목푯값": ["목표값", "정답"], "그래프": ["차트", "그림", "패널"],
+         "0 중심": ["영점", "영 중심", "원점 중심"], "기울기": ["경사"], "설정": ["컨트롤"],
+         "float64 형식": ["부동소수점", "배정밀도", "64비트"], "최소점": ["최솟점"],
+         "살펴볼 점": ["탐침"], "불연속점": ["점프"], "목록": ["카탈로그"]}
+# fixed words that contain a replaced one but mean something else
+KEEP = ("하이퍼파라미터", "경사 하강", "마이크로컨트롤러")
 
 
 @pytest.mark.parametrize("term", sorted(TERMS))
 def test_one_korean_term_per_concept(term):
-    other = [(k, w) for k, v in KO.items() for w in TERMS[term]
-             if w in v.replace("하이퍼파라미터", "")]
+    def plain(v: str) -> str:
+        for w in KEEP:
+            v = v.replace(w, "")
+        return v
+
+    other = [(k, w) for k, v in KO.items() for w in TERMS[term] if w in plain(v)
+             and not k.startswith("class.")]  # the classroom strings are kept elsewhere
     assert not other, f"use {term}: {other}"
+
+
+# ----------------------------------------------------------------------------- spelling (#22)
+
+# misspellings and clipped forms that must not come back (사이시옷: 最小點 is hanja + hanja, no
+# ㅅ; 목푯값/한곗값/실숫값/후봇값 take it like 최솟값/함숫값/초깃값; 첫걸음 is one word)
+BANNED = ["최솟점", "목표값", "한계값", "실수값", "후보값", "첫 걸음", "최선값", "서서히가", "층 수 {L}개",
+          "전개한 식", "렐루", "Tanh ", "Tanh,", "Tanh:", "한계 1 초과"]
+
+
+def without_glosses(key: str, text: str) -> str:
+    """An act.<id>.name without its parenthesised gloss (ReLU (렐루): the reading is allowed)."""
+    if key.startswith("act.") and key.endswith(".name") and text.endswith(")"):
+        return text.split(" (", 1)[0]
+    return text
+
+
+@pytest.mark.parametrize("form", BANNED)
+def test_banned_korean_forms_never_come_back(form):
+    bad = [k for k, v in KO.items() if form in without_glosses(k, v)]
+    assert not bad, (form, bad)
+
+
+def test_quadrants_are_always_written_with_je():
+    """제1사분면, 제2·4사분면, {q}사분면 with q = 제1 …; never a bare 1사분면."""
+    bad = {k: m.group() for k, v in KO.items()
+           for m in re.finditer(r"(.)([\d·]+)사분면", v) if m.group(1) != "제"}
+    assert not bad
+    assert [KO[f"zigzag.q{q}"] for q in range(1, 5)] == ["제1", "제2", "제3", "제4"]
+
+
+def test_korean_ratios_use_bae_not_times():
+    """직선 거리의 3.44배, not 3.44× (a × between two numbers, as in 1×10⁻⁶ or 2 × 3, stays)."""
+    bad = {k: m.group() for k, v in KO.items() for m in re.finditer(r"[\d}]×(?!\s*[\d{(])", v)}
+    assert not bad
+    assert KO["zigzag.times"] == "{r}배" and EN["zigzag.times"] == "{r}×"
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_one_percentage_format(lang):
+    """A number and % with nothing between them (no space, no no-break space)."""
+    table = CATALOGUES[lang]
+    bad = {k: v for k, v in table.items() if re.search(r"[\d}][\s\u00a0]+%", v)}
+    assert not bad
+
+
+# ----------------------------------------------------------------------------- activation names
+
+COURSE_NAMES = {"sigmoid": "시그모이드", "tanh": "tanh", "relu": "ReLU", "leaky_relu": "Leaky ReLU",
+                "elu": "ELU"}
+
+
+def test_every_catalogue_id_has_a_korean_display_name():
+    from ui.i18n import act_name, set_lang
+
+    set_lang("ko")
+    hangul = re.compile(r"[\uac00-\ud7a3]")
+    acronym = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*")  # ReLU, PReLU, ELU, GELU, SiLU …
+    for act_id, act in ACTIVATIONS.items():
+        assert f"act.{act_id}.name" in KO, act_id
+        shown = act_name(act_id)
+        latin = re.findall(r"[A-Za-z][A-Za-z0-9]*", shown)
+        assert hangul.search(shown) or all(acronym.fullmatch(w) or w in ("tanh", "Leaky")
+                                           for w in latin), (act_id, shown)
+        assert shown != act.name or acronym.fullmatch(act.name) or act.name == "Leaky ReLU", act_id
+    assert {a: act_name(a) for a in COURSE_NAMES} == COURSE_NAMES
+    assert [act_name(a) for a in ("identity", "step", "sign", "gaussian")] == \
+        ["항등 함수", "계단 함수", "부호 함수", "가우스 함수"]
+    assert act_name("custom") == "custom"  # no key: the id (no catalogue entry either)
+    set_lang("en")
+    assert act_name("sigmoid") == "Sigmoid" and act_name("identity") == "Identity"
+
+
+# ----------------------------------------------------------------------------- wrong statements (#22)
+
+def test_the_other_course_loss_is_not_called_the_expansion():
+    """Item 1: x² − 6x + 4 is not the expansion of (x − 3)² + 10 (that is x² − 6x + 19)."""
+    import numpy as np
+
+    from core import descent as d
+
+    x = np.array([0.0, 1.0, 5.0])
+    course, other = d.get("course"), d.get("expanded")
+    assert not np.allclose(course.value(x), other.value(x))  # different functions
+    assert course.minimizers[0] == other.minimizers[0] == 3.0  # same minimiser
+    assert "전개" not in KO["descent.loss_help"] and "expansion" not in EN["descent.loss_help"]
+    assert "다른 함수" in KO["descent.loss_help"]
+
+
+def test_sigmoid_is_named_logistic_in_both_languages():
+    """Item 7."""
+    assert "로지스틱" in KO["act.sigmoid.name"] and "logistic" in EN["act.sigmoid.name"]
+
+
+def test_the_two_xavier_formulas_have_different_names_and_their_formulas():
+    """Item 6: the saturation page's 'xavier' is √(1/n) (CS231n's Xavier, LeCun), the network
+    lab's is Glorot's √(2/(n_in + n_out)); labels tell them apart and the formula is beside."""
+    import math
+
+    from core import saturation as sat
+    from tests.pages.conftest import run_page
+
+    assert sat.init_std("xavier", 50) == math.sqrt(1 / 50)
+    at = run_page("saturation", locale="en-US")
+    seg = [el for el in at.get("button_group") if "Xavier √(1/n)" in
+           [o.content for o in el.proto.options]]
+    assert seg, "the saturation init picker shows Xavier √(1/n)"
+    assert "√(1/n)" in seg[0].proto.help and "LeCun" in seg[0].proto.help
+    at = run_page("network", locale="en-US")
+    box = at.selectbox(key="net_init")
+    assert "Glorot" in box.options and "Xavier" not in box.options
+    assert "√(2/(n_in + n_out))" in box.proto.help
+    assert "Glorot" in KO["network.init_help"] and "√(2/(n_in + n_out))" in KO["network.init_help"]
+
+
+@pytest.mark.parametrize("locale, wrong", [("en-US", "wrong way"), ("ko-KR", "반대쪽으로")])
+def test_zigzag_step_sentence_at_the_target_says_no_change(locale, wrong):
+    """Item 5: on the default view (t = the sigmoid run's reach step) the tanh run already sits
+    at w*, δ is rounding noise (~1e-16): the sentence says the target is reached, no direction."""
+    from core import zigzag as zz
+    from tests.pages.conftest import run_page, texts
+
+    tanh = zz.simulate("tanh", zz.DEFAULT_W0, zz.DEFAULT_W_STAR, zz.DEFAULT_LR, zz.DEFAULT_STEPS)
+    k = zz.summarize(zz.simulate("sigmoid", zz.DEFAULT_W0, zz.DEFAULT_W_STAR, zz.DEFAULT_LR,
+                                 zz.DEFAULT_STEPS), zz.DEFAULT_EPS).steps_to_reach
+    rep = zz.step_report(tanh, k)
+    assert not rep.need.any() and 0 < abs(float(rep.deltas[0])) < 1e-12  # the case of the issue
+    at = run_page("zigzag", locale=locale)
+    assert not at.exception
+    shown = texts(at)
+    lang = "ko" if locale.startswith("ko") else "en"
+    row = [line for line in shown.replace("\\", "").splitlines()
+           if line.startswith(f"**{ACTIVATIONS['tanh'].name}**:")]
+    assert len(row) == 1, shown
+    reached = CATALOGUES[lang]["zigzag.now_sentence_reached"].format(
+        name=ACTIVATIONS["tanh"].name)
+    assert row[0].startswith(reached), row[0]
+    assert wrong not in row[0] and "δ = +" not in row[0] and "10⁻¹⁶)" not in row[0].split("(")[0]

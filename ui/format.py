@@ -53,12 +53,21 @@ def nice(value: float, digits: int = 4) -> str:
     return text[2:] if text.startswith("1×10") else text
 
 
-def pct(share: float | None, digits: int = 3) -> str:
-    """A share 0…1 as a percentage with at most `digits` significant digits and no space before
-    the sign, the same in Korean and English: 0.639 → "63.9%"; None → "—"."""
+def percent(share: float | None, digits: int = 3) -> str:
+    """The number of a percentage, for texts that write ``{p}%``: at most `digits` significant
+    digits, 0.639 → "63.9"; None → "—". Below 0.005 % it is 0: a sentence does not narrate
+    rounding noise (a stack of linear maps is not "10⁻¹⁴ % away from a line")."""
     if share is None:
         return "—"
-    return f"{fmt(100.0 * float(share), digits)}%"
+    p = 100.0 * float(share)
+    return fmt(0.0 if abs(p) < 5e-3 else p, digits)
+
+
+def pct(share: float | None, digits: int = 3) -> str:
+    """A share 0…1 as a percentage with no space before the sign, the same in Korean and
+    English: 0.639 → "63.9%"; None → "—"."""
+    text = percent(share, digits)
+    return text if text == "—" else f"{text}%"
 
 
 def count(n: int) -> str:

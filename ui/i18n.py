@@ -55,10 +55,9 @@ def _session_lang() -> str | None:
     """
     try:
         import streamlit as st
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-        from ui import internals
-
-        if not internals.in_script_run():
+        if get_script_run_ctx() is None:
             return None
         lang = st.session_state.get("lang")
     except Exception:  # noqa: BLE001 - outside Streamlit nothing is known
@@ -85,13 +84,18 @@ def has(key: str) -> bool:
 
 
 def act_name(act_id: str) -> str:
-    """An activation's display name in the current language (``act.<id>.name``), or the
-    catalogue's own name for ids without one (e.g. ``custom``). Prose and charts use this; the
-    URL keeps the language-neutral id or name."""
+    """An activation's display name in the current language, for prose and labels.
+
+    It is ``act.<id>.name`` without its trailing gloss in parentheses ("시그모이드 (로지스틱 함수,
+    …)" → "시그모이드", "Sigmoid (logistic)" → "Sigmoid"), so the course's own names (시그모이드,
+    tanh, ReLU, Leaky ReLU, ELU, 항등 함수, 계단 함수 …) are the ones injected into sentences; the
+    explorer's card shows the whole key. Ids without a key (e.g. ``custom``) get the catalogue's
+    name, or the id itself.
+    """
     key = f"act.{act_id}.name"
     if has(key):
-        return t(key)
+        text = t(key)
+        return text.split(" (", 1)[0] if text.endswith(")") else text
     from core.activations import ACTIVATIONS
 
-    act = ACTIVATIONS.get(act_id)
-    return act.name if act is not None else act_id
+    return ACTIVATIONS[act_id].name if act_id in ACTIVATIONS else act_id

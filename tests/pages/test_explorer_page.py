@@ -243,7 +243,7 @@ def test_property_table_in_korean():
     assert table.loc["|f′|의 최댓값과 위치", "Sigmoid"] == "x = 0에서 0.25"
     assert table.loc["출력 범위", "Sigmoid"] == "(0, 1)"
     assert table.loc["죽은 구간 (f′ = 0)", "ReLU"] == "x < 0"
-    assert table.loc["영점 중심", "Sigmoid"].startswith("아니요")
+    assert table.loc["0 중심 (zero-centered)", "Sigmoid"].startswith("아니요")
 
 
 def test_value_table_default_points_and_grad_values():

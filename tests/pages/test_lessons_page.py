@@ -95,6 +95,7 @@ EXPECT = {  # (page, step id) → strings computed with core that the sentence m
                                    f"{fmt(float(_descent(1.0).iterates[1]))}"],
     ("descent", "diverges"): lambda: [f"{_descent(1.1).stopped_at}"],
     ("descent", "slow"): lambda: [f"{_descent(0.001).estimated_steps:,}",
+                                  f"{_descent(0.001).estimated_steps - _descent(0.001).n:,}",
                                   fmt(float(_descent(0.001).iterates[-1]), 4)],
     ("zigzag", "inputs"): lambda: [fmt(100 * zz.input_quadrant_shares(_zz("sigmoid"))[1], 3)],
     ("zigzag", "same_sign"): lambda: [f"{_reach('sigmoid')}"],
@@ -104,7 +105,7 @@ EXPECT = {  # (page, step id) → strings computed with core that the sentence m
     ("zigzag", "relu"): lambda: [f"{_reach('relu')}"],
     ("explorer", "collapse"): lambda: [fmt(compare_stacks("identity", 3, 1.5).slope, 4),
                                        fmt(1.5 ** 3, 4)],
-    ("explorer", "bend"): lambda: [f"{compare_stacks('tanh', 3, 1.5).bent_error:.1%}"],
+    ("explorer", "bend"): lambda: [f"{fmt(100 * compare_stacks('tanh', 3, 1.5).bent_error, 3)}%"],
     ("explorer", "sigmoid"): lambda: [fmt(float(get("sigmoid").grad(np.zeros(1))[0]), 4)],
     ("explorer", "relu"): lambda: [fmt(float(get("leaky_relu").grad(np.array([-2.0]),
                                                                      negative_slope=0.1)[0]))],
@@ -115,7 +116,7 @@ EXPECT = {  # (page, step id) → strings computed with core that the sentence m
                                       fmt(0.25 ** 10, 4)],
     ("saturation", "gradient"): lambda: [fmt(sat.summarize_mlp(sat.simulate_deep_mlp(
         "sigmoid", 10, 64, 256, "xavier", 0, 0.0, 0.05)).grad_ratio, 3)],
-    ("saturation", "dying"): lambda: [fmt(100 * _dead_relu(), 3) + "\u00a0%"],
+    ("saturation", "dying"): lambda: [fmt(100 * _dead_relu(), 3) + "%"],
     ("network", "linear"): lambda: [
         f"{net.accuracy(_xor('identity', 'sigmoid', 10000).mlp, net.XOR_X, net.XOR_T[:, 0]):.0%}"],
     ("network", "course"): lambda: [", ".join(fmt(float(v), 3) for v in _xor(
@@ -214,3 +215,102 @@ def test_bad_step_falls_back_to_step_one_with_a_notice(bad):
     assert any("lesson" in w.value for w in at.warning)
     head = CATALOGUES["en"]["lesson.step"].format(k=1, n=len(steps("zigzag")))
     assert head in texts(at)
+
+
+# ------------------------------------------------------------------ what the steps say (#22)
+
+def step_text(page: str, step_id: str, lang: str) -> tuple[str, str, dict]:
+    """(title, sentence, values) of a lesson step in a language, as the lesson bar renders it."""
+    from ui.lesson import texts as lesson_texts
+
+    set_lang(lang)
+    k = [s.id for s in steps(page)].index(step_id) + 1
+    values = dict(steps(page)[k - 1].values())
+    head, text = lesson_texts(page, k)
+    return head, text, values
+
+
+def all_step_texts(lang: str) -> dict[tuple[str, str], str]:
+    """Title and sentence of every step (the network's from its catalogue template with its
+    field names, since its numbers come from the page's own training)."""
+    out = {}
+    for page in PAGES:
+        for s in steps(page):
+            key = f"lesson.{page}.{s.id}"
+            texts_ = [CATALOGUES[lang][k] for k in CATALOGUES[lang]
+                      if k.startswith(key + ".text")]
+            out[(page, s.id)] = CATALOGUES[lang][key + ".title"] + "\n" + "\n".join(texts_)
+    return out
+
+
+def test_descent_lesson_calls_the_minimiser_a_point_not_the_minimum_value():
+    """Item 2: x = 3 is where the loss is smallest; the minimum value is f(3) = 10."""
+    loss = d.get("course")
+    x1 = float(_descent(0.5).iterates[1])
+    assert x1 == 3.0 and float(loss.value(np.array([x1]))[0]) == 10.0
+    for step_id in ("steady", "one_step", "oscillating"):
+        head, text, _ = step_text("descent", step_id, "ko")
+        assert "최솟값" not in head + text, (step_id, head, text)
+        assert "최소점" in head + text
+
+
+def test_slow_step_says_the_total_and_the_steps_still_to_go():
+    """Item 3: estimated_steps counts from x₀, so it is the total, not 'more'."""
+    r = _descent(0.001)
+    _, en, values = step_text("descent", "slow", "en")
+    assert values["need"] == f"{r.estimated_steps:,}" and values["more"] == f"{r.estimated_steps - r.n:,}"
+    assert f"about {r.estimated_steps:,} steps in all" in en
+    assert f"{r.estimated_steps - r.n:,} more" in en
+    _, ko, _ = step_text("descent", "slow", "ko")
+    assert f"모두 약 {r.estimated_steps:,}번" in ko and f"약 {r.estimated_steps - r.n:,}번을 더" in ko
+
+
+def test_depth_step_says_what_the_power_is():
+    """Item 4: 0.25^L is the share of the gradient that survives L sigmoid layers at best."""
+    _, ko, values = step_text("saturation", "depth", "ko")
+    assert values["v"] == fmt(0.25 ** 10, 4)
+    assert "최선값" not in ko
+    assert f"남는 기울기의 몫은 가장 좋은 경우에도 0.25^10 = {fmt(0.25 ** 10, 4)}" in ko
+    _, en, _ = step_text("saturation", "depth", "en")
+    assert f"the share of the gradient that survives 10 Sigmoid layers is at best" in en
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_step_is_at_most_three_full_sentences(lang):
+    """Spoken prose: ≤ 3 sentences, no clipped 'label: value.' fragments, no placeholder padded
+    with 값/자리/위치/지점."""
+    import re
+
+    for (page, step_id), text in all_step_texts(lang).items():
+        for body in text.split("\n")[1:]:
+            ends = re.findall(r"[.!?](?=\s|$)", re.sub(r"\d\.\d|…", "", body))
+            assert 1 <= len(ends) <= 3, (page, step_id, body)
+            if lang == "ko":
+                assert not re.search(r"\}\s*(값|자리|위치|지점)", body), (page, step_id, body)
+                # every sentence ends in a verb (…다.), not a clipped noun or number
+                for sentence in re.split(r"(?<=[.!?])\s+", body.strip()):
+                    bare = re.sub(r"\([^()]*(?:\([^()]*\)[^()]*)*\)\.$", ".", sentence)
+                    assert re.search(r"[다요]\.$", bare), (page, step_id, sentence)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_lesson_percentages_are_numbers_before_a_plain_percent_sign(lang):
+    """One format: the code passes the number, the text writes {p}% (no space, no no-break
+    space), and no value the stories compute carries its own % sign."""
+    import re
+
+    for page in PAGES:
+        for k, s in enumerate(steps(page), 1):
+            values = dict(s.values())
+            assert not any("%" in str(v) for v in values.values()), (page, s.id, values)
+    for text in all_step_texts(lang).values():
+        assert not re.search(r"\s%", text)
+        assert all(m.group(1).startswith("{") for m in re.finditer(r"(\{\w+\}|\S+)%", text))
+
+
+def test_lessons_use_the_course_names_of_the_activations_in_korean():
+    _, ko, values = step_text("explorer", "relu", "ko")
+    assert (values["relu"], values["leaky"], values["elu"]) == ("ReLU", "Leaky ReLU", "ELU")
+    _, ko, values = step_text("explorer", "sigmoid", "ko")
+    assert (values["sig"], values["tanh"]) == ("시그모이드", "tanh")
+    assert "렐루" not in "".join(all_step_texts("ko").values())

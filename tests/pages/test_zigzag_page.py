@@ -332,7 +332,7 @@ def test_non_zero_centred_inputs_of_both_signs_are_not_called_zero_centred():
     assert f"take both signs without being zero-centred: in this run {mixed * 100:.3g}%" in found
     assert "are zero-centred" not in found
     ko = texts(run_page("zigzag"))
-    assert "영점 중심입니다" in ko   # tanh, the default right panel
+    assert "0 중심입니다" in ko   # tanh, the default right panel
 
 
 def test_why_title_matches_the_inputs():

@@ -15,6 +15,8 @@ import importlib
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from ui.format import percent  # noqa: F401 - the lessons' percentages (texts write {p}%)
+
 PAGES = ("explorer", "saturation", "zigzag", "descent", "network")
 
 

@@ -75,7 +75,10 @@ def diverges() -> dict:
 
 def slow() -> dict:
     r = run(0.001)
-    return dict(common(0.001), x=fmt(float(r.iterates[-1]), 4), need=f"{r.estimated_steps:,}")
+    # estimated_steps counts from x₀ (the whole run), so the texts say "in all" and also give
+    # the steps still to go after the n shown
+    return dict(common(0.001), x=fmt(float(r.iterates[-1]), 4), need=f"{r.estimated_steps:,}",
+                more=f"{r.estimated_steps - r.n:,}")
 
 
 STEPS = (

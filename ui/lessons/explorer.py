@@ -7,9 +7,10 @@ import functools
 
 import numpy as np
 
-from core.activations import ACTIVATIONS, EXP_OVERFLOW, FLOAT64_MAX, by_family, get, softmax_demo
+from core.activations import EXP_OVERFLOW, FLOAT64_MAX, by_family, get, softmax_demo
 from core.properties import compare_stacks, properties
-from ui.lessons import Step, note
+from ui.i18n import act_name
+from ui.lessons import Step, note, percent
 from ui.format import fmt
 
 DEFAULT_PICK = {"sigmoid": ["sigmoid", "tanh"], "relu": ["relu"]}
@@ -31,7 +32,8 @@ BASE = {**pick(**DEFAULT_PICK), "fx": "", "deriv": True, "xr": (-6.0, 6.0),
 
 
 def name(act_id: str) -> str:
-    return ACTIVATIONS[act_id].name
+    """The display name in the current language (시그모이드, tanh, ReLU …)."""
+    return act_name(act_id)
 
 
 @functools.lru_cache(maxsize=8)
@@ -44,8 +46,7 @@ def props(act_id: str, **params: float):
     return properties(act_id, **params)
 
 
-def pct(share: float) -> str:
-    return f"{share:.1%}"
+pct = percent  # the number of a percentage: the texts write {p}%
 
 
 def collapse() -> dict:

@@ -12,8 +12,8 @@ import functools
 import numpy as np
 
 from core import network as net
-from core.activations import ACTIVATIONS
-from ui.lessons import Step, note
+from ui.i18n import act_name
+from ui.lessons import Step, note, percent
 from ui.format import fmt
 from ui.store import shared_store
 
@@ -28,11 +28,11 @@ STAGES = 4  # forward, error, backward, update: positions per traced sample on t
 
 
 def name(act_id: str) -> str:
-    return ACTIVATIONS[act_id].name
+    """The display name in the current language (시그모이드, tanh, ReLU …)."""
+    return act_name(act_id)
 
 
-def pct(v: float) -> str:
-    return f"{v:.0%}"
+pct = percent  # the number of a percentage: the texts write {p}%
 
 
 def outs(values) -> str:

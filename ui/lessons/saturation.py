@@ -7,8 +7,8 @@ import functools
 import math
 
 from core import saturation as sat
-from core.activations import ACTIVATIONS
-from ui.lessons import Step, note
+from ui.i18n import act_name
+from ui.lessons import Step, note, percent
 from ui.format import fmt
 
 THRESHOLD = 0.05
@@ -25,11 +25,11 @@ PROBE = 4.0
 
 
 def name(act_id: str) -> str:
-    return ACTIVATIONS[act_id].name
+    """The display name in the current language (시그모이드, tanh, ReLU …)."""
+    return act_name(act_id)
 
 
-def pct(share: float) -> str:
-    return f"{fmt(100 * share, 3)}\u00a0%"
+pct = percent  # the number of a percentage: the texts write {p}%
 
 
 @functools.lru_cache(maxsize=8)
@@ -106,7 +106,7 @@ def dying() -> dict:
 def dying_marks() -> dict:
     sw, b = sweep(), sat.DEFAULT_SHIFTS[0]
     share = float(sw.dead["relu"][0])
-    return {"annotations": [note(b, share, f"{name('relu')}: {pct(share)}", ax=60, ay=30)]}
+    return {"annotations": [note(b, share, f"{name('relu')}: {pct(share)}%", ax=60, ay=30)]}
 
 
 STEPS = (

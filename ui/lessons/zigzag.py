@@ -9,8 +9,8 @@ import functools
 import numpy as np
 
 from core import zigzag as zz
-from core.activations import ACTIVATIONS
-from ui.lessons import Step, note
+from ui.i18n import act_name
+from ui.lessons import Step, note, percent
 from ui.format import fmt
 
 CHART = "zz_planes"
@@ -45,12 +45,12 @@ def same_count(act: str) -> tuple[int, int]:
     return int(np.count_nonzero((cls == zz.PP) | (cls == zz.MM))), len(cls)
 
 
-def pct(share: float | None) -> str:
-    return "—" if share is None else fmt(100 * share, 3) + "%"
+pct = percent  # the number of a percentage: the texts write {p}%
 
 
 def name(act: str) -> str:
-    return ACTIVATIONS[act].name
+    """The display name in the current language (시그모이드, tanh, ReLU …)."""
+    return act_name(act)
 
 
 def ends() -> dict:

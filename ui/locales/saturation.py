@@ -72,8 +72,11 @@ EN: dict[str, str] = {
     "saturation.mlp_act": "Activation",
     "saturation.init": "Weight initialisation",
     "saturation.init_help": (
-        "N(0, {small}²): small normal. Xavier/Glorot: variance 1/n. He: variance 2/n. "
-        "|N(0, 1/n)|: Xavier-sized but every weight positive (n = units per layer)."
+        "N(0, {small}²): small normal. Xavier √(1/n), as CS231n writes it (also called LeCun): "
+        "standard deviation √(1/n). Glorot's formula √(2/(n_in + n_out)), used in the network "
+        "lab, gives the same value here because every layer has n units in and out. He: "
+        "standard deviation √(2/n). |N(0, 1/n)|: Xavier-sized but every weight positive "
+        "(n = units per layer)."
     ),
     "saturation.mlp_depth": "Layers",
     "saturation.width": "Units per layer",
@@ -127,7 +130,7 @@ EN: dict[str, str] = {
     "saturation.fig.tangent": "tangent at x₀",
     "saturation.fig.depth_x": "layers L",
     "saturation.fig.depth_y": "(max|f′|)<sup>L</sup>",
-    "saturation.fig.band": "{lo}–{hi} % of z",
+    "saturation.fig.band": "{lo}–{hi}% of z",
     "saturation.fig.median": "median z",
     "saturation.fig.mean": "mean z",
     "saturation.fig.layer": "layer",
@@ -149,7 +152,7 @@ KO: dict[str, str] = {
     "saturation.intro": (
         "오차역전파는 층마다 도함수 값(f′)을 하나씩 곱합니다. 활성화 함수가 평평한 곳에서는 도함수가 0에 "
         "가까워서, 학습 신호가 앞쪽 층으로 갈수록 사라집니다. 이것이 **기울기 소실**입니다. 입력이 늘 "
-        "음수인 렐루 유닛은 기울기를 전혀 전달하지 못하는데, 이를 **죽은 렐루**라고 부릅니다. 아래의 "
+        "음수인 ReLU 유닛은 기울기를 전혀 전달하지 못하는데, 이를 **죽은 ReLU**라고 부릅니다. 아래의 "
         "모든 숫자는 함수에서 직접 계산한 값입니다."
     ),
     "saturation.none": "활성화 함수를 하나 이상 고르세요.",
@@ -169,7 +172,7 @@ KO: dict[str, str] = {
     "saturation.threshold": "포화 임곗값 t (|f′| < t)",
     "saturation.threshold_help": "기울기의 절댓값이 t보다 작은 구간을 색칠합니다.",
     "saturation.xrange": "x 범위 ±",
-    "saturation.probe": "탐침 위치 x₀",
+    "saturation.probe": "살펴볼 점 x₀",
     "saturation.probe_help": "x₀ 위치의 함숫값 f(x₀), 도함수 값 f′(x₀), 접선을 보여 줍니다.",
     "saturation.sat_line": (
         "**{name}**: {where}에서 포화(|f′| < {t}) — 구간 [{lo}, {hi}]의 {share}."
@@ -178,15 +181,15 @@ KO: dict[str, str] = {
     "saturation.peak_point": "|f′|의 최댓값: x = {x}에서 **{value}**.",
     "saturation.peak_plateau": "|f′|의 최댓값: {where}에서 **{value}**.",
     "saturation.peak_limit": "x → {side} 쪽으로 갈수록 |f′| 값이 커지며 **{value}**에 다가갑니다.",
-    "saturation.probe_title": "탐침 위치 x₀ = {x}에서",
+    "saturation.probe_title": "살펴볼 점 x₀ = {x}에서",
     "saturation.probe_line": "**{name}**: f(x₀) = {f}, f′(x₀) = {g} — {state}",
     "saturation.probe_flat": "여기는 포화 구간이라 접선이 거의 수평입니다.",
     "saturation.probe_live": "포화되지 않아 접선(파선)에 뚜렷한 기울기가 있습니다.",
     # ---------------------------------------------------------------- depth
     "saturation.depth.title": "층을 거치는 곱: 가장 좋은 경우",
     "saturation.depth.body": (
-        "기울기는 L개 층을 거꾸로 지나면서 층마다 도함수 값(f′)을 하나씩 곱합니다. 모든 유닛이 기울기가 "
-        "가장 큰 지점에 있더라도 신호의 크기는 많아야 (max|f′|)^L배가 됩니다. 고른 함수들에 대해 "
+        "기울기는 L개 층을 거꾸로 지나면서 층마다 도함수 값(f′)을 하나씩 곱하게 됩니다. 모든 유닛이 "
+        "도함수가 가장 큰 곳에 있더라도 신호의 크기는 많아야 (max|f′|)^L배가 됩니다. 고른 함수들에 대해 "
         "이 값을 로그 축에 그렸습니다."
     ),
     "saturation.depth_L": "층 수 L",
@@ -205,19 +208,21 @@ KO: dict[str, str] = {
     ),
     "saturation.preset.sig_pos": "시그모이드, W > 0",
     "saturation.preset.sig_xav": "시그모이드, Xavier",
-    "saturation.preset.relu_he": "렐루, He",
-    "saturation.preset.relu_neg": "렐루, He, b = {b}",
+    "saturation.preset.relu_he": "ReLU, He",
+    "saturation.preset.relu_neg": "ReLU, He, b = {b}",
     "saturation.mlp_act": "활성화 함수",
     "saturation.init": "가중치 초기화",
     "saturation.init_help": (
-        "N(0, {small}²): 작은 정규분포. Xavier/Glorot: 분산 1/n. He: 분산 2/n. "
-        "|N(0, 1/n)|: Xavier 크기이지만 모든 가중치가 양수 (n = 층당 유닛 수)."
+        "N(0, {small}²): 작은 정규분포. Xavier √(1/n): CS231n에서 쓰는 Xavier(LeCun 초기화라고도 "
+        "함)로, 표준편차가 √(1/n)입니다. 신경망 학습 페이지의 Glorot 공식 √(2/(n_in + n_out))도 "
+        "여기서는 층마다 입력과 출력 유닛이 n개로 같아서 같은 값이 됩니다. He: 표준편차 √(2/n). "
+        "|N(0, 1/n)|: Xavier와 크기는 같지만 모든 가중치가 양수 (n = 층당 유닛 수)."
     ),
     "saturation.mlp_depth": "층 수",
     "saturation.width": "층당 유닛 수",
     "saturation.samples": "샘플 수",
     "saturation.bias": "편향 이동 b (모든 유닛)",
-    "saturation.bias_help": "모든 가중합에 더해집니다. 음수로 두면 렐루 유닛의 입력이 0 아래로 밀립니다.",
+    "saturation.bias_help": "모든 가중합에 더해집니다. 음수로 두면 ReLU 유닛의 입력이 0 아래로 밀립니다.",
     "saturation.seed": "난수 시드",
     "saturation.mlp_setup": (
         "{name}, {init} 가중치, {L}개 층 × {w}개 유닛, 샘플 {n}개, 편향 {b}, 임곗값 t = {t}."
@@ -245,10 +250,10 @@ KO: dict[str, str] = {
         "{spread}."
     ),
     # ---------------------------------------------------------------- dying ReLU
-    "saturation.die.title": "죽은 렐루",
+    "saturation.die.title": "죽은 ReLU",
     "saturation.die.body": (
-        "모든 가중합을 음수 편향 b만큼 아래로 옮기면, 모든 샘플에서 음수 입력만 받는 렐루 유닛이 점점 "
-        "늘어납니다. 이런 유닛은 출력과 기울기가 모두 0이므로 더 이상 학습하지 못합니다. 리키 렐루, "
+        "모든 가중합을 음수 편향 b만큼 아래로 옮기면, 모든 샘플에서 음수 입력만 받는 ReLU 유닛이 점점 "
+        "늘어납니다. 이런 유닛은 출력과 기울기가 모두 0이므로 더 이상 학습하지 못합니다. Leaky ReLU, "
         "PReLU, ELU는 음수 입력에서도 기울기를 남겨 둡니다."
     ),
     "saturation.die_acts": "비교할 활성화 함수 (최대 {n}개)",
@@ -266,7 +271,7 @@ KO: dict[str, str] = {
     "saturation.fig.tangent": "x₀에서의 접선",
     "saturation.fig.depth_x": "층 수 L",
     "saturation.fig.depth_y": "(max|f′|)<sup>L</sup>",
-    "saturation.fig.band": "z의 {lo}–{hi} %",
+    "saturation.fig.band": "z의 {lo}–{hi}%",
     "saturation.fig.median": "z 중앙값",
     "saturation.fig.mean": "z 평균",
     "saturation.fig.layer": "층",
