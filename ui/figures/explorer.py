@@ -91,7 +91,7 @@ def overflow_figure(labels: list[str], naive: np.ndarray, stable: np.ndarray, lo
                                                                if not ok],
                                y=[0.08] * int((~finite).sum()), text=["nan"] * int((~finite).sum()),
                                textfont=dict(size=look.font + 4, color=colour), hoverinfo="skip",
-                               xaxis=f"x{n}", yaxis=f"y{n}", name=f"{title}: nan"))
+                               xaxis=f"x{n}", yaxis=f"y{n}", name=title))
         layout[f"xaxis{n}"] = {**axis_style(look), "domain": domain(left, left + width),
                                "anchor": f"y{n}"}
         layout[f"yaxis{n}"] = {**axis_style(look, y_title if i == 0 else ""), "anchor": f"x{n}",
