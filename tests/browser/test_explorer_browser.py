@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import numpy as np
 
 from core.activations import get
-from tests.browser.conftest import (chart_traces, goto, press_slider, screenshot, wait_for_charts,
-                                    wait_idle)
+from tests.browser.conftest import (chart_traces, goto, plot_js, press_slider, screenshot,
+                                    wait_for_chart, wait_for_charts, wait_idle)
 
 
 def test_cold_start_deep_link_then_slider_changes_chart(server, page):
@@ -79,3 +81,59 @@ def test_fragment_rerun_keeps_the_language(server, browser):
     assert tab.get_by_text("The probabilities sum to").count() == 1
     assert tab.get_by_text("확률의 합은").count() == 0
     context.close()
+
+
+def _visible(tab, selector: str) -> dict:
+    """Where the element is on the screen: top, bottom (px) and the viewport height."""
+    return tab.evaluate("""(s) => { const r = document.querySelector(s).getBoundingClientRect();
+                                   return {top: r.top, bottom: r.bottom, vh: innerHeight}; }""",
+                        selector)
+
+
+def test_overflow_step_shows_its_nan_on_the_first_screen(browser, server):
+    """Lesson step 5 (softmax overflow) in Korean projector mode: its bar and the chart of the
+    naive formula's nan beside the stable bars are on the screen together."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="ko-KR")
+    tab = context.new_page()
+    goto(tab, f"{server}/explorer?lang=ko&classroom=true&lesson=5")
+    wait_for_chart(tab, "overflow")
+    tab.wait_for_timeout(2800)  # the bar brings itself into view (up to 2.5 s after drawing)
+    bar = _visible(tab, ".st-key-lesson_bar")
+    plot = _visible(tab, ".st-key-chart_overflow .js-plotly-plot")
+    assert 0 <= bar["top"] and plot["bottom"] <= plot["vh"], (bar, plot)
+    shown = tab.evaluate(f"{plot_js('overflow')}.querySelector('.textpoint') ? "
+                         f"Array.from({plot_js('overflow')}.querySelectorAll('.textpoint'))"
+                         ".map(e => e.textContent) : []")
+    assert shown.count("nan") == 3, shown
+    screenshot(tab, "explorer-ko-classroom-lesson5-1280x720")
+    context.close()
+
+
+def test_formula_error_fits_three_lines_in_projector_mode(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="ko-KR")
+    tab = context.new_page()
+    fx = "x * leaky_relu(x, negative_slope=3)"  # the longest kind of message: a parameter range
+    goto(tab, f"{server}/explorer?lang=ko&classroom=true&fx={quote(fx)}")
+    wait_for_charts(tab)
+    alert = tab.locator('[data-testid="stAlert"]', has_text="leaky_relu").first
+    text = alert.locator('[data-testid="stMarkdownContainer"] p').first
+    lines = text.evaluate("(p) => Math.round(p.getBoundingClientRect().height"
+                          " / parseFloat(getComputedStyle(p).lineHeight))")
+    assert 1 <= lines <= 3, lines
+    screenshot(tab, "explorer-ko-classroom-formula-error-1280x720")
+    context.close()
+
+
+def test_wrong_formula_keeps_the_last_curve_faded_in_the_browser(server, page):
+    goto(page, f"{server}/explorer?lang=en&fx={quote('x * sigmoid(x)')}")
+    wait_for_chart(page, "curves")
+    box = page.locator('[data-testid="stTextInput"] input').first
+    box.fill("x * sigmoid(x")
+    box.press("Enter")
+    wait_idle(page)
+    page.get_by_text("cannot be used").first.wait_for()
+    wait_for_chart(page, "curves", "d._fullData.some(t => t.opacity < 1)")
+    faded = page.evaluate(f"Array.from({plot_js('curves')}._fullData)"
+                          ".filter(t => t.opacity < 1).map(t => t.name)")
+    assert "f(x) = x · sigmoid(x)" in faded
+    screenshot(page, "explorer-en-formula-faded-1280x720")

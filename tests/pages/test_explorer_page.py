@@ -311,3 +311,172 @@ def test_bad_url_value_of_a_hidden_control_still_gets_a_notice(query):
     assert not at.exception
     key = next(iter(query))
     assert any(f"`{key}`" in w.value for w in at.warning), [w.value for w in at.warning]
+
+
+# ----------------------------------------------------------------------------- the control spec
+
+from urllib.parse import parse_qs  # noqa: E402
+
+from bench.scenarios import explorer as scenario  # noqa: E402
+from tests.pages.conftest import chart_spec  # noqa: E402
+from ui.controls.explorer import SPEC  # noqa: E402
+from ui.lessons import steps  # noqa: E402
+from ui.sentences import explorer as say  # noqa: E402
+
+WIDGETS = ("slider", "multiselect", "toggle", "text_input", "selectbox")
+
+
+def widget_keys(at) -> set[str]:
+    return {w.key for kind in WIDGETS for w in at.get(kind) if getattr(w, "key", None)}
+
+
+def test_spec_generates_a_picker_per_family_and_a_slider_per_parameter():
+    assert [k for k in SPEC.keys() if k.startswith("f_")] == [f"f_{f}" for f in by_family()]
+    sliders = {c.key: c for c in SPEC if c.key.startswith("p_")}
+    params = {f"p_{i}_{p.name}": p for i, act in ACTIVATIONS.items() for p in act.params}
+    assert set(sliders) == set(params)
+    for key, p in params.items():
+        c = sliders[key]
+        assert (c.lo, c.hi, c.default, c.step) == (p.min, p.max, p.default, p.step)
+    assert {"xr", "deriv", "pts", "sm", "temp", "sm_off", "stack", "L", "a", "fx"} <= set(SPEC.keys())
+    assert SPEC["fx"].kind == "text" and SPEC["xr"].kind == "range"
+
+
+def test_spec_defaults_round_trip_through_the_url():
+    state = SPEC.state(f_relu=["elu"], p_elu_alpha=2.0, xr=(-2.0, 3.0), stack="relu", L=5, fx="x")
+    assert SPEC.from_query(SPEC.to_query(state)) == state
+    assert SPEC.to_query({"f_relu": ["leaky_relu"]}) == {"f_relu": ["Leaky ReLU"]}  # URL unchanged
+
+
+def test_lesson_steps_are_complete_states_of_the_spec():
+    for step in steps("explorer"):
+        assert set(step.state) == set(SPEC.keys())
+    assert steps("explorer")[1].state == SPEC.state()  # "bend" is the default view
+
+
+@pytest.mark.parametrize("key", [c.key for c in SPEC if c.shown_with])
+def test_every_conditional_control_is_drawn_under_its_shown_with(key):
+    query = SPEC.to_query(dict(SPEC[key].shown_with))
+    at = run_page("explorer", query={**query, "lang": "en"}, locale="en-US")
+    assert not at.exception
+    assert key in widget_keys(at)
+
+
+def test_default_view_draws_every_unconditional_control():
+    at = run_page("explorer", locale="en-US")
+    assert {c.key for c in SPEC if not c.shown_with} <= widget_keys(at)
+    assert not at.warning
+
+
+def test_bench_scenario_comes_from_the_spec():
+    query = parse_qs(scenario.QUERY)
+    assert query["f_relu"] == ["ReLU", "Leaky ReLU"]
+    at = run_page("explorer", query=query, locale="en-US")
+    assert set(scenario.MOVES) <= {s.key for s in at.slider}
+    assert scenario.SCENARIO["slider"] == "Leaky ReLU · negative_slope"
+
+
+# ----------------------------------------------------------------------------- user text is text
+
+PAYLOADS = ["![i](//example.org/t.png)", "[Session expired](https://example.org)"]
+TEXT_KEYS = [c.key for c in SPEC if c.kind == "text"]
+
+
+def markdown_bodies(at) -> list[str]:
+    """Every Markdown body the page sent: texts, alerts, and table headers and cells."""
+    parts = [e.value for kind in ("markdown", "caption", "warning", "info", "success", "error")
+             for e in getattr(at, kind)]
+    for table in at.table:
+        df = table.value
+        parts += [str(v) for v in (*df.columns, *df.index, *df.to_numpy().ravel())]
+    return parts
+
+
+def unescaped_link(body: str) -> bool:
+    """Whether Markdown would read a link or image in body: a `](` that is neither escaped
+    nor inside a code span (where nothing is Markdown)."""
+    outside = re.sub(r"`[^`]*`", "", body)
+    return re.search(r"(?<!\\)\]\(", outside) is not None
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+@pytest.mark.parametrize("key", TEXT_KEYS)
+def test_typed_text_from_a_link_is_shown_as_text(key, payload):
+    at = run_page("explorer", query={key: payload, "lang": "en"}, locale="en-US")
+    assert not at.exception
+    bodies = markdown_bodies(at)
+    assert not [b for b in bodies if unescaped_link(b)]
+    if key != "fx":  # a formula's message names the first character it cannot use
+        assert any("example.org" in b for b in bodies)  # it is said back, as text
+
+
+def test_quoted_text_cannot_leave_its_code_span():
+    assert say.quoted("a`](x)`b") == "a ](x) b"
+    assert len(say.quoted("9" * 500)) == say.QUOTED + 1
+
+
+# ----------------------------------------------------------------------------- issue 22
+
+
+def test_overflow_step_stands_above_a_chart_of_the_nan():
+    at = run_page("explorer", query={"lesson": "5", "lang": "en"}, locale="en-US")
+    assert not at.exception
+    order, todo = [], [at.main]
+    while todo:  # the page's elements in document order
+        node = todo.pop(0)
+        kids = getattr(node, "children", None)
+        if isinstance(kids, dict):
+            todo = [kids[k] for k in sorted(kids)] + todo
+        else:
+            order.append(node)
+    title = CATALOGUES_EN["lesson.explorer.softmax.title"]
+    bar = next(i for i, n in enumerate(order) if n.type == "markdown"
+               and n.value.startswith(f"**{title}**  \n"))  # the step's own bar
+    chart_at = next(i for i, n in enumerate(order) if getattr(n, "type", "") == "bidi_component"
+                    and n.proto.id.endswith("chart_overflow"))
+    between = {getattr(n, "type", "") for n in order[bar + 1:chart_at]
+               if getattr(n, "type", "") != "bidi_component"
+               or n.proto.component_name == "activation_lab.chart"}  # not the bar's keys
+    assert bar < chart_at and not between & {"table", "arrow_data_frame", "dataframe",
+                                              "bidi_component"}, between
+    spec = chart_spec(at, "overflow")
+    demo = softmax_demo(say.default_scores(), 1.0, SPEC["sm_off"].default)
+    nan_marks = [tr for tr in spec["data"] if tr.get("mode") == "text"]
+    assert nan_marks and nan_marks[0]["text"] == ["nan"] * len(demo.naive)
+    stable = [tr for tr in spec["data"] if tr["type"] == "bar"][1]
+    np.testing.assert_allclose(decode(stable["y"]), demo.stable.astype(np.float32), rtol=1e-6)
+
+
+def test_overflow_chart_has_bars_on_both_sides_when_the_naive_formula_holds():
+    at = run_page("explorer", query={"sm_off": "0"}, locale="en-US")
+    spec = chart_spec(at, "overflow")
+    assert not [tr for tr in spec["data"] if tr.get("mode") == "text"]
+    naive, stable = [decode(tr["y"]) for tr in spec["data"] if tr["type"] == "bar"]
+    np.testing.assert_allclose(naive, stable, rtol=1e-6)
+
+
+def test_wrong_formula_keeps_the_last_valid_curve_faded():
+    at = run_page("explorer", query={"fx": "x * sigmoid(x)"}, locale="en-US")
+    at.text_input(key="fx").set_value("x * sigmoid(x").run()
+    assert not at.exception
+    assert any("cannot be used" in w.value for w in at.warning)
+    spec = chart_specs(at)[0]
+    faded = [tr for tr in spec["data"] if tr["name"] == "f(x) = x · sigmoid(x)"]
+    assert faded and faded[0]["opacity"] < 1 and faded[0]["line"]["dash"] == "dot"
+    x = np.linspace(-6, 6, 241)
+    np.testing.assert_allclose(decode(faded[0]["y"]), (x / (1 + np.exp(-x))).astype(np.float32),
+                               atol=1e-6)
+    assert any("last formula that worked" in c.value for c in at.caption)
+    assert "f(x) = x · sigmoid(x)" not in at.table[0].value.columns  # not measured: only drawn
+    at.text_input(key="fx").set_value("").run()  # an empty box forgets it
+    assert all(not tr["name"].startswith("f(x)") for tr in chart_specs(at)[0]["data"])
+
+
+def test_formula_error_shows_the_typed_name_as_text():
+    at = run_page("explorer", query={"fx": "__import__"}, locale="en-US")
+    message = " ".join(w.value for w in at.warning)
+    assert r"\_\_import\_\_" in message  # escaped: Markdown shows it as typed, not bold
+    assert not re.search(r"(?<!\\)__import", message)
+
+
+CATALOGUES_EN = __import__("ui.i18n", fromlist=["CATALOGUES"]).CATALOGUES["en"]

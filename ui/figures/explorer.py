@@ -9,29 +9,23 @@ import numpy as np
 import plotly.graph_objects as go
 
 from core.properties import Bound, Properties
-from ui.format import fmt
+from ui.format import f32, fmt
 from ui.theme import (Look, axis_style, domain, figure, layout_style, line_trace, series_style,
                       styled_layout)
 
 
+FADED = 0.35  # opacity of a faded curve
+
+
 @dataclass(frozen=True)
 class Curve:
-    """One activation's samples: display name, f(x), f'(x)."""
+    """One activation's samples: display name, f(x), f'(x); a faded curve is drawn thin and
+    pale (the last formula that worked, while the one in the box does not)."""
 
     name: str
     f: np.ndarray
     grad: np.ndarray
-
-
-def _compact(a: np.ndarray) -> np.ndarray | list:
-    """float32 for the browser: half the payload, far more precision than a chart can show.
-    A value that is not finite (a gap in a user's formula: core.custom.sample) is sent as None,
-    so inf or nan never reach the browser."""
-    with np.errstate(over="ignore"):
-        arr = np.asarray(a, dtype=np.float32)
-    if np.all(np.isfinite(arr)):
-        return arr
-    return [float(v) if np.isfinite(v) else None for v in arr]
+    faded: bool = False
 
 
 def curves_figure(x: np.ndarray, curves: list[Curve], look: Look, show_grad: bool,
@@ -44,12 +38,13 @@ def curves_figure(x: np.ndarray, curves: list[Curve], look: Look, show_grad: boo
     grid = dict(x0=float(x[0]), dx=float(x[1] - x[0]))  # uniform x: no x arrays to send
     traces = []
     for i, c in enumerate(curves):
-        traces.append(line_trace(None, _compact(c.f), c.name, i, look, markers_every=14,
-                                 legendgroup=c.name, **grid))
+        style = dict(opacity=FADED, dash="dot") if c.faded else {}
+        traces.append(line_trace(None, f32(c.f), c.name, i, look, markers_every=14,
+                                 legendgroup=c.name, **style, **grid))
         if show_grad:
-            traces.append(line_trace(None, _compact(c.grad), c.name + "′", i, look,
+            traces.append(line_trace(None, f32(c.grad), c.name + "′", i, look,
                                      markers_every=14, legendgroup=c.name, showlegend=False,
-                                     yaxis="y2", **grid))
+                                     yaxis="y2", **style, **grid))
     layout = layout_style(look, height=look.main_height)  # the page's main picture
     layout["xaxis"] = axis_style(look, "x")
     layout["yaxis"] = {**axis_style(look, f_title), "automargin": True}  # title clears ticks
@@ -64,13 +59,48 @@ def curves_figure(x: np.ndarray, curves: list[Curve], look: Look, show_grad: boo
 def softmax_figure(labels: list[str], probs: np.ndarray, look: Look, y_title: str) -> go.Figure:
     """Class probabilities as bars, each labelled with its value."""
     colors = [series_style(i, look)["color"] for i in range(len(labels))]
-    bars = dict(type="bar", x=labels, y=_compact(probs), marker=dict(color=colors),
+    bars = dict(type="bar", x=labels, y=f32(probs), marker=dict(color=colors),
                 text=[fmt(float(p), 3) for p in probs], textposition="outside",
                 textfont=dict(size=look.font))
     layout = styled_layout(look, y_title=y_title, height=look.height(360), legend=False,
                            hovermode="closest")
     layout["yaxis"].update(range=[0, 1.15], automargin=True)
     return figure([bars], layout)
+
+
+def overflow_figure(labels: list[str], naive: np.ndarray, stable: np.ndarray, look: Look,
+                    titles: tuple[str, str], y_title: str) -> go.Figure:
+    """The naive and the stable softmax of the same large scores, side by side: bars where a
+    result is a number, the word "nan" on the axis where it is not (the overflow itself)."""
+    gap, width = 0.12, 0.44
+    layout = layout_style(look, height=look.height(300), legend=False)
+    layout["margin"] = {**layout["margin"], "t": 40 + look.font}
+    layout["hovermode"] = "closest"
+    traces, notes = [], []
+    for i, (title, probs) in enumerate(zip(titles, (naive, stable))):
+        n, left = ("", 0.0) if i == 0 else ("2", width + gap)
+        values = np.asarray(probs, dtype=float)
+        finite = np.isfinite(values)
+        colour = series_style(i, look)["color"]
+        traces.append(dict(type="bar", x=labels, y=f32(values), marker=dict(color=colour),
+                           text=[fmt(float(v), 3) for v in values], textposition="outside",
+                           textfont=dict(size=look.font), xaxis=f"x{n}", yaxis=f"y{n}",
+                           name=title, cliponaxis=False))
+        if not finite.all():
+            traces.append(dict(type="scatter", mode="text", x=[lb for lb, ok in zip(labels, finite)
+                                                               if not ok],
+                               y=[0.08] * int((~finite).sum()), text=["nan"] * int((~finite).sum()),
+                               textfont=dict(size=look.font + 4, color=colour), hoverinfo="skip",
+                               xaxis=f"x{n}", yaxis=f"y{n}", name=title))
+        layout[f"xaxis{n}"] = {**axis_style(look), "domain": domain(left, left + width),
+                               "anchor": f"y{n}"}
+        layout[f"yaxis{n}"] = {**axis_style(look, y_title if i == 0 else ""), "anchor": f"x{n}",
+                               "range": [0, 1.15], "automargin": True}
+        notes.append(dict(text=f"<b>{title}</b>", x=left + width / 2, xref="paper", y=1.0,
+                          yref="paper", yanchor="bottom", xanchor="center", showarrow=False,
+                          font=dict(size=look.font, color=colour)))
+    layout["annotations"] = notes
+    return figure(traces, layout)
 
 
 def stack_figure(x: np.ndarray, series: list[tuple[str, np.ndarray]], look: Look,
@@ -89,7 +119,7 @@ def stack_figure(x: np.ndarray, series: list[tuple[str, np.ndarray]], look: Look
     for i, (name, y) in enumerate(series):
         n = "" if i == 0 else str(i + 1)
         left = i * (width + gap)
-        traces.append(line_trace(_compact(x), _compact(y), name, i, look, markers_every=14,
+        traces.append(line_trace(f32(x), f32(y), name, i, look, markers_every=14,
                                  xaxis=f"x{n}", yaxis=f"y{n}"))
         layout[f"xaxis{n}"] = {**axis_style(look, "x"), "domain": domain(left, left + width),
                                "anchor": f"y{n}"}

@@ -7,28 +7,18 @@ import functools
 
 import numpy as np
 
-from core.activations import EXP_OVERFLOW, FLOAT64_MAX, by_family, get, softmax_demo
+from core.activations import EXP_OVERFLOW, FLOAT64_MAX, get, softmax_demo
 from core.properties import compare_stacks, properties
+from ui.controls.explorer import SPEC
 from ui.i18n import act_name
 from ui.lessons import Step, note, percent
 from ui.format import fmt
+from ui.sentences.explorer import default_scores
 
-DEFAULT_PICK = {"sigmoid": ["sigmoid", "tanh"], "relu": ["relu"]}
-SCORES = (2.0, 1.0, 0.1)
-OFFSET = 1000
-DEPTH, WEIGHT = 3, 1.5
-LEAKY = 0.1  # the exercise's slope (the default is 0.01)
-
-
-def pick(**chosen: list[str]) -> dict:
-    """The family multiselects: chosen ids per family, every other family empty."""
-    return {f"f_{family}": list(chosen.get(family.replace("-", "_"), []))
-            for family in by_family()}
-
-
-BASE = {**pick(**DEFAULT_PICK), "fx": "", "deriv": True, "xr": (-6.0, 6.0),
-        "p_leaky_relu_negative_slope": 0.01, "p_elu_alpha": 1.0, "stack": "tanh", "L": DEPTH,
-        "a": WEIGHT, "sm": ", ".join(fmt(s) for s in SCORES), "temp": 1.0, "sm_off": OFFSET}
+SCORES = tuple(default_scores())  # the page's default scores and settings, from its spec
+OFFSET = SPEC["sm_off"].default
+DEPTH, WEIGHT = SPEC["L"].default, SPEC["a"].default
+LEAKY = 0.1  # the exercise's slope (the default is the catalogue's)
 
 
 def name(act_id: str) -> str:
@@ -105,12 +95,13 @@ def overflow() -> dict:
 
 
 STEPS = (
-    Step("collapse", dict(BASE, stack="identity"), collapse, "stack",
+    Step("collapse", SPEC.state(stack="identity"), collapse, "stack",
          lambda: on_stack("identity", 2.0, f"{fmt(stack('identity').slope, 4)}·x"), near="stack"),
-    Step("bend", dict(BASE, stack="tanh"), bend, "stack",
+    Step("bend", SPEC.state(), bend, "stack",
          lambda: on_stack("tanh", 2.0, f"{name('tanh')} × {DEPTH}"), near="stack"),
-    Step("sigmoid", BASE | pick(sigmoid=["sigmoid", "tanh"]), family, "curves", family_marks),
-    Step("relu", BASE | pick(relu=["relu", "leaky_relu", "elu"])
-         | {"p_leaky_relu_negative_slope": LEAKY}, relus, "curves", relu_marks),
-    Step("softmax", dict(BASE), overflow, "softmax", near="softmax"),
+    Step("sigmoid", SPEC.state(f_relu=[]), family, "curves", family_marks),
+    Step("relu", SPEC.state(f_sigmoid=[], f_relu=["relu", "leaky_relu", "elu"],
+                            p_leaky_relu_negative_slope=LEAKY), relus, "curves", relu_marks),
+    # its bar stands right above the naive-vs-stable chart, which shows the nan it speaks of
+    Step("softmax", SPEC.state(), overflow, "overflow", near="overflow"),
 )

@@ -98,6 +98,8 @@ EN: dict[str, str] = {
     "use.rbf": "RBF networks",
     "use.teaching": "teaching, perceptrons",
     "use.rare": "rarely used",
+    "explorer.last_formula": "The faded curve is the last formula that worked: {name}. Fix the "
+                             "formula in the box and it takes its place.",
 }
 
 KO: dict[str, str] = {
@@ -198,4 +200,6 @@ KO: dict[str, str] = {
     "use.rbf": "RBF 신경망",
     "use.teaching": "교육용, 퍼셉트론",
     "use.rare": "거의 쓰이지 않음",
+    "explorer.last_formula": "흐린 곡선은 마지막으로 그릴 수 있었던 수식입니다: {name}. 상자의 "
+                             "수식을 고치면 새 곡선이 그 자리를 대신합니다.",
 }
