@@ -14,7 +14,6 @@ from core.custom import forward as formula_forward
 from core.custom import parse as parse_formula
 from core.properties import compare_stacks, curve, grid_summary, linearity_error, stack_layers
 from ui import lesson, shell, widgets
-from ui.controls import draw as control_draw
 from ui.controls.explorer import SPEC
 from ui.figures.explorer import (Curve, curves_figure, overflow_figure, softmax_figure,
                                  stack_figure)
@@ -68,10 +67,7 @@ def custom_formula() -> tuple[CustomActivation | None, CustomActivation | None]:
     evaluated by Python): (the formula, None) when it parses; (None, the last formula that
     parsed in this session) while the box holds one that does not, so that curve stays on the
     chart, faded, beside the message; (None, None) for an empty box."""
-    text, mine = widgets.formula(hint_when_empty=False)
-    # drawn here, not by SPEC.draw: Spec.finish must not check the box a second time
-    st.session_state.setdefault(control_draw._DRAWN, {}).setdefault(  # noqa: SLF001
-        SPEC.page, {})["fx"] = text
+    text, mine = widgets.formula(hint_when_empty=False, spec=SPEC)
     if mine is not None or not text.strip():
         st.session_state[LAST_FORMULA] = mine.text if mine is not None else None
         return mine, None

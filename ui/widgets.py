@@ -381,16 +381,21 @@ def text(label: str, key: str, default: str, max_chars: int = 200, help: str | N
     return value
 
 
-def formula(hint_when_empty: bool = True) -> tuple[str, Any]:
+def formula(hint_when_empty: bool = True, spec: Any = None) -> tuple[str, Any]:
     """The URL-bound "f(x) = …" box (key ``fx``) and what core.custom makes of it: (text, the
     parsed Activation) — or (text, None) when the box is empty (a hint, if asked for) or the
-    formula is rejected (a notice says where and why). The text is parsed, never evaluated."""
+    formula is rejected (a notice says where and why). The text is parsed, never evaluated.
+    With the page's control ``spec`` (which declares ``fx``) the box counts as drawn by it."""
     from core.custom import MAX_LENGTH, FormulaError, parse
 
     # one character more than core accepts: a longer link value, which Streamlit cuts to
     # max_chars, is then still rejected as too long instead of drawn cut short
     value = text(t("custom.label"), "fx", "", max_chars=MAX_LENGTH + 1,
                  help=t("custom.help", max=MAX_LENGTH), placeholder=t("custom.placeholder"))
+    if spec is not None:
+        from ui.controls.draw import mark_drawn
+
+        mark_drawn(spec.page, "fx", value)
     if not value.strip():
         if hint_when_empty:
             st.info(t("custom.need"))
@@ -398,6 +403,7 @@ def formula(hint_when_empty: bool = True) -> tuple[str, Any]:
     try:
         return value, parse(value)
     except FormulaError as err:
-        shown = {k: plain(v) if isinstance(v, str) else v for k, v in err.values.items()}
+        typed = ("char", "name", "what", "param")  # parts of the user's text (escaped)
+        shown = {k: plain(v) if k in typed else v for k, v in err.values.items()}
         st.warning(t("custom.bad", msg=t(f"custom.err.{err.code}", **shown)), icon="⚠️")
         return value, None

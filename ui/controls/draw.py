@@ -63,8 +63,13 @@ def draw(spec, control, **over: Any) -> Any:
     else:
         value = widgets.text(label, key, default, max_chars=control.max_chars, help=help_text,
                              **over)
-    st.session_state.setdefault(_DRAWN, {}).setdefault(spec.page, {})[key] = value
+    mark_drawn(spec.page, key, value)
     return value
+
+
+def mark_drawn(page: str, key: str, value: Any) -> None:
+    """Record a control that a widget of its own drew (the formula box), for settings/finish."""
+    st.session_state.setdefault(_DRAWN, {}).setdefault(page, {})[key] = value
 
 
 def drawn_values(page: str) -> dict[str, Any]:
