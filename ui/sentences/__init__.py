@@ -1,0 +1,1 @@
+"""Sentence and table builders of the pages, importable without running a page."""
