@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from core import descent as d
-from tests.pages.conftest import chart_specs, decode, run_page, texts
+from tests.pages.conftest import chart_spec, chart_specs, decode, run_page, texts
 from ui.format import fmt
 
 QUARTIC = d.get("quartic").text
@@ -470,3 +470,136 @@ def test_facts_in_help_texts_are_placeholders(key):
         for formula in ("10^v", "2-D", "2차원", "4차", "2차 함수", "f″(x)", "1/L", "2/L"):
             plain = plain.replace(formula, "")
         assert not re.search(r"[0-9]", plain), (key, plain)
+
+
+# ------------------------------------------------------------------ one spec, lr the one truth
+def test_lesson_steps_are_the_spec_defaults_with_overrides():
+    from ui.controls.descent import SPEC
+    from ui.lessons import steps
+
+    for step in steps("descent"):
+        lr = step.state["lr"]
+        assert step.state == SPEC.state(lr=lr, gd_step=step.state["gd_step"])
+        assert "gd_lrlog" not in step.state  # a view of lr, never part of a state
+
+
+def _lesson_checks(at, step) -> None:
+    """The run on the page is the step's run: the box, the log slider, the chart, the verdict."""
+    from ui.controls.descent import log_position, lr_text
+
+    lr = step.state["lr"]
+    assert at.number_input(key="lr").value == lr
+    assert at.slider(key="gd_lrlog").value == pytest.approx(log_position(lr))
+    run = d.run("course", "gd", x0=10.0, lr=lr, steps=100, tol=d.DEFAULT_TOL)
+    np.testing.assert_allclose(iterates(at), run.iterates[: step.state["gd_step"] + 1]
+                               .astype(np.float32), rtol=1e-6)
+    assert f"Verdict for lr = {lr_text(lr)}" in texts(at)
+
+
+def test_every_lesson_step_sets_its_lr_30_times_even_with_a_stale_log_slider():
+    """Issue 21 item 1: a lesson step's lr always wins. Each transition also carries the log
+    slider's position from before the previous step (what a browser that has not caught up
+    still sends): it must not write its rounded value over the step's lr."""
+    from ui.controls.descent import log_position
+    from ui.lessons import steps
+
+    story = steps("descent")
+    at = run_page("descent", query={"lesson": "1"}, locale="en-US")
+    applied = {k: 0 for k in range(1, len(story) + 1)}
+    old = log_position(story[0].state["lr"])
+
+    def go(button: str, k: int) -> None:
+        nonlocal old
+        before = at.slider(key="gd_lrlog").value
+        if before != old:  # the stale echo rides along with the click
+            at.slider(key="gd_lrlog").set_value(old)
+        at.button(key=button).click().run()
+        assert not at.exception
+        old = before
+        applied[k] += 1
+        _lesson_checks(at, story[k - 1])
+
+    for _ in range(30):
+        at.button(key="lesson_leave_main").click().run()
+        go("lesson_start", 1)
+        for k in range(2, len(story) + 1):
+            go("lesson_next_main", k)
+        go("lesson_prev_main", len(story) - 1)
+        go("lesson_next_main", len(story))
+    assert min(applied.values()) >= 30, applied
+
+
+def test_the_user_moving_the_log_slider_still_sets_lr_after_a_step():
+    at = run_page("descent", query={"lesson": "3"}, locale="en-US")
+    at.button(key="lesson_next_main").click().run()  # step 4: lr = 1
+    assert at.number_input(key="lr").value == 1.0
+    at.slider(key="gd_lrlog").set_value(-0.3).run()  # a new position: the user's own move
+    assert at.number_input(key="lr").value == pytest.approx(0.501)
+    assert "Verdict for lr = 0.501" in texts(at)
+
+
+@pytest.mark.parametrize("query", [{"gd_lrlog": "-3"}, {"gd_lrlog": "-3", "lr": "0.9"},
+                                   {"gd_lrlog": "0.3", "lesson": "4"}])
+def test_a_links_log_slider_value_never_overrides_lr(query):
+    from ui.controls.descent import log_position
+
+    at = run_page("descent", query=query, locale="en-US")
+    assert not at.exception
+    lr = 1.0 if "lesson" in query else float(query.get("lr", 0.2))
+    assert at.number_input(key="lr").value == lr
+    assert at.slider(key="gd_lrlog").value == pytest.approx(log_position(lr))
+    run = d.gradient_descent("course", 10.0, lr, 100)
+    np.testing.assert_allclose(iterates(at), run.iterates.astype(np.float32), rtol=1e-6)
+
+
+# ------------------------------------------------------------------ user text is text
+PAYLOADS = ("![i](//example.org/t.png)", "[Session expired](https://example.org)")
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_typed_text_in_a_link_shows_escaped(payload):
+    from ui.controls.descent import SPEC
+
+    keys = [c.key for c in SPEC if c.kind == "text"]
+    assert keys == ["gd_lrs"]
+    at = run_page("descent", query={key: payload for key in keys}, locale="en-US")
+    assert not at.exception
+    shown = [e.value for kind in ("markdown", "caption", "warning", "info", "error", "success")
+             for e in getattr(at, kind)]
+    assert any("example" in s for s in shown)  # the value is echoed (in the bad-list warning)
+    for text in shown:
+        assert "](" not in text.replace("\\]\\(", ""), text
+
+
+# ------------------------------------------------------------------ the charts (issue 22)
+def test_play_buttons_stand_under_the_plot_area():
+    for query in ({}, {"gd_loss": BOWL}):
+        at = run_page("descent", query=query, locale="en-US")
+        fig = chart_specs(at)[0]
+        menu = fig["layout"]["updatemenus"][0]
+        assert menu["y"] <= 0 and menu["yanchor"] == "top" and menu["xanchor"] == "right"
+        assert fig["layout"]["margin"]["b"] >= 90
+
+
+def test_side_by_side_runs_each_have_their_own_style():
+    at = run_page("descent", locale="en-US")
+    side = chart_spec(at, "gd_side")
+    paths = [tr for tr in side["data"] if "customdata" in tr]
+    styles = [(tr["line"]["color"], tr["line"]["dash"], tr["marker"]["symbol"]) for tr in paths]
+    assert len(styles) == 6
+    for i, a in enumerate(styles):
+        for b in styles[i + 1:]:
+            assert all(x != y for x, y in zip(a, b)), (a, b)  # colour, dash and marker differ
+    dist = chart_spec(at, "gd_cmp_dist")
+    assert [tr["line"]["color"] for tr in dist["data"]] == [s[0] for s in styles]
+    slow, one = dist["data"][0], dist["data"][4]  # lr = 0.001 and lr = 1 lie on top of each other
+    shown = [set(np.flatnonzero(np.asarray(tr["marker"]["size"]))) for tr in (slow, one)]
+    assert shown[0] and shown[1] and not shown[0] & shown[1]
+
+
+def test_log_axes_keep_their_titles_off_the_tick_labels():
+    at = run_page("descent", locale="en-US")
+    for key, axis in (("gd_steps_chart", "yaxis"), ("gd_cmp_dist", "yaxis"), ("gd_axis", "xaxis")):
+        ax = chart_spec(at, key)["layout"][axis]
+        assert ax["type"] == "log" and ax["automargin"] is True, key
+        assert ax["title"]["standoff"] >= 10, key

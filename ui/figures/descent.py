@@ -13,8 +13,9 @@ import numpy as np
 import plotly.graph_objects as go
 
 from core import descent as d
+from ui.format import f32 as _f32
+from ui.format import fmt, log_axis
 from ui.i18n import t
-from ui.format import fmt
 from ui.theme import (Look, axis_style, domain, figure, merge, series_style,
                       styled_layout)
 
@@ -28,19 +29,14 @@ CURVE_POINTS = 160
 # x axis still ends on the first screen (≥ 60 % of it)
 LOSS_HEIGHT = 600
 LOSS_HEIGHT_CLASSROOM = 520
-REGIME_COLORS = {
-    d.MONOTONE: "#009E73", d.OSCILLATING: "#0072B2", d.CYCLE: "#E69F00",
-    d.DIVERGES: "#D55E00", d.TOO_SLOW: "#CC79A7",
-}
+# each regime's colour: its index in the theme's palette (green, blue, orange, vermillion, purple)
+REGIME_COLOR_INDEX = {d.MONOTONE: 2, d.OSCILLATING: 0, d.CYCLE: 3, d.DIVERGES: 1, d.TOO_SLOW: 4}
+GREY = 7              # the theme palette's grey: loss curves and contour lines
+PLAY_MARGIN = 100     # px under the plot area: tick labels, the axis title and the ▶/❚❚ buttons
 METHOD_INDEX = {"gd": 0, "momentum": 1, "adam": 2}
 AXIS_TOP = 1.15       # lr-axis chart: y range [0, AXIS_TOP] (data units)
 MARKER_Y = 0.62       # the current-lr triangle (its label is written above it)
 LINE_TOP = 0.56       # the 1/L and 2/L dashed lines end here, just below the triangle
-
-
-def _f32(a) -> np.ndarray:
-    """float32 for the browser (half the payload)."""
-    return np.asarray(a, dtype=np.float32)
 
 
 def _upto(run: d.DescentRun, upto: int | None) -> int:
@@ -113,7 +109,7 @@ def _path_trace(xs: list, fs: list, labels: list[str], look: Look,
         textfont=dict(size=look.font - 3, color=look.color(1)),
         line=dict(color=look.color(1), width=max(2.0, look.line / 2)),
         marker=dict(size=look.marker, color=look.color(1), symbol="circle",
-                    line=dict(color="white", width=1)),
+                    line=dict(color=look.background, width=1)),
         customdata=idx, hovertemplate="k=%{customdata}<br>x=%{x:.6g}<br>f=%{y:.6g}<extra></extra>")
 
 
@@ -130,7 +126,7 @@ def loss_curve(run: d.DescentRun, look: Look, upto: int | None = None) -> go.Fig
     last = inside[-1] and k > 0
     data = [
         _scatter(x=_f32(gx), y=_f32(gf), mode="lines", name=t("descent.fig.loss_curve"),
-                 line=dict(color=look.color(7), width=look.line), hoverinfo="skip"),
+                 line=dict(color=look.color(GREY), width=look.line), hoverinfo="skip"),
         # fixed axis ranges: Plotly clips iterates outside the view instead of zooming out
         _path_trace(_f32(xs), _f32(fs), _labels(xs, hi - lo), look, _label_sides(xs, lo, hi)),
         _scatter(x=_f32(xs[:1]) if inside[0] else [], y=_f32(fs[:1]) if inside[0] else [],
@@ -148,6 +144,7 @@ def loss_curve(run: d.DescentRun, look: Look, upto: int | None = None) -> go.Fig
     layout = styled_layout(
         look, x_title="x", y_title="f(x)", hovermode="closest",
         height=LOSS_HEIGHT_CLASSROOM if look.classroom else LOSS_HEIGHT,
+        margin=dict(b=PLAY_MARGIN) if menus else {},
         shapes=[_vline(m, look.color(2), "dot", 2) for m in loss.minimizers],
         xaxis=dict(range=[lo, hi]), yaxis=dict(range=[y_lo - pad, y_hi + pad]),
         updatemenus=menus)
@@ -168,11 +165,12 @@ def _play(run: d.DescentRun, k: int, look: Look) -> tuple[list[dict], list[dict]
     return frames, _play_menus(look)
 
 
-def _play_menus(look: Look, x: float = 0.5, xanchor: str = "center") -> list[dict]:
-    """The ▶ / ❚❚ buttons of an animated figure (top of the plot area)."""
+def _play_menus(look: Look) -> list[dict]:
+    """The ▶ / ❚❚ buttons of an animated figure: under the plot area at its right end, below
+    the tick labels (off the data, the minimum's line and the centred axis title)."""
     return [dict(
-        type="buttons", showactive=False, x=x, y=0.99, xanchor=xanchor, yanchor="top",
-        direction="left", font=dict(size=look.font - 2),
+        type="buttons", showactive=False, x=1, y=0, xanchor="right", yanchor="top",
+        pad=dict(t=look.font + 14), direction="left", font=dict(size=look.font - 2),
         buttons=[dict(label=t("descent.fig.play"), method="animate",
                       args=[None, dict(frame=dict(duration=350, redraw=False),
                                        transition=dict(duration=0), fromcurrent=False,
@@ -188,36 +186,31 @@ def _vline(x: float, color: str, dash: str, width: float) -> dict:
                 line=dict(color=color, dash=dash, width=width))
 
 
-def _log_settings(values: list[np.ndarray]) -> dict:
-    """Log y axis spanning whole decades around the (positive) values, ticks at powers of 10
-    (at most 9 labels)."""
-    allv = np.concatenate([np.asarray(v, dtype=float) for v in values])
-    lo = math.floor(math.log10(float(np.min(allv))))
-    hi = math.ceil(math.log10(float(np.max(allv))))
-    if hi - lo < 1:
-        lo, hi = lo - 1, hi + 1
-    step = max(1, math.ceil((hi - lo) / 8))
-    ticks = [10.0 ** e for e in range(lo, hi + 1, step)]
-    return dict(type="log", range=[lo - 0.15, hi + 0.15], tickvals=ticks,
-                ticktext=[_power(e) for e in range(lo, hi + 1, step)])
+def regime_color(regime: str, look: Look) -> str:
+    """A regime's colour in the look's theme palette."""
+    return look.color(REGIME_COLOR_INDEX[regime])
 
 
-def _power(e: int) -> str:
-    """10^e as text: 1, 10, 10², 10⁻³."""
-    if e == 0:
-        return "1"
-    if e == 1:
-        return "10"
-    return "10" + str(e).replace("-", "−").translate(str.maketrans("0123456789−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻"))
+def _marker_sizes(n: int, i: int, of: int, size: int) -> list[int] | int:
+    """Marker sizes of a long line with n points: about 12 markers, series i of `of` placed
+    between the others' (lines that lie on top of each other still show every series)."""
+    if n <= 61:
+        return size
+    stride = math.ceil(n / 12)
+    offset = (i * stride) // max(1, of)
+    return [size if (k - offset) % stride == 0 else 0 for k in range(n)]
 
 
-def _series(x, y, name: str, i: int, look: Look, hover: str, **where) -> dict:
-    """A styled line (markers when short) for series i."""
+def _series(x, y, name: str, i: int, look: Look, hover: str, of: int = 0, **where) -> dict:
+    """A styled line for series i: markers on every point when short; on a long line none, or
+    staggered markers when it is one of `of` > 0 lines drawn together."""
     style = series_style(i, look)
+    marked = len(x) <= 61 or of > 0
     return _scatter(
-        x=_f32(x), y=_f32(y), name=name, mode="lines+markers" if len(x) <= 61 else "lines",
+        x=_f32(x), y=_f32(y), name=name, mode="lines+markers" if marked else "lines",
         line=dict(color=style["color"], width=look.line, dash=style["dash"]),
-        marker=dict(symbol=style["symbol"], size=look.marker - 2, color=style["color"]),
+        marker=dict(symbol=style["symbol"], color=style["color"],
+                    size=_marker_sizes(len(x), i, of, look.marker - 2)),
         hovertemplate=hover + "<extra>" + name + "</extra>", **where)
 
 
@@ -237,7 +230,7 @@ def per_step(run: d.DescentRun, look: Look, upto: int | None = None) -> go.Figur
         look, height=look.height(360), legend=False, hovermode="closest", margin=dict(t=50),
         xaxis=dict(domain=[0.0, 0.44], title=dict(text=iteration)),
         xaxis2={**axis_style(look, iteration), "domain": [0.56, 1.0], "anchor": "y2"},
-        yaxis=merge(dict(title=dict(text=t("descent.fig.gap_axis"))), _log_settings([gap])),
+        yaxis=merge(dict(title=dict(text=t("descent.fig.gap_axis"))), log_axis([gap])),
         yaxis2={**axis_style(look, "x"), "anchor": "x2", "range": [lo, hi]},
         shapes=[dict(type="line", xref="x2 domain", yref="y2", x0=0, x1=1,
                      y0=float(run.target), y1=float(run.target),
@@ -258,23 +251,24 @@ def distance_per_step(runs: list[d.DescentRun], names: list[str], look: Look,
         k = _upto(run, upto)
         dist = np.maximum(d.distance(run)[: k + 1], GAP_FLOOR)
         shown.append(dist)
-        data.append(_series(np.arange(k + 1), dist, name, i, look, "k=%{x}<br>%{y:.3g}"))
+        data.append(_series(np.arange(k + 1), dist, name, i, look, "k=%{x}<br>%{y:.3g}",
+                            of=len(runs)))
     layout = styled_layout(look, x_title=t("descent.fig.iteration"),
                            y_title=t("descent.fig.dist_axis"), height=look.height(360),
-                           hovermode="closest", yaxis=_log_settings(shown))
+                           hovermode="closest", yaxis=log_axis(shown))
     return figure(data, layout)
 
 
 def side_by_side(runs: list[d.DescentRun], titles: list[str], look: Look,
                  cols: int = 3) -> go.Figure:
-    """Small loss-curve panels, one per learning rate, iterates coloured by regime (a grid of
-    cols columns laid out by hand: axis domains and a title annotation per panel)."""
+    """Small loss-curve panels, one per learning rate (a grid of cols columns laid out by hand:
+    axis domains and a title annotation per panel). Run i has series i's colour, dash and
+    marker, as in the distance chart beside it, so no two runs look alike."""
     n = len(runs)
     cols = min(cols, n)
     rows = math.ceil(n / cols)
     hgap, vgap = 0.05, (0.22 if rows > 1 else 0.1) / rows
     width, height = (1 - hgap * (cols - 1)) / cols, (1 - vgap * (rows - 1)) / rows
-    loss = d.get(runs[0].loss_id)
     data: list[dict] = []
     layout = styled_layout(look, height=look.height(280) * rows + 40, legend=False,
                            hovermode="closest", margin=dict(t=60, b=30))
@@ -283,34 +277,44 @@ def side_by_side(runs: list[d.DescentRun], titles: list[str], look: Look,
         r, c = divmod(i, cols)
         x_lo, y_top = c * (width + hgap), 1 - r * (height + vgap)
         sx = "" if i == 0 else str(i + 1)
-        color = REGIME_COLORS[run.regime]
-        lo, hi = view_1d(loss, run.iterates)
-        gx, gf = d.curve(loss, lo, hi, 120)
-        y_lo, y_hi = float(np.min(gf)), float(np.max(gf))
-        pad = 0.08 * (y_hi - y_lo)
-        xs, fs = run.iterates, run.losses
-        axes = dict(xaxis=f"x{sx}", yaxis=f"y{sx}")
-        data += [
-            _scatter(x=_f32(gx), y=_f32(gf), mode="lines", showlegend=False,
-                     line=dict(color=look.color(7), width=2), hoverinfo="skip", **axes),
-            _scatter(x=_f32(xs), y=_f32(fs), mode="lines+markers", showlegend=False,
-                     line=dict(color=color, width=1.5), marker=dict(size=7, color=color),
-                     customdata=np.arange(len(xs)),
-                     hovertemplate="k=%{customdata}<br>x=%{x:.5g}<extra></extra>", **axes),
-            _scatter(x=_f32(xs[:1]), y=_f32(fs[:1]), mode="markers", showlegend=False,
-                     hoverinfo="skip", marker=dict(size=14, symbol="circle-open",
-                                                   color=look.color(0), line=dict(width=3)),
-                     **axes),
-        ]
+        traces, (x_range, y_range) = _panel(run, i, look)
+        data += [dict(tr, xaxis=f"x{sx}", yaxis=f"y{sx}") for tr in traces]
         layout[f"xaxis{sx}"] = {**axis_style(look), "domain": domain(x_lo, x_lo + width),
-                                "anchor": f"y{sx}", "range": [lo, hi]}
+                                "anchor": f"y{sx}", "range": x_range}
         layout[f"yaxis{sx}"] = {**axis_style(look), "domain": domain(y_top - height, y_top),
-                                "anchor": f"x{sx}", "range": [y_lo - pad, y_hi + pad]}
+                                "anchor": f"x{sx}", "range": y_range}
         notes.append(dict(text=titles[i], x=x_lo + width / 2, y=y_top, xref="paper",
                           yref="paper", xanchor="center", yanchor="bottom", showarrow=False,
-                          font=dict(size=look.font - 2)))
+                          font=dict(size=look.font - 2, color=series_style(i, look)["color"])))
     layout["annotations"] = notes
     return figure(data, layout)
+
+
+def _panel(run: d.DescentRun, i: int, look: Look) -> tuple[list[dict], tuple[list, list]]:
+    """One side-by-side panel: the loss curve, run i's iterates in series i's style and the
+    start ring; and the panel's x and y ranges."""
+    loss = d.get(run.loss_id)
+    lo, hi = view_1d(loss, run.iterates)
+    gx, gf = d.curve(loss, lo, hi, 120)
+    y_lo, y_hi = float(np.min(gf)), float(np.max(gf))
+    pad = 0.08 * (y_hi - y_lo)
+    xs, fs = run.iterates, run.losses
+    style = series_style(i, look)
+    traces = [
+        _scatter(x=_f32(gx), y=_f32(gf), mode="lines", showlegend=False,
+                 line=dict(color=look.color(GREY), width=2), hoverinfo="skip"),
+        _scatter(x=_f32(xs), y=_f32(fs), mode="lines+markers", showlegend=False,
+                 line=dict(color=style["color"], width=max(2.0, look.line / 2),
+                           dash=style["dash"]),
+                 marker=dict(size=look.marker - 2, color=style["color"],
+                             symbol=style["symbol"]),
+                 customdata=np.arange(len(xs)),
+                 hovertemplate="k=%{customdata}<br>x=%{x:.5g}<extra></extra>"),
+        _scatter(x=_f32(xs[:1]), y=_f32(fs[:1]), mode="markers", showlegend=False,
+                 hoverinfo="skip", marker=dict(size=look.marker + 4, symbol="circle-open",
+                                               color=look.text, line=dict(width=3))),
+    ]
+    return traces, ([lo, hi], [y_lo - pad, y_hi + pad])
 
 
 def lr_axis(band: d.StableBand, lr: float, look: Look, others: list[float] | None = None
@@ -325,15 +329,16 @@ def lr_axis(band: d.StableBand, lr: float, look: Look, others: list[float] | Non
     for a, b, regime in regions:
         if b > a:
             shapes.append(dict(type="rect", xref="x", yref="paper", x0=a, x1=b, y0=0, y1=1,
-                               fillcolor=REGIME_COLORS[regime], opacity=0.25,
+                               fillcolor=regime_color(regime, look), opacity=0.25,
                                line=dict(width=0), layer="below"))
             data.append(_scatter(x=[None], y=[None], mode="markers",
                                  name=t(f"descent.band.{regime}"),
                                  marker=dict(symbol="square", size=look.marker + 4,
-                                             color=REGIME_COLORS[regime], opacity=0.5)))
+                                             color=regime_color(regime, look),
+                                             opacity=0.5)))
     for value, label, regime in ((one, "1/L", d.MONOTONE), (two, "2/L", d.DIVERGES)):
         if lo <= value <= hi:
-            line = _vline(value, REGIME_COLORS[regime], "dash", 3)
+            line = _vline(value, regime_color(regime, look), "dash", 3)
             # the line ends below the current-lr marker, so the marker's label never sits on it
             shapes.append({**line, "y1": LINE_TOP / AXIS_TOP})
             notes.append(dict(x=math.log10(value), y=0.02, yref="paper", yanchor="bottom",
@@ -358,7 +363,8 @@ def lr_axis(band: d.StableBand, lr: float, look: Look, others: list[float] | Non
         look, x_title=t("descent.fig.lr_axis"), height=look.height(230), hovermode="closest",
         margin=dict(t=40, b=55), shapes=shapes, annotations=notes,
         xaxis=dict(type="log", range=[math.log10(lo), math.log10(hi)], showgrid=True,
-                   tickvals=ticks, ticktext=[fmt(v) for v in ticks], fixedrange=True),
+                   tickvals=ticks, ticktext=[fmt(v) for v in ticks], fixedrange=True,
+                   title=dict(standoff=12), automargin=True),
         yaxis=dict(visible=False, range=[0, AXIS_TOP], fixedrange=True))
     return figure(data, layout)
 
@@ -380,7 +386,7 @@ def contour_paths(runs: list[d.DescentRun], names: list[str], look: Look,
     data = [dict(type="contour", x=_f32(gx), y=_f32(gy), z=_f32(z), showscale=False,
                  contours=dict(coloring="lines", showlabels=False, start=0.5, end=80.5, size=4),
                  autocontour=False, line=dict(width=1.5),
-                 colorscale=[[0, "#999999"], [1, "#999999"]],
+                 colorscale=[[0, look.color(GREY)], [1, look.color(GREY)]],
                  hoverinfo="skip", name=t("descent.fig.contours"))]
     for run, name in zip(runs, names):
         i = METHOD_INDEX.get(run.method, 0)
@@ -415,9 +421,10 @@ def contour_paths(runs: list[d.DescentRun], names: list[str], look: Look,
     layout = styled_layout(
         look, x_title="x", y_title="y", hovermode="closest",
         height=LOSS_HEIGHT_CLASSROOM if look.classroom else 520,
+        margin=dict(b=PLAY_MARGIN) if frames else {},
         xaxis=dict(range=[x0, x1], constrain="domain"),
         yaxis=dict(range=[y0, y1], scaleanchor="x", scaleratio=1, constrain="domain"),
-        updatemenus=_play_menus(look, 0.01, "left") if frames else [])
+        updatemenus=_play_menus(look) if frames else [])
     return figure(data, layout, frames)
 
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 import functools
 
 from core import descent as d
+from ui.controls.descent import SPEC
 from ui.lessons import Step, note
 from ui.format import fmt
 
-LOSS = "course"
-X0 = float(d.get(LOSS).default_x0)
-N_ITER = 100
+# the page's defaults (every step runs the course loss from its own start, the whole path shown)
+LOSS = SPEC["gd_loss"].default
+X0 = SPEC["gd_x0"].default
+N_ITER = SPEC["gd_steps"].default
 TOL = d.DEFAULT_TOL
 CHART = "gd_curve"
 
@@ -28,8 +30,9 @@ def factor(lr: float) -> float:
 
 
 def state(lr: float) -> dict:
-    """The page's controls for the course loss with this lr, the whole path shown."""
-    return {"gd_loss": LOSS, "gd_x0": X0, "gd_steps": N_ITER, "lr": lr, "gd_step": run(lr).n}
+    """The page's defaults with this lr, the whole path shown (the slider at the last step).
+    The log slider is no part of it: its position follows lr."""
+    return SPEC.state(lr=lr, gd_step=run(lr).n)
 
 
 def common(lr: float) -> dict:

@@ -1,1 +1,2 @@
-"""Sentence and table builders of the pages: plain functions of core results (no Streamlit)."""
+"""Sentence and table builders of each page: text from core results, importable without running
+the page (pages stay thin)."""
