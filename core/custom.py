@@ -408,9 +408,9 @@ def parse(text: str) -> Activation:
 
 @dataclass(frozen=True, eq=False)
 class CustomActivation(Activation):
-    """An Activation parsed from a formula: text is the formula, nodes the size of its tree
-    (core.network counts the cost of evaluating it by nodes). Two parses of the same text are
-    equal and hash alike (so a page's cache key may hold one)."""
+    """An Activation parsed from a formula: text is the formula, nodes the size of its tree,
+    tree the tree itself (its work is counted node by node: element_cost, call_cost). Two
+    parses of the same text are equal and hash alike (so a page's cache key may hold one)."""
 
     text: str = ""
     nodes: int = 0

@@ -397,6 +397,20 @@ def simulation_work(act_or_cost, depth: int, width: int, n_samples: int) -> floa
                 + per_call)
 
 
+def sweep_work(act_ids: Sequence, n_shifts: int, depth: int = 10, width: int = 64,
+               n_samples: int = 256) -> float:
+    """Work units (≈ ns of CPU) of dead_share_vs_bias: per activation and shift a forward pass
+    only (one product per layer), Σ_acts shifts·depth·(n·w²·SIM_MAC_COST
+    + n·w·(SIM_ELEMENT_COST + c) + C), c, C as in simulation_work."""
+    total = 0.0
+    for a in act_ids:
+        act = get(a)
+        d, w, n = int(depth), int(width), int(n_samples)
+        total += int(n_shifts) * d * (n * w * w * SIM_MAC_COST + n * w * (
+            SIM_ELEMENT_COST + act.element_cost()) + act.call_cost())
+    return total
+
+
 @dataclass(frozen=True)
 class SimPlan:
     """A simulation set-up under a work budget: n_samples (≤ asked), its work in units

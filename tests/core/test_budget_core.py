@@ -188,6 +188,18 @@ def test_heaviest_simulation_is_reduced_to_within_budget(act):
         sat.SIM_BUDGET
 
 
+def test_sweep_work_counts_forward_passes():
+    one = sat.sweep_work(["relu"], 25, 10, 64, 128)
+    relu = get("relu")
+    want = 25 * 10 * (128 * 64 * 64 * sat.SIM_MAC_COST
+                      + 128 * 64 * (sat.SIM_ELEMENT_COST + relu.element_cost()) + relu.call_cost())
+    assert one == pytest.approx(want)
+    assert sat.sweep_work(["relu", "gelu"], 25, 10, 64, 128) > 2 * one
+    # the page's default sweep (ReLU, Leaky ReLU, ELU; 25 shifts; 10 × 64 × 128) fits a budget
+    assert sat.sweep_work(["relu", "leaky_relu", "elu"], len(sat.DEFAULT_SHIFTS), 10, 64, 128) \
+        < sat.SIM_BUDGET
+
+
 def test_small_simulation_is_not_reduced():
     plan = sat.plan_simulation("relu", 10, 64, 256)
     assert plan == sat.SimPlan(256, 256, sat.simulation_work("relu", 10, 64, 256), False, True)
