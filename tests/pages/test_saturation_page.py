@@ -7,12 +7,16 @@ import pytest
 from core import saturation as sat
 from tests.pages.conftest import chart_specs, decode, run_page, texts
 from ui.format import fmt
+from ui.format import pct as _pct
+from ui.i18n import act_name, set_lang
 
 CURVES, DEPTH, PREACT, SHARES, GRAD, DIE = range(6)
 
 
-def _pct(share: float) -> str:
-    return f"{fmt(100 * share, 3)}\u00a0%"
+def _name(act_id: str, lang: str = "en") -> str:
+    """An activation's display name in prose and charts (ui.i18n.act_name in that language)."""
+    set_lang(lang)
+    return act_name(act_id)
 
 
 @pytest.mark.parametrize(("locale", "title"), [("ko-KR", "미분과 포화"), ("en-US", "Derivatives and saturation")])
@@ -25,7 +29,8 @@ def test_renders_in_both_languages(locale: str, title: str) -> None:
     assert len(specs) == 6
     # default: sigmoid, tanh, ReLU on the f/f' chart, 2 traces each plus tangent/markers
     names = [tr.get("name") for tr in specs[CURVES]["data"]]
-    assert {"Sigmoid", "Tanh", "ReLU"} <= set(names)
+    lang = locale[:2]
+    assert {_name("sigmoid", lang), _name("tanh", lang), _name("relu", lang)} <= set(names)
 
 
 def test_saturated_edges_are_computed_and_shaded() -> None:
@@ -124,8 +129,8 @@ def test_dying_relu_numbers_match_core() -> None:
     sweep = sat.dead_share_vs_bias(["relu", "leaky_relu"], sat.DEFAULT_SHIFTS, depth=10,
                                    width=64, n_samples=128, init="he", seed=0, threshold=0.05)
     text = texts(at)
-    assert f"**ReLU**: at b = −4, {_pct(sweep.dead['relu'][0])} of all units are dead" in text
-    assert "**Leaky ReLU**: at b = −4, 0\u00a0% of all units are dead" in text
+    assert f"**{_name('relu')}**: at b = −4, {_pct(sweep.dead['relu'][0])} of all units are dead" in text
+    assert f"**{_name('leaky_relu')}**: at b = −4, 0% of all units are dead" in text
     y = decode(chart_specs(at)[DIE]["data"][0]["y"])
     assert y[0] == pytest.approx(sweep.dead["relu"][0], abs=1e-6) and y[0] > 0.5
 
@@ -145,7 +150,7 @@ def test_unknown_activation_in_url_is_dropped() -> None:
     assert not at.exception
     assert at.warning
     names = {tr.get("name") for tr in chart_specs(at)[CURVES]["data"]}
-    assert "Sigmoid" in names
+    assert _name("sigmoid") in names
 
 
 def test_no_activation_chosen_shows_hint() -> None:
@@ -162,7 +167,7 @@ def test_labels_and_setup_numbers_come_from_the_code() -> None:
     assert not at.exception and not at.warning
     assert at.session_state["sat_init"] == "small"
     res = sat.simulate_deep_mlp("sigmoid", 10, 64, 256, "small", 0, 0.0, 0.05)
-    assert f"Sigmoid, {small} weights, 10 layers" in texts(at)
+    assert f"{_name('sigmoid')}, {small} weights, 10 layers" in texts(at)
     assert decode(chart_specs(at)[GRAD]["data"][0]["y"])[-1] == pytest.approx(
         res.grad_norm_w[-1], rel=1e-6)
     assert f"{small}: small normal" in str(at.get("button_group")[0].proto.help)

@@ -142,6 +142,8 @@ EN: dict[str, str] = {
     "saturation.fig.dead_y": "dead units",
     "saturation.fig.flat": "flat zone (|f′| < t)",
     "saturation.presets": "Quick start",
+    # ---------------------------------------------------------------- added: legend, budget
+    "saturation.fig.sat_band": "{name} saturated (|f′| < t)",
 }
 
 KO: dict[str, str] = {
@@ -281,4 +283,6 @@ KO: dict[str, str] = {
     "saturation.fig.dead_y": "죽은 유닛",
     "saturation.fig.flat": "평평한 구간 (|f′| < t)",
     "saturation.presets": "바로 보기",
+    # ---------------------------------------------------------------- added: legend, budget
+    "saturation.fig.sat_band": "{name} 포화 구간 (|f′| < t)",
 }
