@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from core import saturation as sat
 from tests.pages.conftest import chart_specs, decode, run_page, texts
-from ui.format import fmt
+from ui.format import fmt, power
 from ui.format import pct as _pct
 from ui.i18n import act_name, set_lang
 
@@ -194,3 +196,134 @@ def test_dead_sentence_and_tails_follow_the_run() -> None:
     assert s.dead_max > 0
     assert (f"{_pct(s.dead_first)} in layer 1, {_pct(s.dead_last)} in layer 10; the most, "
             f"{_pct(s.dead_max)}, in layer {s.dead_max_layer}.") in texts(at)
+
+
+# ------------------------------------------------------------------ the control spec (issue 19)
+
+def test_the_spec_holds_every_control_and_the_presets_are_states_of_it() -> None:
+    from ui.controls.saturation import PRESETS, SPEC
+
+    assert SPEC.keys() == ["sat_acts", "sat_t", "sat_xr", "fx", "sat_x", "sat_L", "sat_mlp",
+                           "sat_init", "sat_depth", "sat_width", "sat_n", "sat_b", "sat_seed",
+                           "sat_die"]
+    assert SPEC["sat_depth"].hi == sat.MAX_DEPTH and SPEC["sat_width"].hi == sat.MAX_WIDTH
+    assert SPEC["sat_n"].hi == sat.MAX_SAMPLES and SPEC["sat_L"].hi == sat.MAX_FACTOR_DEPTH
+    assert SPEC["sat_init"].options == sat.INITS
+    for preset in PRESETS.values():
+        state = SPEC.state(**preset)
+        assert all(state[k] == SPEC[k].session_value(v) for k, v in preset.items())
+    # the URL spells activations by their language-neutral names, as links made before did
+    query = SPEC.to_query(SPEC.state(sat_acts=["sigmoid", "custom"], sat_init="positive"))
+    assert query["sat_acts"] == ["Sigmoid", "f(x)"] and query["sat_init"] == ["|N(0, 1/n)|"]
+    assert SPEC.from_query(query)["sat_acts"] == ["sigmoid", "custom"]
+
+
+def test_every_control_of_the_spec_is_drawn_with_its_default() -> None:
+    from tests.pages.test_lessons_page import same, widget_values
+    from ui.controls.saturation import SPEC
+
+    shown: dict = {}
+    for control in SPEC:
+        shown.update(control.shown_with)
+    at = run_page("saturation", query=SPEC.to_query(SPEC.state(**shown)), locale="en-US")
+    assert not at.exception and not at.warning
+    values = widget_values(at)
+    state = SPEC.state(**shown)
+    for key in SPEC.keys():
+        assert key in values, key
+        assert same(values[key], state[key]), (key, values[key], state[key])
+
+
+def test_an_empty_initialisation_falls_back_with_a_notice() -> None:
+    """`/saturation?sat_init=` used to show a traceback."""
+    at = run_page("saturation", query={"sat_init": ""}, locale="en-US")
+    assert not at.exception
+    assert [w.value for w in at.warning] == [
+        "The link left `sat_init` empty, so this page uses Xavier."]
+    res = sat.simulate_deep_mlp("sigmoid", 10, 64, 256, "xavier", 0, 0.0, 0.05)
+    assert decode(chart_specs(at)[GRAD]["data"][0]["y"])[-1] == pytest.approx(
+        res.grad_norm_w[-1], rel=1e-6)
+    assert "Sigmoid" in texts(at) and "Xavier weights, 10 layers" in texts(at)
+
+
+PAYLOADS = ["![i](//example.org/t.png)", "[Session expired](https://example.org)"]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+@pytest.mark.parametrize("shown", [True, False])
+def test_text_from_a_link_is_shown_as_text(payload: str, shown: bool) -> None:
+    """Every text-like key of the spec (the formula box) with a Markdown image or link: no
+    rendered Markdown holds an unescaped "](" — the value shows escaped, or not at all."""
+    from ui.controls.saturation import SPEC
+
+    query = {c.key: payload for c in SPEC if c.kind == "text"}
+    assert list(query) == ["fx"]
+    if shown:
+        query["sat_acts"] = ["Sigmoid", "f(x)"]
+        query["sat_mlp"] = "f(x)"
+    at = run_page("saturation", query=query, locale="en-US")
+    assert not at.exception
+    rendered = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    for kind in ("warning", "info", "success", "error"):
+        rendered += [e.value for e in getattr(at, kind)]
+    assert rendered and not [r for r in rendered if "](" in r]
+    if shown:  # the formula is refused, with its reason (no chart of it is drawn)
+        assert any("f(x)" in w.value or "formula" in w.value.lower() for w in at.warning)
+        assert at.text_input(key="fx").value == payload
+
+
+# ------------------------------------------------------------------ charts (issue 22)
+
+def test_the_saturated_strips_have_a_legend() -> None:
+    at = run_page("saturation", query={"sat_acts": ["Sigmoid", "Tanh", "ReLU"]}, locale="en-US")
+    data = chart_specs(at)[CURVES]["data"]
+    entries = [tr["name"] for tr in data if tr.get("x") == [None]]
+    # sigmoid and tanh are saturated somewhere on [−8, 8]; ReLU (f′ = 0 for x < 0) too
+    assert entries == [f"{_name(a)} saturated (|f′| < t)" for a in ("sigmoid", "tanh", "relu")]
+    # in the strip's own colour, as the shading
+    colours = {tr["name"]: tr["marker"]["color"] for tr in data if tr.get("x") == [None]}
+    rects = [s for s in chart_specs(at)[CURVES]["layout"]["shapes"] if s["type"] == "rect"]
+    assert colours[entries[0]].rsplit(",", 1)[0] == rects[0]["fillcolor"].rsplit(",", 1)[0]
+
+
+def test_log_axes_keep_their_titles_off_the_tick_labels() -> None:
+    at = run_page("saturation", query={"sat_L": "50"}, locale="en-US")
+    for key in (DEPTH, GRAD):
+        axis = chart_specs(at)[key]["layout"]["yaxis"]
+        assert axis["type"] == "log" and axis["automargin"] is True
+        assert axis["title"]["standoff"] > 0 and axis["title"]["text"]
+        # powers of ten written out: 10⁻¹⁰ is never drawn as a mangled mantissa
+        assert all(t == "1" or t == "10" or t.startswith("10") for t in axis["ticktext"])
+    depth = chart_specs(at)[DEPTH]["layout"]["yaxis"]
+    assert depth["ticktext"][0] == power(math.floor(math.log10(0.25 ** 50)))
+
+
+def test_lesson_step_four_stands_by_the_gradient_chart() -> None:
+    """The step about per-layer gradient sizes: its bar comes after the summed-input chart and
+    right before the gradient chart (nothing drawn between them but the chart's title)."""
+    from ui.lessons import steps
+
+    k = [s.id for s in steps("saturation")].index("gradient") + 1
+    at = run_page("saturation", query={"lesson": str(k)}, locale="en-US")
+    assert not at.exception
+    order = []
+    for el in at.main:
+        _walk(el, order)
+    bar = order.index("lesson_bar")
+    assert order.index("chart:sat_preact") < bar < order.index("chart:sat_grad")
+    between = order[bar + 1:order.index("chart:sat_grad")]
+    assert all(not e.startswith("chart:") for e in between), between
+
+
+def _walk(node, out: list) -> None:
+    """The page's elements in document order: the lesson bar's box and the charts by key."""
+    proto = getattr(node, "proto", None)
+    key = getattr(node, "key", None) or ""
+    if getattr(node, "type", "") == "bidi_component":
+        if proto.component_name == "activation_lab.chart":
+            out.append("chart:" + proto.id.rsplit("-chart_", 1)[-1])
+        return
+    if "lesson_bar" in str(key) or "lesson_bar" in str(getattr(proto, "id", "")):
+        out.append("lesson_bar")
+    for child in getattr(node, "children", {}).values() if hasattr(node, "children") else []:
+        _walk(child, out)
