@@ -11,7 +11,7 @@ from ui import lesson, shell, widgets
 from ui.controls.saturation import CUSTOM, CUSTOM_LABEL, FX_PREFIX, PRESETS, SPEC, SWEEP
 from ui.figures.saturation import (CurveSet, bias_chart, curves, depth_chart, grad_chart,
                                    preact_chart, shares_chart)
-from ui.format import fmt
+from ui.format import count, fmt
 from ui.i18n import t
 from ui.page import (call_fragment, chart, follow_setup, guarded, header, look, picture_layout,
                      secondary, show_code)
@@ -56,7 +56,7 @@ def cached_intervals(act_id: str, threshold: float, lo: float, hi: float) -> lis
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def cached_peak(act_id: str) -> sat.DerivativePeak:
-    """derivative_peak on [−20, 20], cached."""
+    """derivative_peak (the largest |f′| over the whole line), cached."""
     return sat.derivative_peak(core_act(act_id))
 
 
@@ -196,6 +196,19 @@ def mlp_charts(res: sat.DeepMLPResult, depth: int, thr: float) -> None:
         st.markdown(say.grad_text(s, depth))
 
 
+def fit_budget(act_id: str, depth: int, width: int, n: int) -> int | None:
+    """The sample count the simulation may use under the request's work budget (fewer than
+    asked: the page says so), or None when even the fewest samples are too much (it refuses)."""
+    plan = sat.plan_simulation(core_act(act_id), depth, width, n, budget=sat.SIM_BUDGET)
+    values = dict(name=name(act_id), L=depth, w=width, asked=count(n), used=count(plan.n_samples))
+    if plan.work > sat.SIM_BUDGET:
+        st.warning(t("saturation.budget_refused", **values), icon="⚠️")
+        return None
+    if plan.reduced:
+        st.info(t("saturation.budget_reduced", **values), icon=":material/speed:")
+    return plan.n_samples
+
+
 @st.fragment
 @guarded
 def mlp_section(thr: float) -> None:
@@ -203,23 +216,26 @@ def mlp_section(thr: float) -> None:
     st.header(t("saturation.mlp.title"))
     st.markdown(t("saturation.mlp.body"))
     v = mlp_controls()
-    act_id, depth = v["sat_mlp"], int(v["sat_depth"])
+    act_id, depth, width = v["sat_mlp"], int(v["sat_depth"]), int(v["sat_width"])
     follow_setup("saturation_formula", act_id == CUSTOM)  # the f(x) box comes and goes with it
     if act_id == CUSTOM:
         if FORMULA["key"] is None:
             st.info(t("custom.need"))
             return
         act_id = FORMULA["key"]
-    res = cached_sim(act_id, depth, int(v["sat_width"]), int(v["sat_n"]), v["sat_init"],
-                     int(v["sat_seed"]), float(v["sat_b"]), thr)
+    n = fit_budget(act_id, depth, width, int(v["sat_n"]))
+    if n is None:
+        return
+    res = cached_sim(act_id, depth, width, n, v["sat_init"], int(v["sat_seed"]),
+                     float(v["sat_b"]), thr)
     if not all_finite(res.preact_quantiles, res.preact_mean, res.preact_std, res.grad_norm_w,
                       res.grad_norm_z):  # only a user's formula can make the network overflow
         st.warning(t("custom.overflow_net", name=name(act_id), L=depth), icon="⚠️")
         return
-    st.caption(say.mlp_setup(name(act_id), v["sat_init"], depth, int(v["sat_width"]),
-                             int(v["sat_n"]), float(v["sat_b"]), thr))
+    st.caption(say.mlp_setup(name(act_id), v["sat_init"], depth, width, n, float(v["sat_b"]),
+                             thr))
     mlp_charts(res, depth, thr)
-    show_code(sat.simulate_deep_mlp)
+    show_code(sat.simulate_deep_mlp, sat.simulation_work)
 
 
 # ----------------------------------------------------------------------------- 4. dying ReLU

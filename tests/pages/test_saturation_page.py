@@ -327,3 +327,89 @@ def _walk(node, out: list) -> None:
         out.append("lesson_bar")
     for child in getattr(node, "children", {}).values() if hasattr(node, "children") else []:
         _walk(child, out)
+
+
+# ------------------------------------------------------------------ work budget (issue 20)
+
+def _heavy_formula() -> str:
+    """The heaviest kind of formula the box takes: a balanced sum of erf(erf(x)) as long as the
+    box allows (erf is the most expensive function per element)."""
+    from core.custom import MAX_LENGTH
+
+    best = "erf(erf(x))"
+    for k in range(2, 64):
+        units = ["erf(erf(x))"] * k
+        while len(units) > 1:
+            units = [f"({units[i]}+{units[i + 1]})" if i + 1 < len(units) else units[i]
+                     for i in range(0, len(units), 2)]
+        if len(units[0]) > MAX_LENGTH:
+            break
+        best = units[0]
+    return best
+
+
+def _count_work(monkeypatch) -> list:
+    """Record every simulate_deep_mlp call the page makes, with its counted work units."""
+    calls: list = []
+    real = sat.simulate_deep_mlp
+
+    def counted(act, depth, width, n, *args, **kwargs):
+        calls.append((sat.simulation_work(act, depth, width, n), n))
+        return real(act, depth, width, n, *args, **kwargs)
+
+    monkeypatch.setattr(sat, "simulate_deep_mlp", counted)
+    return calls
+
+
+def test_the_heaviest_link_stays_within_the_work_budget(monkeypatch) -> None:
+    from core.custom import parse
+
+    formula = _heavy_formula()
+    act = parse(formula)
+    assert sat.simulation_work(act, 30, 256, 2000) > 5 * sat.SIM_BUDGET  # really heavy
+    calls = _count_work(monkeypatch)
+    query = {"sat_mlp": "f(x)", "fx": formula, "sat_depth": "30", "sat_width": "256",
+             "sat_n": "2000", "sat_seed": "7391"}  # a seed no other test caches
+    at = run_page("saturation", query=query, locale="en-US", timeout=120)
+    assert not at.exception and not at.warning
+    plan = sat.plan_simulation(act, 30, 256, 2000)
+    assert plan.reduced and 10 <= plan.n_samples < 2000
+    # the work the page did, counted: one simulation, within the budget
+    assert calls == [(plan.work, plan.n_samples)] and plan.work <= sat.SIM_BUDGET
+    # the page says what it reduced, and states the run it made
+    reduced = [i.value for i in at.info if "more work than one request may do" in i.value]
+    assert reduced == [f"30 layers × 256 units × 2,000 samples with f(x) is more work than one "
+                       f"request may do, so the network was run with {plan.n_samples:,} samples "
+                       f"instead of 2,000. Every number and chart below comes from those "
+                       f"{plan.n_samples:,} samples."]
+    assert f"f(x), Xavier weights, 30 layers × 256 units, {plan.n_samples} samples" in texts(at)
+    assert len(decode(chart_specs(at)[GRAD]["data"][0]["y"])) == 30
+
+
+def test_the_budget_message_in_korean_and_a_set_up_within_it_is_not_reduced(monkeypatch) -> None:
+    calls = _count_work(monkeypatch)
+    query = {"sat_mlp": "ReLU", "sat_depth": "30", "sat_width": "256", "sat_n": "2000",
+             "sat_seed": "7392"}
+    at = run_page("saturation", query=query, locale="ko-KR", timeout=120)
+    assert not at.exception
+    plan = sat.plan_simulation("relu", 30, 256, 2000)
+    assert calls == [(plan.work, plan.n_samples)] and plan.work <= sat.SIM_BUDGET
+    if plan.reduced:  # the catalogue's cheapest functions too, at the largest set-up
+        assert any(f"표본을 {plan.n_samples:,}개로 줄여서" in i.value for i in at.info)
+    calls.clear()
+    at = run_page("saturation", query={"sat_seed": "7393"}, locale="en-US")
+    assert calls == [(sat.simulation_work("sigmoid", 10, 64, 256), 256)]
+    assert not [i for i in at.info if "more work" in i.value]
+
+
+def test_a_set_up_over_budget_even_at_the_fewest_samples_is_refused(monkeypatch) -> None:
+    calls = _count_work(monkeypatch)
+    monkeypatch.setattr(sat, "SIM_BUDGET", sat.simulation_work("tanh", 30, 256, 5))
+    at = run_page("saturation", query={"sat_mlp": "Tanh", "sat_depth": "30",
+                                       "sat_width": "256", "sat_seed": "7394"}, locale="en-US")
+    assert not at.exception and calls == []
+    assert [w.value for w in at.warning] == [
+        f"30 layers × 256 units with {_name('tanh')} is more work than one request may do, "
+        "even with only 10 samples, so the network was not run. Use fewer layers or units, or a "
+        "simpler formula."]
+    assert len(chart_specs(at)) == 3  # f / f′, depth, dying ReLU: the network's three are not
