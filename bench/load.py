@@ -43,6 +43,8 @@ from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from websockets.asyncio.client import connect  # noqa: E402
 
+from bench.scenarios import saturation as SATURATION  # noqa: E402
+
 TIMEOUT = 30.0
 CHART_COMPONENT = "activation_lab.chart"  # ui/chart.py: every chart of the app
 
@@ -55,7 +57,7 @@ CHART_COMPONENT = "activation_lab.chart"  # ui/chart.py: every chart of the app
 PAGES: dict[str, tuple[str, list[str]]] = {
     "explorer": ("lang=en&f_relu=ReLU&f_relu=Leaky%20ReLU",
                  ["p_leaky_relu_negative_slope", "temp", "L", "p_leaky_relu_negative_slope"]),
-    "saturation": ("lang=en", ["sat_x:-8:8", "sat_L", "sat_x:-8:8", "sat_b"]),
+    "saturation": (SATURATION.QUERY, SATURATION.MOVES),  # from the page's control spec
     "zigzag": ("lang=en", ["zz_t", "zz_t", "zz_pk", "zz_lr"]),
     "descent": ("lang=en", ["gd_lrlog:-2:-0.1", "gd_step", "gd_lrlog:-2:-0.1", "gd_step"]),
     "network": ("lang=en&net_ex=XOR%202-2-1", ["net_pos_xor"]),

@@ -413,3 +413,19 @@ def test_a_set_up_over_budget_even_at_the_fewest_samples_is_refused(monkeypatch)
         "even with only 10 samples, so the network was not run. Use fewer layers or units, or a "
         "simpler formula."]
     assert len(chart_specs(at)) == 3  # f / f′, depth, dying ReLU: the network's three are not
+
+
+def test_the_benches_move_sliders_of_the_spec() -> None:
+    """bench/load.py and the latency scenario take the page's sliders from the spec."""
+    from bench.load import PAGES
+    from bench.scenarios.saturation import MOVES, QUERY, SCENARIO
+    from ui.controls.saturation import SPEC
+
+    assert PAGES["saturation"] == (QUERY, MOVES)
+    for move in MOVES:
+        key, *window = move.split(":")
+        control = SPEC[key]
+        assert control.kind == "slider" and not control.shown_with
+        assert all(control.lo <= float(v) <= control.hi for v in window)
+    at = run_page("saturation", locale="en-US")
+    assert at.slider(key="sat_x").label == SCENARIO["slider"]
