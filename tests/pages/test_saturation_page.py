@@ -429,3 +429,17 @@ def test_the_benches_move_sliders_of_the_spec() -> None:
         assert all(control.lo <= float(v) <= control.hi for v in window)
     at = run_page("saturation", locale="en-US")
     assert at.slider(key="sat_x").label == SCENARIO["slider"]
+
+
+@pytest.mark.parametrize("shown", [True, False])
+def test_a_formula_too_long_gets_one_notice_shown_or_not(shown: bool) -> None:
+    """The box is the spec's fx control: a bad link value gets exactly one notice, from the box
+    when it is drawn, from SPEC.finish when the set-up does not draw it."""
+    query = {"fx": "x+" * 150 + "x"}
+    if shown:
+        query["sat_acts"] = ["f(x)"]
+    at = run_page("saturation", query=query, locale="en-US")
+    assert not at.exception
+    notices = [w.value for w in at.warning if "`fx`" in w.value]
+    assert len(notices) == 1, notices
+    assert ("not shown in the current view" in notices[0]) is not shown
