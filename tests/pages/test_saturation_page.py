@@ -443,3 +443,16 @@ def test_a_formula_too_long_gets_one_notice_shown_or_not(shown: bool) -> None:
     notices = [w.value for w in at.warning if "`fx`" in w.value]
     assert len(notices) == 1, notices
     assert ("not shown in the current view" in notices[0]) is not shown
+
+
+def test_peak_sentences_for_plateaus_and_limits() -> None:
+    from ui.i18n import set_lang
+    from ui.sentences.saturation import peak_text
+
+    set_lang("en")
+    assert peak_text(sat.derivative_peak("relu")) == "Largest |f′|: **1**, reached for x > 0."
+    assert peak_text(sat.derivative_peak("identity")) == "Largest |f′|: **1**, reached for every x."
+    assert peak_text(sat.derivative_peak("hardtanh")) == (
+        "Largest |f′|: **1**, reached for −1 < x < 1.")
+    assert peak_text(sat.derivative_peak("softplus")) == (
+        "|f′| keeps growing towards x → +∞ and approaches **1**.")

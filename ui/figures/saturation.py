@@ -278,16 +278,3 @@ def bias_chart(shifts: np.ndarray, series: Sequence[tuple[str, np.ndarray]],
               for i, (name, y) in enumerate(series)]
     return figure(traces, _layout(look, "saturation.fig.bias_x", "saturation.fig.dead_y", 380,
                                   SHARE_AXIS, hovermode="x unified"))
-
-
-def interval_text(a: float, b: float, x_range: tuple[float, float]) -> str:
-    """An interval of the shown x range as text: 'x < b', 'x > a', 'a < x < b' or 'all x'."""
-    left, right = a <= x_range[0], b >= x_range[1]
-    if left and right:
-        return t("saturation.all_x")
-    a, b = round(a, 6), round(b, 6)  # edges are good to ~1e-10: print no bisection noise
-    if left:
-        return f"x < {fmt(b, 4)}"
-    if right:
-        return f"x > {fmt(a, 4)}"
-    return f"{fmt(a, 4)} < x < {fmt(b, 4)}"

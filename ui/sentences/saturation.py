@@ -3,16 +3,14 @@ Markdown out (every number formatted here, none typed into a text)."""
 
 from __future__ import annotations
 
+import math
 from typing import Sequence
 
 from core import saturation as sat
 from ui.controls.saturation import CUSTOM, CUSTOM_LABEL, FX_PREFIX, INIT_LABELS, SWEEP
-from ui.figures.saturation import CurveSet, interval_text
+from ui.figures.saturation import CurveSet
 from ui.format import fmt, pct
 from ui.i18n import act_name, t
-
-PEAK_RANGE = 20.0  # the page's derivative_peak searches [−20, 20]
-
 
 def display_name(act_key: str) -> str:
     """An activation's name in prose and charts: the current language's name for a catalogue
@@ -22,13 +20,26 @@ def display_name(act_key: str) -> str:
     return act_name(act_key)
 
 
+def interval_text(a: float, b: float, x_range: tuple[float, float]) -> str:
+    """An interval of the shown x range as text: 'x < b', 'x > a', 'a < x < b' or 'all x'."""
+    left, right = a <= x_range[0], b >= x_range[1]
+    if left and right:
+        return t("saturation.all_x")
+    a, b = round(a, 6), round(b, 6)  # edges are good to ~1e-10: print no bisection noise
+    if left:
+        return f"x < {fmt(b, 4)}"
+    if right:
+        return f"x > {fmt(a, 4)}"
+    return f"{fmt(a, 4)} < x < {fmt(b, 4)}"
+
+
 def peak_text(p: sat.DerivativePeak) -> str:
     """Where the largest |f′| is reached, in words."""
     if p.at_edge:
         return t("saturation.peak_limit", value=fmt(p.value, 4),
                  side="+∞" if p.x_at > 0 else "−∞")
     if p.x_lo < p.x_hi:
-        edge_lo, edge_hi = p.x_lo <= -PEAK_RANGE, p.x_hi >= PEAK_RANGE
+        edge_lo, edge_hi = math.isinf(p.x_lo), math.isinf(p.x_hi)  # a plateau to ±∞
         if edge_lo and edge_hi:
             where = t("saturation.every_x")
         elif edge_hi:
