@@ -90,9 +90,11 @@ def bisect(pred: Callable[[float], bool], a: float, b: float, rtol: float = 1e-1
 def sample(act, lo: float, hi: float, n: int, **params: float
            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(x, f(x), f'(x)) on xₖ = lo + k·(hi − lo)/(n − 1), k = 0..n−1, for an Activation act
-    (anything with fn and grad). The callers check their own limits on lo, hi and n."""
+    (anything with fn_grad: f and f' together, one pass for a user's formula). The callers
+    check their own limits on lo, hi and n."""
     x = np.linspace(float(lo), float(hi), int(n))
-    return x, act.fn(x, **params), act.grad(x, **params)
+    f, g = act.fn_grad(x, **params)
+    return x, f, g
 
 
 # ----------------------------------------------------------------------------- erf
@@ -117,6 +119,7 @@ _Q = (2.56852019228982242e00, 1.87295284992346725e00, 5.27905102951428412e-1,
       6.05183413124413191e-2, 2.33520497626869185e-3)
 _SQRPI = 1.0 / math.sqrt(math.pi)  # 1/√π
 _ERF_ONE = 6.0  # erfc(|x|) < 2.2e-17 beyond: erf(x) = ±1 in double precision
+_ERF_SMALL = 64  # up to this many values erf loops over math.erf (same C library function)
 
 
 def _erf_small(x: np.ndarray) -> np.ndarray:
@@ -163,9 +166,13 @@ def erf(x: np.ndarray | float) -> np.ndarray:
 
     Cody's rational approximations: |x| ≤ 0.5 directly; 0.5 < |x| ≤ 4 and 4 < |x| < 6 through
     erfc(|x|) = 1 − erf(|x|); ±1 beyond |x| ≥ 6. erf(−x) = −erf(x), erf(±0) = ±0. Agrees with
-    math.erf to ~1e-16 relative (tests check 1e-13 over a wide grid).
+    math.erf to ~1e-16 relative (tests check 1e-13 over a wide grid). Arrays of at most 64
+    values (a small network's layer) go through math.erf value by value: numpy's fixed cost
+    per call of the branches above is then the larger part.
     """
     x = np.asarray(x, dtype=np.float64)
+    if x.size <= _ERF_SMALL:  # a few values: math.erf each is cheaper than the masked branches
+        return np.array([math.erf(v) for v in x.ravel()], dtype=np.float64).reshape(x.shape)
     out = np.empty_like(x)
     ax = np.abs(x)
     small = ax <= 0.5
