@@ -201,7 +201,7 @@ def fit_budget(act_id: str, depth: int, width: int, n: int) -> int | None:
     asked: the page says so), or None when even the fewest samples are too much (it refuses)."""
     plan = sat.plan_simulation(core_act(act_id), depth, width, n, budget=sat.SIM_BUDGET)
     values = dict(name=name(act_id), L=depth, w=width, asked=count(n), used=count(plan.n_samples))
-    if plan.work > sat.SIM_BUDGET:
+    if not plan.within:
         st.warning(t("saturation.budget_refused", **values), icon="⚠️")
         return None
     if plan.reduced:
