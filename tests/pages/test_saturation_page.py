@@ -279,7 +279,7 @@ def test_the_saturated_strips_have_a_legend() -> None:
     data = chart_specs(at)[CURVES]["data"]
     entries = [tr["name"] for tr in data if tr.get("x") == [None]]
     # sigmoid and tanh are saturated somewhere on [−8, 8]; ReLU (f′ = 0 for x < 0) too
-    assert entries == [f"{_name(a)} saturated (|f′| < t)" for a in ("sigmoid", "tanh", "relu")]
+    assert entries == [f"{_name(a)}: |f′| < t" for a in ("sigmoid", "tanh", "relu")]
     # in the strip's own colour, as the shading
     colours = {tr["name"]: tr["marker"]["color"] for tr in data if tr.get("x") == [None]}
     rects = [s for s in chart_specs(at)[CURVES]["layout"]["shapes"] if s["type"] == "rect"]

@@ -143,7 +143,7 @@ EN: dict[str, str] = {
     "saturation.fig.flat": "flat zone (|f′| < t)",
     "saturation.presets": "Quick start",
     # ---------------------------------------------------------------- added: legend, budget
-    "saturation.fig.sat_band": "{name} saturated (|f′| < t)",
+    "saturation.fig.sat_band": "{name}: |f′| < t",
     "saturation.budget_reduced": (
         "{L} layers × {w} units × {asked} samples with {name} is more work than one request "
         "may do, so the network was run with {used} samples instead of {asked}. Every number "
@@ -294,7 +294,7 @@ KO: dict[str, str] = {
     "saturation.fig.flat": "평평한 구간 (|f′| < t)",
     "saturation.presets": "바로 보기",
     # ---------------------------------------------------------------- added: legend, budget
-    "saturation.fig.sat_band": "{name} 포화 구간 (|f′| < t)",
+    "saturation.fig.sat_band": "{name}: |f′| < t",
     "saturation.budget_reduced": (
         "{name} 함수로 {L}층 × 유닛 {w}개 × 표본 {asked}개를 계산하면 한 번의 요청에 허용된 "
         "계산량을 넘습니다. 그래서 표본을 {used}개로 줄여서 계산했습니다. 아래 숫자와 그래프는 모두 "
