@@ -44,6 +44,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from websockets.asyncio.client import connect  # noqa: E402
 
 from bench.scenarios import explorer as EXPLORER  # noqa: E402
+from bench.scenarios import saturation as SATURATION  # noqa: E402
 
 TIMEOUT = 30.0
 CHART_COMPONENT = "activation_lab.chart"  # ui/chart.py: every chart of the app
@@ -56,7 +57,7 @@ CHART_COMPONENT = "activation_lab.chart"  # ui/chart.py: every chart of the app
 # bench/network_speed.py: a class opening the same link shares one cached training run.
 PAGES: dict[str, tuple[str, list[str]]] = {
     "explorer": (EXPLORER.QUERY, EXPLORER.MOVES),  # from the page's control spec
-    "saturation": ("lang=en", ["sat_x:-8:8", "sat_L", "sat_x:-8:8", "sat_b"]),
+    "saturation": (SATURATION.QUERY, SATURATION.MOVES),  # from the page's control spec
     "zigzag": ("lang=en", ["zz_t", "zz_t", "zz_pk", "zz_lr"]),
     "descent": ("lang=en", ["gd_lrlog:-2:-0.1", "gd_step", "gd_lrlog:-2:-0.1", "gd_step"]),
     "network": ("lang=en&net_ex=XOR%202-2-1", ["net_pos_xor"]),

@@ -181,9 +181,10 @@ class Labels:
     """
 
     def __init__(self, prefix: str, ids: Sequence[Any], fixed: dict | None = None,
-                 **values: Any) -> None:
+                 legacy: dict | None = None, **values: Any) -> None:
         self.prefix, self.ids, self.values = prefix, list(ids), values
         self.fixed = dict(fixed or {})
+        self.legacy = dict(legacy or {})  # older URL spelling → option (links made before)
         self.lang = get_lang()  # the run's language, also when Streamlit formats later
 
     def _label(self, option: Any, lang: str | None = None) -> str:
@@ -195,7 +196,8 @@ class Labels:
 
     def aliases(self, option: Any) -> list[str]:
         """Every URL value that means option: its id and its label in every language."""
-        return [str(option)] + [self._label(option, lang) for lang in LANGS]
+        old = [k for k, v in self.legacy.items() if v == option]
+        return [str(option)] + [self._label(option, lang) for lang in LANGS] + old
 
     def __call__(self, option: Any) -> str:
         if option in self.ids:
@@ -217,11 +219,27 @@ class Labels:
         return len(self.ids)
 
 
+class Named:
+    """Language-neutral option labels from a function, plus older URL spellings of options
+    (``legacy``: spelling → option) that links made before a label changed still carry."""
+
+    def __init__(self, fn: Callable[[Any], str], legacy: dict | None = None) -> None:
+        self.fn, self.legacy = fn, dict(legacy or {})
+
+    def __call__(self, option: Any) -> str:
+        return self.fn(option)
+
+    def aliases(self, option: Any) -> list[str]:
+        """Every URL value that means option: its id, its label and its older spellings."""
+        return [str(option), self.fn(option)] + [k for k, v in self.legacy.items()
+                                                 if v == option]
+
+
 def _alias_map(options: Sequence[Any], fmt: Callable[[Any], str]) -> dict[str, Any]:
-    """URL spelling → option for a Labels fmt (spellings that are another option's current
-    label are left out); empty for a plain fmt."""
+    """URL spelling → option for a Labels or Named fmt (spellings that are another option's
+    current label are left out); empty for a plain fmt."""
     owner = getattr(fmt, "__self__", fmt)  # fmt=labels or fmt=labels.get
-    if not isinstance(owner, Labels):
+    if not isinstance(owner, (Labels, Named)):
         return {}
     aliases = owner.aliases
     current = {fmt(o) for o in options}

@@ -91,3 +91,26 @@ def _hover(page, key: str) -> None:
     box = page.locator(f".st-key-chart_{key} .js-plotly-plot").bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.wait_for_timeout(400)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_lesson_gradient_step_stands_by_its_chart_on_the_first_screen(server, page, lang) -> None:
+    """Lesson step 4 speaks of per-layer gradient sizes: once the page has brought its bar into
+    view, the bar and the whole gradient chart are on the 1280×720 screen together, the bar
+    right above the chart (not above the summed-input chart)."""
+    from ui.lessons import steps
+
+    k = [s.id for s in steps("saturation")].index("gradient") + 1
+    goto(page, f"{server}/saturation?lesson={k}&lang={lang}")
+    wait_for_charts(page, 6)
+    wait_for_chart(page, "sat_grad")
+    page.wait_for_timeout(3000)  # the bar's own scrolls (up to 2.5 s after the step is drawn)
+    bar = page.locator(".st-key-lesson_bar").bounding_box()
+    grad = page.locator(".st-key-chart_sat_grad").bounding_box()
+    preact = page.locator(".st-key-chart_sat_preact").bounding_box()
+    assert bar and grad and preact
+    assert 0 <= bar["y"] and grad["y"] + grad["height"] <= 720
+    assert bar["y"] + bar["height"] <= grad["y"] <= bar["y"] + bar["height"] + 120
+    assert preact["y"] + preact["height"] <= bar["y"]
+    assert bar["x"] < grad["x"] + grad["width"] and grad["x"] < bar["x"] + bar["width"]
+    screenshot(page, f"saturation-{lang}-lesson-gradient")

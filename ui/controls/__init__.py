@@ -48,6 +48,7 @@ class Control:
     most: int | None = None         # multiselect: max_selections
     viewer: bool = False            # each viewer's own (never shared, never followed)
     dynamic: bool = False           # hi/default decided by the page when it draws it
+    legacy: Mapping[str, Any] = field(default_factory=dict)  # older URL spelling → option
     shown_with: Mapping[str, Any] = field(default_factory=dict)  # other controls' values under
     # which the page draws this one (e.g. a second layer's width needs two layers): tests, bench
 
@@ -157,6 +158,7 @@ class Control:
 
     def _spellings(self, option: Any) -> set[str]:
         spelled = {str(option), self.option_text(option)}
+        spelled |= {k for k, v in self.legacy.items() if v == option}
         if isinstance(self.names, str):
             from ui.i18n import CATALOGUES
 

@@ -25,7 +25,9 @@ def _text(label: Any, values: dict) -> str | None:
 def _names(control, values: dict):
     """The option-label function of a choice control."""
     if isinstance(control.names, str):
-        return widgets.Labels(control.names, control.options, **values)
+        return widgets.Labels(control.names, control.options, legacy=control.legacy, **values)
+    if control.legacy:
+        return widgets.Named(control.names or str, control.legacy)
     return control.names or str
 
 

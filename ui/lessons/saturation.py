@@ -7,20 +7,19 @@ import functools
 import math
 
 from core import saturation as sat
+from ui.controls.saturation import SPEC, SWEEP
 from ui.i18n import act_name
 from ui.lessons import Step, note, percent
 from ui.format import fmt
 
-THRESHOLD = 0.05
-HALF = 8.0
-DEPTH_L = 10
-MLP = dict(act_id="sigmoid", depth=10, width=64, n=256, init="xavier", seed=0, bias=0.0)
-SWEEP = dict(depth=10, width=64, n_samples=128, init="he", seed=0)  # the page's fixed network
-DIE = ("relu", "leaky_relu", "elu")
-BASE = {"sat_acts": ["sigmoid", "tanh", "relu"], "sat_t": THRESHOLD, "sat_xr": HALF,
-        "sat_x": 1.5, "sat_L": 20, "sat_mlp": MLP["act_id"], "sat_init": MLP["init"],
-        "sat_depth": MLP["depth"], "sat_width": MLP["width"], "sat_n": float(MLP["n"]),
-        "sat_b": MLP["bias"], "sat_seed": float(MLP["seed"]), "sat_die": list(DIE)}
+BASE = SPEC.state()  # the page's defaults: a step states only what differs
+THRESHOLD = BASE["sat_t"]
+HALF = BASE["sat_xr"]
+DEPTH_L = 10  # the depth step's L (the page's default is deeper)
+MLP = dict(act_id=BASE["sat_mlp"], depth=BASE["sat_depth"], width=BASE["sat_width"],
+           n=int(BASE["sat_n"]), init=BASE["sat_init"], seed=int(BASE["sat_seed"]),
+           bias=BASE["sat_b"])
+DIE = tuple(BASE["sat_die"])
 PROBE = 4.0
 
 
@@ -110,12 +109,13 @@ def dying_marks() -> dict:
 
 
 STEPS = (
-    Step("quarter", BASE | {"sat_acts": ["sigmoid"], "sat_x": 0.0}, quarter, "sat_curves",
+    Step("quarter", SPEC.state(sat_acts=["sigmoid"], sat_x=0.0), quarter, "sat_curves",
          quarter_marks),
-    Step("flat", BASE | {"sat_acts": ["sigmoid", "tanh"], "sat_x": PROBE}, flat, "sat_curves",
+    Step("flat", SPEC.state(sat_acts=["sigmoid", "tanh"], sat_x=PROBE), flat, "sat_curves",
          flat_marks),
-    Step("depth", BASE | {"sat_L": DEPTH_L}, through_depth, "sat_depth", depth_marks,
+    Step("depth", SPEC.state(sat_L=DEPTH_L), through_depth, "sat_depth", depth_marks,
          near="depth"),
-    Step("gradient", BASE | {"sat_acts": ["sigmoid"]}, gradient, "sat_grad", near="mlp"),
-    Step("dying", BASE | {"sat_acts": list(DIE)}, dying, "sat_die", dying_marks, near="die"),
+    # the step speaks of per-layer gradient sizes: its bar stands by the gradient chart
+    Step("gradient", SPEC.state(sat_acts=["sigmoid"]), gradient, "sat_grad", near="grad"),
+    Step("dying", SPEC.state(sat_acts=list(DIE)), dying, "sat_die", dying_marks, near="die"),
 )

@@ -145,6 +145,18 @@ EN: dict[str, str] = {
     "saturation.fig.dead_y": "dead units",
     "saturation.fig.flat": "flat zone (|f′| < t)",
     "saturation.presets": "Quick start",
+    # ---------------------------------------------------------------- added: legend, budget
+    "saturation.fig.sat_band": "{name}: |f′| < t",
+    "saturation.budget_reduced": (
+        "{L} layers × {w} units × {asked} samples with {name} is more work than one request "
+        "may do, so the network was run with {used} samples instead of {asked}. Every number "
+        "and chart below comes from those {used} samples."
+    ),
+    "saturation.budget_refused": (
+        "{L} layers × {w} units with {name} is more work than one request may do, even with "
+        "only {used} samples, so the network was not run. Use fewer layers or units, or a "
+        "simpler formula."
+    ),
 }
 
 KO: dict[str, str] = {
@@ -286,4 +298,16 @@ KO: dict[str, str] = {
     "saturation.fig.dead_y": "죽은 유닛",
     "saturation.fig.flat": "평평한 구간 (|f′| < t)",
     "saturation.presets": "바로 보기",
+    # ---------------------------------------------------------------- added: legend, budget
+    "saturation.fig.sat_band": "{name}: |f′| < t",
+    "saturation.budget_reduced": (
+        "{name} 함수로 {L}층 × 유닛 {w}개 × 표본 {asked}개를 계산하면 한 번의 요청에 허용된 "
+        "계산량을 넘습니다. 그래서 표본을 {used}개로 줄여서 계산했습니다. 아래 숫자와 그래프는 모두 "
+        "표본 {used}개로 얻은 결과입니다."
+    ),
+    "saturation.budget_refused": (
+        "{name} 함수로 {L}층 × 유닛 {w}개를 계산하면 표본을 {used}개로 줄여도 한 번의 요청에 "
+        "허용된 계산량을 넘어서 계산하지 않았습니다. 층이나 유닛 수를 줄이거나 더 간단한 식을 "
+        "써 보세요."
+    ),
 }
