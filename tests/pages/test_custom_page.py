@@ -168,7 +168,7 @@ def test_saturation_bad_formula_is_left_out_with_a_notice():
     assert not at.exception
     assert any("'y' 매개변수가 없습니다" in w for w in warnings(at)), warnings(at)
     names = [tr.get("name") for tr in chart_specs(at)[0]["data"]]
-    assert "Sigmoid" in names and "f(x)" not in names
+    assert "시그모이드" in names and "f(x)" not in names  # the chart names it in Korean
 
 
 # ----------------------------------------------------------------------------- network lab

@@ -239,7 +239,7 @@ def test_an_empty_initialisation_falls_back_with_a_notice() -> None:
     at = run_page("saturation", query={"sat_init": ""}, locale="en-US")
     assert not at.exception
     assert [w.value for w in at.warning] == [
-        "The link left `sat_init` empty, so this page uses Xavier √(1/n)."]
+        "The link left `sat_init` empty, so this page uses Xavier √\\(1/n\\)."]
     res = sat.simulate_deep_mlp("sigmoid", 10, 64, 256, "xavier", 0, 0.0, 0.05)
     assert decode(chart_specs(at)[GRAD]["data"][0]["y"])[-1] == pytest.approx(
         res.grad_norm_w[-1], rel=1e-6)
