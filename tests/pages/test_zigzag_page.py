@@ -8,6 +8,7 @@ import pytest
 from core import zigzag as zz
 from core.activations import ACTIVATIONS
 from tests.pages.conftest import chart_spec, chart_specs, decode, run_page, texts
+from ui.i18n import act_name, set_lang
 
 D0, DS = zz.DEFAULT_W0, zz.DEFAULT_W_STAR
 
@@ -15,6 +16,12 @@ D0, DS = zz.DEFAULT_W0, zz.DEFAULT_W_STAR
 def core_run(act="sigmoid", lr=zz.DEFAULT_LR, steps=zz.DEFAULT_STEPS, batch=1, seed=0, w0=D0,
              ws=DS, zs=1.0):
     return zz.simulate(act, w0, ws, lr, steps, batch_size=batch, seed=seed, z_scale=zs)
+
+
+def en_name(act_id: str) -> str:
+    """An activation's display name on the English page (prose and charts use ui.i18n.act_name)."""
+    set_lang("en")
+    return act_name(act_id)
 
 
 def planes(at) -> dict:
@@ -89,7 +96,7 @@ def test_comparison_numbers_come_from_core():
     s_sig = zz.summarize(core_run(), zz.DEFAULT_EPS)
     s_tan = zz.summarize(core_run("tanh"), zz.DEFAULT_EPS)
     ratio = s_sig.steps_to_reach / s_tan.steps_to_reach
-    assert (f"with **Sigmoid** inputs the neuron needed **{s_sig.steps_to_reach}** steps".lower()
+    assert (f"with **{en_name('sigmoid')}** inputs the neuron needed **{s_sig.steps_to_reach}** steps".lower()
             in found.lower())
     assert f"it needed **{s_tan.steps_to_reach}**" in found
     assert f"{ratio:.3g}× faster" in found
@@ -316,7 +323,8 @@ def test_batch_sentence_states_what_the_numbers_show():
     assert zz.similar_steps(n1, n64)
     assert f"hardly moved ({n1} → {n64})" in found
     ra, rb = zz.valley(core_run()).ratio, zz.valley(core_run("tanh")).ratio
-    assert f"{ra:.3g} with Sigmoid inputs and {rb:.3g} with Tanh inputs" in found
+    assert f"{ra:.3g} with {en_name('sigmoid')} inputs and {rb:.3g} with {en_name('tanh')} inputs" \
+        in found
     # ReLU inputs: the batch of 64 needs far fewer steps, and the page says so instead
     relu = texts(run_page("zigzag", query={"zz_a": "ReLU"}, locale="en-US"))
     m1 = zz.summarize(core_run("relu"), zz.DEFAULT_EPS).steps_to_reach
