@@ -368,3 +368,86 @@ def test_epsilon_label_sits_on_the_epsilon_line_of_the_log_axis(eps):
     assert line["y0"] == line["y1"] == pytest.approx(float(eps))
     assert label["y"] == pytest.approx(np.log10(float(eps)))
     assert label["text"] == f"ε = {float(eps):g}"
+
+
+# ------------------------------------------------------------------------- the control spec
+
+WIDGET_KINDS = ("slider", "number_input", "selectbox", "toggle")
+
+
+def widget_values(at) -> dict:
+    """key → value of every keyed widget of these kinds on the page."""
+    return {w.key: w.value for kind in WIDGET_KINDS for w in at.get(kind)
+            if getattr(w, "key", None)}
+
+
+def close(a, b) -> bool:
+    if isinstance(a, (int, float)) and not isinstance(a, bool):
+        return abs(float(a) - float(b)) <= 1e-9 * max(1.0, abs(float(b)))
+    return a == b
+
+
+def test_every_control_of_the_spec_is_drawn_with_its_default():
+    from ui.controls.zigzag import SPEC
+
+    at = run_page("zigzag", locale="en-US")
+    values = widget_values(at)
+    assert set(SPEC.keys()) <= set(values), sorted(set(SPEC.keys()) - set(values))
+    for c in SPEC:
+        if not c.dynamic:
+            assert close(values[c.key], c.default), (c.key, values[c.key], c.default)
+    # the dynamic ones: the step where the left run reaches ε, the perceptron's last update
+    assert values["zz_t"] == zz.steps_to_reach(core_run(), zz.DEFAULT_EPS)
+    c = SPEC
+    p = zz.perceptron((c["zz_pw1"].default, c["zz_pw2"].default), c["zz_plr"].default,
+                      c["zz_pep"].default)
+    assert values["zz_pk"] == len(p.updates)
+
+
+def test_a_state_spelled_by_the_spec_opens_that_view():
+    from ui.controls.zigzag import SPEC
+
+    state = SPEC.state(zz_a="relu", zz_b="elu", zz_lr=0.7, zz_n=200, zz_w01=1.5, zz_w02=-0.5,
+                       zz_ws1=-1.2, zz_ws2=0.8, zz_bs=4, zz_eps=0.1, zz_seed=3, zz_zs=2.0,
+                       zz_t=17, zz_pw1=0.3, zz_pw2=-0.2, zz_plr=0.5, zz_pep=12, zz_pk=9)
+    at = run_page("zigzag", query=SPEC.to_query(state), locale="en-US")
+    assert not at.exception and not at.warning
+    values = widget_values(at)
+    for key, value in state.items():
+        assert close(values[key], value), (key, values[key], value)
+    run = zz.simulate("relu", (1.5, -0.5), (-1.2, 0.8), 0.7, 200, batch_size=4, seed=3,
+                      z_scale=2.0)
+    np.testing.assert_allclose(paths(at)[0], run.path[:18], atol=1e-5)
+
+
+def test_lesson_steps_are_complete_states_of_the_spec():
+    from ui.controls.zigzag import SPEC
+    from ui.lessons import steps
+
+    # every shared control, the shown step included; the perceptron's step follows its run
+    shared = {c.key for c in SPEC.shared() if not c.dynamic} | {"zz_t"}
+    for step in steps("zigzag"):
+        assert set(step.state) == shared, step.id
+        assert step.state["zz_seed"] == 0.0            # the number box's session form
+        assert SPEC.from_query(SPEC.to_query(step.state)) == step.state
+
+
+PAYLOADS = ["![i](//example.org/t.png)", "[Session expired](https://example.org)"]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_link_markdown_in_every_key_is_shown_as_text(payload):
+    import re
+
+    from ui.controls.zigzag import SPEC
+
+    at = run_page("zigzag", query={key: payload for key in SPEC.keys()}, locale="en-US")
+    assert not at.exception
+    notices = [w.value for w in at.warning]
+    for key in SPEC.keys():        # every key's bad value is named …
+        assert any(f"`{key}`" in n for n in notices), key
+    shown = [m.value for m in at.markdown] + [c.value for c in at.caption] + notices + \
+        [e.value for e in list(at.error) + list(at.info)]
+    for text in shown:             # … and shown escaped: no link, no image
+        assert not re.search(r"(?<!\\)\]\(", text), text
+    assert any("example\\.org" in n for n in notices)    # the link's text, escaped
