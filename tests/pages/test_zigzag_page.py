@@ -96,7 +96,8 @@ def test_comparison_numbers_come_from_core():
     s_sig = zz.summarize(core_run(), zz.DEFAULT_EPS)
     s_tan = zz.summarize(core_run("tanh"), zz.DEFAULT_EPS)
     ratio = s_sig.steps_to_reach / s_tan.steps_to_reach
-    assert (f"with **{en_name('sigmoid')}** inputs the neuron needed **{s_sig.steps_to_reach}** steps".lower()
+    sig = en_name("sigmoid")
+    assert (f"with **{sig}** inputs the neuron needed **{s_sig.steps_to_reach}** steps".lower()
             in found.lower())
     assert f"it needed **{s_tan.steps_to_reach}**" in found
     assert f"{ratio:.3g}× faster" in found

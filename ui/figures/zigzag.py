@@ -13,6 +13,7 @@ hundred KB, so the page only builds it when the user switches it on.
 from __future__ import annotations
 
 import math
+import unicodedata
 
 import numpy as np
 import plotly.graph_objects as go
@@ -243,7 +244,8 @@ def _static_traces(run: zz.ZigzagRun, eps: float, box, look: Look) -> list[dict]
     ang = np.linspace(0, 2 * np.pi, 48)
     ws = run.w_star
     circle = _scatter(x=_f32(ws[0] + eps * np.cos(ang)), y=_f32(ws[1] + eps * np.sin(ang)),
-                        mode="lines", line=dict(color=look.color(GREEN), width=1.5), hoverinfo="skip",
+                        mode="lines", line=dict(color=look.color(GREEN), width=1.5),
+                        hoverinfo="skip",
                         name="ε", showlegend=False)
     w0 = _scatter(x=_f32(run.w0[:1]), y=_f32(run.w0[1:]), mode="markers+text",
                     marker=dict(symbol="square", size=look.marker * 1.3, color=look.text,
@@ -297,9 +299,35 @@ def _panel_title(i: int, n: int, text: str, look: Look) -> dict:
                 font=dict(size=look.font + 1, color=look.text))
 
 
-def _title_px(look: Look) -> int:
-    """Room for the panel titles above the panels."""
-    return look.font + 18
+TITLE_WIDTH = 28       # a panel title longer than this (in half-width characters) wraps
+
+
+def _width(text: str) -> int:
+    """Display width in half-width characters (Hangul and other wide characters count 2)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrap_title(text: str, width: int = TITLE_WIDTH) -> str:
+    """A panel title on one line, or on two (<br>) balanced at a space, outside parentheses
+    where that keeps both lines within width: "tanh (hyperbolic tangent)<br>inputs"."""
+    if _width(text) <= width:
+        return text
+    cuts = [i for i, ch in enumerate(text) if ch == " "]
+    if not cuts:
+        return text
+
+    def cost(i: int) -> tuple:
+        inside = text[:i].count("(") > text[:i].count(")")
+        longest = max(_width(text[:i]), _width(text[i + 1:]))
+        return (longest > width or inside, longest)
+
+    best = min(cuts, key=cost)
+    return f"{text[:best]}<br>{text[best + 1:]}"
+
+
+def _title_px(look: Look, lines: int = 1) -> int:
+    """Room for the panel titles (of that many lines) above the panels."""
+    return lines * (look.font + 6) + 12
 
 
 def _bottom_px(look: Look) -> int:
@@ -313,27 +341,28 @@ def _play_px(look: Look) -> int:
 
 
 def _above(look: Look, px: float) -> float:
-    """A height px above the panels in the plot's height fraction (1 + px / plot height), the
-    plot height taken with a legend of two rows (one row more or less moves it a few px)."""
+    """A height px (and a few px to spare) above the panels in the plot's height fraction
+    (1 + px / plot height), the plot height taken with a legend of two rows (a narrow screen's
+    legend of more rows moves it a few px closer)."""
     plot = planes_height(look) - _title_px(look) - _bottom_px(look) - 2 * (look.font + 12)
-    return 1 + px / plot
+    return 1 + (px + 8) / plot
 
 
-def _frame(look: Look, play: bool) -> dict:
+def _frame(look: Look, play: bool, lines: int) -> dict:
     """Height, margins and legend of the planes chart, from the top: the legend (as many rows
     as it needs: plotly.js widens the top margin for it), the play row when playing, the panel
     titles, the panels, their axes. Nothing stands under the axes: on a 720-px projector
     screen the legend is never what is cut off."""
     play_px = _play_px(look) if play else 0
     layout = layout_style(look, height=planes_height(look) + play_px, legend=True)
-    layout["legend"].update(y=_above(look, _title_px(look) + play_px), yanchor="bottom", x=0,
+    layout["legend"].update(y=_above(look, _title_px(look, lines) + play_px), yanchor="bottom", x=0,
                             xanchor="left", orientation="h")
-    layout.update(hovermode="closest", margin=dict(t=_title_px(look) + play_px,
+    layout.update(hovermode="closest", margin=dict(t=_title_px(look, lines) + play_px,
                                                    b=_bottom_px(look), l=60, r=MODEBAR_MARGIN))
     return layout
 
 
-def _play_controls(frames: list[dict], look: Look, active: int = 0) -> dict:
+def _play_controls(frames: list[dict], look: Look, active: int = 0, lines: int = 1) -> dict:
     """▶/❚❚ buttons and a step slider above the panels that play the frames (the slider starts
     on frame `active`, the one the chart shows)."""
     # redraw=True: with redraw=False plotly.js drops the (static) contour lines while playing
@@ -343,7 +372,8 @@ def _play_controls(frames: list[dict], look: Look, active: int = 0) -> dict:
                  transition=dict(duration=0))
     return dict(
         updatemenus=[dict(
-            type="buttons", direction="left", x=0.0, y=_above(look, _title_px(look)), xanchor="left",
+            type="buttons", direction="left", x=0.0, y=_above(look, _title_px(look, lines)),
+            xanchor="left",
             yanchor="bottom", pad=dict(r=8, t=0), showactive=False,
             font=dict(size=look.font - 2, color=look.text), bgcolor="rgba(128,128,128,0.16)",
             bordercolor=look.grid,
@@ -352,7 +382,8 @@ def _play_controls(frames: list[dict], look: Look, active: int = 0) -> dict:
                      dict(label="❚❚ " + t("zigzag.fig.pause"), method="animate",
                           args=[[None], still])])],
         sliders=[dict(
-            active=active, x=0.3, len=0.7, y=_above(look, _title_px(look)), yanchor="bottom",
+            active=active, x=0.3, len=0.7, y=_above(look, _title_px(look, lines)),
+            yanchor="bottom",
             pad=dict(t=0, b=0),
             currentvalue=dict(prefix="t = ", font=dict(size=look.font - 2)),
             font=dict(size=max(10, look.font - 6)), tickcolor=look.grid,
@@ -379,7 +410,9 @@ def planes_figure(runs: list[zz.ZigzagRun], titles: list[str], step: int, eps: f
     classes = [zz.update_classes(r.updates) for r in runs]
     traces: list[dict] = []
     dyn_index: list[int] = []
-    layout = _frame(look, play=last > step)
+    titles = [wrap_title(title) for title in titles]
+    lines = max(title.count("<br>") + 1 for title in titles)
+    layout = _frame(look, play=last > step, lines=lines)
     layout["annotations"] = [_panel_title(i, n, title, look) for i, title in enumerate(titles)]
     for i, r in enumerate(runs):
         layout.update(_panel_axes(i, n, box, look))
@@ -400,7 +433,7 @@ def planes_figure(runs: list[zz.ZigzagRun], titles: list[str], step: int, eps: f
                 data += _frame_traces(_dynamic_traces(r, classes[i], k, box, look, i == 0))
             frames.append(dict(data=data, traces=dyn_index, name=str(k)))
         active = int(np.argmin(np.abs(np.asarray(shown) - step)))
-        layout.update(_play_controls(frames, look, active))
+        layout.update(_play_controls(frames, look, active, lines))
     return figure(traces, layout, frames)
 
 
