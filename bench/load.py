@@ -45,6 +45,7 @@ from websockets.asyncio.client import connect  # noqa: E402
 
 from bench.scenarios import explorer as EXPLORER  # noqa: E402
 from bench.scenarios import saturation as SATURATION  # noqa: E402
+from ui.controls.zigzag import SPEC as ZIGZAG  # noqa: E402
 
 TIMEOUT = 30.0
 CHART_COMPONENT = "activation_lab.chart"  # ui/chart.py: every chart of the app
@@ -55,10 +56,20 @@ CHART_COMPONENT = "activation_lab.chart"  # ui/chart.py: every chart of the app
 # below the step this client holds, the server rejects the stale value, which a browser (it
 # keeps widget state its own way) never sends). Controls that retrain networks are left to
 # bench/network_speed.py: a class opening the same link shares one cached training run.
+
+
+def spec_sliders(spec, skip: tuple[str, ...] = ()) -> list[str]:
+    """A page's sliders from its control spec, those the default view shows: the ones whose
+    bound follows the run (the step shown) first, then the others, without `skip` (sliders that
+    shorten a run, which would leave a step slider's value above its new maximum)."""
+    sliders = [c for c in spec if c.kind == "slider" and not c.shown_with and c.key not in skip]
+    return [c.key for c in sorted(sliders, key=lambda c: not c.dynamic)]
+
+
 PAGES: dict[str, tuple[str, list[str]]] = {
     "explorer": (EXPLORER.QUERY, EXPLORER.MOVES),  # from the page's control spec
     "saturation": (SATURATION.QUERY, SATURATION.MOVES),  # from the page's control spec
-    "zigzag": ("lang=en", ["zz_t", "zz_t", "zz_pk", "zz_lr"]),
+    "zigzag": ("lang=en", spec_sliders(ZIGZAG, skip=("zz_n", "zz_pep"))),
     "descent": ("lang=en", ["gd_lrlog:-2:-0.1", "gd_step", "gd_lrlog:-2:-0.1", "gd_step"]),
     "network": ("lang=en&net_ex=XOR%202-2-1", ["net_pos_xor"]),
 }
@@ -115,6 +126,8 @@ class Session:
             elif kind == "page_not_found":
                 errors.append("page not found")
             elif kind == "script_finished":
+                if fwd.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                    continue     # a fragment asked for a full rerun (a new set-up): it follows
                 if fwd.script_finished not in (ForwardMsg.FINISHED_SUCCESSFULLY,
                                                ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY):
                     errors.append(f"script finished with status {fwd.script_finished}")

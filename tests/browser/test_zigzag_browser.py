@@ -131,3 +131,22 @@ def test_an_explicit_step_zero_link_opens_step_zero(server, page):
     x, y = _path(page, 1)
     np.testing.assert_allclose([x[0], y[0]], zz.DEFAULT_W0, atol=1e-6)
     assert "Step t = 0 in numbers" in page.locator('[data-testid="stMain"]').inner_text()
+
+
+def test_the_legend_is_on_the_first_projector_screen(server, page):
+    # issue #22: on a 1280×720 projector the legend stood under the panels and was cut off; it
+    # now stands on top of the planes (under the lesson bar when a lesson runs)
+    for query, name in (("classroom=true&lang=ko&lesson=1", "lesson1"),
+                        ("classroom=true&lang=ko", "open"), ("classroom=true&lang=en", "open_en")):
+        goto(page, server + f"/zigzag?{query}")
+        wait_for_charts(page, 2)
+        page.wait_for_timeout(800)
+        chart = page.locator(".st-key-chart_zz_planes .js-plotly-plot").first.bounding_box()
+        legend = page.locator(".st-key-chart_zz_planes g.legend").first.bounding_box()
+        assert legend is not None and 0 <= legend["y"] < legend["y"] + legend["height"] <= 720
+        # above the panels: the legend ends before the first panel's plot area begins
+        plot = page.locator(".st-key-chart_zz_planes .nsewdrag").first.bounding_box()
+        assert legend["y"] + legend["height"] <= plot["y"]
+        if "lesson" not in query:     # the whole chart, axes and all, on the first screen
+            assert chart["y"] + chart["height"] <= 720, chart
+        screenshot(page, f"zigzag_classroom_legend_{name}")

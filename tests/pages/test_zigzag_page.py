@@ -8,6 +8,7 @@ import pytest
 from core import zigzag as zz
 from core.activations import ACTIVATIONS
 from tests.pages.conftest import chart_spec, chart_specs, decode, run_page, texts
+from ui.i18n import act_name, set_lang
 
 D0, DS = zz.DEFAULT_W0, zz.DEFAULT_W_STAR
 
@@ -15,6 +16,12 @@ D0, DS = zz.DEFAULT_W0, zz.DEFAULT_W_STAR
 def core_run(act="sigmoid", lr=zz.DEFAULT_LR, steps=zz.DEFAULT_STEPS, batch=1, seed=0, w0=D0,
              ws=DS, zs=1.0):
     return zz.simulate(act, w0, ws, lr, steps, batch_size=batch, seed=seed, z_scale=zs)
+
+
+def en_name(act_id: str) -> str:
+    """An activation's display name on the English page (prose and charts use ui.i18n.act_name)."""
+    set_lang("en")
+    return act_name(act_id)
 
 
 def planes(at) -> dict:
@@ -89,7 +96,8 @@ def test_comparison_numbers_come_from_core():
     s_sig = zz.summarize(core_run(), zz.DEFAULT_EPS)
     s_tan = zz.summarize(core_run("tanh"), zz.DEFAULT_EPS)
     ratio = s_sig.steps_to_reach / s_tan.steps_to_reach
-    assert (f"with **Sigmoid** inputs the neuron needed **{s_sig.steps_to_reach}** steps".lower()
+    sig = en_name("sigmoid")
+    assert (f"with **{sig}** inputs the neuron needed **{s_sig.steps_to_reach}** steps".lower()
             in found.lower())
     assert f"it needed **{s_tan.steps_to_reach}**" in found
     assert f"{ratio:.3g}× faster" in found
@@ -316,7 +324,8 @@ def test_batch_sentence_states_what_the_numbers_show():
     assert zz.similar_steps(n1, n64)
     assert f"hardly moved ({n1} → {n64})" in found
     ra, rb = zz.valley(core_run()).ratio, zz.valley(core_run("tanh")).ratio
-    assert f"{ra:.3g} with Sigmoid inputs and {rb:.3g} with Tanh inputs" in found
+    assert f"{ra:.3g} with {en_name('sigmoid')} inputs and {rb:.3g} with {en_name('tanh')} inputs" \
+        in found
     # ReLU inputs: the batch of 64 needs far fewer steps, and the page says so instead
     relu = texts(run_page("zigzag", query={"zz_a": "ReLU"}, locale="en-US"))
     m1 = zz.summarize(core_run("relu"), zz.DEFAULT_EPS).steps_to_reach
@@ -360,3 +369,86 @@ def test_epsilon_label_sits_on_the_epsilon_line_of_the_log_axis(eps):
     assert line["y0"] == line["y1"] == pytest.approx(float(eps))
     assert label["y"] == pytest.approx(np.log10(float(eps)))
     assert label["text"] == f"ε = {float(eps):g}"
+
+
+# ------------------------------------------------------------------------- the control spec
+
+WIDGET_KINDS = ("slider", "number_input", "selectbox", "toggle")
+
+
+def widget_values(at) -> dict:
+    """key → value of every keyed widget of these kinds on the page."""
+    return {w.key: w.value for kind in WIDGET_KINDS for w in at.get(kind)
+            if getattr(w, "key", None)}
+
+
+def close(a, b) -> bool:
+    if isinstance(a, (int, float)) and not isinstance(a, bool):
+        return abs(float(a) - float(b)) <= 1e-9 * max(1.0, abs(float(b)))
+    return a == b
+
+
+def test_every_control_of_the_spec_is_drawn_with_its_default():
+    from ui.controls.zigzag import SPEC
+
+    at = run_page("zigzag", locale="en-US")
+    values = widget_values(at)
+    assert set(SPEC.keys()) <= set(values), sorted(set(SPEC.keys()) - set(values))
+    for c in SPEC:
+        if not c.dynamic:
+            assert close(values[c.key], c.default), (c.key, values[c.key], c.default)
+    # the dynamic ones: the step where the left run reaches ε, the perceptron's last update
+    assert values["zz_t"] == zz.steps_to_reach(core_run(), zz.DEFAULT_EPS)
+    c = SPEC
+    p = zz.perceptron((c["zz_pw1"].default, c["zz_pw2"].default), c["zz_plr"].default,
+                      c["zz_pep"].default)
+    assert values["zz_pk"] == len(p.updates)
+
+
+def test_a_state_spelled_by_the_spec_opens_that_view():
+    from ui.controls.zigzag import SPEC
+
+    state = SPEC.state(zz_a="relu", zz_b="elu", zz_lr=0.7, zz_n=200, zz_w01=1.5, zz_w02=-0.5,
+                       zz_ws1=-1.2, zz_ws2=0.8, zz_bs=4, zz_eps=0.1, zz_seed=3, zz_zs=2.0,
+                       zz_t=17, zz_pw1=0.3, zz_pw2=-0.2, zz_plr=0.5, zz_pep=12, zz_pk=9)
+    at = run_page("zigzag", query=SPEC.to_query(state), locale="en-US")
+    assert not at.exception and not at.warning
+    values = widget_values(at)
+    for key, value in state.items():
+        assert close(values[key], value), (key, values[key], value)
+    run = zz.simulate("relu", (1.5, -0.5), (-1.2, 0.8), 0.7, 200, batch_size=4, seed=3,
+                      z_scale=2.0)
+    np.testing.assert_allclose(paths(at)[0], run.path[:18], atol=1e-5)
+
+
+def test_lesson_steps_are_complete_states_of_the_spec():
+    from ui.controls.zigzag import SPEC
+    from ui.lessons import steps
+
+    # every shared control, the shown step included; the perceptron's step follows its run
+    shared = {c.key for c in SPEC.shared() if not c.dynamic} | {"zz_t"}
+    for step in steps("zigzag"):
+        assert set(step.state) == shared, step.id
+        assert step.state["zz_seed"] == 0.0            # the number box's session form
+        assert SPEC.from_query(SPEC.to_query(step.state)) == step.state
+
+
+PAYLOADS = ["![i](//example.org/t.png)", "[Session expired](https://example.org)"]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_link_markdown_in_every_key_is_shown_as_text(payload):
+    import re
+
+    from ui.controls.zigzag import SPEC
+
+    at = run_page("zigzag", query={key: payload for key in SPEC.keys()}, locale="en-US")
+    assert not at.exception
+    notices = [w.value for w in at.warning]
+    for key in SPEC.keys():        # every key's bad value is named …
+        assert any(f"`{key}`" in n for n in notices), key
+    shown = [m.value for m in at.markdown] + [c.value for c in at.caption] + notices + \
+        [e.value for e in list(at.error) + list(at.info)]
+    for text in shown:             # … and shown escaped: no link, no image
+        assert not re.search(r"(?<!\\)\]\(", text), text
+    assert any("example\\.org" in n for n in notices)    # the link's text, escaped

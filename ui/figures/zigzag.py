@@ -13,21 +13,24 @@ hundred KB, so the page only builds it when the user switches it on.
 from __future__ import annotations
 
 import math
+import unicodedata
 
 import numpy as np
 import plotly.graph_objects as go
 
 from core import zigzag as zz
+from ui.format import f32 as _f32
+from ui.format import log_axis
 from ui.i18n import t
 from ui.theme import (MODEBAR_MARGIN, Look, axis_style, domain, figure, layout_style,
-                      line_trace, styled_layout)
+                      line_trace, merge, styled_layout)
 
-# update classes (core.zigzag.update_classes codes) → colour; Okabe–Ito, distinct in greyscale too
-CLASS_COLOR = {zz.PP: "#0072B2", zz.MM: "#D55E00", zz.MIX: "#009E73", zz.ZERO: "#999999"}
+# update classes (core.zigzag.update_classes codes) → the theme palette's blue, vermillion,
+# green and grey (Okabe–Ito: distinct in greyscale too, ≥ 3:1 on either background)
+CLASS_HUE = {zz.PP: 0, zz.MM: 1, zz.MIX: 2, zz.ZERO: 7}
 CLASS_KEY = {zz.PP: "pp", zz.MM: "mm", zz.MIX: "mixed", zz.ZERO: "zero"}
-CLASS_SCALE = [[0.0, "#999999"], [0.25, "#999999"], [0.25, "#0072B2"], [0.5, "#0072B2"],
-               [0.5, "#D55E00"], [0.75, "#D55E00"], [0.75, "#009E73"], [1.0, "#009E73"]]
-SHADE = "rgba(0,114,178,0.14)"
+GREEN, ORANGE = 2, 3           # palette places: the ε circle and line, the star w*
+MARKER_YELLOW = "#F0E442"      # the current w: a yellow disc with a rim in the text colour
 LINE_GREY = "rgba(128,128,128,0.9)"
 PATH_LINE = "rgba(110,110,110,0.75)"
 MAX_FRAMES = 60
@@ -38,11 +41,12 @@ N_RINGS = 10
 RING_POINTS = 33
 RING_COLOR = "rgba(86,180,233,0.75)"
 DIST_FLOOR = 1e-6
-# the planes are the page's main picture: tall enough to reach the bottom of a 1280×720 screen
-# beside the controls (≥ 35 % of it visible, issue #12); in classroom mode they span the width
-# (≥ 60 %) and the panels with their axes end on the first screen (the legend just below)
-PLANES_HEIGHT = 540
-PLANES_HEIGHT_CLASSROOM = 600
+# the planes are the page's main picture, its legend on top: beside the controls the chart
+# reaches the bottom of a 1280×720 screen (≥ 35 % of it, issue #12); in classroom mode it spans
+# the width (≥ 60 %) and the legend, the panels and their axes all end on the first screen
+# (the chart starts ≈ 190 px down), so nothing of it is cut off on the projector
+PLANES_HEIGHT = 510
+PLANES_HEIGHT_CLASSROOM = 520
 
 
 def planes_height(look: Look) -> int:
@@ -50,9 +54,24 @@ def planes_height(look: Look) -> int:
     return PLANES_HEIGHT_CLASSROOM if look.classroom else PLANES_HEIGHT
 
 
-def _f32(a) -> np.ndarray:
-    """float32 for the browser: compact, and far more precise than a chart can show."""
-    return np.asarray(a, dtype=np.float32)
+def class_color(cls: int, look: Look) -> str:
+    """The colour of an update class in the look's theme."""
+    return look.color(CLASS_HUE[int(cls)])
+
+
+def class_scale(look: Look) -> list:
+    """A colour scale over the class codes 0…3 (cmin 0, cmax 3) in the look's theme."""
+    scale = []
+    for i, cls in enumerate((zz.ZERO, zz.PP, zz.MM, zz.MIX)):
+        colour = class_color(cls, look)
+        scale += [[i / 4, colour], [(i + 1) / 4, colour]]
+    return scale
+
+
+def rgba(hex_colour: str, alpha: float) -> str:
+    """A #RRGGBB colour with transparency."""
+    r, g, b = (int(hex_colour[i: i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
 
 
 def class_label(cls: int) -> str:
@@ -117,7 +136,7 @@ def _path_trace(path: np.ndarray, classes: np.ndarray, k: int, look: Look, name:
         x=_f32(pts[:, 0]), y=_f32(pts[:, 1]), mode="lines+markers", name=name,
         line=dict(color=PATH_LINE, width=max(1.5, look.line * 0.55)),
         marker=dict(symbol="arrow", angleref="previous", size=size,
-                    color=cls.astype(np.uint8), cmin=0, cmax=3, colorscale=CLASS_SCALE,
+                    color=cls.astype(np.uint8), cmin=0, cmax=3, colorscale=class_scale(look),
                     line=dict(width=0)),
         showlegend=show_legend, hoverinfo="skip")
 
@@ -134,7 +153,7 @@ def _dynamic_traces(run: zz.ZigzagRun, classes: np.ndarray, step: int, box, look
     else:
         qx, qy = [w[0]], [w[1]]
     traces: list[dict] = [_scatter(
-        x=_f32(qx), y=_f32(qy), mode="lines", fill="toself", fillcolor=SHADE,
+        x=_f32(qx), y=_f32(qy), mode="lines", fill="toself", fillcolor=rgba(look.color(0), 0.14),
         line=dict(width=0), hoverinfo="skip", name=t("zigzag.fig.allowed"),
         legendgroup="allowed", showlegend=show_legend)]
     lx, ly = _direction_line(w, run.inputs[k, 0], box) if (k < T and single) else ([w[0]], [w[1]])
@@ -150,15 +169,15 @@ def _dynamic_traces(run: zz.ZigzagRun, classes: np.ndarray, step: int, box, look
         cls, ax, ay = zz.ZERO, [w[0]], [w[1]]
     traces.append(_scatter(
         x=_f32(ax), y=_f32(ay), mode="lines+markers",
-        line=dict(color=CLASS_COLOR[cls], width=look.line * 1.5),
+        line=dict(color=class_color(cls, look), width=look.line * 1.5),
         marker=dict(symbol="arrow", angleref="previous", size=[0, look.marker * 2.2][: len(ax)],
-                    color=CLASS_COLOR[cls], line=dict(width=1.5, color="#262730")),
+                    color=class_color(cls, look), line=dict(width=1.5, color=look.text)),
         name=t("zigzag.fig.next"), legendgroup="next", showlegend=show_legend,
         hoverinfo="skip"))
     traces.append(_scatter(
         x=_f32([w[0]]), y=_f32([w[1]]), mode="markers+text",
-        marker=dict(symbol="circle", size=look.marker * 1.4, color="#F0E442",
-                    line=dict(width=2.5, color="#262730")),
+        marker=dict(symbol="circle", size=look.marker * 1.4, color=MARKER_YELLOW,
+                    line=dict(width=2.5, color=look.text)),
         text=[f"w<sub>{k}</sub>" if k else ""], textposition=_current_label_side(run, w),
         textfont=dict(size=look.font, color=look.text),
         name=t("zigzag.fig.current"), legendgroup="current", showlegend=False,
@@ -205,7 +224,7 @@ def _legend_traces(look: Look, box, classes=(zz.PP, zz.MM, zz.MIX)) -> list[dict
     far_x, far_y = x0 - 10 * (x1 - x0), y0 - 10 * (y1 - y0)
     return [_scatter(x=_f32([far_x]), y=_f32([far_y]), mode="markers", name=class_label(c),
                        marker=dict(symbol="triangle-up", size=look.marker * 1.3,
-                                   color=CLASS_COLOR[c]),
+                                   color=class_color(c, look)),
                        hoverinfo="skip") for c in classes]
 
 
@@ -225,17 +244,18 @@ def _static_traces(run: zz.ZigzagRun, eps: float, box, look: Look) -> list[dict]
     ang = np.linspace(0, 2 * np.pi, 48)
     ws = run.w_star
     circle = _scatter(x=_f32(ws[0] + eps * np.cos(ang)), y=_f32(ws[1] + eps * np.sin(ang)),
-                        mode="lines", line=dict(color="#009E73", width=1.5), hoverinfo="skip",
+                        mode="lines", line=dict(color=look.color(GREEN), width=1.5),
+                        hoverinfo="skip",
                         name="ε", showlegend=False)
     w0 = _scatter(x=_f32(run.w0[:1]), y=_f32(run.w0[1:]), mode="markers+text",
-                    marker=dict(symbol="square", size=look.marker * 1.3, color="#262730",
-                                line=dict(width=1.5, color="#FAFAFA")),
+                    marker=dict(symbol="square", size=look.marker * 1.3, color=look.text,
+                                line=dict(width=1.5, color=look.background)),
                     text=["w₀"], textposition=_w0_label_side(run),
                     textfont=dict(size=look.font, color=look.text), name="w₀", showlegend=False,
                     hovertemplate="w₀ = (%{x:.3f}, %{y:.3f})<extra></extra>")
     star = _scatter(x=_f32(ws[:1]), y=_f32(ws[1:]), mode="markers+text",
-                      marker=dict(symbol="star", size=look.marker * 2.2, color="#E69F00",
-                                  line=dict(width=1.5, color="#262730")),
+                      marker=dict(symbol="star", size=look.marker * 2.2,
+                                  color=look.color(ORANGE), line=dict(width=1.5, color=look.text)),
                       text=["w*"], textposition="top right",
                       textfont=dict(size=look.font, color=look.text), name="w*", showlegend=False,
                       hovertemplate="w* = (%{x:.3f}, %{y:.3f})<extra></extra>")
@@ -279,7 +299,70 @@ def _panel_title(i: int, n: int, text: str, look: Look) -> dict:
                 font=dict(size=look.font + 1, color=look.text))
 
 
-def _play_controls(frames: list[dict], look: Look, active: int = 0) -> dict:
+TITLE_WIDTH = 28       # a panel title longer than this (in half-width characters) wraps
+
+
+def _width(text: str) -> int:
+    """Display width in half-width characters (Hangul and other wide characters count 2)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrap_title(text: str, width: int = TITLE_WIDTH) -> str:
+    """A panel title on one line, or on two (<br>) balanced at a space, outside parentheses
+    where that keeps both lines within width: "tanh (hyperbolic tangent)<br>inputs"."""
+    if _width(text) <= width:
+        return text
+    cuts = [i for i, ch in enumerate(text) if ch == " "]
+    if not cuts:
+        return text
+
+    def cost(i: int) -> tuple:
+        inside = text[:i].count("(") > text[:i].count(")")
+        longest = max(_width(text[:i]), _width(text[i + 1:]))
+        return (longest > width or inside, longest)
+
+    best = min(cuts, key=cost)
+    return f"{text[:best]}<br>{text[best + 1:]}"
+
+
+def _title_px(look: Look, lines: int = 1) -> int:
+    """Room for the panel titles (of that many lines) above the panels."""
+    return lines * (look.font + 6) + 12
+
+
+def _bottom_px(look: Look) -> int:
+    """Room under the panels for their tick labels and the w₁ titles."""
+    return 2 * look.font + 14
+
+
+def _play_px(look: Look) -> int:
+    """Room for the play row (buttons, slider with its value and ticks)."""
+    return 2 * look.font + 50
+
+
+def _above(look: Look, px: float) -> float:
+    """A height px (and a few px to spare) above the panels in the plot's height fraction
+    (1 + px / plot height), the plot height taken with a legend of two rows (a narrow screen's
+    legend of more rows moves it a few px closer)."""
+    plot = planes_height(look) - _title_px(look) - _bottom_px(look) - 2 * (look.font + 12)
+    return 1 + (px + 8) / plot
+
+
+def _frame(look: Look, play: bool, lines: int) -> dict:
+    """Height, margins and legend of the planes chart, from the top: the legend (as many rows
+    as it needs: plotly.js widens the top margin for it), the play row when playing, the panel
+    titles, the panels, their axes. Nothing stands under the axes: on a 720-px projector
+    screen the legend is never what is cut off."""
+    play_px = _play_px(look) if play else 0
+    layout = layout_style(look, height=planes_height(look) + play_px, legend=True)
+    layout["legend"].update(y=_above(look, _title_px(look, lines) + play_px), yanchor="bottom", x=0,
+                            xanchor="left", orientation="h")
+    layout.update(hovermode="closest", margin=dict(t=_title_px(look, lines) + play_px,
+                                                   b=_bottom_px(look), l=60, r=MODEBAR_MARGIN))
+    return layout
+
+
+def _play_controls(frames: list[dict], look: Look, active: int = 0, lines: int = 1) -> dict:
     """▶/❚❚ buttons and a step slider above the panels that play the frames (the slider starts
     on frame `active`, the one the chart shows)."""
     # redraw=True: with redraw=False plotly.js drops the (static) contour lines while playing
@@ -289,21 +372,23 @@ def _play_controls(frames: list[dict], look: Look, active: int = 0) -> dict:
                  transition=dict(duration=0))
     return dict(
         updatemenus=[dict(
-            type="buttons", direction="left", x=0.0, y=1.13, xanchor="left", yanchor="bottom",
-            pad=dict(r=8, t=0), showactive=False,
-            font=dict(size=look.font - 2, color="#262730"), bgcolor="#F0F2F6",
+            type="buttons", direction="left", x=0.0, y=_above(look, _title_px(look, lines)),
+            xanchor="left",
+            yanchor="bottom", pad=dict(r=8, t=0), showactive=False,
+            font=dict(size=look.font - 2, color=look.text), bgcolor="rgba(128,128,128,0.16)",
+            bordercolor=look.grid,
             buttons=[dict(label="▶ " + t("zigzag.fig.play"), method="animate",
                           args=[None, dict(fromcurrent=True, **anim)]),
                      dict(label="❚❚ " + t("zigzag.fig.pause"), method="animate",
                           args=[[None], still])])],
         sliders=[dict(
-            active=active, x=0.3, len=0.7, y=1.13, yanchor="bottom", pad=dict(t=0, b=0),
+            active=active, x=0.3, len=0.7, y=_above(look, _title_px(look, lines)),
+            yanchor="bottom",
+            pad=dict(t=0, b=0),
             currentvalue=dict(prefix="t = ", font=dict(size=look.font - 2)),
             font=dict(size=max(10, look.font - 6)), tickcolor=look.grid,
             steps=[dict(label=f["name"], method="animate", args=[[f["name"]], still])
                    for f in frames])],
-        margin=dict(t=150, b=40, l=60, r=MODEBAR_MARGIN),
-        height=planes_height(look) + 100,   # room for the buttons and slider above
     )
 
 
@@ -325,10 +410,10 @@ def planes_figure(runs: list[zz.ZigzagRun], titles: list[str], step: int, eps: f
     classes = [zz.update_classes(r.updates) for r in runs]
     traces: list[dict] = []
     dyn_index: list[int] = []
-    layout = layout_style(look, height=planes_height(look), legend=True)
-    layout.update(hovermode="closest", margin=dict(t=50, b=40, l=60, r=MODEBAR_MARGIN),
-                  annotations=[_panel_title(i, n, title, look) for i, title in enumerate(titles)])
-    layout["legend"].update(y=-0.2, yanchor="top", x=0, orientation="h")
+    titles = [wrap_title(title) for title in titles]
+    lines = max(title.count("<br>") + 1 for title in titles)
+    layout = _frame(look, play=last > step, lines=lines)
+    layout["annotations"] = [_panel_title(i, n, title, look) for i, title in enumerate(titles)]
     for i, r in enumerate(runs):
         layout.update(_panel_axes(i, n, box, look))
         axes = dict(xaxis=f"x{i + 1 if i else ''}", yaxis=f"y{i + 1 if i else ''}")
@@ -348,25 +433,28 @@ def planes_figure(runs: list[zz.ZigzagRun], titles: list[str], step: int, eps: f
                 data += _frame_traces(_dynamic_traces(r, classes[i], k, box, look, i == 0))
             frames.append(dict(data=data, traces=dyn_index, name=str(k)))
         active = int(np.argmin(np.abs(np.asarray(shown) - step)))
-        layout.update(_play_controls(frames, look, active))
+        layout.update(_play_controls(frames, look, active, lines))
     return figure(traces, layout, frames)
 
 
 def distance_figure(runs: list[zz.ZigzagRun], names: list[str], eps: float,
                     look: Look) -> go.Figure:
     """‖w_t − w*‖ against t on a log axis for every run, with the ε line."""
-    traces = []
+    traces, shown = [], [np.array([eps])]
     for i, (r, name) in enumerate(zip(runs, names)):
         d = np.maximum(zz.distances(r), DIST_FLOOR)
         idx = np.unique(np.linspace(0, len(d) - 1, min(len(d), MAX_CURVE_POINTS)).astype(int))
+        shown.append(d[idx])
         traces.append(line_trace(_f32(idx), _f32(d[idx]), name, i, look,
                                  hovertemplate="t = %{x}<br>‖w − w*‖ = %{y:.4g}<extra></extra>"))
     layout = styled_layout(look, x_title=t("zigzag.fig.step_axis"),
                            y_title=t("zigzag.fig.dist_axis"), height=look.height(340),
                            hovermode="closest")
-    layout["yaxis"].update(type="log", exponentformat="power")
+    # whole decades written 10ⁿ (plotly's own "power" labels drew 10⁻¹⁰ as "10⁻¹o"), the title
+    # clear of the tick labels
+    layout["yaxis"] = merge(layout["yaxis"], log_axis(shown))
     layout["shapes"] = [dict(type="line", xref="x domain", x0=0, x1=1, yref="y", y0=eps, y1=eps,
-                             line=dict(color="#009E73", dash="dot", width=2))]
+                             line=dict(color=look.color(GREEN), dash="dot", width=2))]
     # plotly.js places annotations on a log axis by log10 of the value (shapes by the value
     # itself): add_hline put this label at 10^ε instead of at ε
     layout["annotations"] = [dict(text=f"ε = {eps:g}", xref="x domain", x=1, xanchor="right",
@@ -384,7 +472,7 @@ def perceptron_figure(p: zz.PerceptronRun, step: int, look: Look, grid_n: int = 
     w1, w2, E = zz.perceptron_errors_grid(box[0], box[1], n=grid_n)
     traces = [dict(
         type="heatmap", x=_f32(w1), y=_f32(w2), z=E.astype(np.int8), zmin=0, zmax=4,
-        colorscale=[[0, "rgba(0,158,115,0.55)"], [0.125, "rgba(0,158,115,0.55)"],
+        colorscale=[[0, rgba(look.color(GREEN), 0.55)], [0.125, rgba(look.color(GREEN), 0.55)],
                     [0.125, "rgba(128,128,128,0.04)"], [1, "rgba(128,128,128,0.45)"]],
         colorbar=dict(title=dict(text=t("zigzag.fig.wrong"), side="top"),
                       tickvals=[0, 1, 2, 3, 4], len=0.8, thickness=14,
@@ -400,15 +488,15 @@ def perceptron_figure(p: zz.PerceptronRun, step: int, look: Look, grid_n: int = 
         x=_f32(path[:, 0]), y=_f32(path[:, 1]), mode="lines+markers", name=t("zigzag.fig.path"),
         line=dict(color=PATH_LINE, width=max(1.5, look.line * 0.55)),
         marker=dict(symbol="arrow", angleref="previous", size=size, color=cls.astype(np.uint8),
-                    cmin=0, cmax=3, colorscale=CLASS_SCALE), hoverinfo="skip"))
+                    cmin=0, cmax=3, colorscale=class_scale(look)), hoverinfo="skip"))
     w = p.path[k]
     traces.append(_scatter(x=_f32(p.path[0, :1]), y=_f32(p.path[0, 1:]), mode="markers+text",
-                           marker=dict(symbol="square", size=look.marker * 1.3, color="#262730"),
+                           marker=dict(symbol="square", size=look.marker * 1.3, color=look.text),
                            text=["w₀"], textposition="top right", name="w₀", showlegend=False,
                            textfont=dict(size=look.font, color=look.text)))
     traces.append(_scatter(x=_f32(w[:1]), y=_f32(w[1:]), mode="markers+text",
-                           marker=dict(size=look.marker * 1.4, color="#F0E442",
-                                       line=dict(width=2.5, color="#262730")),
+                           marker=dict(size=look.marker * 1.4, color=MARKER_YELLOW,
+                                       line=dict(width=2.5, color=look.text)),
                            text=[f"w<sub>{k}</sub>"], textposition="bottom right",
                            textfont=dict(size=look.font, color=look.text),
                            name=t("zigzag.fig.current")))

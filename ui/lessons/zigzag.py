@@ -9,18 +9,12 @@ import functools
 import numpy as np
 
 from core import zigzag as zz
+from ui.controls.zigzag import SPEC
 from ui.i18n import act_name
 from ui.lessons import Step, note, percent
 from ui.format import fmt
 
 CHART = "zz_planes"
-BASE = {
-    "zz_a": "sigmoid", "zz_b": "tanh",
-    "zz_w01": float(zz.DEFAULT_W0[0]), "zz_w02": float(zz.DEFAULT_W0[1]),
-    "zz_ws1": float(zz.DEFAULT_W_STAR[0]), "zz_ws2": float(zz.DEFAULT_W_STAR[1]),
-    "zz_lr": zz.DEFAULT_LR, "zz_n": zz.DEFAULT_STEPS, "zz_bs": 1, "zz_seed": 0.0,
-    "zz_eps": zz.DEFAULT_EPS, "zz_zs": 1.0, "zz_play": False,
-}
 
 
 @functools.lru_cache(maxsize=8)
@@ -101,16 +95,16 @@ def mark_step(act: str, k: int, text: str) -> dict:
 
 
 STEPS = (
-    Step("inputs", dict(BASE, zz_t=0), inputs, CHART, ends),
-    Step("same_sign", dict(BASE, zz_t=6), same_sign, CHART,
+    Step("inputs", SPEC.state(zz_t=0), inputs, CHART, ends),
+    Step("same_sign", SPEC.state(zz_t=6), same_sign, CHART,
          lambda: mark_step("sigmoid", 6, "t = 6")),
-    Step("path", dict(BASE, zz_t=reach("sigmoid")), path, CHART,
+    Step("path", SPEC.state(zz_t=reach("sigmoid")), path, CHART,
          lambda: mark_step("sigmoid", reach("sigmoid"), f"t = {reach('sigmoid')}")),
-    Step("tanh", dict(BASE, zz_t=reach("tanh")), tanh, CHART,
+    Step("tanh", SPEC.state(zz_t=reach("tanh")), tanh, CHART,
          lambda: {"annotations": [note(float(run("tanh").path[reach("tanh")][0]),
                                        float(run("tanh").path[reach("tanh")][1]),
                                        f"t = {reach('tanh')}", ax=60, ay=45, xref="x2",
                                        yref="y2")]}),
-    Step("relu", dict(BASE, zz_a="relu", zz_t=reach("relu")), relu, CHART,
+    Step("relu", SPEC.state(zz_a="relu", zz_t=reach("relu")), relu, CHART,
          lambda: mark_step("relu", reach("relu"), f"t = {reach('relu')}")),
 )
