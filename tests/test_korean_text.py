@@ -360,10 +360,13 @@ def test_zigzag_step_sentence_at_the_target_says_no_change(locale, wrong):
     assert not at.exception
     shown = texts(at)
     lang = "ko" if locale.startswith("ko") else "en"
+    from ui.i18n import act_name, set_lang
+
+    set_lang(lang)
+    name = act_name("tanh")  # the page names activations in the viewer's language
     row = [line for line in shown.replace("\\", "").splitlines()
-           if line.startswith(f"**{ACTIVATIONS['tanh'].name}**:")]
+           if line.startswith(f"**{name}**:")]
     assert len(row) == 1, shown
-    reached = CATALOGUES[lang]["zigzag.now_sentence_reached"].format(
-        name=ACTIVATIONS["tanh"].name)
+    reached = CATALOGUES[lang]["zigzag.now_sentence_reached"].format(name=name)
     assert row[0].startswith(reached), row[0]
     assert wrong not in row[0] and "δ = +" not in row[0] and "10⁻¹⁶)" not in row[0].split("(")[0]
