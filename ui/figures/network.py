@@ -8,11 +8,14 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
+from ui.format import log_axis
 from ui.theme import (MODEBAR_MARGIN, Look, axis_style, figure, layout_style, line_trace,
                       merge, styled_layout)
 
 MAX_POINTS = 200          # points per loss curve sent to the browser
 F32_MAX = 1e38            # larger losses (a diverging run) are left out: float32 cannot hold them
+LOSS_DECADES_BELOW = 6    # the loss axis reaches this many decades under the starting loss …
+LOSS_DECADES_ABOVE = 2    # … and this many over it
 CLASS_COLOURS = ("#0072B2", "#D55E00")      # class 0 blue, class 1 vermillion (Okabe–Ito)
 CLASS_SYMBOLS = ("circle", "diamond")
 # blue (output 0) → white (0.5) → vermillion (output 1)
@@ -30,10 +33,27 @@ def _thin(n: int) -> np.ndarray:
     return np.unique(np.linspace(0, n - 1, MAX_POINTS).round().astype(int))
 
 
+def loss_range(losses: list[np.ndarray]) -> np.ndarray:
+    """The losses worth a log axis: from LOSS_DECADES_BELOW decades under the highest starting
+    loss up to LOSS_DECADES_ABOVE decades over it (a run that reaches 10⁻³⁶ or diverges towards
+    10¹² would otherwise squeeze every curve into a few pixels); the axis ends there."""
+    finite = [np.asarray(v, dtype=np.float64) for v in losses]
+    finite = [v[np.isfinite(v) & (v > 0) & (v < F32_MAX)] for v in finite]
+    finite = [v for v in finite if v.size]
+    if not finite:
+        return np.array([1.0])
+    start = max(float(v[0]) for v in finite)
+    lo, hi = start * 10.0 ** -LOSS_DECADES_BELOW, start * 10.0 ** LOSS_DECADES_ABOVE
+    return np.clip(np.concatenate(finite), lo, hi)
+
+
 def loss_figure(names: list[str], losses: list[np.ndarray], look: Look, x_title: str,
-                y_title: str) -> go.Figure:
+                y_title: str, legend_title: str | None = None,
+                most_labels: int = 8) -> go.Figure:
     """Loss per epoch for each network on a log axis (epochs counted from 1; only positive
-    values below F32_MAX; long histories thinned to MAX_POINTS points)."""
+    values below F32_MAX; long histories thinned to MAX_POINTS points), the axis clamped to
+    loss_range, ticks at powers of ten; legend_title (e.g. the output activation) above the
+    legend entries."""
     traces = []
     for i, (name, loss) in enumerate(zip(names, losses)):
         loss = np.asarray(loss, dtype=np.float64)
@@ -42,10 +62,9 @@ def loss_figure(names: list[str], losses: list[np.ndarray], look: Look, x_title:
         traces.append(line_trace((keep + 1).astype(np.int32), _f32(loss[keep]), name, i, look,
                                  markers_every=10))
     layout = styled_layout(look, x_title=x_title, y_title=y_title, height=look.height(380))
-    # no fixed dtick: a run that reaches 10⁻³⁰ would get 30 crowded labels; Plotly then picks
-    # every 1, 2, 5 or 10 decades to keep about eight labels
-    layout["yaxis"] = merge(layout["yaxis"], dict(type="log", nticks=8, exponentformat="power",
-                                                  title=dict(standoff=12)))
+    layout["yaxis"] = merge(layout["yaxis"], log_axis([loss_range(losses)], most_labels))
+    if legend_title:
+        layout["legend"] = merge(layout.get("legend", {}), dict(title=dict(text=legend_title)))
     layout["margin"] = {**layout["margin"], "l": 5 * look.font + 10}
     return figure(traces, layout)
 
@@ -142,11 +161,12 @@ MAP_ROWS = (0.0, 0.38)           # gap holds the epoch axis and the maps' titles
 
 def training_figure(names: list[str], losses: list[np.ndarray], panels: list[MapPanel],
                     X: np.ndarray, y: np.ndarray, look: Look, x_title: str, y_title: str,
-                    scale_title: str, class_names: tuple[str, str]) -> go.Figure:
+                    scale_title: str, class_names: tuple[str, str],
+                    legend_title: str | None = None) -> go.Figure:
     """The network lab's main picture in one chart: the training curves (loss per epoch on a
     log axis, as loss_figure) on top and, under them, the decision maps of the same networks
     (as boundary_figure), so both stand on the first screen together."""
-    curves = loss_figure(names, losses, look, x_title, y_title)
+    curves = loss_figure(names, losses, look, x_title, y_title, legend_title, most_labels=5)
     traces = [dict(tr.to_plotly_json()) for tr in curves.data]
     top = curves.layout.to_plotly_json()
     maps, axes, titles = _map_parts(panels, X, y, look, scale_title, class_names, first=2,
@@ -155,8 +175,7 @@ def training_figure(names: list[str], losses: list[np.ndarray], panels: list[Map
     layout = dict(top, **axes)
     layout["xaxis"] = dict(top["xaxis"], domain=[0.0, 1.0], anchor="y",
                            title=dict(top["xaxis"]["title"], standoff=4))
-    # fewer labels than loss_figure: in the shorter panel 2 and 5 between decades would crowd
-    layout["yaxis"] = dict(top["yaxis"], domain=list(LOSS_ROWS), anchor="x", nticks=5)
+    layout["yaxis"] = dict(top["yaxis"], domain=list(LOSS_ROWS), anchor="x")
     # the colour scale lies under the maps, so it takes no width from the curves and maps
     for tr in maps:
         if tr.get("showscale"):

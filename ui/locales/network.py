@@ -109,6 +109,10 @@ EN: dict[str, str] = {
     "network.opt.mode.sample": "per-sample",
     "network.opt.mode.batch": "full batch",
     "network.opt.init.course": "course {sizes}",
+    "network.opt.init.xavier": "Xavier",
+    "network.opt.init.he": "He",
+    "network.opt.init.normal": "N(0, {sd}²)",
+    "network.legend_out": "Hidden activation (output layer: {out})",
 }
 
 KO: dict[str, str] = {
@@ -220,4 +224,8 @@ KO: dict[str, str] = {
     "network.opt.mode.sample": "샘플별",
     "network.opt.mode.batch": "전체 배치",
     "network.opt.init.course": "수업 예제 {sizes}",
+    "network.opt.init.xavier": "Xavier",
+    "network.opt.init.he": "He",
+    "network.opt.init.normal": "N(0, {sd}²)",
+    "network.legend_out": "은닉층 활성화 함수(출력층: {out})",
 }

@@ -1,0 +1,1 @@
+"""Sentence and table builders of the pages: core results in, translated text and tables out."""
