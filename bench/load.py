@@ -43,6 +43,8 @@ from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from websockets.asyncio.client import connect  # noqa: E402
 
+from bench.scenarios.network import QUERY as NETWORK_QUERY, STEP_KEY as NETWORK_STEP  # noqa: E402
+
 TIMEOUT = 30.0
 CHART_COMPONENT = "activation_lab.chart"  # ui/chart.py: every chart of the app
 
@@ -58,7 +60,7 @@ PAGES: dict[str, tuple[str, list[str]]] = {
     "saturation": ("lang=en", ["sat_x:-8:8", "sat_L", "sat_x:-8:8", "sat_b"]),
     "zigzag": ("lang=en", ["zz_t", "zz_t", "zz_pk", "zz_lr"]),
     "descent": ("lang=en", ["gd_lrlog:-2:-0.1", "gd_step", "gd_lrlog:-2:-0.1", "gd_step"]),
-    "network": ("lang=en&net_ex=XOR%202-2-1", ["net_pos_xor"]),
+    "network": (NETWORK_QUERY, [NETWORK_STEP]),
 }
 
 
