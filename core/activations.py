@@ -17,17 +17,17 @@ non-positive arguments, and branches are computed on clipped inputs before ``np.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 import numpy as np
+
+from core.numeric import erf
 
 Array = np.ndarray
 
 SELU_ALPHA = 1.6732632423543772848170429916717
 SELU_SCALE = 1.0507009873554804934193349852946
-
-_erf = np.frompyfunc(math.erf, 1, 1)
 
 
 def as_float_array(x: Array | float) -> Array:
@@ -57,11 +57,6 @@ def stable_softplus(x: Array) -> Array:
     """softplus(x) = ln(1 + eˣ) = max(x, 0) + ln(1 + e^(−|x|)) (no overflow for large |x|)."""
     x = as_float_array(x)
     return (np.maximum(x, 0) + np.log1p(np.exp(-np.abs(x)))).astype(x.dtype)
-
-
-def _erf_array(x: Array) -> Array:
-    """erf(x) elementwise (math.erf, exact to double precision)."""
-    return np.asarray(_erf(x.astype(np.float64)), dtype=np.float64)
 
 
 # ----------------------------------------------------------------------------- the functions
@@ -179,13 +174,13 @@ def celu_grad(x: Array, alpha: float = 1.0) -> Array:
 
 def gelu(x: Array) -> Array:
     """GELU(x) = x·Φ(x) = ½·x·(1 + erf(x/√2)) (exact form)."""
-    return (0.5 * x * (1 + _erf_array(x / math.sqrt(2)))).astype(x.dtype)
+    return (0.5 * x * (1 + erf(x / math.sqrt(2)))).astype(x.dtype)
 
 
 def gelu_grad(x: Array) -> Array:
     """GELU'(x) = Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π)."""
     xd = np.clip(x.astype(np.float64), -1e150, 1e150)
-    cdf = 0.5 * (1 + _erf_array(xd / math.sqrt(2)))
+    cdf = 0.5 * (1 + erf(xd / math.sqrt(2)))
     pdf = np.exp(-0.5 * xd * xd) / math.sqrt(2 * math.pi)
     return (cdf + xd * pdf).astype(x.dtype)
 
@@ -419,7 +414,6 @@ class Activation:
     latex_grad: str
     params: tuple[Param, ...] = ()
     cost: str = "cheap"
-    tags: tuple[str, ...] = field(default_factory=tuple)
     uses: tuple[str, ...] = ()  # typical-use tags, one of USES each (translated by the UI)
     constants: tuple[tuple[str, float], ...] = ()  # fixed constants of the formula (SELU's α, λ)
 
@@ -442,11 +436,18 @@ class Activation:
         """f'(x): the analytic derivative, PyTorch's convention at kinks."""
         return self._grad(as_float_array(x), **self._params(params))
 
-    def properties(self, **params: float):
-        """The measured properties of f at these parameters (``core.properties.properties``)."""
-        from core.properties import properties  # the measuring module imports this one
+    def fn_grad(self, x: Array | float, **params: float) -> tuple[Array, Array]:
+        """(f(x), f'(x)) together, for callers that need both (a user's formula computes them
+        in one forward-mode pass; a catalogue function calls fn and grad)."""
+        return self.fn(x, **params), self.grad(x, **params)
 
-        return properties(self, **params)
+    def element_cost(self) -> float:
+        """Work units (≈ ns of CPU) per element of computing f and f' (ELEMENT_COST)."""
+        return float(ELEMENT_COST[self.id])
+
+    def call_cost(self) -> float:
+        """Work units of one call of fn and grad regardless of size (CALL_COST)."""
+        return float(CALL_COST[self.id])
 
     def code(self) -> tuple[Callable[..., Array], Callable[..., Array]]:
         """The module functions behind fn and grad (their source is what "show the code" shows)."""
@@ -572,6 +573,38 @@ _CATALOGUE: list[Activation] = [
 ]
 
 ACTIVATIONS: dict[str, Activation] = {a.id: a for a in _CATALOGUE}
+
+# Work units (1 unit ≈ 1 ns of CPU on the course machine) of fn + grad: ELEMENT_COST per
+# element (on 512,000 float64 values, x ~ N(0, 3²)) and CALL_COST per call (on 8 values: numpy's
+# fixed cost per call, which is all there is for a tiny network's layer). Process CPU time,
+# best of 3, measured with bench/formula_cost.py (which prints both tables) on the shared
+# 2-core machine under load from other processes. core.saturation and core.network fold them
+# into their work budgets; a user's formula gets its costs from core.custom's node tables.
+ELEMENT_COST: dict[str, int] = {
+    "identity": 8, "step": 9, "sign": 9, "sigmoid": 62, "tanh": 15, "hardsigmoid": 14,
+    "hardtanh": 11, "softsign": 26, "arctan": 28, "logsigmoid": 50, "relu": 14,
+    "leaky_relu": 19, "prelu": 19, "relu6": 13, "elu": 36, "selu": 52, "celu": 35, "gelu": 213,
+    "gelu_tanh": 222, "silu": 73, "swish": 79, "mish": 71, "softplus": 61, "hardswish": 24,
+    "softshrink": 26, "hardshrink": 12, "tanhshrink": 15, "gaussian": 31, "bent_identity": 46,
+}
+CALL_COST: dict[str, int] = {
+    "identity": 5596, "step": 6540, "sign": 5613, "sigmoid": 13927, "tanh": 4468,
+    "hardsigmoid": 8992, "hardtanh": 11919, "softsign": 10306, "arctan": 11972,
+    "logsigmoid": 10576, "relu": 4532, "leaky_relu": 6978, "prelu": 9625, "relu6": 11091,
+    "elu": 14228, "selu": 14366, "celu": 13449, "gelu": 116552, "gelu_tanh": 41676,
+    "silu": 19598, "swish": 22710, "mish": 20006, "softplus": 19519, "hardswish": 14252,
+    "softshrink": 11917, "hardshrink": 9225, "tanhshrink": 4099, "gaussian": 9708,
+    "bent_identity": 7807,
+}
+
+
+def evaluation_work(activation_id: str | Activation, size: int) -> float:
+    """Work units (≈ ns of CPU) of computing f and f' of an activation (an id, or an
+    Activation such as a user's formula) on an array of `size` values:
+    call_cost() + size·element_cost() (ELEMENT_COST / CALL_COST for the catalogue,
+    core.custom's node tables for a formula)."""
+    act = get(activation_id)
+    return act.call_cost() + int(size) * act.element_cost()
 FAMILIES: tuple[str, ...] = ("step", "sigmoid", "relu", "smooth-relu", "linear", "other")
 
 

@@ -34,7 +34,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.activations import ACTIVATIONS, Activation, _erf_array, as_float_array
+from core.activations import ACTIVATIONS, Activation, as_float_array
+from core.numeric import erf
 from core.properties import GRID
 
 MAX_LENGTH = 200  # characters of formula text
@@ -112,9 +113,9 @@ class Node:
 
 
 # name: number of arguments
+# (tanh is the catalogue's activation: a call tanh(…) becomes an "act" node)
 _FUNCS: dict[str, int] = {"exp": 1, "log": 1, "log1p": 1, "sqrt": 1, "abs": 1, "sin": 1,
-                          "cos": 1, "tanh": 1, "erf": 1, "maximum": 2, "minimum": 2, "max": 2,
-                          "min": 2}
+                          "cos": 1, "erf": 1, "maximum": 2, "minimum": 2, "max": 2, "min": 2}
 _ALIASES = {"max": "maximum", "min": "minimum"}
 _BINOPS = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div: "div", ast.Pow: "pow"}
 _OP_TEXT = {ast.Mod: "%", ast.FloorDiv: "//", ast.MatMult: "@", ast.BitXor: "^",
@@ -394,12 +395,14 @@ def parse(text: str) -> Activation:
     # partials of module functions (not closures): the Activation pickles, so results that hold
     # it (core.saturation's DeepMLPResult) can be cached by the pages
     fn, grad = functools.partial(_value, root), functools.partial(_slope, root)
+    both = functools.partial(evaluate, root)
     fn.__doc__ = f"f(x) = {shown}"
     grad.__doc__ = f"f'(x) = d/dx [{shown}] (forward-mode differentiation of the tree)"
     return CustomActivation(
         id="custom", name=display_name(shown), family="other", _fn=fn, _grad=grad,
         latex_f="f(x)=" + latex(root), latex_grad=r"f'(x)=\frac{d}{dx}\left[" + latex(root)
-        + r"\right]", cost="custom", text=shown, nodes=count_nodes(root))
+        + r"\right]", cost="custom", text=shown, nodes=count_nodes(root), tree=root,
+        _both=both)
 
 
 @dataclass(frozen=True, eq=False)
@@ -410,6 +413,21 @@ class CustomActivation(Activation):
 
     text: str = ""
     nodes: int = 0
+    tree: Node | None = None
+    _both: object = None
+
+    def fn_grad(self, x: np.ndarray | float, **params: float) -> tuple[np.ndarray, np.ndarray]:
+        """(f(x), f'(x)) in ONE forward-mode pass over the tree (evaluate)."""
+        self._params(params)  # a formula has no parameters: TypeError for any name
+        return self._both(x)
+
+    def element_cost(self) -> float:
+        """Work units per element of f and f' in one pass: formula_cost(tree)."""
+        return formula_cost(self.tree)
+
+    def call_cost(self) -> float:
+        """Work units of one evaluation regardless of size: formula_call_cost(tree)."""
+        return formula_call_cost(self.tree)
 
     def __eq__(self, other: object) -> bool:
         """Equal to another parse of the same text."""
@@ -421,8 +439,8 @@ class CustomActivation(Activation):
 
 
 def _value(root: Node, x: np.ndarray) -> np.ndarray:
-    """f(x) of a parsed tree (see evaluate)."""
-    return evaluate(root, x)[0]
+    """f(x) of a parsed tree, values only (see evaluate)."""
+    return evaluate(root, x, slope=False)[0]
 
 
 def _slope(root: Node, x: np.ndarray) -> np.ndarray:
@@ -452,44 +470,43 @@ def _chain(outer: np.ndarray, du: np.ndarray) -> np.ndarray:
     return np.where(du == 0, 0.0, outer * du)
 
 
-def _fn_forward(name: str, vals: list[np.ndarray], ders: list[np.ndarray]
-                ) -> tuple[np.ndarray, np.ndarray]:
-    """(v, v') of a whitelisted function of u (or of a, b for maximum/minimum)."""
-    u, du = vals[0], ders[0]
+_TWO_OVER_SQRT_PI = 2.0 / math.sqrt(math.pi)
+_FN_VALUE = {"exp": np.exp, "log": np.log, "log1p": np.log1p, "sqrt": np.sqrt, "abs": np.abs,
+             "sin": np.sin, "cos": np.cos, "erf": erf}
+
+
+def _fn_slope(name: str, v: np.ndarray, u: np.ndarray) -> np.ndarray:
+    """g'(u) of a one-argument whitelisted function g, given v = g(u):
+    exp' = v, log' = 1/u, log1p' = 1/(1 + u), sqrt' = ½/v, abs' = sign u, sin' = cos u,
+    cos' = −sin u, erf' = (2/√π)·e^(−u²)."""
     if name == "exp":
-        v = np.exp(u)
-        return v, _chain(v, du)
+        return v
     if name == "log":
-        return np.log(u), _chain(1.0 / u, du)
+        return 1.0 / u
     if name == "log1p":
-        return np.log1p(u), _chain(1.0 / (1.0 + u), du)
+        return 1.0 / (1.0 + u)
     if name == "sqrt":
-        v = np.sqrt(u)
-        return v, _chain(0.5 / v, du)
+        return 0.5 / v
     if name == "abs":
-        return np.abs(u), _chain(np.sign(u), du)
+        return np.sign(u)
     if name == "sin":
-        return np.sin(u), _chain(np.cos(u), du)
+        return np.cos(u)
     if name == "cos":
-        return np.cos(u), _chain(-np.sin(u), du)
-    if name == "tanh":
-        v = np.tanh(u)
-        return v, _chain(1.0 - v * v, du)
-    if name == "erf":
-        return _erf_array(u), _chain(2.0 / math.sqrt(math.pi) * np.exp(-u * u), du)
-    a, b = vals
-    pick = a > b if name == "maximum" else a < b
-    return np.where(pick, a, b), np.where(pick, ders[0], ders[1])
+        return -np.sin(u)
+    return _TWO_OVER_SQRT_PI * np.exp(-u * u)  # erf
+
+
+_CMP = {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal,
+        "==": np.equal, "!=": np.not_equal}
 
 
 def _cond(node: Node, x: np.ndarray) -> np.ndarray:
-    """A boolean array: the condition at every x."""
+    """A boolean array: the condition at every x (values only, no slopes)."""
     if node.op == "cmp":
-        vals = [forward(a, x)[0] for a in node.args]
+        vals = [forward(a, x, slope=False)[0] for a in node.args]
         out = np.ones(x.shape, dtype=bool)
         for op, a, b in zip(node.fn.split(","), vals, vals[1:]):
-            out &= {"<": np.less, "<=": np.less_equal, ">": np.greater,
-                    ">=": np.greater_equal, "==": np.equal, "!=": np.not_equal}[op](a, b)
+            out &= _CMP[op](a, b)
         return out
     parts = [_cond(a, x) for a in node.args]
     if node.op == "not":
@@ -500,64 +517,151 @@ def _cond(node: Node, x: np.ndarray) -> np.ndarray:
     return out
 
 
-def forward(node: Node, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(f(x), f'(x)) of the subtree by forward mode: each rule is the derivative of its node.
-
-    (u ± w)' = u' ± w',  (u·w)' = u'w + uw',  (u/w)' = u'/w − (u/w)·w'/w,
-    (uᵖ)' = p·uᵖ⁻¹·u',  (cᵘ)' = cᵘ·ln c·u',  g(u)' = g'(u)·u'.
-    """
+def _value_of(node: Node, vals: list[np.ndarray]) -> np.ndarray:
+    """The value of an arithmetic, "fn" or "act" node from its arguments' values."""
     op = node.op
-    if op == "x":
-        return x, np.ones_like(x)
-    if op == "num":
-        return np.full_like(x, node.value), np.zeros_like(x)
-    if op == "where":
-        c = _cond(node.args[0], x)
-        (va, da), (vb, db) = forward(node.args[1], x), forward(node.args[2], x)
-        return np.where(c, va, vb), np.where(c, da, db)
-    pairs = [forward(a, x) for a in node.args]
-    vals, ders = [p[0] for p in pairs], [p[1] for p in pairs]
     if op == "neg":
-        return -vals[0], -ders[0]
+        return -vals[0]
     if op == "fn":
-        return _fn_forward(node.fn, vals, ders)
+        if node.fn in _FN_VALUE:
+            return _FN_VALUE[node.fn](vals[0])
+        a, b = vals
+        return np.where(a > b if node.fn == "maximum" else a < b, a, b)
     if op == "act":
-        act = ACTIVATIONS[node.fn]
-        p = dict(node.params)
-        return act.fn(vals[0], **p), _chain(act.grad(vals[0], **p), ders[0])
-    (u, du), (w, dw) = pairs
+        return ACTIVATIONS[node.fn].fn(vals[0], **dict(node.params))
+    u, w = vals
     if op == "add":
-        return u + w, du + dw
+        return u + w
     if op == "sub":
-        return u - w, du - dw
+        return u - w
     if op == "mul":
-        return u * w, _chain(w, du) + _chain(u, dw)
+        return u * w
     if op == "div":
-        q = u / w
-        return q, _chain(1.0 / w, du) - _chain(q / w, dw)
-    # pow: a constant exponent p (base with x) or a constant base c > 0 (checked at parse time)
+        return u / w
+    if not _has_x(node.args[1]):  # pow with a constant exponent p (checked at parse time)
+        p = float(w.flat[0]) if w.size else 0.0
+        return np.ones_like(u) if p == 0 else np.power(u, p)
+    return np.power(u, w)  # a constant base c > 0
+
+
+def _slope_of(node: Node, v: np.ndarray, vals: list[np.ndarray], ders: list[np.ndarray]
+              ) -> np.ndarray:
+    """The derivative of the node whose value is v, from its arguments' values and slopes:
+    (u ± w)' = u' ± w',  (u·w)' = u'w + uw',  (u/w)' = u'/w − (u/w)·w'/w,
+    (uᵖ)' = p·uᵖ⁻¹·u',  (cᵘ)' = cᵘ·ln c·u',  g(u)' = g'(u)·u',
+    max(a, b)' = a' where a > b else b' (min likewise)."""
+    op = node.op
+    if op == "neg":
+        return -ders[0]
+    if op == "fn":
+        if node.fn in _FN_VALUE:
+            return _chain(_fn_slope(node.fn, v, vals[0]), ders[0])
+        a, b = vals
+        return np.where(a > b if node.fn == "maximum" else a < b, ders[0], ders[1])
+    if op == "act":
+        return _chain(ACTIVATIONS[node.fn].grad(vals[0], **dict(node.params)), ders[0])
+    (u, w), (du, dw) = vals, ders
+    if op == "add":
+        return du + dw
+    if op == "sub":
+        return du - dw
+    if op == "mul":
+        return _chain(w, du) + _chain(u, dw)
+    if op == "div":
+        return _chain(1.0 / w, du) - _chain(v / w, dw)
     if not _has_x(node.args[1]):
         p = float(w.flat[0]) if w.size else 0.0
-        if p == 0:
-            return np.ones_like(u), np.zeros_like(u)
-        v = np.power(u, p)
-        return v, _chain(p * np.power(u, p - 1), du)
-    v = np.power(u, w)
-    return v, _chain(v * np.log(u), dw) + _chain(w * np.power(u, w - 1), du)
+        return np.zeros_like(u) if p == 0 else _chain(p * np.power(u, p - 1), du)
+    return _chain(v * np.log(u), dw) + _chain(w * np.power(u, w - 1), du)
 
 
-def evaluate(root: Node, x: np.ndarray | float) -> tuple[np.ndarray, np.ndarray]:
-    """(f(x), f'(x)) of a parsed tree on x: float64 internally, x's float dtype returned.
+def forward(node: Node, x: np.ndarray, slope: bool = True
+            ) -> tuple[np.ndarray, np.ndarray | None]:
+    """(f(x), f'(x)) of the subtree in one pass (forward mode: every node returns its value
+    and its derivative together, each rule is the derivative of its node; see _slope_of).
+    slope=False computes values only and returns (f(x), None)."""
+    op = node.op
+    if op == "x":
+        return x, (np.ones_like(x) if slope else None)
+    if op == "num":
+        return np.full_like(x, node.value), (np.zeros_like(x) if slope else None)
+    if op == "where":
+        c = _cond(node.args[0], x)
+        (va, da), (vb, db) = forward(node.args[1], x, slope), forward(node.args[2], x, slope)
+        return np.where(c, va, vb), (np.where(c, da, db) if slope else None)
+    pairs = [forward(a, x, slope) for a in node.args]
+    vals = [p[0] for p in pairs]
+    v = _value_of(node, vals)
+    if not slope:
+        return v, None
+    return v, _slope_of(node, v, vals, [p[1] for p in pairs])
+
+
+def evaluate(root: Node, x: np.ndarray | float, slope: bool = True
+             ) -> tuple[np.ndarray, np.ndarray | None]:
+    """(f(x), f'(x)) of a parsed tree on x in one pass: float64 internally, x's float dtype
+    returned; slope=False gives (f(x), None) at the cost of the values alone.
 
     Runs under np.errstate(all="ignore"): overflow gives ±inf, a point outside a function's
     domain gives nan, and neither raises nor warns.
     """
     arr = as_float_array(x)
     with np.errstate(all="ignore"):
-        v, d = forward(root, arr.astype(np.float64))
+        v, d = forward(root, arr.astype(np.float64), slope)
         v = np.broadcast_to(v, arr.shape).astype(arr.dtype)
-        d = np.broadcast_to(d, arr.shape).astype(arr.dtype)
+        if d is not None:
+            d = np.broadcast_to(d, arr.shape).astype(arr.dtype)
     return v, d
+
+
+# Work units (1 unit ≈ 1 ns of CPU on the course machine) of one forward-mode node (value and
+# slope) by kind: NODE_COST per element (on 512,000 float64 values) and NODE_CALL_COST per
+# evaluation (on 8 values: numpy's fixed cost per call; at least one call's, as timed for the
+# x leaf). "fn:<name>" is a whitelisted function; "act" the chain-rule part of a catalogue
+# activation on top of its own ELEMENT_COST / CALL_COST; "pow" a constant exponent, "pow_x" a
+# constant base. Each node over x-leaves minus the leaves, process CPU time, best of 3,
+# measured with bench/formula_cost.py (which prints both tables) on the shared 2-core machine.
+NODE_COST: dict[str, int] = {
+    "x": 1, "num": 5, "neg": 12, "add": 16, "sub": 16, "mul": 31, "div": 35, "pow": 78,
+    "pow_x": 38, "where": 22, "fn:exp": 22, "fn:log": 36, "fn:log1p": 34, "fn:sqrt": 22,
+    "fn:abs": 22, "fn:sin": 52, "fn:cos": 53, "fn:erf": 96, "fn:maximum": 20,
+    "fn:minimum": 17, "act": 19, "cmp": 1, "and": 1, "not": 2, "or": 1,
+}
+NODE_CALL_COST: dict[str, int] = {
+    "x": 1625, "num": 2751, "neg": 2145, "add": 2516, "sub": 2376, "mul": 8662, "div": 10621,
+    "pow": 10103, "pow_x": 11215, "where": 1625, "fn:exp": 5306, "fn:log": 6002,
+    "fn:log1p": 3641, "fn:sqrt": 2945, "fn:abs": 2718, "fn:sin": 5056, "fn:cos": 2937,
+    "fn:erf": 49410, "fn:maximum": 5860, "fn:minimum": 1838, "act": 2722, "cmp": 1625,
+    "and": 1625, "not": 1625, "or": 1625,
+}
+
+
+def _cost_key(node: Node) -> str:
+    """The node's kind in NODE_COST / NODE_CALL_COST."""
+    if node.op == "fn":
+        return "fn:" + node.fn
+    if node.op == "pow":
+        return "pow_x" if _has_x(node.args[1]) else "pow"
+    return node.op
+
+
+def formula_call_cost(root: Node) -> float:
+    """Work units of one evaluation of the tree regardless of size: Σ over its nodes of
+    NODE_CALL_COST[kind] (+ CALL_COST of a catalogue activation's node)."""
+    own = float(NODE_CALL_COST[_cost_key(root)])
+    if root.op == "act":
+        own += ACTIVATIONS[root.fn].call_cost()
+    return own + sum(formula_call_cost(a) for a in root.args)
+
+
+def formula_cost(root: Node) -> float:
+    """Work units per element of evaluating the tree's value and slope in one pass:
+    Σ over its nodes of NODE_COST[kind] (+ ELEMENT_COST of a catalogue activation's node).
+    A deterministic count (no timing at run time): the pages' work budgets use it."""
+    own = float(NODE_COST[_cost_key(root)])
+    if root.op == "act":
+        own += ACTIVATIONS[root.fn].element_cost()
+    return own + sum(formula_cost(a) for a in root.args)
 
 
 # ----------------------------------------------------------------------------- for the pages
@@ -624,7 +728,7 @@ def first_undefined(act: Activation) -> float | None:
 
 _PREC = {"add": 1, "sub": 1, "mul": 2, "div": 3, "neg": 2, "pow": 4}
 _LATEX_FN = {"exp": None, "log": r"\ln", "sqrt": None, "abs": None, "sin": r"\sin",
-             "cos": r"\cos", "tanh": r"\tanh", "erf": r"\operatorname{erf}",
+             "cos": r"\cos", "erf": r"\operatorname{erf}",
              "log1p": None, "maximum": r"\max", "minimum": r"\min"}
 _LATEX_CMP = {"<": "<", "<=": r"\le", ">": ">", ">=": r"\ge", "==": "=", "!=": r"\ne"}
 

@@ -15,6 +15,8 @@ from typing import Callable
 
 import numpy as np
 
+from core.numeric import check_range
+
 Array = np.ndarray
 
 MIN_N = 4
@@ -38,10 +40,8 @@ class Dataset:
 
 def _check(n: int, noise: float) -> tuple[int, float]:
     n, noise = int(n), float(noise)
-    if not MIN_N <= n <= MAX_N:
-        raise ValueError(f"n must lie in {MIN_N}..{MAX_N}, got {n}")
-    if not 0.0 <= noise <= MAX_NOISE:
-        raise ValueError(f"noise must lie in [0, {MAX_NOISE}], got {noise}")
+    check_range("n", n, MIN_N, MAX_N)
+    check_range("noise", noise, 0.0, MAX_NOISE)
     return n, noise
 
 

@@ -21,6 +21,8 @@ from typing import Callable
 
 import numpy as np
 
+from core.numeric import check_range
+
 # --------------------------------------------------------------------------- limits
 MAX_STEPS = 1000          #: most iterations one run may take
 LR_MIN = 1e-4             #: smallest learning rate accepted
@@ -310,14 +312,13 @@ class DescentRun:
 
 def _check(lr: float, steps: int, x0: np.ndarray, tol: float) -> None:
     """ValueError unless LR_MIN ≤ lr ≤ LR_MAX, 0 ≤ steps ≤ MAX_STEPS, |x0| ≤ X0_MAX, tol > 0."""
-    if not (math.isfinite(lr) and LR_MIN <= lr <= LR_MAX):
-        raise ValueError(f"lr must lie in [{LR_MIN}, {LR_MAX}], got {lr}")
-    if int(steps) != steps or not 0 <= steps <= MAX_STEPS:
-        raise ValueError(f"steps must be an integer in [0, {MAX_STEPS}], got {steps}")
+    check_range("lr", lr, LR_MIN, LR_MAX)
+    check_range("steps", steps, 0, MAX_STEPS)
+    if int(steps) != steps:
+        raise ValueError(f"steps must be a whole number, got {steps}")
     if not (np.all(np.isfinite(x0)) and np.all(np.abs(x0) <= X0_MAX)):
         raise ValueError(f"start must be finite with |x0| ≤ {X0_MAX}, got {x0}")
-    if not (math.isfinite(tol) and tol > 0):
-        raise ValueError(f"tol must be positive, got {tol}")
+    check_range("tol", tol, 0.0, math.inf, lo_open=True)
 
 
 def _out_of_bound(x: np.ndarray, fx: float) -> bool:

@@ -14,22 +14,24 @@ signal simplifies to δ_out = y − t.
 Parameters are never modified in place: every update builds new arrays, so a trace keeps both
 the old and the new values. ``train`` runs per-sample updates (the course's way, samples in data
 order) or full-batch gradient descent. Per-sample training of tiny networks is dominated by
-Python overhead, so by default it runs through a specialised path: for a given architecture the
-update is written out as straight-line scalar code (one Python float per weight) and compiled
-once. Each activation's scalar formula is checked against the registry before it is used;
-activations without a checked scalar formula fall back to the plain numpy loop.
+Python overhead, so by default it runs through a specialised path (core.fasttrain): for a given
+architecture the update is written out as straight-line scalar code (one Python float per
+weight) and compiled once. Activations without a scalar template there (and users' formulas)
+train on the plain numpy loop.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Callable, Iterator, Sequence
+from typing import Iterator, Sequence
 
 import numpy as np
 
+from core import fasttrain
 from core.activations import Activation, get
+from core.fasttrain import generate as _generate  # noqa: F401  (the repo-rule test reads it here)
+from core.numeric import check_range
 
 Array = np.ndarray
 
@@ -222,16 +224,13 @@ def _check_loss(mlp: MLP, loss: str) -> None:
 
 
 def _check_lr(lr: float) -> float:
-    lr = float(lr)
-    if not 0 < lr <= MAX_LR:
-        raise ValueError(f"learning rate must lie in (0, {MAX_LR}], got {lr}")
-    return lr
+    check_range("learning rate", lr, 0.0, MAX_LR, lo_open=True)
+    return float(lr)
 
 
 def _check_epochs(epochs: int, n: int) -> int:
     epochs = int(epochs)
-    if not 0 <= epochs <= MAX_EPOCHS:
-        raise ValueError(f"epochs must lie in 0..{MAX_EPOCHS}, got {epochs}")
+    check_range("epochs", epochs, 0, MAX_EPOCHS)
     if epochs * n > MAX_UPDATES:
         raise ValueError(f"epochs × samples = {epochs * n} exceeds {MAX_UPDATES}")
     return epochs
@@ -240,14 +239,20 @@ def _check_epochs(epochs: int, n: int) -> int:
 # ----------------------------------------------------------------------------- losses
 
 
+def logit_bce(z: Array, t: Array) -> Array:
+    """Binary cross-entropy of a sigmoid output y = σ(z) against target t, elementwise, from
+    the logit: max(z, 0) − z·t + ln(1 + e^(−|z|)) = −[t ln y + (1 − t) ln(1 − y)], without
+    ever taking log 0 (the one BCE in core; the generated trainer's BCE_TEMPLATE is the same
+    formula, a test compares them)."""
+    return np.maximum(z, 0) - z * t + np.log1p(np.exp(-np.abs(z)))
+
+
 def sample_loss(y: Array, t: Array, z_out: Array, loss: str = "mse") -> float:
-    """Loss of one sample: ½·Σ(y − t)² ("mse") or Σ BCE computed from the logit z_out as
-    max(z, 0) − z·t + ln(1 + e^(−|z|)) ("bce"; equals −[t ln y + (1−t) ln(1−y)], never log 0)."""
+    """Loss of one sample: ½·Σ(y − t)² ("mse") or Σ logit_bce(z_out, t) ("bce")."""
     if loss == "mse":
         d = y - t
         return float(0.5 * np.sum(d * d))
-    z = z_out
-    return float(np.sum(np.maximum(z, 0) - z * t + np.log1p(np.exp(-np.abs(z)))))
+    return float(np.sum(logit_bce(z_out, t)))
 
 
 def batch_loss(mlp: MLP, X: Array, T: Array, loss: str = "mse") -> float:
@@ -260,8 +265,7 @@ def batch_loss(mlp: MLP, X: Array, T: Array, loss: str = "mse") -> float:
             d = acts[-1] - T
             per = 0.5 * np.sum(d * d, axis=1)
         else:
-            z = zs[-1]
-            per = np.sum(np.maximum(z, 0) - z * T + np.log1p(np.exp(-np.abs(z))), axis=1)
+            per = np.sum(logit_bce(zs[-1], T), axis=1)
     return float(np.mean(per))
 
 
@@ -311,21 +315,24 @@ def _sample_update(
     acts_fg holds one registry Activation per layer (its .fn and .grad are used)."""
     zs: list[Array] = []
     acts: list[Array] = [x]
+    slopes: list[Array] = []
     for layer, (w, act) in enumerate(zip(weights, acts_fg)):
         z = acts[-1] @ w
         if biases is not None:
             z = z + biases[layer]
+        a, g = act.fn_grad(z)  # f and f' together (one pass for a user's formula)
         zs.append(z)
-        acts.append(act.fn(z))
+        acts.append(a)
+        slopes.append(g)
     n_layers = len(weights)
     deltas: list[Array] = [np.empty(0)] * n_layers
     if loss == "bce":
         deltas[-1] = acts[-1] - t
     else:
-        deltas[-1] = (acts[-1] - t) * acts_fg[-1].grad(zs[-1])
+        deltas[-1] = (acts[-1] - t) * slopes[-1]
     for layer in range(n_layers - 2, -1, -1):
         back = deltas[layer + 1] @ weights[layer + 1].T
-        deltas[layer] = back * acts_fg[layer].grad(zs[layer])
+        deltas[layer] = back * slopes[layer]
     dws = [np.outer(acts[layer], deltas[layer]) for layer in range(n_layers)]
     new_w = [w - lr * dw for w, dw in zip(weights, dws)]
     new_b = None if biases is None else [b - lr * d for b, d in zip(biases, deltas)]
@@ -401,6 +408,21 @@ def _train_sample_numpy(mlp: MLP, X: Array, T: Array, lr: float, epochs: int,
     return TrainResult(mlp.with_params(weights, biases), np.array(losses), diverged, fast=False)
 
 
+def _forward_slopes(mlp: MLP, X: Array) -> tuple[list[Array], list[Array], list[Array]]:
+    """(zs, as, f'(zs)) for the rows of X, each layer's f and f' computed together
+    (Activation.fn_grad: one pass for a user's formula)."""
+    zs: list[Array] = []
+    acts: list[Array] = [X]
+    slopes: list[Array] = []
+    for layer, (w, act_id) in enumerate(zip(mlp.weights, mlp.activations)):
+        z = acts[-1] @ w + _bias(mlp, layer)
+        a, g = get(act_id).fn_grad(z)
+        zs.append(z)
+        acts.append(a)
+        slopes.append(g)
+    return zs, acts, slopes
+
+
 def _train_batch(mlp: MLP, X: Array, T: Array, lr: float, epochs: int, loss: str) -> TrainResult:
     """Full-batch gradient descent on the mean loss: ∂W_l = A_{l−1}ᵀ·Δ_l / n, ∂b_l = mean(Δ_l)."""
     losses: list[float] = []
@@ -409,19 +431,18 @@ def _train_batch(mlp: MLP, X: Array, T: Array, lr: float, epochs: int, loss: str
     n_layers = len(mlp.weights)
     with np.errstate(over="ignore", invalid="ignore"):
         for epoch in range(epochs):
-            zs, acts = forward_trace(mlp, X)
+            zs, acts, slopes = _forward_slopes(mlp, X)
             if loss == "bce":
-                z = zs[-1]
-                per = np.sum(np.maximum(z, 0) - z * T + np.log1p(np.exp(-np.abs(z))), axis=1)
+                per = np.sum(logit_bce(zs[-1], T), axis=1)
                 delta = acts[-1] - T
             else:
                 d = acts[-1] - T
                 per = 0.5 * np.sum(d * d, axis=1)
-                delta = d * get(mlp.activations[-1]).grad(zs[-1])
+                delta = d * slopes[-1]
             deltas = [delta]
             for layer in range(n_layers - 2, -1, -1):
                 back = deltas[0] @ mlp.weights[layer + 1].T
-                deltas.insert(0, back * get(mlp.activations[layer]).grad(zs[layer]))
+                deltas.insert(0, back * slopes[layer])
             new_w = [w - lr * (acts[l].T @ deltas[l] / n) for l, w in enumerate(mlp.weights)]
             new_b = None if mlp.biases is None else [
                 b - lr * (deltas[l].sum(axis=0) / n) for l, b in enumerate(mlp.biases)]
@@ -508,35 +529,31 @@ def train_chunks(
 
 
 # ----------------------------------------------------------------------------- bounding work
-# Work is counted in units of about 0.1 µs (measured with bench/network_speed.py on the course
-# machine): a compiled per-sample update costs its parameter count plus a fixed overhead, a
-# numpy per-sample update or a batch epoch a fixed cost per layer (numpy call overhead
-# dominates at these sizes) plus the arithmetic on all rows.
+# Work is counted in units of about 1 ns of CPU on the course machine (the unit of
+# core.activations' and core.custom's evaluation costs too). The constants are fitted by
+# bench/formula_cost.py ("network" part: process CPU time, best of 3, on the shared 2-core
+# machine under load from other processes): a compiled per-sample update costs a part per
+# parameter (a fit through 0); a numpy per-sample update a part per layer, a full-batch epoch
+# a fixed part, a part per layer and the arithmetic on all rows; on the numpy paths every
+# layer adds the evaluation of its f and f' (call and element costs of core.activations; a
+# user's formula costs by its nodes, core.custom).
 
-FAST_UPDATE_OVERHEAD = 16  # units per compiled per-sample update, on top of 1 per parameter
-NUMPY_LAYER_COST = 500     # units per layer of one numpy per-sample update …
-NUMPY_STEP_COST = 500      # … plus this per update
-BATCH_LAYER_COST = 600     # units per layer of one full-batch epoch …
-BATCH_EPOCH_COST = 300     # … plus this per epoch, plus n·parameters / 5
-REQUEST_BUDGET = 100_000_000  # units of work one page request may cause in total (≈ 10 s)
-CUSTOM_NODE_COST = 200     # units per formula node of a user's activation, per layer and update
-CUSTOM_ROW_DIVISOR = 25    # … plus (rows·units)/this per node in a full-batch epoch
+FAST_PARAM_COST = 68       # units per parameter of a compiled per-sample update
+NUMPY_LAYER_COST = 20_600  # units per layer of a numpy per-sample update
+BATCH_EPOCH_COST = 52_400  # units per full-batch epoch …
+BATCH_LAYER_COST = 7_460   # … plus this per layer …
+BATCH_ROW_PARAM_COST = 1.33  # … plus this per row and parameter
+SMALL_ARRAY_FACTOR = 0.4   # per-element cost on a layer's ≤ 3,200 values / on 512,000 values
+#                            (the largest ratio seen over two runs: 0.30, 0.39)
+REQUEST_BUDGET = 2_500_000_000  # units one page request may cause in total (≈ 2.5 s of CPU)
 
 
-def _custom_cost(sizes: Sequence[int], activations: Sequence, n: int, mode: str) -> int:
-    """Extra units of one epoch for layers whose activation is a user's formula (an Activation
-    object with a `nodes` count, core.custom): it is evaluated node by node (value and
-    derivative) for f in the forward and for f' in the backward pass. Per such layer l with
-    N nodes: per-sample n·N·CUSTOM_NODE_COST, full batch N·(CUSTOM_NODE_COST +
-    n·n_l/CUSTOM_ROW_DIVISOR)."""
-    total = 0
-    for a, width in zip(activations, sizes[1:]):
-        nodes = int(getattr(a, "nodes", 0)) if isinstance(a, Activation) else 0
-        if mode == "batch":
-            total += nodes * (CUSTOM_NODE_COST + n * int(width) // CUSTOM_ROW_DIVISOR)
-        else:
-            total += n * nodes * CUSTOM_NODE_COST
-    return total
+def _layer_act_cost(act, rows: int, width: int) -> float:
+    """Units of one layer's f and f' on rows × width values on a numpy path, once per update
+    or epoch: call_cost() + SMALL_ARRAY_FACTOR·rows·width·element_cost() (the element costs
+    are measured on large arrays; a layer's few values stay in cache)."""
+    act = get(act)
+    return act.call_cost() + SMALL_ARRAY_FACTOR * rows * width * act.element_cost()
 
 
 def n_params(sizes: Sequence[int], bias: bool = True) -> int:
@@ -544,36 +561,62 @@ def n_params(sizes: Sequence[int], bias: bool = True) -> int:
     return n_weights(sizes) + (int(sum(sizes[1:])) if bias else 0)
 
 
-def epoch_cost(sizes: Sequence[int], activations: Sequence[str], n: int, mode: str = "sample",
+def epoch_cost(sizes: Sequence[int], activations: Sequence, n: int, mode: str = "sample",
                bias: bool = True) -> int:
-    """Work units of one training epoch on n samples (see the constants above):
-    per-sample with a compiled path n·(P + FAST_UPDATE_OVERHEAD), per-sample numpy loop
-    n·(NUMPY_LAYER_COST·L + NUMPY_STEP_COST), full batch BATCH_LAYER_COST·L + BATCH_EPOCH_COST
-    + n·P/5, where P = n_params(sizes, bias) and L = number of layers; a layer whose
-    activation is a user's formula adds _custom_cost."""
+    """Work units (≈ ns of CPU) of one training epoch on n samples, P = n_params(sizes, bias),
+    L layers, A_l = _layer_act_cost of layer l:
+    per-sample, compiled path  n·FAST_PARAM_COST·P;
+    per-sample, numpy loop     n·(NUMPY_LAYER_COST·L + Σ A_l(1 row));
+    full batch                 BATCH_EPOCH_COST + BATCH_LAYER_COST·L + BATCH_ROW_PARAM_COST·n·P
+                               + Σ A_l(n rows)."""
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}; choose from {MODES}")
     n, layers, p = max(1, int(n)), len(sizes) - 1, n_params(sizes, bias)
-    extra = _custom_cost(sizes, activations, n, mode)  # 0 unless a layer is a user's formula
     if mode == "batch":
-        return BATCH_LAYER_COST * layers + BATCH_EPOCH_COST + n * p // 5 + extra
+        acts = sum(_layer_act_cost(a, n, w) for a, w in zip(activations, sizes[1:]))
+        return int(BATCH_EPOCH_COST + BATCH_LAYER_COST * layers + BATCH_ROW_PARAM_COST * n * p
+                   + acts)
     if _fast_supported(activations):
-        return n * (p + FAST_UPDATE_OVERHEAD)
-    return n * (NUMPY_LAYER_COST * layers + NUMPY_STEP_COST) + extra
+        return int(n * FAST_PARAM_COST * p)
+    acts = sum(_layer_act_cost(a, 1, w) for a, w in zip(activations, sizes[1:]))
+    return int(n * (NUMPY_LAYER_COST * layers + acts))
 
 
-def plan_epochs(sizes: Sequence[int], activation_sets: Sequence[Sequence[str]], n: int,
+def plan_epochs(sizes: Sequence[int], activation_sets: Sequence[Sequence], n: int,
                 epochs: int, mode: str = "sample", budget: int = REQUEST_BUDGET,
                 bias: bool = True) -> int:
     """The largest epoch count E ≤ epochs for training one network per activation set on n
     samples with E·Σ epoch_cost(…) ≤ budget, E ≤ MAX_EPOCHS and E·n ≤ MAX_UPDATES (at least 1:
     one epoch of the largest page request costs far less than any budget used)."""
+    return plan_training(sizes, activation_sets, n, epochs, mode, budget, bias).epochs
+
+
+@dataclass(frozen=True)
+class TrainPlan:
+    """What a request may train: epochs (≤ asked), the work of that in units (≈ ns of CPU),
+    and reduced = epochs < asked (the page then says so: "asked, used")."""
+
+    asked: int
+    epochs: int
+    work: int
+    reduced: bool
+
+
+def plan_training(sizes: Sequence[int], activation_sets: Sequence[Sequence], n: int,
+                  epochs: int, mode: str = "sample", budget: int = REQUEST_BUDGET,
+                  bias: bool = True) -> TrainPlan:
+    """The set-up to train under a work budget: one network per activation set (catalogue ids
+    or a user's formula per layer) on n samples for at most `epochs` epochs; fewer epochs when
+    the work E·Σ epoch_cost(…) would exceed budget (or E·n > MAX_UPDATES, E > MAX_EPOCHS).
+    Always at least one epoch."""
+    asked = int(epochs)
     cost = sum(epoch_cost(sizes, acts, n, mode, bias) for acts in activation_sets)
-    cap = min(int(epochs), MAX_EPOCHS, MAX_UPDATES // max(1, int(n)), int(budget) // max(1, cost))
-    return max(1, cap)
+    cap = min(asked, MAX_EPOCHS, MAX_UPDATES // max(1, int(n)), int(budget) // max(1, cost))
+    used = max(1, cap)
+    return TrainPlan(asked, used, used * cost, used < asked)
 
 
-def plan_cost(sizes: Sequence[int], activation_sets: Sequence[Sequence[str]], n: int,
+def plan_cost(sizes: Sequence[int], activation_sets: Sequence[Sequence], n: int,
               epochs: int, mode: str = "sample", bias: bool = True) -> int:
     """Work units of training one network per activation set for `epochs` epochs."""
     return int(epochs) * sum(epoch_cost(sizes, a, n, mode, bias) for a in activation_sets)
@@ -599,15 +642,6 @@ def trace_epoch(mlp: MLP, X: Array, T: Array, lr: float,
 def n_weights(sizes: Sequence[int]) -> int:
     """Number of weights of a dense network with these layer sizes: Σ n_l·n_{l+1}."""
     return int(sum(a * b for a, b in zip(sizes, sizes[1:])))
-
-
-def epochs_within(sizes: Sequence[int], n: int, epochs: int, budget: int) -> int:
-    """The largest epoch count ≤ epochs that keeps per-sample work within the bounds:
-    epochs ≤ MAX_EPOCHS, epochs·n ≤ MAX_UPDATES and epochs·n·n_weights(sizes) ≤ budget
-    (at least 1)."""
-    n = max(1, int(n))
-    cap = min(int(epochs), MAX_EPOCHS, MAX_UPDATES // n, int(budget) // (n * n_weights(sizes)))
-    return max(1, cap)
 
 
 def course_xor(hidden: str = "sigmoid", output: str = "sigmoid") -> MLP:
@@ -735,176 +769,17 @@ def output_grid(
 
 
 # ----------------------------------------------------------------------------- the fast path
-# Scalar versions of activation formulas, written to mirror core.activations operation by
-# operation. Each template sets {a} = f({z}) and {g} = f'({z}); {e} is a scratch name.
-
-_SQRT2 = math.sqrt(2)
-_SQRT2PI = math.sqrt(2 * math.pi)
-
-_SCALAR: dict[str, str] = {
-    "identity": "{a} = {z}\n{g} = 1.0",
-    "step": "{a} = 1.0 if {z} > 0.0 else 0.0\n{g} = 0.0",
-    "sign": "{a} = 1.0 if {z} > 0.0 else (-1.0 if {z} < 0.0 else 0.0)\n{g} = 0.0",
-    "sigmoid": "{e} = exp(-abs({z}))\n"
-               "{a} = 1.0 / (1.0 + {e}) if {z} >= 0.0 else {e} / (1.0 + {e})\n"
-               "{g} = {a} * (1.0 - {a})",
-    "tanh": "{a} = tanh({z})\n{g} = 1.0 - {a} * {a}",
-    "relu": "if {z} > 0.0:\n    {a} = {z}; {g} = 1.0\nelse:\n    {a} = 0.0; {g} = 0.0",
-    "leaky_relu": "if {z} > 0.0:\n    {a} = {z}; {g} = 1.0\n"
-                  "else:\n    {a} = {negative_slope} * {z}; {g} = {negative_slope}",
-    "prelu": "if {z} > 0.0:\n    {a} = {z}; {g} = 1.0\nelse:\n    {a} = {a_} * {z}; {g} = {a_}",
-    "elu": "if {z} > 0.0:\n    {a} = {z}; {g} = 1.0\n"
-           "else:\n    {a} = {alpha} * expm1({z}); {g} = {alpha} * exp({z})",
-    "celu": "if {z} > 0.0:\n    {a} = {z}; {g} = 1.0\n"
-            "else:\n    {a} = {alpha} * expm1({z} / {alpha}); {g} = exp({z} / {alpha})",
-    "selu": "if {z} > 0.0:\n    {a} = _SCALE * {z}; {g} = _SCALE * 1.0\n"
-            "else:\n    {a} = _SCALE * (_ALPHA * expm1({z})); {g} = _SCALE * (_ALPHA * exp({z}))",
-    "silu": "{e} = exp(-abs({z}))\n"
-            "{e} = 1.0 / (1.0 + {e}) if {z} >= 0.0 else {e} / (1.0 + {e})\n"
-            "{a} = {z} * {e}\n{g} = {e} + {z} * {e} * (1.0 - {e})",
-    "softplus": "{e} = {beta} * {z}\n"
-                "if {e} > {threshold}:\n    {a} = {z}; {g} = 1.0\n"
-                "else:\n"
-                "    {a} = (max({e}, 0.0) + log1p(exp(-abs({e})))) / {beta}\n"
-                "    {g} = exp(-abs({e}))\n"
-                "    {g} = 1.0 / (1.0 + {g}) if {e} >= 0.0 else {g} / (1.0 + {g})",
-    # mish: {g} first holds t = tanh(softplus(z)), {e} then holds σ(z)
-    "mish": "{e} = exp(-abs({z}))\n"
-            "{g} = tanh(max({z}, 0.0) + log1p({e}))\n"
-            "{e} = 1.0 / (1.0 + {e}) if {z} >= 0.0 else {e} / (1.0 + {e})\n"
-            "{a} = {z} * {g}\n"
-            "{g} = {g} + {z} * (1.0 - {g} * {g}) * {e}",
-    "softsign": "{e} = 1.0 + abs({z})\n{a} = {z} / {e}\n{g} = 1.0 / ({e} * {e})",
-    "hardtanh": "{a} = min(max({z}, {min_val}), {max_val})\n"
-                "{g} = 1.0 if {min_val} < {z} < {max_val} else 0.0",
-    "relu6": "{a} = min(max({z}, 0.0), 6.0)\n{g} = 1.0 if 0.0 < {z} < 6.0 else 0.0",
-    "gelu": "{a} = 0.5 * {z} * (1.0 + erf({z} / _SQRT2))\n"
-            "{e} = min(max({z}, -1e150), 1e150)\n"
-            "{g} = 0.5 * (1.0 + erf({e} / _SQRT2)) + {e} * (exp(-0.5 * {e} * {e}) / _SQRT2PI)",
-}
-
-_PROBES = (-1e6, -50.0, -21.0, -7.5, -3.0, -1.0, -0.5, -1e-9, 0.0, 1e-9, 0.25, 1.0, 2.5,
-           5.5, 6.5, 19.0, 21.0, 50.0, 1e6)
 
 
-def _namespace() -> dict[str, object]:
-    from core.activations import SELU_ALPHA, SELU_SCALE
-    return {"exp": math.exp, "expm1": math.expm1, "log1p": math.log1p, "tanh": math.tanh,
-            "erf": math.erf, "_SQRT2": _SQRT2, "_SQRT2PI": _SQRT2PI,
-            "_SCALE": SELU_SCALE, "_ALPHA": SELU_ALPHA}
-
-
-def _snippet(act_id: str, z: str, a: str, g: str, e: str) -> list[str]:
-    """The scalar template of act_id filled in with variable names and default parameters."""
-    params = {("a_" if k == "a" else k): repr(float(v)) for k, v in get(act_id).defaults().items()}
-    return _SCALAR[act_id].format(z=z, a=a, g=g, e=e, **params).split("\n")
-
-
-@lru_cache(maxsize=None)
-def _scalar_ok(act_id: str) -> bool:
-    """True if the scalar template of act_id matches the registry's fn and grad on probes."""
-    if act_id not in _SCALAR:
-        return False
-    body = "\n".join("    " + line for line in _snippet(act_id, "z", "a", "g", "e"))
-    ns = _namespace()
-    exec(compile(f"def _f(z):\n{body}\n    return a, g\n", f"<scalar {act_id}>", "exec"), ns)
-    f = ns["_f"]
-    act = get(act_id)
-    probes = np.array(_PROBES)
-    with np.errstate(all="ignore"):
-        want_a, want_g = act.fn(probes), act.grad(probes)
-    got = np.array([f(float(p)) for p in probes])
-    return bool(np.allclose(got[:, 0], want_a, rtol=1e-12, atol=1e-15)
-                and np.allclose(got[:, 1], want_g, rtol=1e-12, atol=1e-15))
-
-
-def _fast_supported(activations: Sequence[str]) -> bool:
-    """True if every activation is a registry id with a verified scalar template (an
-    Activation object, such as a user's formula, never goes through the generated code)."""
-    return all(isinstance(a, str) and _scalar_ok(a) for a in activations)
-
-
-def _generate(sizes: tuple[int, ...], activations: tuple[str, ...], has_bias: bool,
-              loss: str) -> str:
-    """Python source of `_run(params, rows, lr, epochs, limit)`: the whole per-sample training
-    loop for one architecture, unrolled into scalar statements (see module doc)."""
-    n_layers = len(sizes) - 1
-    w_names = [f"w{l}_{i}_{j}" for l in range(1, n_layers + 1)
-               for i in range(sizes[l - 1]) for j in range(sizes[l])]
-    b_names = [f"b{l}_{j}" for l in range(1, n_layers + 1) for j in range(sizes[l])] \
-        if has_bias else []
-    params = w_names + b_names
-    x_names = [f"a0_{i}" for i in range(sizes[0])]
-    t_names = [f"t_{j}" for j in range(sizes[-1])]
-    body: list[str] = []
-    # forward
-    for l in range(1, n_layers + 1):
-        for j in range(sizes[l]):
-            terms = " + ".join(f"a{l - 1}_{i} * w{l}_{i}_{j}" for i in range(sizes[l - 1]))
-            if has_bias:
-                terms = f"{terms} + b{l}_{j}" if sizes[l - 1] > 1 else f"{terms} + b{l}_{j}"
-            body.append(f"z{l}_{j} = {terms}")
-            body += _snippet(activations[l - 1], f"z{l}_{j}", f"a{l}_{j}", f"g{l}_{j}", "e_")
-    # loss and output signal
-    L = n_layers
-    if loss == "mse":
-        diffs = []
-        for j in range(sizes[L]):
-            body.append(f"r_{j} = a{L}_{j} - t_{j}")
-            diffs.append(f"r_{j} * r_{j}")
-            body.append(f"d{L}_{j} = r_{j} * g{L}_{j}")
-        body.append(f"tot += 0.5 * ({' + '.join(diffs)})")
-    else:
-        parts = []
-        for j in range(sizes[L]):
-            body.append(f"d{L}_{j} = a{L}_{j} - t_{j}")
-            parts.append(f"(max(z{L}_{j}, 0.0) - z{L}_{j} * t_{j} + log1p(exp(-abs(z{L}_{j}))))")
-        body.append(f"tot += {' + '.join(parts)}")
-    # deltas, with the old weights
-    for l in range(L - 1, 0, -1):
-        for i in range(sizes[l]):
-            back = " + ".join(f"d{l + 1}_{j} * w{l + 1}_{i}_{j}" for j in range(sizes[l + 1]))
-            body.append(f"d{l}_{i} = ({back}) * g{l}_{i}")
-    # updates
-    for l in range(1, L + 1):
-        for i in range(sizes[l - 1]):
-            for j in range(sizes[l]):
-                body.append(f"w{l}_{i}_{j} = w{l}_{i}_{j} - lr * (a{l - 1}_{i} * d{l}_{j})")
-        if has_bias:
-            for j in range(sizes[l]):
-                body.append(f"b{l}_{j} = b{l}_{j} - lr * d{l}_{j}")
-    inner = "\n".join("            " + line for line in body)
-    unpack = ", ".join(params) + ","
-    return (
-        "def _run(params, rows, lr, epochs, limit):\n"
-        f"    ({unpack}) = params\n"
-        "    n = len(rows)\n"
-        "    losses = []\n"
-        "    for epoch in range(epochs):\n"
-        "        tot = 0.0\n"
-        f"        for ({', '.join(x_names)},), ({', '.join(t_names)},) in rows:\n"
-        f"{inner}\n"
-        "        tot = tot / n\n"
-        "        losses.append(tot)\n"
-        "        if not tot < limit:\n"
-        "            break\n"
-        f"    return [{', '.join(params)}], losses\n"
-    )
-
-
-@lru_cache(maxsize=64)
-def _compiled(sizes: tuple[int, ...], activations: tuple[str, ...], has_bias: bool,
-              loss: str) -> Callable:
-    source = _generate(sizes, activations, has_bias, loss)
-    ns = _namespace()
-    exec(compile(source, f"<network {'-'.join(map(str, sizes))}>", "exec"), ns)
-    return ns["_run"]
+def _fast_supported(activations: Sequence) -> bool:
+    """True if every layer can train on the generated fast path (core.fasttrain)."""
+    return fasttrain.supported(activations)
 
 
 def _train_sample_fast(mlp: MLP, X: Array, T: Array, lr: float, epochs: int,
                        loss: str) -> TrainResult:
     """Per-sample training through the compiled scalar loop; same numbers as the numpy loop."""
-    run = _compiled(mlp.sizes, mlp.activations, mlp.biases is not None, loss)
+    run = fasttrain.compiled(mlp.sizes, mlp.activations, mlp.biases is not None, loss)
     flat = [float(v) for w in mlp.weights for v in w.ravel()]
     if mlp.biases is not None:
         flat += [float(v) for b in mlp.biases for v in b]

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.activations import Activation, get
+from core.numeric import bisect, check_int, check_range, golden_section, sample
 
 _FINE = np.round(np.linspace(-10.0, 10.0, 20001), 10)
 _COARSE = np.round(np.linspace(10.0, 100.0, 1801)[1:], 10)
@@ -74,20 +75,6 @@ class Properties:
     dead_regions: tuple[tuple[float, float], ...]
 
 
-def _golden(fn, a: float, b: float, maximise: bool, iters: int = 80) -> float:
-    """Golden-section search for the extremum of a unimodal scalar fn on [a, b]."""
-    sign = -1.0 if maximise else 1.0
-    r = (math.sqrt(5) - 1) / 2
-    c, d = b - r * (b - a), a + r * (b - a)
-    for _ in range(iters):
-        if sign * fn(c) < sign * fn(d):
-            b = d
-        else:
-            a = c
-        c, d = b - r * (b - a), a + r * (b - a)
-    return (a + b) / 2
-
-
 def _scalar(act: Activation, params: dict, which: str):
     call = act.fn if which == "f" else act.grad
     return lambda t: float(call(np.array([t]), **params)[0])
@@ -109,7 +96,7 @@ def _bound(act: Activation, params: dict, f: np.ndarray, lower: bool) -> Bound:
     if not sides:  # an interior extremum: refine it and it is attained
         idx = int(np.argmin(f) if lower else np.argmax(f))
         if np.sum(f == value) == 1:
-            x = _golden(_scalar(act, params, "f"), GRID[idx - 1], GRID[idx + 1], not lower)
+            x = golden_section(_scalar(act, params, "f"), GRID[idx - 1], GRID[idx + 1], not lower)
             fx = float(act.fn(np.array([x]), **params)[0])
             value = min(value, fx) if lower else max(value, fx)
         return Bound(value, True)
@@ -122,74 +109,114 @@ def _bound(act: Activation, params: dict, f: np.ndarray, lower: bool) -> Bound:
     return Bound(limit, bool(np.any(f[_NEAR] == limit)))
 
 
-def _refine(pred, inside: float, outside: float, iters: int = 60) -> float:
-    """Bisect between a point where pred holds and one where it does not; the boundary."""
-    for _ in range(iters):
-        mid = (inside + outside) / 2
-        if pred(mid):
-            inside = mid
-        else:
-            outside = mid
-    return round((inside + outside) / 2, 9) + 0.0
+def _refine(pred, inside: float, outside: float) -> float:
+    """The boundary between a point where pred holds and one where it does not (bisection),
+    rounded to 9 decimals so ReLU's kink reads 0 rather than 1e-13."""
+    return round(bisect(pred, inside, outside), 9) + 0.0
 
 
-def _intervals(mask: np.ndarray, pred=None, near_only: bool = False
+def _intervals(mask: np.ndarray, pred=None, near: np.ndarray | None = None,
+               grid: np.ndarray = GRID, open_ends: bool = True
                ) -> tuple[tuple[float, float], ...]:
-    """Contiguous runs of True in mask as (x_start, x_end); grid edges become ±inf.
+    """Contiguous runs of True in mask (at least 3 grid points) as (x_start, x_end).
 
-    near_only keeps only runs that reach into [−10, 10] (far-out runs can be float underflow).
+    open_ends: a run touching an end of the grid runs to ±inf there (the grid stands for the
+    whole line); otherwise it ends at the grid's end. near (a mask over grid) keeps only runs
+    that reach into it (far-out runs of the whole-line grid can be float underflow).
 
-    With pred (scalar x -> bool, the same test as mask), each finite end is refined by bisection
-    to ~1e-9, so ReLU's dead region reads (−inf, 0) rather than (−inf, −0.001).
+    With pred (scalar x -> bool, the same test as mask), each inner end is refined by
+    bisection, so ReLU's dead region reads (−inf, 0) rather than (−inf, −0.001).
     """
     out = []
     padded = np.concatenate([[False], mask, [False]])
     starts = np.flatnonzero(~padded[:-1] & padded[1:])
     ends = np.flatnonzero(padded[:-1] & ~padded[1:]) - 1
-    last = len(GRID) - 1
+    last = len(grid) - 1
     for s, e in zip(starts, ends):
-        if e - s < 2 or (near_only and not np.any(_NEAR[s:e + 1])):
+        if e - s < 2 or (near is not None and not np.any(near[s:e + 1])):
             continue
-        a = -math.inf if s == 0 else float(GRID[s])
-        b = math.inf if e == last else float(GRID[e])
+        a = float(grid[s]) if s > 0 or not open_ends else -math.inf
+        b = float(grid[e]) if e < last or not open_ends else math.inf
         if pred is not None:
-            a = a if s == 0 else _refine(pred, float(GRID[s]), float(GRID[s - 1]))
-            b = b if e == last else _refine(pred, float(GRID[e]), float(GRID[e + 1]))
+            a = a if s == 0 else _refine(pred, float(grid[s]), float(grid[s - 1]))
+            b = b if e == last else _refine(pred, float(grid[e]), float(grid[e + 1]))
         out.append((a, b))
     return tuple(out)
 
 
-def _max_grad(act: Activation, params: dict, g: np.ndarray) -> tuple[float, str, tuple]:
-    """(sup |f'|, kind, where).
+@dataclass(frozen=True)
+class MaxAbsGrad:
+    """sup |f'(x)|, measured (max_abs_grad).
 
-    kind: "interval" (a plateau), "point" (attained), "limit" (approached as x → ±∞) or
-    "approached" (approached next to a jump of f', e.g. hard swish as x → 3 from the left).
+    kind: "point" (attained at points), "interval" (attained on a plateau), "limit"
+    (approached as x → ±∞), "approached" (approached next to a jump of f', e.g. hard swish as
+    x → 3 from the left) or "edge" (on a finite search range only: the largest value sits on
+    the range's end). at: the points (a, a) or plateaus (a, b) (±inf ends allowed; for
+    "limit" the side(s) ±inf). x_near: a finite x, closest to 0, where |f'(x)| is within 1e-9
+    of value (the far probe ±1e6 for a limit, just beside the jump for "approached").
     """
-    ag = np.abs(g)
+
+    value: float
+    kind: str
+    at: tuple[tuple[float, float], ...]
+    x_near: float
+
+
+def max_abs_grad(activation_id, grid: np.ndarray | None = None, **params: float) -> MaxAbsGrad:
+    """sup |f'(x)| and where: THE one measurement of the largest slope in core (the explorer's
+    properties and core.saturation's derivative_peak / max_derivative both read it).
+
+    Method: |f'| on the grid (default GRID: the whole line, step 1e-3 on [−10, 10] and 0.05 out
+    to ±100), then
+    - a plateau (≥ 3 grid points within 1e-12 of the top, reaching into [−10, 10] on GRID):
+      its inner ends refined by bisection → "interval";
+    - the top at an end of GRID: the limit, |f'(±1e6)| → "limit" (on another grid: "edge");
+    - |f'| dropping by more than 0.02 to a neighbour of the top: the jump located by bisection,
+      → "point" if |f'| at the jump is the top (SELU at 0), else "approached";
+    - otherwise the grid maximum refined by golden-section search → "point".
+    grid: an increasing array of x (a finite search range) instead of the whole line.
+    """
+    act = get(activation_id)
+    whole = grid is None
+    grid = GRID if whole else np.asarray(grid, dtype=np.float64)
+    ag = np.abs(act.grad(grid, **params))
     top = float(ag.max())
     gfun = _scalar(act, params, "g")
-    runs = _intervals(ag >= top - 1e-12, lambda t: abs(gfun(t)) >= top - 1e-12, near_only=True)
+    near = _NEAR if whole else None
+    runs = _intervals(ag >= top - 1e-12, lambda t: abs(gfun(t)) >= top - 1e-12, near, grid, whole)
     if runs:
-        return top, "interval", runs
+        a, b = min(runs, key=lambda r: 0.0 if r[0] <= 0.0 <= r[1] else min(abs(r[0]), abs(r[1])))
+        x = float(min(max(0.0, a), b))
+        if abs(gfun(x)) < top - 1e-12:  # an open end (ReLU' (0) = 0): step 1e-9 inside
+            x = x + 1e-9 if x == a else x - 1e-9
+        return MaxAbsGrad(top, "interval", runs, x)
     idx = int(np.argmax(ag))
-    if ag[0] >= top - 1e-12 or ag[-1] >= top - 1e-12:
-        far = np.abs(act.grad(np.array([-1e6, 1e6]), **params))
-        sides = [s for s, v in zip((-math.inf, math.inf), far) if v >= far.max() - 1e-9]
-        return float(far.max()), "limit", tuple((s, s) for s in sides)
+    last = len(grid) - 1
+    if ag[0] >= top - 1e-12 or ag[last] >= top - 1e-12:
+        if not whole:
+            x = float(grid[last] if ag[last] >= top - 1e-12 else grid[0])
+            return MaxAbsGrad(top, "edge", ((x, x),), x)
+        far_x = np.array([-1e6, 1e6])
+        far = np.abs(act.grad(far_x, **params))
+        keep = far >= far.max() - 1e-9
+        sides = tuple((s, s) for s, k in zip((-math.inf, math.inf), keep) if k)
+        return MaxAbsGrad(float(far.max()), "limit", sides, float(far_x[keep][-1]))
     for nb in (idx + 1, idx - 1):  # |f'| jumps down next to the maximum
-        if ag[nb] < top - _JUMP_G:
+        if 0 <= nb <= last and ag[nb] < top - _JUMP_G:
             level = (top + ag[nb]) / 2
-            kink = _refine(lambda t: abs(gfun(t)) > level, float(GRID[idx]), float(GRID[nb]))
+            kink = _refine(lambda t: abs(gfun(t)) > level, float(grid[idx]), float(grid[nb]))
             if abs(gfun(kink)) >= top - 1e-12:  # attained at the kink itself (SELU at 0)
-                return max(top, abs(gfun(kink))), "point", ((kink, kink),)
-            sup = max(top, abs(gfun(kink + (1e-12 if nb < idx else -1e-12))))
-            return round(sup, 9), "approached", ((kink, kink),)
-    x = _golden(lambda t: abs(gfun(t)), GRID[idx - 1], GRID[idx + 1], True)
+                return MaxAbsGrad(max(top, abs(gfun(kink))), "point", ((kink, kink),), kink)
+            beside = kink + (1e-12 if nb < idx else -1e-12)
+            sup = max(top, abs(gfun(beside)))
+            return MaxAbsGrad(round(sup, 9), "approached", ((kink, kink),), beside)
+    x = golden_section(lambda t: abs(gfun(t)), grid[max(idx - 1, 0)], grid[min(idx + 1, last)],
+                       maximise=True)
     val = abs(gfun(x))
     if val < top:
-        val, x = top, float(GRID[idx])
-    x = round(float(x), 6) + 0.0
-    return val, "point", ((x, x),)
+        val, x = top, float(grid[idx])
+    shown = round(float(x), 6) + 0.0
+    return MaxAbsGrad(val, "point", ((shown, shown),), float(x))
 
 
 def _saturates(act: Activation, params: dict, side: int, bounded: bool) -> bool:
@@ -214,7 +241,7 @@ def properties(activation_id: str, **params: float) -> Properties:
     zero = np.array([0.0])
     f0, g0 = float(act.fn(zero, **params)[0]), float(act.grad(zero, **params)[0])
     near = GRID[np.abs(GRID) <= NEAR_IDENTITY_RADIUS]
-    max_g, max_kind, max_at = _max_grad(act, params, g)
+    peak = max_abs_grad(act, **params)
     gfun = _scalar(act, params, "g")
     return Properties(
         lower=lower,
@@ -228,11 +255,11 @@ def properties(activation_id: str, **params: float) -> Properties:
         saturates_right=_saturates(act, params, 1, math.isfinite(upper.value)),
         f0=f0,
         grad0=g0,
-        max_abs_grad=max_g,
-        max_abs_grad_kind=max_kind,
-        max_abs_grad_at=max_at,
+        max_abs_grad=peak.value,
+        max_abs_grad_kind=peak.kind,
+        max_abs_grad_at=peak.at,
         near_identity=bool(np.max(np.abs(act.fn(near, **params) - near)) <= NEAR_IDENTITY_TOL),
-        dead_regions=_intervals(g == 0, lambda t: gfun(t) == 0, near_only=True),
+        dead_regions=_intervals(g == 0, lambda t: gfun(t) == 0, _NEAR),
     )
 
 
@@ -254,13 +281,12 @@ def values_at(activation_id: str, points: list[float], **params: float) -> tuple
 def curve(activation_id: str, lo: float, hi: float, n: int, **params: float
           ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(x, f(x), f'(x)) on xₖ = lo + k·(hi − lo)/(n − 1), k = 0..n−1 (n ≤ MAX_CURVE_POINTS)."""
-    if not 2 <= n <= MAX_CURVE_POINTS:
-        raise ValueError(f"n must be in 2..{MAX_CURVE_POINTS}")
-    if not -CURVE_LIMIT <= lo < hi <= CURVE_LIMIT:
-        raise ValueError(f"need -{CURVE_LIMIT} <= lo < hi <= {CURVE_LIMIT}")
-    act = get(activation_id)
-    x = np.linspace(lo, hi, n)
-    return x, act.fn(x, **params), act.grad(x, **params)
+    check_int("n", n, 2, MAX_CURVE_POINTS)
+    check_range("lo", lo, -CURVE_LIMIT, CURVE_LIMIT)
+    check_range("hi", hi, -CURVE_LIMIT, CURVE_LIMIT)
+    if not lo < hi:
+        raise ValueError("need lo < hi")
+    return sample(get(activation_id), lo, hi, n, **params)
 
 
 MAX_DEPTH = 50
@@ -273,8 +299,7 @@ def stack_layers(activation_id: str, x: np.ndarray, depth: int, weight: float = 
     With f the identity this is w^L·x — still a straight line, however deep. Returns an array of
     shape (depth + 1, len(x)), row k = h_k. Depth is capped at MAX_DEPTH (ValueError beyond).
     """
-    if not 0 <= depth <= MAX_DEPTH:
-        raise ValueError(f"depth must be in 0..{MAX_DEPTH}")
+    check_int("depth", depth, 0, MAX_DEPTH)
     act = get(activation_id)
     rows = [np.asarray(x, dtype=np.float64)]
     for _ in range(depth):

@@ -26,6 +26,8 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from core.activations import get
+from core.numeric import bisect, check_int, check_range, sample
+from core.properties import MaxAbsGrad, max_abs_grad
 
 # ----------------------------------------------------------------------------- limits
 
@@ -47,21 +49,7 @@ SMALL_STD = 0.01  # the "small normal" initialisation: N(0, 0.01²)
 QUANTILE_LEVELS: tuple[float, ...] = (0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99)
 DEFAULT_THRESHOLD = 0.01
 
-_BISECT_TOL = 1e-10  # bracket width at which bisection stops (boundaries good to ~1e-10)
-_BISECT_MAX_ITER = 200
-_PLATEAU_TOL = 1e-12  # |f'| within this of the maximum counts as "at the maximum"
-
-
-def _check_range(name: str, value: float, lo: float, hi: float) -> None:
-    """Raise ValueError unless lo <= value <= hi (and value is finite)."""
-    if not (math.isfinite(value) and lo <= value <= hi):
-        raise ValueError(f"{name} must lie in [{lo}, {hi}], got {value!r}")
-
-
-def _check_int(name: str, value: int, lo: int, hi: int) -> None:
-    """Raise ValueError unless value is an int with lo <= value <= hi."""
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not lo <= value <= hi:
-        raise ValueError(f"{name} must be an integer in [{lo}, {hi}], got {value!r}")
+_BISECT_TOL = 1e-10  # relative bracket width at which bisection stops (boundaries ~1e-10)
 
 
 def _abs_grad(act_id: str, params: Mapping[str, float]):
@@ -75,26 +63,6 @@ def _abs_grad(act_id: str, params: Mapping[str, float]):
 
 
 # ----------------------------------------------------------------------------- 1. saturation
-
-
-def _bisect_boundary(pred, lo: float, hi: float) -> float:
-    """The point where the boolean pred(x) flips between lo and hi (pred(lo) != pred(hi)).
-
-    Halves [lo, hi] keeping pred(lo) and pred(hi) different until hi − lo < 1e-10; returns
-    the midpoint. For a jump in f' (ReLU at 0) this converges to the jump.
-    """
-    p_lo = pred(lo)
-    for _ in range(_BISECT_MAX_ITER):
-        if hi - lo <= _BISECT_TOL * max(1.0, abs(lo), abs(hi)):
-            break
-        mid = 0.5 * (lo + hi)
-        if mid <= lo or mid >= hi:
-            break
-        if pred(mid) == p_lo:
-            lo = mid
-        else:
-            hi = mid
-    return 0.5 * (lo + hi)
 
 
 def saturated_intervals(
@@ -112,11 +80,11 @@ def saturated_intervals(
     start at x_min / end at x_max. Regions narrower than the grid step may be missed.
     Limits: |x_min|, |x_max| <= 1000, x_min < x_max, 0 < t <= 10, 3 <= n_grid <= 20001.
     """
-    _check_range("x_min", x_min, -MAX_ABS_X, MAX_ABS_X)
-    _check_range("x_max", x_max, -MAX_ABS_X, MAX_ABS_X)
+    check_range("x_min", x_min, -MAX_ABS_X, MAX_ABS_X)
+    check_range("x_max", x_max, -MAX_ABS_X, MAX_ABS_X)
     if not x_min < x_max:
         raise ValueError("x_min must be smaller than x_max")
-    _check_int("n_grid", n_grid, 3, MAX_GRID)
+    check_int("n_grid", n_grid, 3, MAX_GRID)
     if not (math.isfinite(threshold) and 0 < threshold <= MAX_THRESHOLD):
         raise ValueError(f"threshold must lie in (0, {MAX_THRESHOLD}], got {threshold!r}")
     g = _abs_grad(act_id, params)
@@ -129,7 +97,7 @@ def saturated_intervals(
     intervals: list[tuple[float, float]] = []
     start = x_min if sat[0] else None
     for i in np.flatnonzero(sat[1:] != sat[:-1]):
-        edge = _bisect_boundary(pred, float(grid[i]), float(grid[i + 1]))
+        edge = bisect(pred, float(grid[i]), float(grid[i + 1]), rtol=_BISECT_TOL)
         if sat[i + 1]:
             start = edge
         else:
@@ -182,76 +150,42 @@ class DerivativePeak:
     at_edge: bool
 
 
-def _golden_max(g, lo: float, hi: float, iters: int = 120) -> float:
-    """Golden-section search for the maximiser of a unimodal g on [lo, hi]."""
-    inv_phi = (math.sqrt(5.0) - 1.0) / 2.0
-    a, b = lo, hi
-    c, d = b - inv_phi * (b - a), a + inv_phi * (b - a)
-    gc, gd = g(c), g(d)
-    for _ in range(iters):
-        if b - a < 1e-12:
-            break
-        if gc >= gd:
-            b, d, gd = d, c, gc
-            c = b - inv_phi * (b - a)
-            gc = g(c)
-        else:
-            a, c, gc = c, d, gd
-            d = a + inv_phi * (b - a)
-            gd = g(d)
-    return 0.5 * (a + b)
+def _peak(m: MaxAbsGrad) -> DerivativePeak:
+    """A DerivativePeak read off core.properties' measurement."""
+    if m.kind == "interval":
+        x_lo, x_hi = min(m.at, key=lambda r: max(r[0] - m.x_near, m.x_near - r[1], 0.0))
+        return DerivativePeak(m.value, m.x_near, x_lo, x_hi, False)
+    return DerivativePeak(m.value, m.x_near, m.x_near, m.x_near, m.kind in ("limit", "edge"))
 
 
 def derivative_peak(
-    act_id: str, x_min: float = -20.0, x_max: float = 20.0, n_grid: int = 8001, **params: float
+    act_id: str, x_min: float | None = None, x_max: float | None = None, n_grid: int = 8001,
+    **params: float
 ) -> DerivativePeak:
-    """max over x in [x_min, x_max] of |f'(x)|, located on a grid then refined.
+    """sup |f'(x)| and where, from core.properties.max_abs_grad (the one measurement, so the
+    explorer and this page state the same number).
 
-    A single interior peak is refined by golden-section search (σ' → 0.25 at x = 0); a plateau
-    (|f'| within 1e-12 of the maximum on several neighbouring grid points) has its ends refined
-    by bisection (ReLU: [0, x_max]). Limits as in saturated_intervals.
+    Without a range: over the whole line (a plateau may run to ±inf; a supremum reached only
+    as x → ±∞, such as softplus' → 1, has at_edge and x_at = ±1e6, the probe it was read at).
+    With x_min, x_max: over n_grid even points of [x_min, x_max] (at_edge when the largest
+    value sits on an end). Limits: |x_min|, |x_max| <= 1000, x_min < x_max,
+    3 <= n_grid <= 20001.
     """
-    _check_range("x_min", x_min, -MAX_ABS_X, MAX_ABS_X)
-    _check_range("x_max", x_max, -MAX_ABS_X, MAX_ABS_X)
+    if x_min is None and x_max is None:
+        return _peak(max_abs_grad(act_id, **params))
+    x_min = -MAX_ABS_X if x_min is None else x_min
+    x_max = MAX_ABS_X if x_max is None else x_max
+    check_range("x_min", x_min, -MAX_ABS_X, MAX_ABS_X)
+    check_range("x_max", x_max, -MAX_ABS_X, MAX_ABS_X)
     if not x_min < x_max:
         raise ValueError("x_min must be smaller than x_max")
-    _check_int("n_grid", n_grid, 3, MAX_GRID)
-    g = _abs_grad(act_id, params)
-    grid = np.linspace(x_min, x_max, n_grid)
-    vals = g(grid)
-    top = float(vals.max())
-    near = vals >= top - _PLATEAU_TOL
-    candidates = np.flatnonzero(near)
-    i = int(candidates[np.argmin(np.abs(grid[candidates]))])  # the maximiser closest to 0
-    # the run of near-maximal grid points that contains the argmax
-    j_lo = i
-    while j_lo > 0 and near[j_lo - 1]:
-        j_lo -= 1
-    j_hi = i
-    while j_hi < n_grid - 1 and near[j_hi + 1]:
-        j_hi += 1
-    if j_hi > j_lo:  # plateau
-        def on_top(x: float) -> bool:
-            return bool(g(np.array([x]))[0] >= top - _PLATEAU_TOL)
-
-        x_lo = x_min if j_lo == 0 else _bisect_boundary(on_top, grid[j_lo - 1], grid[j_lo])
-        x_hi = x_max if j_hi == n_grid - 1 else _bisect_boundary(on_top, grid[j_hi], grid[j_hi + 1])
-        x_at = float(min(max(0.0, x_lo), x_hi))
-        value = top
-    else:
-        lo, hi = grid[max(i - 1, 0)], grid[min(i + 1, n_grid - 1)]
-        x_at = _golden_max(lambda x: float(g(np.array([x]))[0]), float(lo), float(hi))
-        refined = float(g(np.array([x_at]))[0])
-        if refined < top:  # keep the grid point if refinement did not improve on it
-            x_at, refined = float(grid[i]), top
-        value = refined
-        x_lo = x_hi = x_at
-    at_edge = j_hi == j_lo and i in (0, n_grid - 1)
-    return DerivativePeak(float(value), float(x_at), float(x_lo), float(x_hi), at_edge)
+    check_int("n_grid", n_grid, 3, MAX_GRID)
+    return _peak(max_abs_grad(act_id, np.linspace(x_min, x_max, n_grid), **params))
 
 
 def max_derivative(act_id: str, **params: float) -> tuple[float, float]:
-    """(max |f'(x)|, x where it is reached, closest to 0) over x in [−20, 20]."""
+    """(sup |f'(x)|, x where it is reached, closest to 0) over the whole line
+    (derivative_peak without a range)."""
     peak = derivative_peak(act_id, **params)
     return peak.value, peak.x_at
 
@@ -262,7 +196,7 @@ def depth_factor(act_id: str, depth: int, **params: float) -> np.ndarray:
     Backpropagation multiplies one f'(z) per layer, so no signal can grow by more than this
     (weights aside): sigmoid 0.25^L, tanh and ReLU 1^L.
     """
-    _check_int("depth", depth, 0, MAX_FACTOR_DEPTH)
+    check_int("depth", depth, 0, MAX_FACTOR_DEPTH)
     m, _ = max_derivative(act_id, **params)
     return np.power(float(m), np.arange(depth + 1, dtype=np.float64))
 
@@ -271,14 +205,12 @@ def curve_samples(
     act_id: str, x_min: float, x_max: float, n: int = 401, **params: float
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(x, f(x), f'(x)) on n evenly spaced points of [x_min, x_max] (n <= 5001, |x| <= 1000)."""
-    _check_range("x_min", x_min, -MAX_ABS_X, MAX_ABS_X)
-    _check_range("x_max", x_max, -MAX_ABS_X, MAX_ABS_X)
+    check_range("x_min", x_min, -MAX_ABS_X, MAX_ABS_X)
+    check_range("x_max", x_max, -MAX_ABS_X, MAX_ABS_X)
     if not x_min < x_max:
         raise ValueError("x_min must be smaller than x_max")
-    _check_int("n", n, 2, MAX_CURVE_POINTS)
-    act = get(act_id)
-    x = np.linspace(x_min, x_max, n)
-    return x, act.fn(x, **params), act.grad(x, **params)
+    check_int("n", n, 2, MAX_CURVE_POINTS)
+    return sample(get(act_id), x_min, x_max, n, **params)
 
 
 @dataclass(frozen=True)
@@ -295,8 +227,8 @@ class Probe:
 
 def probe(act_id: str, x0: float, half_width: float = 1.0, **params: float) -> Probe:
     """f(x0), f'(x0) and the tangent line at x0: y = f(x0) + f'(x0)·(x − x0) (|x0| <= 1000)."""
-    _check_range("x0", x0, -MAX_ABS_X, MAX_ABS_X)
-    _check_range("half_width", half_width, 0.0, 2 * MAX_ABS_X)
+    check_range("x0", x0, -MAX_ABS_X, MAX_ABS_X)
+    check_range("half_width", half_width, 0.0, 2 * MAX_ABS_X)
     act = get(act_id)
     fx = float(act.fn(np.array([x0], dtype=np.float64), **params)[0])
     gx = float(act.grad(np.array([x0], dtype=np.float64), **params)[0])
@@ -366,13 +298,13 @@ def _safe_norm(a: np.ndarray) -> float:
 def _validate_sim(depth: int, width: int, n_samples: int, init: str, seed: int,
                   bias_shift: float, threshold: float) -> None:
     """Raise ValueError for any argument of simulate_deep_mlp outside its documented limits."""
-    _check_int("depth", depth, 1, MAX_DEPTH)
-    _check_int("width", width, 1, MAX_WIDTH)
-    _check_int("n_samples", n_samples, 1, MAX_SAMPLES)
-    _check_int("seed", seed, 0, 2**32 - 1)
+    check_int("depth", depth, 1, MAX_DEPTH)
+    check_int("width", width, 1, MAX_WIDTH)
+    check_int("n_samples", n_samples, 1, MAX_SAMPLES)
+    check_int("seed", seed, 0, 2**32 - 1)
     if init not in INITS:
         raise ValueError(f"init must be one of {INITS}, got {init!r}")
-    _check_range("bias_shift", bias_shift, -MAX_ABS_BIAS, MAX_ABS_BIAS)
+    check_range("bias_shift", bias_shift, -MAX_ABS_BIAS, MAX_ABS_BIAS)
     if not (math.isfinite(threshold) and 0 < threshold <= MAX_THRESHOLD):
         raise ValueError(f"threshold must lie in (0, {MAX_THRESHOLD}], got {threshold!r}")
 
@@ -416,14 +348,14 @@ def simulate_deep_mlp(
     h = x
     for l, w in enumerate(weights):
         z = h @ w + bias_shift
-        d = act.grad(z, **p)
+        h_next, d = act.fn_grad(z, **p)
         quant[l] = np.quantile(z, levels)
         mean[l], std[l] = float(np.mean(z)), float(np.std(z))
         sat[l] = float(np.mean(np.abs(d) < threshold))
         dead[l] = float(np.mean(np.all(d == 0.0, axis=0)))
         inputs.append(h)
         slopes.append(d)
-        h = act.fn(z, **p)
+        h = h_next
 
     gw, gz = np.empty(depth), np.empty(depth)
     g_h = err
@@ -434,6 +366,62 @@ def simulate_deep_mlp(
         g_h = g_z @ weights[l].T
     return DeepMLPResult(act_id, depth, width, n_samples, init, seed, float(bias_shift),
                          float(threshold), levels, quant, mean, std, sat, dead, gw, gz)
+
+
+# Work of simulate_deep_mlp in units of about 1 ns of CPU on the course machine (the unit of
+# core.activations' and core.custom's evaluation costs): fitted by bench/formula_cost.py
+# ("sim" part: process CPU time of simulate_deep_mlp with the identity at 30 × 256 × 2,000
+# and 30 × 16 × 2,000, best of 3, on the shared 2-core machine; the larger of two runs).
+SIM_MAC_COST = 0.22  # units per multiply-add of the three matrix products per layer
+SIM_ELEMENT_COST = 37.0  # units per value of the other per-layer work (quantiles, shares, norms)
+SIM_BUDGET = 1_500_000_000  # units one request's simulation may cost (≈ 1.5 s of CPU)
+MIN_SIM_SAMPLES = 10  # plan_simulation never goes below this many samples
+
+
+def simulation_work(act_or_cost, depth: int, width: int, n_samples: int) -> float:
+    """Work units (≈ ns of CPU) of simulate_deep_mlp(act, depth, width, n_samples, …):
+
+        depth·(3·n·w²·SIM_MAC_COST + n·w·(SIM_ELEMENT_COST + c) + C)
+
+    with c, C the activation's cost per value and per call of f and f' (its element_cost()
+    and call_cost(): core.activations' tables, or a user's formula's node costs). act_or_cost
+    is an activation id, an Activation, or a number c (per value; C = 0 then). Three products
+    per layer: h·W forward, ∂L/∂z·Wᵀ and hᵀ·∂L/∂z backward."""
+    if isinstance(act_or_cost, (int, float)) and not isinstance(act_or_cost, bool):
+        per_value, per_call = float(act_or_cost), 0.0
+    else:
+        act = get(act_or_cost)
+        per_value, per_call = act.element_cost(), act.call_cost()
+    d, w, n = int(depth), int(width), int(n_samples)
+    return d * (3.0 * n * w * w * SIM_MAC_COST + n * w * (SIM_ELEMENT_COST + per_value)
+                + per_call)
+
+
+@dataclass(frozen=True)
+class SimPlan:
+    """A simulation set-up under a work budget: n_samples (≤ asked), its work in units
+    (≈ ns of CPU), and reduced = n_samples < asked (the page says so: asked and used)."""
+
+    asked: int
+    n_samples: int
+    work: float
+    reduced: bool
+
+
+def plan_simulation(act_or_cost, depth: int, width: int, n_samples: int,
+                    budget: float = SIM_BUDGET) -> SimPlan:
+    """The largest sample count n ≤ n_samples with simulation_work(act, depth, width, n) ≤
+    budget (work grows linearly in n), but at least MIN_SIM_SAMPLES (or n_samples if smaller);
+    depth and width are kept (they are what the page is about)."""
+    asked = int(n_samples)
+    full = simulation_work(act_or_cost, depth, width, asked)
+    if full <= budget:
+        return SimPlan(asked, asked, full, False)
+    fixed = simulation_work(act_or_cost, depth, width, 0)
+    per_sample = (full - fixed) / asked
+    n = int((budget - fixed) // per_sample) if budget > fixed else 0
+    n = max(min(MIN_SIM_SAMPLES, asked), min(n, asked))
+    return SimPlan(asked, n, simulation_work(act_or_cost, depth, width, n), n < asked)
 
 
 def saturated_z_bands(res: DeepMLPResult, params: Mapping[str, float] | None = None
@@ -536,10 +524,9 @@ def _forward_shares(act_id: str, x: np.ndarray, weights: list[np.ndarray], bias:
     h = x
     for l, w in enumerate(weights):
         z = h @ w + bias
-        d = act.grad(z, **params)
+        h, d = act.fn_grad(z, **params)
         sat[l] = float(np.mean(np.abs(d) < threshold))
         dead[l] = float(np.mean(np.all(d == 0.0, axis=0)))
-        h = act.fn(z, **params)
     return sat, dead
 
 
@@ -568,7 +555,7 @@ def dead_share_vs_bias(
     if not 1 <= sh.size <= MAX_SHIFTS:
         raise ValueError(f"between 1 and {MAX_SHIFTS} shifts, got {sh.size}")
     for s in sh:
-        _check_range("shift", float(s), -MAX_ABS_BIAS, MAX_ABS_BIAS)
+        check_range("shift", float(s), -MAX_ABS_BIAS, MAX_ABS_BIAS)
     _validate_sim(depth, width, n_samples, init, seed, 0.0, threshold)
     work = len(ids) * sh.size * depth * n_samples * width * width
     if work > MAX_SWEEP_WORK:

@@ -36,6 +36,7 @@ import numpy as np
 import numpy.typing as npt
 
 from core.activations import get
+from core.numeric import check_range
 
 MAX_STEPS = 2000
 MAX_BATCH = 64
@@ -59,13 +60,6 @@ ZERO = 0
 NET_DECIMALS = 12
 PERCEPTRON_X = np.array([[0.1, 0.2], [0.3, 0.1], [0.6, 0.6], [0.4, 0.3]])
 PERCEPTRON_T = np.array([1.0, 0.0, 1.0, 0.0])
-
-
-def _check_range(name: str, value: float, lo: float, hi: float, lo_open: bool = False) -> None:
-    """Raise ValueError unless lo ≤ value ≤ hi (lo < value when lo_open)."""
-    if not np.isfinite(value) or value > hi or value < lo or (lo_open and value == lo):
-        bound = f"({lo}, {hi}]" if lo_open else f"[{lo}, {hi}]"
-        raise ValueError(f"{name}={value} must lie in {bound}")
 
 
 def _as_weight(name: str, w: npt.ArrayLike) -> np.ndarray:
@@ -117,9 +111,9 @@ def draw_inputs(
     act_params: dict | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Draw z ~ N(0, z_scale²) of shape (steps, batch, 2) and return (z, act(z))."""
-    _check_range("steps", steps, 1, MAX_STEPS)
-    _check_range("batch_size", batch_size, 1, MAX_BATCH)
-    _check_range("z_scale", z_scale, 0.0, MAX_Z_SCALE, lo_open=True)
+    check_range("steps", steps, 1, MAX_STEPS)
+    check_range("batch_size", batch_size, 1, MAX_BATCH)
+    check_range("z_scale", z_scale, 0.0, MAX_Z_SCALE, lo_open=True)
     act = get(input_activation)
     rng = np.random.default_rng(seed)
     z = rng.standard_normal((int(steps), int(batch_size), 2)) * float(z_scale)
@@ -144,7 +138,7 @@ def simulate(
     Limits: 1 ≤ steps ≤ MAX_STEPS, 1 ≤ batch_size ≤ MAX_BATCH, 0 < lr ≤ MAX_LR,
     0 < z_scale ≤ MAX_Z_SCALE, |wᵢ| ≤ MAX_WEIGHT; otherwise ValueError.
     """
-    _check_range("lr", lr, 0.0, MAX_LR, lo_open=True)
+    check_range("lr", lr, 0.0, MAX_LR, lo_open=True)
     w0a, wsa = _as_weight("w0", w0), _as_weight("w_star", w_star)
     z, x = draw_inputs(input_activation, steps, batch_size, seed, z_scale, act_params)
     y = x @ wsa
@@ -190,7 +184,7 @@ def allowed_quadrants(run: ZigzagRun, step: int) -> tuple[int, ...]:
     candidates are quadrant(xᵢ) and quadrant(−xᵢ) for every sample i of the step.
     (A mini-batch average of samples whose δ differ in sign may leave this set.)
     """
-    _check_range("step", step, 0, run.steps - 1)
+    check_range("step", step, 0, run.steps - 1)
     quads = set()
     for xi in run.inputs[step]:
         quads.update((quadrant(xi), quadrant(-xi)))
@@ -226,7 +220,7 @@ def distances(run: ZigzagRun) -> np.ndarray:
 
 def steps_to_reach(run: ZigzagRun, eps: float) -> int | None:
     """Smallest t with ‖w_t − w*‖ < eps, or None if the run never gets there."""
-    _check_range("eps", eps, 0.0, np.inf, lo_open=True)
+    check_range("eps", eps, 0.0, np.inf, lo_open=True)
     hit = np.flatnonzero(distances(run) < eps)
     return int(hit[0]) if hit.size else None
 
@@ -272,10 +266,10 @@ def loss_grid(
     n: int = 81,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(w1 values, w2 values, L) with L[j, i] = expected_loss((w1[i], w2[j])); 2 ≤ n ≤ MAX_GRID."""
-    _check_range("n", n, 2, MAX_GRID)
+    check_range("n", n, 2, MAX_GRID)
     for lo, hi in (w1_range, w2_range):
-        _check_range("grid bound", abs(lo), 0, 10 * MAX_WEIGHT)
-        _check_range("grid bound", abs(hi), 0, 10 * MAX_WEIGHT)
+        check_range("grid bound", abs(lo), 0, 10 * MAX_WEIGHT)
+        check_range("grid bound", abs(hi), 0, 10 * MAX_WEIGHT)
     w1 = np.linspace(w1_range[0], w1_range[1], int(n))
     w2 = np.linspace(w2_range[0], w2_range[1], int(n))
     g1, g2 = np.meshgrid(w1, w2)
@@ -345,8 +339,8 @@ def perceptron(w0: npt.ArrayLike, lr: float, epochs: int) -> PerceptronRun:
     (e.g. 0.6·(−0.03) + 0.6·0.03) stays 0 instead of becoming ±1e−18 by rounding.
     Limits: 1 ≤ epochs ≤ MAX_EPOCHS, 0 < lr ≤ MAX_LR.
     """
-    _check_range("lr", lr, 0.0, MAX_LR, lo_open=True)
-    _check_range("epochs", epochs, 1, MAX_EPOCHS)
+    check_range("lr", lr, 0.0, MAX_LR, lo_open=True)
+    check_range("epochs", epochs, 1, MAX_EPOCHS)
     w = _as_weight("w0", w0)
     k = len(PERCEPTRON_X)
     n = int(epochs) * k
@@ -370,7 +364,7 @@ def perceptron_errors_grid(
     w1_range: tuple[float, float], w2_range: tuple[float, float], n: int = 81
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(w1, w2, E) with E[j, i] = #samples misclassified by step((w1[i], w2[j])·x)."""
-    _check_range("n", n, 2, MAX_GRID)
+    check_range("n", n, 2, MAX_GRID)
     w1 = np.linspace(w1_range[0], w1_range[1], int(n))
     w2 = np.linspace(w2_range[0], w2_range[1], int(n))
     g1, g2 = np.meshgrid(w1, w2)
@@ -521,8 +515,8 @@ def loss_rings(
     long straight-ish lines instead of a division by zero.
     Limits: 1 ≤ n_rings ≤ MAX_RINGS, 8 ≤ n_points ≤ MAX_RING_POINTS.
     """
-    _check_range("n_rings", n_rings, 1, MAX_RINGS)
-    _check_range("n_points", n_points, 8, MAX_RING_POINTS)
+    check_range("n_rings", n_rings, 1, MAX_RINGS)
+    check_range("n_points", n_points, 8, MAX_RING_POINTS)
     vals, vecs = np.linalg.eigh(input_moment(run))
     top = max(float(vals[-1]), 1e-300)
     lam = np.maximum(vals, 1e-9 * top)

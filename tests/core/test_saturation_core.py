@@ -137,11 +137,17 @@ def test_max_derivative_known_values() -> None:
 
 
 def test_plateau_and_edge_reporting() -> None:
+    # over the whole line (the one measurement, core.properties.max_abs_grad)
     p = derivative_peak("relu")
-    assert p.x_lo == pytest.approx(0.0, abs=1e-8) and p.x_hi == 20.0 and not p.at_edge
+    assert p.x_lo == pytest.approx(0.0, abs=1e-8) and p.x_hi == math.inf and not p.at_edge
     p = derivative_peak("hardtanh")
     assert (p.x_lo, p.x_hi) == (pytest.approx(-1.0, abs=1e-8), pytest.approx(1.0, abs=1e-8))
     p = derivative_peak("softplus")  # σ(x) → 1 only as x → ∞
+    assert p.at_edge and p.x_at == 1e6 and p.value == pytest.approx(1.0, abs=1e-12)
+    # on a finite range
+    p = derivative_peak("relu", -20.0, 20.0)
+    assert p.x_lo == pytest.approx(0.0, abs=1e-8) and p.x_hi == 20.0 and not p.at_edge
+    p = derivative_peak("softplus", -20.0, 20.0)
     assert p.at_edge and p.x_at == 20.0 and p.value < 1.0
 
 
