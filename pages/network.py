@@ -89,6 +89,13 @@ def more_controls() -> None:
                     SPEC.draw(f"net_mix{k}")
 
 
+def capped(budget: net.TrainPlan) -> None:
+    """Say so when the request's work budget (core) trains fewer epochs than asked."""
+    if budget.reduced:
+        st.caption(t("network.epochs_capped", asked=count(budget.asked),
+                     used=count(budget.epochs)))
+
+
 def compare_notices(plan) -> None:
     """What the page changed in the asked set-up, and why."""
     if plan.course_fallback:
@@ -97,9 +104,10 @@ def compare_notices(plan) -> None:
         st.warning(t("network.bce_needs_sigmoid"))
     if plan.too_many:
         st.info(t("network.too_many", k=MAX_COMPARE, names=", ".join(map(name, plan.chosen))))
-    if plan.epochs < plan.asked:
-        st.caption(t("network.epochs_capped", asked=count(plan.asked),
-                     used=count(plan.epochs)))
+    if plan.refused:
+        st.warning(t("network.formula_too_costly", n=count(plan.n)))
+    if plan.budget is not None:
+        capped(plan.budget)
 
 
 def show_compare(plan, X, y, results: list[dict], picture, below) -> None:
@@ -145,10 +153,10 @@ def compare_section() -> None:
         notices.info(t("network.none"))
         return
     plan = runs.plan_compare(s, mine)
-    if plan is None:  # only "f(x)" was chosen and its box holds no usable formula
-        return
     with notices:
         compare_notices(plan)
+    if not plan.layer_acts:  # only "f(x)" was chosen, and its formula is unusable or too costly
+        return
     with picture:  # the progress bar stands where the picture will be
         X, y, results = runs.compare_runs(plan)
     with lesson_box:
@@ -164,9 +172,9 @@ def output_section() -> None:
     st.markdown(t("network.oc.intro", sizes=COURSE_SIZES, lr=say.num(net.COURSE_LR)))
     with st.columns(3)[0]:
         asked = SPEC.draw("net_oc_epochs")
-    epochs, labels, results = runs.output_runs(asked)
-    if epochs < asked:
-        st.caption(t("network.epochs_capped", asked=count(asked), used=count(epochs)))
+    budget, labels, results = runs.output_runs(asked)
+    capped(budget)
+    epochs = budget.epochs
     target = net.target_loss("mse")
     chart(loss_figure(labels, [r["losses"] for r in results], LOOK, t("network.epoch_axis"),
                       t("network.loss_axis", loss=LOSS_FORMULAS["mse"])), "net_oc_loss")
@@ -244,9 +252,9 @@ def linear_section() -> None:
     with c3:
         asked = SPEC.draw("net_lin_epochs")
     acts = ["identity"] + [a for a in others if a != "identity"]
-    epochs, X, y, results = runs.linear_runs(depth, acts, asked)
-    if epochs < asked:
-        st.caption(t("network.epochs_capped", asked=count(asked), used=count(epochs)))
+    budget, X, y, results = runs.linear_runs(depth, acts, asked)
+    capped(budget)
+    epochs = budget.epochs
     panels = [MapPanel(f"{name(a)} × {depth} · {say.percent(r['acc'], 0)}", r["xs"], r["ys"],
                        r["Z"]) for a, r in zip(acts, results)]
     chart(boundary_figure(panels, X, y, LOOK, t("network.map_scale"),

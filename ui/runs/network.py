@@ -104,14 +104,19 @@ class Compare:
     bias: bool
     init: str
     lr: float
-    asked: int
-    epochs: int
+    budget: net.TrainPlan | None  # epochs asked and used under the work budget (core)
     mode: str
     loss: str
     course_fallback: bool    # the course weights need the course's 2-2-1 with biases: Xavier
     bce_fallback: bool       # BCE needs a sigmoid output: MSE
     chosen: tuple            # the activations trained (the first MAX_COMPARE chosen)
     too_many: bool
+    refused: bool            # the f(x) network left out: one epoch of it is over the budget
+
+    @property
+    def epochs(self) -> int:
+        """The epochs trained (≤ the epochs asked: the request's work budget; 0: none)."""
+        return self.budget.epochs if self.budget is not None else 0
 
     @property
     def key(self) -> tuple:
@@ -125,7 +130,7 @@ def _models(s: Mapping[str, Any], layers: int, mine) -> tuple[list, list]:
     """(labels, activation ids per layer) of every network the settings ask for."""
     chosen = list(s["net_acts"])[:MAX_COMPARE]
     picked = [(mine.name if a == CUSTOM else name(a), [mine if a == CUSTOM else a] * layers)
-                   for a in chosen if a != CUSTOM or mine is not None]
+              for a in chosen if a != CUSTOM or mine is not None]
     labels = [label for label, _ in picked]
     acts = [tuple(a + [s["net_out"]]) for _, a in picked]
     if s["net_mix"]:
@@ -135,29 +140,42 @@ def _models(s: Mapping[str, Any], layers: int, mine) -> tuple[list, list]:
     return labels, acts
 
 
-def plan_compare(s: Mapping[str, Any], mine=None) -> Compare | None:
+def _within_budget(s: Mapping[str, Any], sizes: tuple, labels: list, layer_acts: list,
+                   mine) -> tuple[list, list, net.TrainPlan | None, bool]:
+    """(labels, activations, core's plan of epochs, refused): when even one epoch is over
+    COMPARE_BUDGET (a heavy formula on the per-sample path), the f(x) network is left out."""
+    def plan(acts: list) -> net.TrainPlan | None:
+        return net.plan_training(sizes, acts, int(s["net_n"]), int(s["net_epochs"]),
+                                 s["net_mode"], COMPARE_BUDGET, s["net_bias"]) if acts else None
+
+    budget = plan(layer_acts)
+    if budget is None or budget.work <= COMPARE_BUDGET or mine is None:
+        return labels, layer_acts, budget, False
+    keep = [i for i, acts in enumerate(layer_acts) if mine not in acts]
+    layer_acts = [layer_acts[i] for i in keep]
+    return [labels[i] for i in keep], layer_acts, plan(layer_acts), True
+
+
+def plan_compare(s: Mapping[str, Any], mine=None) -> Compare:
     """Section 1's set-up from the controls' values s (SPEC keys) and the parsed f(x) formula
-    (mine, or None): None when there is nothing to train."""
+    (mine, or None); its layer_acts are empty when there is nothing to train."""
     layers = int(s["net_layers"])
     sizes = tuple([2] + [int(s[f"net_w{k}"]) for k in range(1, layers + 1)] + [1])
-    labels, layer_acts = _models(s, layers, mine)
-    if not layer_acts:
-        return None
+    labels, layer_acts, budget, refused = _within_budget(s, sizes, *_models(s, layers, mine),
+                                                         mine)
     course_fallback = s["net_init"] == "course" and (
         sizes != net.COURSE_XOR_SIZES or not s["net_bias"])
     init = "xavier" if course_fallback else s["net_init"]
     bce_fallback = s["net_loss"] == "bce" and s["net_out"] != "sigmoid"
-    n, asked = int(s["net_n"]), int(s["net_epochs"])
-    epochs = net.plan_epochs(sizes, layer_acts, n, asked, s["net_mode"], COMPARE_BUDGET,
-                             s["net_bias"])
     # the seed only matters if the initial weights or the points are drawn at random
     seed = int(s["net_seed"]) if init != "course" or ds.uses_seed(s["net_data"],
                                                                   s["net_noise"]) else 0
-    return Compare(s["net_data"], n, float(s["net_noise"]), seed, sizes, tuple(labels),
-                   tuple(layer_acts), bool(s["net_bias"]), init, float(s["net_lr"]), asked,
-                   epochs, s["net_mode"], "mse" if bce_fallback else s["net_loss"],
-                   course_fallback, bce_fallback, tuple(list(s["net_acts"])[:MAX_COMPARE]),
-                   len(s["net_acts"]) > MAX_COMPARE)
+    return Compare(s["net_data"], int(s["net_n"]), float(s["net_noise"]), seed, sizes,
+                   tuple(labels), tuple(layer_acts), bool(s["net_bias"]), init,
+                   float(s["net_lr"]), budget, s["net_mode"],
+                   "mse" if bce_fallback else s["net_loss"], course_fallback, bce_fallback,
+                   tuple(list(s["net_acts"])[:MAX_COMPARE]), len(s["net_acts"]) > MAX_COMPARE,
+                   refused)
 
 
 def start_mlps(p: Compare) -> list[net.MLP]:
@@ -181,35 +199,38 @@ def stored_compare(overrides: Mapping[str, Any]) -> list[dict] | None:
     """Section 1's summaries for the page state SPEC.state(**overrides), if the page has
     trained them in this process (the lesson's numbers); None otherwise."""
     p = plan_compare(SPEC.state(**overrides))
-    return None if p is None else run_store().get(p.key)
+    return run_store().get(p.key) if p.layer_acts else None
 
 
 # ----------------------------------------------------------------------------- sections 2 and 4
 
 
-def output_runs(asked: int) -> tuple[int, list[str], list[dict]]:
-    """(epochs used, labels, summaries) of the course XOR network with each OUT_PAIRS output."""
-    epochs = net.plan_epochs(net.COURSE_XOR_SIZES, OUT_PAIRS, len(net.XOR_X), asked, "sample",
-                             OUTPUT_BUDGET)
+def output_runs(asked: int) -> tuple[net.TrainPlan, list[str], list[dict]]:
+    """(epochs asked and used, labels, summaries) of the course XOR network with each
+    OUT_PAIRS output."""
+    budget = net.plan_training(net.COURSE_XOR_SIZES, OUT_PAIRS, len(net.XOR_X), asked,
+                               "sample", OUTPUT_BUDGET)
+    epochs = budget.epochs
     labels = [f"{name(h)} → {name(o)}" for h, o in OUT_PAIRS]
     results = train_runs(("outputs", epochs), [net.course_xor(h, o) for h, o in OUT_PAIRS],
                          net.XOR_X, net.XOR_T[:, 0], net.COURSE_LR, epochs, "sample", "mse",
                          grid=False)
-    return epochs, labels, results
+    return budget, labels, results
 
 
 def linear_runs(depth: int, acts: list[str], asked: int):
-    """(epochs used, points X, their classes, summaries) of the circles trained with each activation in every
+    """(epochs asked and used, points X, their classes, summaries) of the circles trained with each activation in every
     one of depth hidden layers of LIN_WIDTH units (sigmoid output), from one Xavier start."""
     sizes = tuple([2] + [LIN_WIDTH] * depth + [1])
     layer_acts = [tuple([a] * depth + ["sigmoid"]) for a in acts]
-    epochs = net.plan_epochs(sizes, layer_acts, LIN["n"], asked, "sample", LINEAR_BUDGET)
+    budget = net.plan_training(sizes, layer_acts, LIN["n"], asked, "sample", LINEAR_BUDGET)
+    epochs = budget.epochs
     X, y = dataset("circles", LIN["n"], LIN["noise"], LIN["seed"])
     start = net.init_mlp(sizes, layer_acts[0], "xavier", seed=LIN["init_seed"])
     results = train_runs(("linear", sizes, tuple(layer_acts), epochs),
                          [start.with_activations(a) for a in layer_acts], X, y, LIN["lr"],
                          epochs, "sample", "mse")
-    return epochs, X, y, results
+    return budget, X, y, results
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
