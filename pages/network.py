@@ -120,7 +120,7 @@ def show_compare(plan, X, y, results: list[dict], picture, below) -> None:
                               t("network.loss_axis", loss=LOSS_FORMULAS[plan.loss]),
                               t("network.map_scale"),
                               (t("network.class0"), t("network.class1")),
-                              legend_title=t("network.legend_out",
+                              legend_note=t("network.legend_out",
                                              out=name(plan.layer_acts[0][-1]))), "net_loss")
         st.caption(f"**{t('network.maps')}** · "
                    + t("network.maps_help", half=say.num(net.DECISION_THRESHOLD)))

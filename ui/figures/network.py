@@ -51,12 +51,10 @@ def loss_range(losses: list[np.ndarray]) -> np.ndarray:
 
 
 def loss_figure(names: list[str], losses: list[np.ndarray], look: Look, x_title: str,
-                y_title: str, legend_title: str | None = None,
-                most_labels: int = 8) -> go.Figure:
+                y_title: str, most_labels: int = 8) -> go.Figure:
     """Loss per epoch for each network on a log axis (epochs counted from 1; only positive
     values below F32_MAX; long histories thinned to MAX_POINTS points), the axis clamped to
-    loss_range, ticks at powers of ten; legend_title (e.g. the output activation) above the
-    legend entries."""
+    loss_range, ticks at powers of ten."""
     traces = []
     for i, (name, loss) in enumerate(zip(names, losses)):
         loss = np.asarray(loss, dtype=np.float64)
@@ -66,8 +64,6 @@ def loss_figure(names: list[str], losses: list[np.ndarray], look: Look, x_title:
                                  markers_every=10))
     layout = styled_layout(look, x_title=x_title, y_title=y_title, height=look.height(380))
     layout["yaxis"] = merge(layout["yaxis"], log_axis([loss_range(losses)], most_labels))
-    if legend_title:
-        layout["legend"] = merge(layout.get("legend", {}), dict(title=dict(text=legend_title)))
     layout["margin"] = {**layout["margin"], "l": 5 * look.font + 10}
     return figure(traces, layout)
 
@@ -180,12 +176,18 @@ MAP_ROWS = (0.0, 0.38)           # gap holds the epoch axis and the maps' titles
 def training_figure(names: list[str], losses: list[np.ndarray], panels: list[MapPanel],
                     X: np.ndarray, y: np.ndarray, look: Look, x_title: str, y_title: str,
                     scale_title: str, class_names: tuple[str, str],
-                    legend_title: str | None = None) -> go.Figure:
+                    legend_note: str | None = None) -> go.Figure:
     """The network lab's main picture in one chart: the training curves (loss per epoch on a
     log axis, as loss_figure) on top and, under them, the decision maps of the same networks
-    (as boundary_figure), so both stand on the first screen together."""
-    curves = loss_figure(names, losses, look, x_title, y_title, legend_title, most_labels=5)
+    (as boundary_figure), so both stand on the first screen together. legend_note (e.g. the
+    output layer's activation) is the legend's first entry."""
+    curves = loss_figure(names, losses, look, x_title, y_title, most_labels=5)
     traces = [dict(tr.to_plotly_json()) for tr in curves.data]
+    if legend_note and panels:  # an entry with an unseen point in the first map's corner
+        corner = _f32([panels[0].xs[0]]), _f32([panels[0].ys[0]])
+        traces.insert(0, dict(type="scatter", mode="markers", name=legend_note, x=corner[0],
+                              y=corner[1], xaxis="x2", yaxis="y2", hoverinfo="skip",
+                              marker=dict(color="rgba(0,0,0,0)", size=1)))
     top = curves.layout.to_plotly_json()
     maps, axes, titles = _map_parts(panels, X, y, look, scale_title, class_names, first=2,
                                     rows=MAP_ROWS, square=True,

@@ -112,7 +112,7 @@ EN: dict[str, str] = {
     "network.opt.init.xavier": "Xavier",
     "network.opt.init.he": "He",
     "network.opt.init.normal": "N(0, {sd}²)",
-    "network.legend_out": "Hidden activation (output layer: {out})",
+    "network.legend_out": "output layer: {out}",
     "network.formula_too_costly": "Training f(x) per sample on {n} points would take too long even for one epoch, so it is left out of the comparison. Choose full batch or fewer points.",
 }
 
@@ -228,6 +228,6 @@ KO: dict[str, str] = {
     "network.opt.init.xavier": "Xavier",
     "network.opt.init.he": "He",
     "network.opt.init.normal": "N(0, {sd}²)",
-    "network.legend_out": "은닉층 활성화 함수(출력층: {out})",
+    "network.legend_out": "출력층: {out}",
     "network.formula_too_costly": "점 {n}개에서 f(x) 함수를 샘플별로 학습시키면 에포크 하나만으로도 너무 오래 걸려서 이 함수는 비교에서 뺐습니다. 전체 배치를 고르거나 점 수를 줄여 보세요.",
 }
