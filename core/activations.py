@@ -577,24 +577,24 @@ ACTIVATIONS: dict[str, Activation] = {a.id: a for a in _CATALOGUE}
 # Work units (1 unit ≈ 1 ns of CPU on the course machine) of fn + grad: ELEMENT_COST per
 # element (on 512,000 float64 values, x ~ N(0, 3²)) and CALL_COST per call (on 8 values: numpy's
 # fixed cost per call, which is all there is for a tiny network's layer). Process CPU time,
-# best of 3, measured with bench/formula_cost.py (which prints both tables) on the shared
-# 2-core machine under load from other processes. core.saturation and core.network fold them
-# into their work budgets; a user's formula gets its costs from core.custom's node tables.
+# best of 5, measured with bench/formula_cost.py (which prints both tables) on the shared
+# 2-core machine under heavy load from other processes (load average ~24). core.saturation
+# and core.network fold them into their work budgets; a user's formula gets its costs from
+# core.custom's node tables.
 ELEMENT_COST: dict[str, int] = {
-    "identity": 8, "step": 9, "sign": 9, "sigmoid": 62, "tanh": 15, "hardsigmoid": 14,
-    "hardtanh": 11, "softsign": 26, "arctan": 28, "logsigmoid": 50, "relu": 14,
-    "leaky_relu": 19, "prelu": 19, "relu6": 13, "elu": 36, "selu": 52, "celu": 35, "gelu": 213,
-    "gelu_tanh": 222, "silu": 73, "swish": 79, "mish": 71, "softplus": 61, "hardswish": 24,
-    "softshrink": 26, "hardshrink": 12, "tanhshrink": 15, "gaussian": 31, "bent_identity": 46,
+    "identity": 10, "step": 9, "sign": 9, "sigmoid": 58, "tanh": 16, "hardsigmoid": 14,
+    "hardtanh": 10, "softsign": 19, "arctan": 20, "logsigmoid": 47, "relu": 13, "leaky_relu": 18,
+    "prelu": 18, "relu6": 11, "elu": 29, "selu": 37, "celu": 31, "gelu": 187, "gelu_tanh": 194,
+    "silu": 67, "swish": 70, "mish": 72, "softplus": 60, "hardswish": 21, "softshrink": 27,
+    "hardshrink": 13, "tanhshrink": 16, "gaussian": 34, "bent_identity": 46,
 }
 CALL_COST: dict[str, int] = {
-    "identity": 5596, "step": 6540, "sign": 5613, "sigmoid": 13927, "tanh": 4468,
-    "hardsigmoid": 8992, "hardtanh": 11919, "softsign": 10306, "arctan": 11972,
-    "logsigmoid": 10576, "relu": 4532, "leaky_relu": 6978, "prelu": 9625, "relu6": 11091,
-    "elu": 14228, "selu": 14366, "celu": 13449, "gelu": 116552, "gelu_tanh": 41676,
-    "silu": 19598, "swish": 22710, "mish": 20006, "softplus": 19519, "hardswish": 14252,
-    "softshrink": 11917, "hardshrink": 9225, "tanhshrink": 4099, "gaussian": 9708,
-    "bent_identity": 7807,
+    "identity": 10044, "step": 7224, "sign": 5639, "sigmoid": 13131, "tanh": 4742,
+    "hardsigmoid": 8151, "hardtanh": 7570, "softsign": 5385, "arctan": 6197, "logsigmoid": 17004,
+    "relu": 4084, "leaky_relu": 6716, "prelu": 7477, "relu6": 6575, "elu": 9545, "selu": 10588,
+    "celu": 9314, "gelu": 17097, "gelu_tanh": 34727, "silu": 15922, "swish": 17309, "mish": 19554,
+    "softplus": 16919, "hardswish": 14883, "softshrink": 8873, "hardshrink": 7289,
+    "tanhshrink": 4045, "gaussian": 8668, "bent_identity": 7631,
 }
 
 

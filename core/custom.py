@@ -36,6 +36,7 @@ import numpy as np
 
 from core.activations import ACTIVATIONS, Activation, as_float_array
 from core.numeric import erf
+from core.numeric import sample as numeric_sample
 from core.properties import GRID
 
 MAX_LENGTH = 200  # characters of formula text
@@ -407,9 +408,9 @@ def parse(text: str) -> Activation:
 
 @dataclass(frozen=True, eq=False)
 class CustomActivation(Activation):
-    """An Activation parsed from a formula: text is the formula, nodes the size of its tree
-    (core.network counts the cost of evaluating it by nodes). Two parses of the same text are
-    equal and hash alike (so a page's cache key may hold one)."""
+    """An Activation parsed from a formula: text is the formula, nodes the size of its tree,
+    tree the tree itself (its work is counted node by node: element_cost, call_cost). Two
+    parses of the same text are equal and hash alike (so a page's cache key may hold one)."""
 
     text: str = ""
     nodes: int = 0
@@ -619,20 +620,21 @@ def evaluate(root: Node, x: np.ndarray | float, slope: bool = True
 # evaluation (on 8 values: numpy's fixed cost per call; at least one call's, as timed for the
 # x leaf). "fn:<name>" is a whitelisted function; "act" the chain-rule part of a catalogue
 # activation on top of its own ELEMENT_COST / CALL_COST; "pow" a constant exponent, "pow_x" a
-# constant base. Each node over x-leaves minus the leaves, process CPU time, best of 3,
-# measured with bench/formula_cost.py (which prints both tables) on the shared 2-core machine.
+# constant base. Each node over x-leaves minus the leaves, process CPU time, best of 5,
+# measured with bench/formula_cost.py (which prints both tables) on the shared 2-core machine
+# under heavy load from other processes (load average ~24).
 NODE_COST: dict[str, int] = {
-    "x": 1, "num": 5, "neg": 12, "add": 16, "sub": 16, "mul": 31, "div": 35, "pow": 78,
-    "pow_x": 38, "where": 22, "fn:exp": 22, "fn:log": 36, "fn:log1p": 34, "fn:sqrt": 22,
-    "fn:abs": 22, "fn:sin": 52, "fn:cos": 53, "fn:erf": 96, "fn:maximum": 20,
-    "fn:minimum": 17, "act": 19, "cmp": 1, "and": 1, "not": 2, "or": 1,
+    "x": 1, "num": 5, "neg": 12, "add": 17, "sub": 17, "mul": 27, "div": 32, "pow": 76,
+    "pow_x": 32, "where": 17, "fn:exp": 18, "fn:log": 26, "fn:log1p": 30, "fn:sqrt": 21,
+    "fn:abs": 20, "fn:sin": 50, "fn:cos": 50, "fn:erf": 97, "fn:maximum": 18, "fn:minimum": 18,
+    "act": 11, "and": 1, "not": 2, "or": 1, "cmp": 1,
 }
 NODE_CALL_COST: dict[str, int] = {
-    "x": 1625, "num": 2751, "neg": 2145, "add": 2516, "sub": 2376, "mul": 8662, "div": 10621,
-    "pow": 10103, "pow_x": 11215, "where": 1625, "fn:exp": 5306, "fn:log": 6002,
-    "fn:log1p": 3641, "fn:sqrt": 2945, "fn:abs": 2718, "fn:sin": 5056, "fn:cos": 2937,
-    "fn:erf": 49410, "fn:maximum": 5860, "fn:minimum": 1838, "act": 2722, "cmp": 1625,
-    "and": 1625, "not": 1625, "or": 1625,
+    "x": 988, "num": 1667, "neg": 1271, "add": 1436, "sub": 1420, "mul": 5857, "div": 5915,
+    "pow": 5982, "pow_x": 9654, "where": 2040, "fn:exp": 3024, "fn:log": 3421, "fn:log1p": 4257,
+    "fn:sqrt": 3648, "fn:abs": 3582, "fn:sin": 3480, "fn:cos": 4507, "fn:erf": 6384,
+    "fn:maximum": 2952, "fn:minimum": 3005, "act": 988, "and": 2924, "not": 988, "or": 2924,
+    "cmp": 988,
 }
 
 
@@ -691,9 +693,8 @@ def sample(act: Activation, lo: float, hi: float, n: int) -> Sample:
         raise ValueError(f"n must be in 2..{MAX_SAMPLE_POINTS}")
     if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
         raise ValueError("need finite lo < hi")
-    x = np.linspace(float(lo), float(hi), int(n))
     with np.errstate(all="ignore"):
-        f, g = act.fn(x), act.grad(x)
+        x, f, g = numeric_sample(act, lo, hi, n)
         ok_f, ok_g = np.abs(f) <= DRAW_LIMIT, np.abs(g) <= DRAW_LIMIT  # False for nan too
     return Sample(x, np.where(ok_f, f, np.nan), np.where(ok_g, g, np.nan),
                   int(np.sum(~ok_f)), int(np.sum(~ok_g)))
@@ -716,7 +717,7 @@ def first_undefined(act: Activation) -> float | None:
     undefined point, or an overflow such as ∞/∞) is not. The pages measure a formula only when
     this is None, since otherwise core.properties' answers would be meaningless."""
     with np.errstate(all="ignore"):
-        f, g = act.fn(PROBES), act.grad(PROBES)
+        f, g = act.fn_grad(PROBES)
     bad = np.isnan(f) | np.isnan(g) | (_ON_GRID & ~(np.isfinite(f) & np.isfinite(g)))
     if not np.any(bad):
         return None

@@ -594,12 +594,15 @@ def plan_epochs(sizes: Sequence[int], activation_sets: Sequence[Sequence], n: in
 @dataclass(frozen=True)
 class TrainPlan:
     """What a request may train: epochs (≤ asked), the work of that in units (≈ ns of CPU),
-    and reduced = epochs < asked (the page then says so: "asked, used")."""
+    reduced = epochs < asked (the page then says so: "asked, used") and within = work ≤
+    budget (False when even one epoch costs more: the page should refuse, e.g. a heavy formula
+    trained per sample on many points, and suggest full batch or fewer points)."""
 
     asked: int
     epochs: int
     work: int
     reduced: bool
+    within: bool
 
 
 def plan_training(sizes: Sequence[int], activation_sets: Sequence[Sequence], n: int,
@@ -608,12 +611,12 @@ def plan_training(sizes: Sequence[int], activation_sets: Sequence[Sequence], n: 
     """The set-up to train under a work budget: one network per activation set (catalogue ids
     or a user's formula per layer) on n samples for at most `epochs` epochs; fewer epochs when
     the work E·Σ epoch_cost(…) would exceed budget (or E·n > MAX_UPDATES, E > MAX_EPOCHS).
-    Always at least one epoch."""
+    Always at least one epoch; `within` says whether that still fits the budget."""
     asked = int(epochs)
     cost = sum(epoch_cost(sizes, acts, n, mode, bias) for acts in activation_sets)
     cap = min(asked, MAX_EPOCHS, MAX_UPDATES // max(1, int(n)), int(budget) // max(1, cost))
     used = max(1, cap)
-    return TrainPlan(asked, used, used * cost, used < asked)
+    return TrainPlan(asked, used, used * cost, used < asked, used * cost <= int(budget))
 
 
 def plan_cost(sizes: Sequence[int], activation_sets: Sequence[Sequence], n: int,

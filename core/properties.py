@@ -227,8 +227,7 @@ def _saturates(act: Activation, params: dict, side: int, bounded: bool) -> bool:
 def properties(activation_id: str, **params: float) -> Properties:
     """Measure every property of ``get(activation_id)`` at the given parameters."""
     act = get(activation_id)
-    f = act.fn(GRID, **params)
-    g = act.grad(GRID, **params)
+    f, g = act.fn_grad(GRID, **params)
     lower, upper = _bound(act, params, f, True), _bound(act, params, f, False)
     uniq = np.unique(f)
     discrete = tuple(float(v) for v in uniq) if len(uniq) <= 3 else None
@@ -274,8 +273,7 @@ def values_at(activation_id: str, points: list[float], **params: float) -> tuple
     x = np.asarray(points, dtype=np.float64)
     if x.ndim != 1 or not 1 <= x.size <= MAX_POINTS or not np.all(np.abs(x) <= POINT_LIMIT):
         raise ValueError(f"1..{MAX_POINTS} points with |x| <= {POINT_LIMIT}")
-    act = get(activation_id)
-    return act.fn(x, **params), act.grad(x, **params)
+    return get(activation_id).fn_grad(x, **params)
 
 
 def curve(activation_id: str, lo: float, hi: float, n: int, **params: float

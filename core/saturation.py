@@ -229,9 +229,8 @@ def probe(act_id: str, x0: float, half_width: float = 1.0, **params: float) -> P
     """f(x0), f'(x0) and the tangent line at x0: y = f(x0) + f'(x0)·(x − x0) (|x0| <= 1000)."""
     check_range("x0", x0, -MAX_ABS_X, MAX_ABS_X)
     check_range("half_width", half_width, 0.0, 2 * MAX_ABS_X)
-    act = get(act_id)
-    fx = float(act.fn(np.array([x0], dtype=np.float64), **params)[0])
-    gx = float(act.grad(np.array([x0], dtype=np.float64), **params)[0])
+    f, g = get(act_id).fn_grad(np.array([x0], dtype=np.float64), **params)
+    fx, gx = float(f[0]), float(g[0])
     tx = np.array([x0 - half_width, x0 + half_width])
     return Probe(float(x0), fx, gx, tx, fx + gx * (tx - x0))
 
@@ -374,7 +373,8 @@ def simulate_deep_mlp(
 # and 30 × 16 × 2,000, best of 3, on the shared 2-core machine; the larger of two runs).
 SIM_MAC_COST = 0.22  # units per multiply-add of the three matrix products per layer
 SIM_ELEMENT_COST = 37.0  # units per value of the other per-layer work (quantiles, shares, norms)
-SIM_BUDGET = 1_500_000_000  # units one request's simulation may cost (≈ 1.5 s of CPU)
+SIM_BUDGET = 1_200_000_000  # units one request's simulation may cost: the reduced heaviest
+#                             runs measured 1.5 s of CPU or less with bench/work_budget.py under load
 MIN_SIM_SAMPLES = 10  # plan_simulation never goes below this many samples
 
 
@@ -397,31 +397,49 @@ def simulation_work(act_or_cost, depth: int, width: int, n_samples: int) -> floa
                 + per_call)
 
 
+def sweep_work(act_ids: Sequence, n_shifts: int, depth: int = 10, width: int = 64,
+               n_samples: int = 256) -> float:
+    """Work units (≈ ns of CPU) of dead_share_vs_bias: per activation and shift a forward pass
+    only (one product per layer), Σ_acts shifts·depth·(n·w²·SIM_MAC_COST
+    + n·w·(SIM_ELEMENT_COST + c) + C), c, C as in simulation_work."""
+    total = 0.0
+    for a in act_ids:
+        act = get(a)
+        d, w, n = int(depth), int(width), int(n_samples)
+        total += int(n_shifts) * d * (n * w * w * SIM_MAC_COST + n * w * (
+            SIM_ELEMENT_COST + act.element_cost()) + act.call_cost())
+    return total
+
+
 @dataclass(frozen=True)
 class SimPlan:
     """A simulation set-up under a work budget: n_samples (≤ asked), its work in units
-    (≈ ns of CPU), and reduced = n_samples < asked (the page says so: asked and used)."""
+    (≈ ns of CPU), reduced = n_samples < asked (the page says so: asked and used) and
+    within = work ≤ budget (False only if even MIN_SIM_SAMPLES samples cost more: refuse)."""
 
     asked: int
     n_samples: int
     work: float
     reduced: bool
+    within: bool
 
 
 def plan_simulation(act_or_cost, depth: int, width: int, n_samples: int,
                     budget: float = SIM_BUDGET) -> SimPlan:
     """The largest sample count n ≤ n_samples with simulation_work(act, depth, width, n) ≤
-    budget (work grows linearly in n), but at least MIN_SIM_SAMPLES (or n_samples if smaller);
-    depth and width are kept (they are what the page is about)."""
+    budget (work grows linearly in n), but at least MIN_SIM_SAMPLES (or n_samples if smaller;
+    `within` then says whether that fits); depth and width are kept (they are what the page is
+    about)."""
     asked = int(n_samples)
     full = simulation_work(act_or_cost, depth, width, asked)
     if full <= budget:
-        return SimPlan(asked, asked, full, False)
+        return SimPlan(asked, asked, full, False, True)
     fixed = simulation_work(act_or_cost, depth, width, 0)
     per_sample = (full - fixed) / asked
     n = int((budget - fixed) // per_sample) if budget > fixed else 0
     n = max(min(MIN_SIM_SAMPLES, asked), min(n, asked))
-    return SimPlan(asked, n, simulation_work(act_or_cost, depth, width, n), n < asked)
+    work = simulation_work(act_or_cost, depth, width, n)
+    return SimPlan(asked, n, work, n < asked, work <= budget)
 
 
 def saturated_z_bands(res: DeepMLPResult, params: Mapping[str, float] | None = None

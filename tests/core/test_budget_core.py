@@ -183,16 +183,28 @@ def test_heaviest_simulation_is_reduced_to_within_budget(act):
     assert plan.reduced and plan.asked == sat.MAX_SAMPLES
     assert sat.MIN_SIM_SAMPLES <= plan.n_samples < sat.MAX_SAMPLES
     assert plan.work == sat.simulation_work(a, sat.MAX_DEPTH, sat.MAX_WIDTH, plan.n_samples)
-    assert plan.work <= sat.SIM_BUDGET
+    assert plan.work <= sat.SIM_BUDGET and plan.within
     assert sat.simulation_work(a, sat.MAX_DEPTH, sat.MAX_WIDTH, plan.n_samples + 1) > \
         sat.SIM_BUDGET
 
 
+def test_sweep_work_counts_forward_passes():
+    one = sat.sweep_work(["relu"], 25, 10, 64, 128)
+    relu = get("relu")
+    want = 25 * 10 * (128 * 64 * 64 * sat.SIM_MAC_COST
+                      + 128 * 64 * (sat.SIM_ELEMENT_COST + relu.element_cost()) + relu.call_cost())
+    assert one == pytest.approx(want)
+    assert sat.sweep_work(["relu", "gelu"], 25, 10, 64, 128) > 2 * one
+    # the page's default sweep (ReLU, Leaky ReLU, ELU; 25 shifts; 10 × 64 × 128) fits a budget
+    assert sat.sweep_work(["relu", "leaky_relu", "elu"], len(sat.DEFAULT_SHIFTS), 10, 64, 128) \
+        < sat.SIM_BUDGET
+
+
 def test_small_simulation_is_not_reduced():
     plan = sat.plan_simulation("relu", 10, 64, 256)
-    assert plan == sat.SimPlan(256, 256, sat.simulation_work("relu", 10, 64, 256), False)
+    assert plan == sat.SimPlan(256, 256, sat.simulation_work("relu", 10, 64, 256), False, True)
     tiny = sat.plan_simulation(parse(HEAVY), 30, 256, 2000, budget=1.0)
-    assert tiny.n_samples == sat.MIN_SIM_SAMPLES and tiny.reduced
+    assert tiny.n_samples == sat.MIN_SIM_SAMPLES and tiny.reduced and not tiny.within
 
 
 @pytest.mark.parametrize("mode", ["sample", "batch"])
@@ -206,7 +218,10 @@ def test_heaviest_network_request_is_reduced_to_within_budget(mode):
     plan = net.plan_training(sizes, sets, 400, 90_000, mode, budget)
     assert plan.reduced and plan.asked == 90_000 and plan.epochs >= 1
     assert plan.work == net.plan_cost(sizes, sets, 400, plan.epochs, mode)
+    assert plan.within == (plan.work <= budget)
     assert plan.work <= budget or plan.epochs == 1
+    if mode == "batch":  # full batch fits; per sample, one epoch of this is already too much
+        assert plan.within and plan.epochs > 1
     assert net.plan_epochs(sizes, sets, 400, 90_000, mode, budget) == plan.epochs
 
 
