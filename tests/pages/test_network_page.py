@@ -466,9 +466,9 @@ HEAVY = "+".join("(" + "+".join(f"erf({k}*x)" for k in range(i, i + 4)) + ")"
 @pytest.mark.parametrize("mode", ["per-sample", "full batch"])
 def test_worst_case_request_with_a_heavy_formula_stays_within_the_budget(monkeypatch, mode):
     """The heaviest request with a user's formula among the compared activations (the f(x) box
-    at its largest, erf evaluated per element) still trains at most REQUEST_BUDGET units: full
-    batch trains the formula for fewer epochs; per sample, one epoch of it alone is over the
-    section's budget, so the page leaves it out and says so."""
+    at its largest, erf evaluated per element) still trains at most REQUEST_BUDGET units: the
+    formula trains for fewer epochs, or, if one epoch of it alone is over the section's budget,
+    the page leaves it out and says so."""
     import streamlit as st
     from core.custom import MAX_LENGTH, parse
 
@@ -481,7 +481,31 @@ def test_worst_case_request_with_a_heavy_formula_stays_within_the_budget(monkeyp
     assert not at.exception
     formula_trained = any(not isinstance(a, str) for c in counter.calls for a in c[1])
     refused = [w.value for w in at.warning if "left out of the comparison" in w.value]
-    assert (formula_trained, bool(refused)) == ((True, False) if mode == "full batch"
-                                                else (False, True))
+    assert formula_trained != bool(refused)
     assert counter.units() <= net.REQUEST_BUDGET
     assert "epochs would take too long" in texts(at)
+
+
+def test_a_formula_over_the_budget_for_one_epoch_is_left_out(monkeypatch):
+    """When one per-sample epoch of the formula alone costs more than the section's budget,
+    the page trains the other networks and says that f(x) was left out (ko and en)."""
+    import streamlit as st
+    from core.custom import parse
+    from ui.runs import network as runs
+
+    sizes, n = (2, 8, 8, 8, 1), 400
+    one_epoch = net.epoch_cost(sizes, [parse(HEAVY)] * 3 + ["sigmoid"], n)
+    relu_epoch = net.epoch_cost(sizes, ["relu"] * 3 + ["sigmoid"], n)
+    monkeypatch.setattr(runs, "COMPARE_BUDGET", (one_epoch + 4 * relu_epoch) // 2)
+    assert 4 * relu_epoch < runs.COMPARE_BUDGET < one_epoch
+    q = {"net_n": str(n), "net_layers": "3", "net_w1": "8", "net_w2": "8", "net_w3": "8",
+         "net_acts": ["ReLU", "f(x)"], "fx": HEAVY, "net_epochs": "10"}
+    for locale, words in (("en-US", "left out of the comparison"), ("ko-KR", "비교에서 뺐습니다")):
+        st.cache_resource.clear()
+        counter = Counter()
+        monkeypatch.setattr(net, "train", counter.train)
+        at = run_page("network", query=q, locale=locale)
+        assert not at.exception
+        assert any(words in w.value and "400" in w.value for w in at.warning)
+        assert {c[1] for c in counter.calls if c[0] == sizes} == {("relu",) * 3 + ("sigmoid",)}
+        assert set(loss_traces(at)) == {"ReLU"}

@@ -149,7 +149,7 @@ def _within_budget(s: Mapping[str, Any], sizes: tuple, labels: list, layer_acts:
                                  s["net_mode"], COMPARE_BUDGET, s["net_bias"]) if acts else None
 
     budget = plan(layer_acts)
-    if budget is None or budget.work <= COMPARE_BUDGET or mine is None:
+    if budget is None or budget.within or mine is None:
         return labels, layer_acts, budget, False
     keep = [i for i, acts in enumerate(layer_acts) if mine not in acts]
     layer_acts = [layer_acts[i] for i in keep]
