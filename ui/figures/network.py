@@ -183,11 +183,11 @@ def training_figure(names: list[str], losses: list[np.ndarray], panels: list[Map
     output layer's activation) is the legend's first entry."""
     curves = loss_figure(names, losses, look, x_title, y_title, most_labels=5)
     traces = [dict(tr.to_plotly_json()) for tr in curves.data]
-    if legend_note and panels:  # an entry with an unseen point in the first map's corner
-        corner = _f32([panels[0].xs[0]]), _f32([panels[0].ys[0]])
-        traces.insert(0, dict(type="scatter", mode="markers", name=legend_note, x=corner[0],
-                              y=corner[1], xaxis="x2", yaxis="y2", hoverinfo="skip",
-                              marker=dict(color="rgba(0,0,0,0)", size=1)))
+    if legend_note and panels:  # first in the legend (after the curves in the data): an
+        corner = _f32([panels[0].xs[0]]), _f32([panels[0].ys[0]])  # unseen point on a map
+        traces.append(dict(type="scatter", mode="markers", name=legend_note, x=corner[0],
+                           y=corner[1], xaxis="x2", yaxis="y2", hoverinfo="skip", legendrank=1,
+                           marker=dict(color="rgba(0,0,0,0)", size=1)))
     top = curves.layout.to_plotly_json()
     maps, axes, titles = _map_parts(panels, X, y, look, scale_title, class_names, first=2,
                                     rows=MAP_ROWS, square=True,
