@@ -46,6 +46,7 @@ from websockets.asyncio.client import connect  # noqa: E402
 from bench.scenarios import explorer as EXPLORER  # noqa: E402
 from bench.scenarios import saturation as SATURATION  # noqa: E402
 from ui.controls.zigzag import SPEC as ZIGZAG  # noqa: E402
+from bench.scenarios.network import QUERY as NETWORK_QUERY, STEP_KEY as NETWORK_STEP  # noqa: E402
 
 TIMEOUT = 30.0
 CHART_COMPONENT = "activation_lab.chart"  # ui/chart.py: every chart of the app
@@ -71,7 +72,7 @@ PAGES: dict[str, tuple[str, list[str]]] = {
     "saturation": (SATURATION.QUERY, SATURATION.MOVES),  # from the page's control spec
     "zigzag": ("lang=en", spec_sliders(ZIGZAG, skip=("zz_n", "zz_pep"))),
     "descent": ("lang=en", ["gd_lrlog:-2:-0.1", "gd_step", "gd_lrlog:-2:-0.1", "gd_step"]),
-    "network": ("lang=en&net_ex=XOR%202-2-1", ["net_pos_xor"]),
+    "network": (NETWORK_QUERY, [NETWORK_STEP]),
 }
 
 

@@ -36,9 +36,7 @@ def formula_box() -> None:
     """The "f(x) = …" box (URL key fx): this run's formula key is "fx:<text>" for a valid
     formula, else None (a notice says where and why a formula was rejected)."""
     FORMULA["shown"] = True
-    text, act = widgets.formula()
-    # the box is the spec's "fx" control: mark it drawn, so SPEC.finish leaves its value alone
-    st.session_state.setdefault("_al_drawn", {}).setdefault(SPEC.page, {})["fx"] = text
+    text, act = widgets.formula(spec=SPEC)
     FORMULA["key"] = None if act is None else FX_PREFIX + text
 
 

@@ -375,3 +375,137 @@ def test_diverging_networks_are_reported_not_drawn_as_nan():
             for k in ("x", "y", "z"):
                 if k in tr and tr[k] is not None:
                     assert np.all(np.isfinite(decode(tr[k]).astype(float)))
+
+
+# ----------------------------------------------------------------------------- the control spec
+
+
+def test_every_spec_control_is_drawn_under_its_shown_with_setup():
+    """Each control of ui.controls.network is drawn by the page under its shown_with set-up
+    (so the spec is the page's whole list of URL keys)."""
+    from ui.controls.network import SPEC
+
+    drawn: set[str] = set()
+    for ex in ("relu231", "xor"):
+        state = {"net_epochs": 10, "net_oc_epochs": 1000, "net_lin_epochs": 100,
+                 "net_ex": ex, "fx": "x"}
+        for c in SPEC:
+            if c.shown_with.get("net_ex", ex) == ex:
+                state.update(c.shown_with)
+        state["net_layers"] = max(v.shown_with.get("net_layers", 1) for v in SPEC)
+        state["net_acts"] = ["sigmoid", "custom"]
+        at = run_page("network", query=SPEC.to_query(SPEC.state(**state)), locale="en-US")
+        assert not at.exception
+        assert not at.warning, [w.value for w in at.warning]
+        drawn |= set(at.session_state["_al_drawn"]["network"])
+    assert drawn == set(SPEC.keys())
+
+
+def test_empty_example_falls_back_to_the_default_with_a_notice():
+    at = run_page("network", query={"net_ex": "", "net_epochs": "10"}, locale="en-US")
+    assert not at.exception
+    assert at.session_state["_al_drawn"]["network"]["net_ex"] == "relu231"
+    assert any("`net_ex`" in w.value for w in at.warning), [w.value for w in at.warning]
+    assert at.slider(key="net_pos_relu231").value == 1  # the default example's stage slider
+
+
+PAYLOADS = ("![i](//example.org/t.png)", "[Session expired](https://example.org)")
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_link_text_is_shown_as_text_not_markdown(payload):
+    """A link's text in every text-like key (the formula box), and in choice keys whose notice
+    echoes it, never becomes a Markdown image or link."""
+    from ui.controls.network import SPEC
+
+    text_keys = [c.key for c in SPEC if c.kind == "text"]
+    assert text_keys == ["fx"]
+    q = {"net_acts": ["Sigmoid", "f(x)"], "net_epochs": "10", "net_data": payload,
+         "net_ex": payload, "net_w3": payload, **{k: payload for k in text_keys}}
+    at = run_page("network", query=q, locale="en-US")
+    assert not at.exception
+    shown = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    for kind in ("warning", "info", "error", "success"):
+        shown += [e.value for e in getattr(at, kind)]
+    assert any("example" in s for s in shown)  # the value is echoed …
+    for s in shown:
+        assert "](" not in s.replace("\\](", ""), s  # … escaped
+
+
+def test_lesson_relu_output_step_names_the_output_and_keeps_the_loss_axis_readable():
+    at = run_page("network", query={"lesson": "3"}, locale="en-US")
+    assert not at.exception
+    layout = chart_specs(at)[0]["layout"]
+    assert "output layer: ReLU" in [tr.get("name") for tr in chart_specs(at)[0]["data"]
+                                    if tr.get("showlegend", True)]
+    lo, hi = layout["yaxis"]["range"]
+    assert hi - lo <= 9  # decades: not 10⁻³⁶ … 10¹²
+    starts = [decode(tr["y"])[0] for tr in chart_specs(at)[0]["data"]
+              if tr.get("xaxis", "x") == "x"]
+    assert lo < np.log10(min(starts)) < hi
+
+
+def test_lesson_reads_the_pages_own_runs():
+    """The lesson's numbers are the page's stored runs, asked of the page's run function."""
+    from ui.lessons import network as lesson_net
+    from ui.runs import network as runs
+
+    at = run_page("network", query={"lesson": "1"}, locale="en-US")
+    assert not at.exception
+    stored = runs.stored_compare(lesson_net.BASE)
+    assert stored is not None
+    df = table(at)
+    assert [f"{r['acc']:.1%}" for r in stored] == list(df["accuracy"])
+
+
+# 99 nodes, 20 of them erf (evaluated per element), 200 characters: the largest formula allowed
+HEAVY = "+".join("(" + "+".join(f"erf({k}*x)" for k in range(i, i + 4)) + ")"
+                 for i in range(1, 21, 4))
+
+
+@pytest.mark.parametrize("mode", ["per-sample", "full batch"])
+def test_worst_case_request_with_a_heavy_formula_stays_within_the_budget(monkeypatch, mode):
+    """The heaviest request with a user's formula among the compared activations (the f(x) box
+    at its largest, erf evaluated per element) still trains at most REQUEST_BUDGET units: the
+    formula trains for fewer epochs, or, if one epoch of it alone is over the section's budget,
+    the page leaves it out and says so."""
+    import streamlit as st
+    from core.custom import MAX_LENGTH, parse
+
+    assert len(HEAVY) <= MAX_LENGTH and parse(HEAVY).nodes > 90
+    st.cache_resource.clear()
+    counter = Counter()
+    monkeypatch.setattr(net, "train", counter.train)
+    q = {**WORST, "net_acts": ["Mish", "GELU", "SELU", "f(x)"], "fx": HEAVY, "net_mode": mode}
+    at = run_page("network", query=q, locale="en-US")
+    assert not at.exception
+    formula_trained = any(not isinstance(a, str) for c in counter.calls for a in c[1])
+    refused = [w.value for w in at.warning if "left out of the comparison" in w.value]
+    assert formula_trained != bool(refused)
+    assert counter.units() <= net.REQUEST_BUDGET
+    assert "epochs would take too long" in texts(at)
+
+
+def test_a_formula_over_the_budget_for_one_epoch_is_left_out(monkeypatch):
+    """When one per-sample epoch of the formula alone costs more than the section's budget,
+    the page trains the other networks and says that f(x) was left out (ko and en)."""
+    import streamlit as st
+    from core.custom import parse
+    from ui.runs import network as runs
+
+    sizes, n = (2, 8, 8, 8, 1), 400
+    one_epoch = net.epoch_cost(sizes, [parse(HEAVY)] * 3 + ["sigmoid"], n)
+    relu_epoch = net.epoch_cost(sizes, ["relu"] * 3 + ["sigmoid"], n)
+    monkeypatch.setattr(runs, "COMPARE_BUDGET", (one_epoch + 4 * relu_epoch) // 2)
+    assert 4 * relu_epoch < runs.COMPARE_BUDGET < one_epoch
+    q = {"net_n": str(n), "net_layers": "3", "net_w1": "8", "net_w2": "8", "net_w3": "8",
+         "net_acts": ["ReLU", "f(x)"], "fx": HEAVY, "net_epochs": "10"}
+    for locale, words in (("en-US", "left out of the comparison"), ("ko-KR", "비교에서 뺐습니다")):
+        st.cache_resource.clear()
+        counter = Counter()
+        monkeypatch.setattr(net, "train", counter.train)
+        at = run_page("network", query=q, locale=locale)
+        assert not at.exception
+        assert any(words in w.value and "400" in w.value for w in at.warning)
+        assert {c[1] for c in counter.calls if c[0] == sizes} == {("relu",) * 3 + ("sigmoid",)}
+        assert set(loss_traces(at)) == {"ReLU"}

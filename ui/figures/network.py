@@ -8,15 +8,21 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
+from ui.format import log_axis
 from ui.theme import (MODEBAR_MARGIN, Look, axis_style, figure, layout_style, line_trace,
                       merge, styled_layout)
 
 MAX_POINTS = 200          # points per loss curve sent to the browser
 F32_MAX = 1e38            # larger losses (a diverging run) are left out: float32 cannot hold them
-CLASS_COLOURS = ("#0072B2", "#D55E00")      # class 0 blue, class 1 vermillion (Okabe–Ito)
-CLASS_SYMBOLS = ("circle", "diamond")
-# blue (output 0) → white (0.5) → vermillion (output 1)
-MAP_SCALE = [[0.0, "#0072B2"], [0.5, "#F7F7F7"], [1.0, "#D55E00"]]
+LOSS_DECADES_BELOW = 6    # the loss axis reaches this many decades under the starting loss …
+LOSS_DECADES_ABOVE = 2    # … and this many over it
+CLASS_SYMBOLS = ("circle", "diamond")  # class 0 in the theme's first colour, class 1 its second
+
+
+def map_scale(look: Look) -> list:
+    """The decision maps' colours: class 0's colour (output 0) → the page background (0.5) →
+    class 1's colour (output 1)."""
+    return [[0.0, look.color(0)], [0.5, look.background], [1.0, look.color(1)]]
 
 
 def _f32(a) -> np.ndarray:
@@ -30,10 +36,25 @@ def _thin(n: int) -> np.ndarray:
     return np.unique(np.linspace(0, n - 1, MAX_POINTS).round().astype(int))
 
 
+def loss_range(losses: list[np.ndarray]) -> np.ndarray:
+    """The losses worth a log axis: from LOSS_DECADES_BELOW decades under the highest starting
+    loss up to LOSS_DECADES_ABOVE decades over it (a run that reaches 10⁻³⁶ or diverges towards
+    10¹² would otherwise squeeze every curve into a few pixels); the axis ends there."""
+    finite = [np.asarray(v, dtype=np.float64) for v in losses]
+    finite = [v[np.isfinite(v) & (v > 0) & (v < F32_MAX)] for v in finite]
+    finite = [v for v in finite if v.size]
+    if not finite:
+        return np.array([1.0])
+    start = max(float(v[0]) for v in finite)
+    lo, hi = start * 10.0 ** -LOSS_DECADES_BELOW, start * 10.0 ** LOSS_DECADES_ABOVE
+    return np.clip(np.concatenate(finite), lo, hi)
+
+
 def loss_figure(names: list[str], losses: list[np.ndarray], look: Look, x_title: str,
-                y_title: str) -> go.Figure:
+                y_title: str, most_labels: int = 8) -> go.Figure:
     """Loss per epoch for each network on a log axis (epochs counted from 1; only positive
-    values below F32_MAX; long histories thinned to MAX_POINTS points)."""
+    values below F32_MAX; long histories thinned to MAX_POINTS points), the axis clamped to
+    loss_range, ticks at powers of ten."""
     traces = []
     for i, (name, loss) in enumerate(zip(names, losses)):
         loss = np.asarray(loss, dtype=np.float64)
@@ -42,10 +63,7 @@ def loss_figure(names: list[str], losses: list[np.ndarray], look: Look, x_title:
         traces.append(line_trace((keep + 1).astype(np.int32), _f32(loss[keep]), name, i, look,
                                  markers_every=10))
     layout = styled_layout(look, x_title=x_title, y_title=y_title, height=look.height(380))
-    # no fixed dtick: a run that reaches 10⁻³⁰ would get 30 crowded labels; Plotly then picks
-    # every 1, 2, 5 or 10 decades to keep about eight labels
-    layout["yaxis"] = merge(layout["yaxis"], dict(type="log", nticks=8, exponentformat="power",
-                                                  title=dict(standoff=12)))
+    layout["yaxis"] = merge(layout["yaxis"], log_axis([loss_range(losses)], most_labels))
     layout["margin"] = {**layout["margin"], "l": 5 * look.font + 10}
     return figure(traces, layout)
 
@@ -59,6 +77,52 @@ class MapPanel:
     xs: np.ndarray
     ys: np.ndarray
     Z: np.ndarray
+
+
+def _map_trace(p: MapPanel, c: int, k: int, ax: str, look: Look, scale_title: str,
+               rows: tuple[float, float]) -> dict:
+    """The contour of decision map c of k: output in % with two decimals, sent as uint16
+    hundredths (half the bytes of float32), a line where it crosses 50 %."""
+    pct = np.clip(np.nan_to_num(np.asarray(p.Z, dtype=np.float64), nan=0.5), 0, 1) * 1e4
+    return dict(
+        type="contour", x=_f32(p.xs), y=_f32(p.ys), z=np.round(pct).astype(np.uint16),
+        zmin=0, zmax=1e4, colorscale=map_scale(look), showscale=(c == k - 1), ncontours=1,
+        xaxis=f"x{ax}", yaxis=f"y{ax}",
+        contours=dict(coloring="heatmap", start=5000, end=5000, size=1, showlines=True),
+        line=dict(color=look.text, width=max(2.0, look.line - 1)),
+        colorbar=dict(title=dict(text=scale_title, side="right"), thickness=14,
+                      tickfont=dict(size=look.font - 4), tickvals=[0, 2500, 5000, 7500, 1e4],
+                      ticktext=["0", "25", "50", "75", "100"],
+                      y=rows[0], yanchor="bottom", len=rows[1] - rows[0], lenmode="fraction"),
+        hovertemplate="(%{x:.2f}, %{y:.2f})<extra></extra>", name=p.title)
+
+
+def _point_traces(X: np.ndarray, labels: np.ndarray, c: int, ax: str, look: Look,
+                  class_names: tuple[str, str]) -> list[dict]:
+    """The training points of both classes on map c (in the legend once)."""
+    return [dict(type="scatter", x=_f32(X[labels == bool(cls)][:, 0]),
+                 y=_f32(X[labels == bool(cls)][:, 1]), mode="markers", name=class_names[cls],
+                 legendgroup=f"class{cls}", showlegend=(c == 0), xaxis=f"x{ax}",
+                 yaxis=f"y{ax}", hoverinfo="skip",
+                 marker=dict(color=look.color(cls), symbol=CLASS_SYMBOLS[cls],
+                             size=max(6, look.marker - 3), line=dict(color=look.text, width=1)))
+            for cls in (0, 1)]
+
+
+def _map_axes(p: MapPanel, ax: str, lo: float, width: float, look: Look,
+              rows: tuple[float, float], square: bool) -> dict:
+    """The hidden x and y axes of one map (equal scales, bottom of its row, with square)."""
+    hidden = dict(showticklabels=False, ticks="", showgrid=False, zeroline=False,
+                  linecolor=look.grid)
+    x = {**axis_style(look), "domain": [lo, lo + width], "anchor": f"y{ax}",
+         "range": [float(p.xs[0]), float(p.xs[-1])], **hidden}
+    y = {**axis_style(look), "domain": list(rows), "anchor": f"x{ax}",
+         "range": [float(p.ys[0]), float(p.ys[-1])], **hidden}
+    if square:
+        x["constrain"] = "domain"
+        y.update(scaleanchor=f"x{ax}", scaleratio=1, constrain="domain",
+                 constraintoward="bottom")
+    return {f"xaxis{ax}": x, f"yaxis{ax}": y}
 
 
 def _map_parts(panels: list[MapPanel], X: np.ndarray, y: np.ndarray, look: Look,
@@ -76,41 +140,9 @@ def _map_parts(panels: list[MapPanel], X: np.ndarray, y: np.ndarray, look: Look,
     traces, layout, titles = [], {}, []
     for c, p in enumerate(panels):
         ax = "" if c + first == 1 else str(c + first)
-        lo = c * (width + gap)
-        # output in % with two decimals, sent as uint16 hundredths (half the bytes of float32)
-        pct = np.clip(np.nan_to_num(np.asarray(p.Z, dtype=np.float64), nan=0.5), 0, 1) * 1e4
-        traces.append(dict(
-            type="contour", x=_f32(p.xs), y=_f32(p.ys), z=np.round(pct).astype(np.uint16),
-            zmin=0, zmax=1e4,
-            colorscale=MAP_SCALE, showscale=(c == k - 1), ncontours=1, xaxis=f"x{ax}",
-            yaxis=f"y{ax}",
-            contours=dict(coloring="heatmap", start=5000, end=5000, size=1, showlines=True),
-            line=dict(color="#111111", width=max(2.0, look.line - 1)),
-            colorbar=dict(title=dict(text=scale_title, side="right"), thickness=14,
-                          tickfont=dict(size=look.font - 4), tickvals=[0, 2500, 5000, 7500, 1e4],
-                          ticktext=["0", "25", "50", "75", "100"],
-                          y=rows[0], yanchor="bottom", len=rows[1] - rows[0], lenmode="fraction"),
-            hovertemplate="(%{x:.2f}, %{y:.2f})<extra></extra>", name=p.title))
-        for cls in (0, 1):
-            pts = X[labels == bool(cls)]
-            traces.append(dict(
-                type="scatter", x=_f32(pts[:, 0]), y=_f32(pts[:, 1]), mode="markers",
-                name=class_names[cls],
-                legendgroup=f"class{cls}", showlegend=(c == 0), xaxis=f"x{ax}", yaxis=f"y{ax}",
-                marker=dict(color=CLASS_COLOURS[cls], symbol=CLASS_SYMBOLS[cls],
-                            size=max(6, look.marker - 3), line=dict(color="#222222", width=1)),
-                hoverinfo="skip"))
-        hidden = dict(showticklabels=False, ticks="", showgrid=False, zeroline=False,
-                      linecolor=look.grid)
-        layout[f"xaxis{ax}"] = {**axis_style(look), "domain": [lo, lo + width],
-                                "anchor": f"y{ax}", "range": [float(p.xs[0]), float(p.xs[-1])],
-                                **hidden}
-        layout[f"yaxis{ax}"] = {**axis_style(look), "domain": list(rows), "anchor": f"x{ax}",
-                                "range": [float(p.ys[0]), float(p.ys[-1])], **hidden}
-        if square:
-            layout[f"xaxis{ax}"]["constrain"] = "domain"
-            layout[f"yaxis{ax}"].update(scaleanchor=f"x{ax}", scaleratio=1, constrain="domain",
-                                        constraintoward="bottom")
+        traces.append(_map_trace(p, c, k, ax, look, scale_title, rows))
+        traces += _point_traces(X, labels, c, ax, look, class_names)
+        layout.update(_map_axes(p, ax, c * (width + gap), width, look, rows, square))
         # on the map's own axes: the title stays on top of the map wherever the scale puts it
         text = p.title.replace(" · ", "<br>", 1) if square and not look.classroom else p.title
         titles.append(dict(text=text, x=0.5, y=1, xref=f"x{ax} domain",
@@ -122,7 +154,8 @@ def _map_parts(panels: list[MapPanel], X: np.ndarray, y: np.ndarray, look: Look,
 
 def boundary_figure(panels: list[MapPanel], X: np.ndarray, y: np.ndarray, look: Look,
                     scale_title: str, class_names: tuple[str, str]) -> go.Figure:
-    """Decision maps side by side: colour = network output (blue 0 → white 0.5 → red 1),
+    """Decision maps side by side: colour = network output (map_scale: class 0's colour → background at
+    0.5 → class 1's colour),
     a black line where the output crosses 0.5, and the training points of both classes.
     The layout is written in one go (no make_subplots): building figures is the slow part."""
     k = len(panels)
@@ -142,12 +175,19 @@ MAP_ROWS = (0.0, 0.38)           # gap holds the epoch axis and the maps' titles
 
 def training_figure(names: list[str], losses: list[np.ndarray], panels: list[MapPanel],
                     X: np.ndarray, y: np.ndarray, look: Look, x_title: str, y_title: str,
-                    scale_title: str, class_names: tuple[str, str]) -> go.Figure:
+                    scale_title: str, class_names: tuple[str, str],
+                    legend_note: str | None = None) -> go.Figure:
     """The network lab's main picture in one chart: the training curves (loss per epoch on a
     log axis, as loss_figure) on top and, under them, the decision maps of the same networks
-    (as boundary_figure), so both stand on the first screen together."""
-    curves = loss_figure(names, losses, look, x_title, y_title)
+    (as boundary_figure), so both stand on the first screen together. legend_note (e.g. the
+    output layer's activation) is the legend's first entry."""
+    curves = loss_figure(names, losses, look, x_title, y_title, most_labels=5)
     traces = [dict(tr.to_plotly_json()) for tr in curves.data]
+    if legend_note and panels:  # first in the legend (after the curves in the data): an
+        corner = _f32([panels[0].xs[0]]), _f32([panels[0].ys[0]])  # unseen point on a map
+        traces.append(dict(type="scatter", mode="markers", name=legend_note, x=corner[0],
+                           y=corner[1], xaxis="x2", yaxis="y2", hoverinfo="skip", legendrank=1,
+                           marker=dict(color="rgba(0,0,0,0)", size=1)))
     top = curves.layout.to_plotly_json()
     maps, axes, titles = _map_parts(panels, X, y, look, scale_title, class_names, first=2,
                                     rows=MAP_ROWS, square=True,
@@ -155,8 +195,7 @@ def training_figure(names: list[str], losses: list[np.ndarray], panels: list[Map
     layout = dict(top, **axes)
     layout["xaxis"] = dict(top["xaxis"], domain=[0.0, 1.0], anchor="y",
                            title=dict(top["xaxis"]["title"], standoff=4))
-    # fewer labels than loss_figure: in the shorter panel 2 and 5 between decades would crowd
-    layout["yaxis"] = dict(top["yaxis"], domain=list(LOSS_ROWS), anchor="x", nticks=5)
+    layout["yaxis"] = dict(top["yaxis"], domain=list(LOSS_ROWS), anchor="x")
     # the colour scale lies under the maps, so it takes no width from the curves and maps
     for tr in maps:
         if tr.get("showscale"):
@@ -188,13 +227,9 @@ def _node_xy(sizes: tuple[int, ...]) -> dict[tuple[int, int], tuple[float, float
     return {(l, j): (float(l), (n - 1) / 2 - j) for l, n in enumerate(sizes) for j in range(n)}
 
 
-def network_figure(d: Diagram, look: Look, title: str | None = None) -> go.Figure:
-    """The network as circles and lines. Edge texts sit 40 % along their edge from the source
-    (halfway when all edges meet in one unit), so fanning-out labels stay apart; node texts sit
-    under their node."""
-    xy = _node_xy(d.sizes)
+def _edge_traces(d: Diagram, xy: dict, look: Look) -> list[dict]:
+    """The edges as two line traces: the quiet ones, then the highlighted ones over them."""
     traces = []
-    hot_colour, cold_colour = look.color(1), "rgba(128,128,128,0.55)"
     for hot in (False, True):
         xs, ys = [], []
         for (l, i, j) in d.edge_text:
@@ -205,46 +240,63 @@ def network_figure(d: Diagram, look: Look, title: str | None = None) -> go.Figur
             ys += [y0, y1, None]
         if xs:
             traces.append(dict(type="scatter", x=xs, y=ys, mode="lines", hoverinfo="skip",
-                               line=dict(color=hot_colour if hot else cold_colour,
+                               line=dict(color=look.color(1) if hot else look.grid,
                                          width=look.line + (1 if hot else -1)),
                                showlegend=False))
-    notes = []  # all annotations are set at once: add_annotation one by one is quadratic
+    return traces
+
+
+def _box(look: Look, alpha: float) -> str:
+    """A text box's background: the page background, slightly see-through."""
+    h = look.background.lstrip("#")
+    r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def _notes(d: Diagram, xy: dict, look: Look) -> list[dict]:
+    """The edge texts (40 % along their edge from the source, halfway when all edges meet in
+    one unit, so fanning-out labels stay apart) and the node texts under their node."""
+    notes = []
     for (l, i, j), text in d.edge_text.items():
         (x0, y0), (x1, y1) = xy[(l, i)], xy[(l + 1, j)]
         pos = 0.5 if d.sizes[l + 1] == 1 else 0.4
+        colour = look.color(1) if (l, i, j) in d.hot_edges else look.text
         notes.append(dict(x=x0 + pos * (x1 - x0), y=y0 + pos * (y1 - y0), text=text,
-                          showarrow=False, font=dict(size=look.font - 3,
-                                                     color=hot_colour if (l, i, j) in
-                                                     d.hot_edges else look.text),
-                          bgcolor="rgba(255,255,255,0.85)" if not look.dark
-                          else "rgba(14,17,23,0.85)", borderpad=1))
-    keys = list(xy)
-    colours = []
-    for key in keys:
-        if key in d.dead_nodes:
-            colours.append("#999999")
-        elif key in d.hot_nodes:
-            colours.append(look.color(1))
-        else:
-            colours.append(look.color(0) if key[0] == 0 else look.color(2))
-    traces.append(dict(
-        type="scatter", x=[xy[k][0] for k in keys], y=[xy[k][1] for k in keys],
-        mode="markers+text",
-        text=[d.node_names.get(k, "") for k in keys], textposition="middle center",
-        textfont=dict(size=look.font, color="white"), hoverinfo="skip", showlegend=False,
-        marker=dict(size=look.marker * 4.4, color=colours, line=dict(color="white", width=2)),
-    ))
+                          showarrow=False, font=dict(size=look.font - 3, color=colour),
+                          bgcolor=_box(look, 0.85), borderpad=1))
     for key, text in d.node_text.items():
         x, y = xy[key]
         notes.append(dict(x=x, y=y - 0.2, yanchor="top", text=text, showarrow=False,
                           align="center", font=dict(size=look.font - 2, color=look.text),
-                          bgcolor="rgba(255,255,255,0.9)" if not look.dark
-                          else "rgba(14,17,23,0.9)", borderpad=2))
+                          bgcolor=_box(look, 0.9), borderpad=2))
+    return notes
+
+
+def _node_colour(d: Diagram, key: tuple[int, int], look: Look) -> str:
+    if key in d.dead_nodes:
+        return look.color(7)
+    if key in d.hot_nodes:
+        return look.color(1)
+    return look.color(0) if key[0] == 0 else look.color(2)
+
+
+def network_figure(d: Diagram, look: Look, title: str | None = None) -> go.Figure:
+    """The network as circles and lines, with the texts of _notes (all annotations set at
+    once: adding them one by one is quadratic)."""
+    xy = _node_xy(d.sizes)
+    keys = list(xy)
+    traces = _edge_traces(d, xy, look) + [dict(
+        type="scatter", x=[xy[k][0] for k in keys], y=[xy[k][1] for k in keys],
+        mode="markers+text",
+        text=[d.node_names.get(k, "") for k in keys], textposition="middle center",
+        textfont=dict(size=look.font, color=look.background), hoverinfo="skip", showlegend=False,
+        marker=dict(size=look.marker * 4.4, color=[_node_colour(d, k, look) for k in keys],
+                    line=dict(color=look.background, width=2)))]
     top = max(d.sizes)
     layout = styled_layout(look, title=title, legend=False,
                            height=look.height(max(300, 105 * top + 80)))  # 3 units: fits 720 px
     layout["xaxis"].update(visible=False, range=[-0.45, len(d.sizes) - 0.55])
     layout["yaxis"].update(visible=False, range=[-(top - 1) / 2 - 1.0, (top - 1) / 2 + 0.45])
     layout.update(hovermode=False, margin=dict(l=10, r=10, t=50 if title else 10, b=10),
-                  annotations=notes)
+                  annotations=_notes(d, xy, look))
     return figure(traces, layout)

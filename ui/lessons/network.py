@@ -1,8 +1,9 @@
 """Lesson: XOR needs a non-linear hidden layer, the course's sigmoid network after 90 000
 epochs, ReLU at the output, then one forward pass and one update stepped through by hand.
 
-Trained numbers are read from the runs the page itself just trained (its process-wide store,
-ui.store, under the same key the page uses): a lesson never trains anything of its own. The
+Trained numbers are the page's own: the lesson asks the page's run functions
+(ui.runs.network.stored_compare) for the runs the page trained in this process, and never
+trains anything of its own. The
 traced single updates are a few arithmetic operations of core.network (cached)."""
 
 from __future__ import annotations
@@ -15,16 +16,12 @@ from core import network as net
 from ui.i18n import act_name
 from ui.lessons import Step, note, percent
 from ui.format import fmt
-from ui.store import shared_store
+from ui.controls.network import COURSE, SPEC, STAGES
+from ui.runs.network import stored_compare
 
 SIZES = net.COURSE_XOR_SIZES
-COMPARE_BUDGET = net.REQUEST_BUDGET * 4 // 10  # the page's share for its first section
-BASE = {"net_data": "xor", "net_n": 4, "net_noise": 0.0, "net_layers": 1, "net_w1": SIZES[1],
-        "net_acts": ["identity", "sigmoid"], "net_out": "sigmoid", "net_lr": net.COURSE_LR,
-        "net_epochs": 10000, "net_mode": "sample", "net_init": "course", "net_bias": True,
-        "net_loss": "mse", "net_seed": 0.0, "net_mix": False, "net_ex": "relu231",
-        "net_pos_relu231": 1, "net_pos_xor": 1}
-STAGES = 4  # forward, error, backward, update: positions per traced sample on the page
+# the lesson's page state: the course's XOR set-up with 10 000 epochs (the course itself: 90 000)
+BASE = dict(COURSE, net_acts=["identity", "sigmoid"], net_epochs=10000)
 
 
 def name(act_id: str) -> str:
@@ -41,13 +38,9 @@ def outs(values) -> str:
 
 def trained(acts: tuple[str, ...], out: str, epochs: int) -> list[dict] | None:
     """The page's summaries of the course XOR networks (hidden act, out) for each act, or None
-    if the page has not trained them (yet) in this process."""
-    layer_acts = tuple((a, out) for a in acts)
-    used = net.plan_epochs(SIZES, list(layer_acts), len(net.XOR_X), epochs, "sample",
-                           COMPARE_BUDGET, True)
-    key = ("compare", "xor", len(net.XOR_X), 0.0, 0, SIZES, layer_acts, True, "course",
-           net.COURSE_LR, used, "sample", "mse")
-    return shared_store("network_runs", 12).get(key)
+    if the page has not trained them (yet) in this process: asked of the page's own run
+    function (ui.runs.network), never trained here."""
+    return stored_compare(dict(BASE, net_acts=list(acts), net_out=out, net_epochs=epochs))
 
 
 def pending() -> dict:
@@ -125,14 +118,14 @@ def last_loss(acts: tuple[str, ...], out: str, epochs: int, which: int) -> dict:
 
 
 STEPS = (
-    Step("linear", dict(BASE), linear, "net_loss",
+    Step("linear", SPEC.state(**BASE), linear, "net_loss",
          lambda: last_loss(("identity", "sigmoid"), "sigmoid", BASE["net_epochs"], 0)),
-    Step("course", BASE | {"net_acts": ["sigmoid"], "net_epochs": net.COURSE_EPOCHS}, course,
-         "net_loss", lambda: last_loss(("sigmoid",), "sigmoid", net.COURSE_EPOCHS, 0)),
-    Step("relu_out", BASE | {"net_acts": ["sigmoid", "relu"], "net_out": "relu"}, relu_out,
-         "net_loss", lambda: last_loss(("sigmoid", "relu"), "relu", BASE["net_epochs"], 1)),
-    Step("forward", BASE | {"net_ex": "relu231", "net_pos_relu231": 1}, forward, "net_diagram",
-         near="step"),
-    Step("update", BASE | {"net_ex": "xor", "net_pos_xor": STAGES}, update, "net_diagram",
-         near="step"),
+    Step("course", SPEC.state(**dict(BASE, net_acts=["sigmoid"], net_epochs=net.COURSE_EPOCHS)),
+         course, "net_loss", lambda: last_loss(("sigmoid",), "sigmoid", net.COURSE_EPOCHS, 0)),
+    Step("relu_out", SPEC.state(**dict(BASE, net_acts=["sigmoid", "relu"], net_out="relu")),
+         relu_out, "net_loss",
+         lambda: last_loss(("sigmoid", "relu"), "relu", BASE["net_epochs"], 1)),
+    Step("forward", SPEC.state(**BASE), forward, "net_diagram", near="step"),
+    Step("update", SPEC.state(**dict(BASE, net_ex="xor", net_pos_xor=len(STAGES))), update,
+         "net_diagram", near="step"),
 )

@@ -109,6 +109,11 @@ EN: dict[str, str] = {
     "network.opt.mode.sample": "per-sample",
     "network.opt.mode.batch": "full batch",
     "network.opt.init.course": "course {sizes}",
+    "network.opt.init.xavier": "Glorot",
+    "network.opt.init.he": "He",
+    "network.opt.init.normal": "N(0, {sd}²)",
+    "network.legend_out": "output layer: {out}",
+    "network.formula_too_costly": "Training f(x) per sample on {n} points would take too long even for one epoch, so it is left out of the comparison. Choose full batch or fewer points.",
 }
 
 KO: dict[str, str] = {
@@ -220,4 +225,9 @@ KO: dict[str, str] = {
     "network.opt.mode.sample": "샘플별",
     "network.opt.mode.batch": "전체 배치",
     "network.opt.init.course": "수업 예제 {sizes}",
+    "network.opt.init.xavier": "Glorot",
+    "network.opt.init.he": "He",
+    "network.opt.init.normal": "N(0, {sd}²)",
+    "network.legend_out": "출력층: {out}",
+    "network.formula_too_costly": "점 {n}개에서 f(x) 함수를 샘플별로 학습시키면 에포크 하나만으로도 너무 오래 걸려서 이 함수는 비교에서 뺐습니다. 전체 배치를 고르거나 점 수를 줄여 보세요.",
 }

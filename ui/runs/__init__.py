@@ -1,0 +1,1 @@
+"""Importable run functions of the pages: what a page trains or simulates for a set-up, and its cached result."""
