@@ -42,7 +42,7 @@ def test_functions_in_pages_and_ui_are_short():
     assert lengths[0][0] <= MAX_FUNCTION_LINES, [x for x in lengths if x[0] > MAX_FUNCTION_LINES]
 
 
-def _module_imports(path: Path, package: str) -> set[str]:
+def _module_imports(path: Path, package: str, modules: set[str] = frozenset()) -> set[str]:
     """Modules of `package` that path imports, at module level or inside a function (a lazy
     import hides a cycle; it does not remove it)."""
     tree = ast.parse(path.read_text())
@@ -51,8 +51,10 @@ def _module_imports(path: Path, package: str) -> set[str]:
         if isinstance(node, ast.Import):
             found |= {a.name for a in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.add(node.module)
-            found |= {f"{node.module}.{a.name}" for a in node.names}
+            subs = {f"{node.module}.{a.name}" for a in node.names}
+            found |= subs & set(modules)  # `from pkg import submodule` imports the submodule
+            if not subs <= set(modules):
+                found.add(node.module)
     return {m for m in found if m == package or m.startswith(package + ".")}
 
 
@@ -64,7 +66,7 @@ def _module_name(path: Path) -> str:
 def import_cycles(package: str) -> list[list[str]]:
     """Import cycles among the modules of package (core or ui)."""
     modules = {_module_name(p): p for p in _py(package)}
-    graph = {m: {i for i in _module_imports(p, package) if i in modules and i != m}
+    graph = {m: {i for i in _module_imports(p, package, set(modules)) if i in modules and i != m}
              for m, p in modules.items()}
     cycles, state = [], {}
 

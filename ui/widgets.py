@@ -411,9 +411,7 @@ def formula(hint_when_empty: bool = True, spec: Any = None) -> tuple[str, Any]:
     value = text(t("custom.label"), "fx", "", max_chars=MAX_LENGTH + 1,
                  help=t("custom.help", max=MAX_LENGTH), placeholder=t("custom.placeholder"))
     if spec is not None:
-        from ui.controls.draw import mark_drawn
-
-        mark_drawn(spec.page, "fx", value)
+        spec.mark_drawn("fx", value)
     if not value.strip():
         if hint_when_empty:
             st.info(t("custom.need"))

@@ -276,6 +276,12 @@ class Spec:
 
         return draw(self, self._controls[key], **over)
 
+    def mark_drawn(self, key: str, value: Any) -> None:
+        """Record control ``key`` as drawn by a widget of its own (the formula box)."""
+        from ui.controls.draw import mark_drawn
+
+        mark_drawn(self.page, self._controls[key].key, value)
+
     def settings(self) -> Settings:
         """The values of this run: what each drawn control returned, the default for the rest."""
         from ui.controls.draw import drawn_values
