@@ -45,6 +45,7 @@ from websockets.asyncio.client import connect  # noqa: E402
 
 from bench.scenarios import explorer as EXPLORER  # noqa: E402
 from bench.scenarios import saturation as SATURATION  # noqa: E402
+from ui.controls.descent import SPEC as DESCENT  # noqa: E402
 from ui.controls.zigzag import SPEC as ZIGZAG  # noqa: E402
 from bench.scenarios.network import QUERY as NETWORK_QUERY, STEP_KEY as NETWORK_STEP  # noqa: E402
 
@@ -71,7 +72,9 @@ PAGES: dict[str, tuple[str, list[str]]] = {
     "explorer": (EXPLORER.QUERY, EXPLORER.MOVES),  # from the page's control spec
     "saturation": (SATURATION.QUERY, SATURATION.MOVES),  # from the page's control spec
     "zigzag": ("lang=en", spec_sliders(ZIGZAG, skip=("zz_n", "zz_pep"))),
-    "descent": ("lang=en", ["gd_lrlog:-2:-0.1", "gd_step", "gd_lrlog:-2:-0.1", "gd_step"]),
+    # the log learning rate within converging runs (a diverging run ends early and shortens the
+    # step slider), then the step slider
+    "descent": ("lang=en", [f"{DESCENT['gd_lrlog'].key}:-2:-0.1", DESCENT["gd_step"].key] * 2),
     "network": (NETWORK_QUERY, [NETWORK_STEP]),
 }
 
