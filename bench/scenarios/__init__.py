@@ -1,1 +1,1 @@
-"""One module per page, each defining SCENARIO (see docs/PAGE_GUIDE.md)."""
+"""One module per page, each defining SCENARIO: the page opened, the slider moved, the chart that must follow."""
