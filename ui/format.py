@@ -7,6 +7,7 @@ Pure Python + numpy: importable without Streamlit (figure builders, lessons, tes
 from __future__ import annotations
 
 import math
+import re
 from typing import Any, Iterable
 
 import numpy as np
@@ -107,6 +108,7 @@ def log_axis(values: Iterable[Any], most_labels: int = 9) -> dict:
 
 # Characters that Markdown (CommonMark + GFM), Streamlit's directives (:red[…], :material/x:)
 # and its LaTeX ($…$) give a meaning to. Backslash-escaped, each shows as itself.
+_JOINER = "\u2060"  # word joiner: invisible, breaks automatic links
 _MD_SPECIAL = set("\\`*_{}[]()<>#+-.!|~$:=&^\"'@")
 
 
@@ -119,4 +121,12 @@ def plain(text: object, most: int | None = None) -> str:
     if most is not None and len(s) > most:
         s = s[:most] + "…"
     s = " ".join(s.splitlines())
-    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in s)
+    # GFM turns bare addresses into links after escapes are resolved (https://…, www.…, a@b.c):
+    # an invisible word joiner after ":" and "@" and inside "www." breaks every such pattern
+    s = re.sub(r"(?i)(w)(ww\.)", "\\1\u2060\\2", s)
+    out = []
+    for ch in s:
+        out.append("\\" + ch if ch in _MD_SPECIAL else ch)
+        if ch in ":@":
+            out.append(_JOINER)
+    return "".join(out)
