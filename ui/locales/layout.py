@@ -3,8 +3,10 @@ other frame pieces. Keys are prefixed ``layout.`` or ``common.``; the layout hel
 
 EN: dict[str, str] = {
     "common.about_page": "About this page",
+    "layout.controls": "Controls",
 }
 
 KO: dict[str, str] = {
     "common.about_page": "이 페이지 소개",
+    "layout.controls": "설정 바꾸기",
 }
