@@ -69,7 +69,7 @@ export default function (component) {
       return ["textbox", "combobox", "spinbutton", "listbox", "option"].includes(role);
     };
     const busy = (el) => {
-      if (textBox(el)) return true;
+      if (textBox(el) || (el && el.tagName === "INPUT" && el.type === "range")) return true;
       const role = el && el.getAttribute && el.getAttribute("role");
       return ["slider", "tab", "radio", "menuitem", "switch", "checkbox"].includes(role);
     };
@@ -117,7 +117,7 @@ export default function (component) {
         box.scrollIntoView({block: "start"});
       fit();
     };
-    [0, 300, 900, 1800, 3000].forEach((ms) => setTimeout(bring, ms));
+    [0, 250, 700, 1500, 2500].forEach((ms) => setTimeout(bring, ms));
   } else {
     fit();
   }

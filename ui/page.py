@@ -66,14 +66,12 @@ def follower() -> bool:
 def main_columns(controls: float = 1.0, picture: float = 3.0):
     """(controls, picture) containers for a page's main picture and its primary controls: side by
     side on wide screens; Streamlit stacks columns below 640 px, so on a phone the controls stand
-    directly above the picture. In classroom mode the picture gets a third more of the width, in
-    the lecture view 60 % more (the projected picture must cover ≥ 55 % of a 1280×720 screen
-    under the lesson's caption line, issue #21). A student following a class gets the picture
+    directly above the picture. In classroom mode the picture gets 60 % more of the width (the
+    projected picture must cover ≥ 60 % of a 1280×720 screen, issue #12, and ≥ 55 % under the
+    lesson's caption line in the lecture view, issue #21). A student following a class gets the picture
     first (on the left, and on top when a phone stacks the columns), the controls folded."""
-    if lecture():
+    if classroom():
         picture *= 1.6
-    elif classroom():
-        picture *= 4 / 3
     if follower() and not classroom():  # the picture first, the controls folded beside it
         right, left = st.columns([picture, controls], gap="medium")
         return left.expander(t("layout.controls"), expanded=False, icon=":material/tune:"), right
