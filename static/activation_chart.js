@@ -61,6 +61,41 @@ function chartDiv(root) {
   return gd;
 }
 
+// A touch screen (a phone following the class): the page scrolls under a swipe instead of the
+// chart panning or zooming (plotly.js's dragmode off, no scroll zoom, CSS touch-action pan-y
+// with the browser's own two-finger zoom), and no mode bar over the chart's right edge.
+const touch = () => (window.matchMedia && window.matchMedia("(pointer: coarse)").matches) ||
+  (navigator.maxTouchPoints || 0) > 0 && !(window.matchMedia && window.matchMedia("(pointer: fine)").matches);
+
+function registerLocale(Plotly, locale) {
+  // plotly.js's hints and mode-bar titles in the viewer's language (once per tab and language)
+  if (!locale || !locale.name) return;
+  const done = window.__alLocales || (window.__alLocales = {});
+  if (done[locale.name]) return;
+  Plotly.register({ moduleType: "locale", name: locale.name, dictionary: locale.dictionary || {},
+                    format: locale.format || {} });
+  done[locale.name] = true;
+}
+
+// The lecture view (ui/lesson.py sets window.__alFit to the step's chart key): that chart's
+// height fills the screen under the lesson's caption line, whatever the screen's height.
+function fitHeight(gd) {
+  const bar = document.querySelector(".st-key-lesson_bar");
+  if (!bar) return null;
+  const top = parseFloat(getComputedStyle(bar).scrollMarginTop) || 0;
+  const below = gd.getBoundingClientRect().top - bar.getBoundingClientRect().top;
+  if (below < 0 || below > window.innerHeight * 0.5) return null; // not right under the caption
+  const h = Math.round(window.innerHeight - top - below - 6);
+  return Math.max(320, Math.min(h, 900));
+}
+
+window.__alFitChart = (key) => {
+  const gd = document.querySelector(".st-key-chart_" + key + " .js-plotly-plot");
+  if (!gd || !gd._fullLayout || !window.Plotly) return;
+  const h = fitHeight(gd);
+  if (h && Math.abs(h - gd._fullLayout.height) > 3) window.Plotly.relayout(gd, { height: h });
+};
+
 export function render(component) {
   const { parentElement: root, data } = component;
   let doc;
@@ -87,7 +122,19 @@ export function render(component) {
     const current = gd._context && gd._context.toImageButtonOptions;
     if (current && !first) config.toImageButtonOptions = current;
     else if (exportAs) config.toImageButtonOptions = exportAs;
-    const drawn = Plotly.react(gd, { data: fig.data || [], layout: fig.layout || {},
+    registerLocale(Plotly, doc.locale);
+    const layout = fig.layout || {};
+    if (touch()) {
+      config.scrollZoom = false;
+      config.displayModeBar = false;
+      layout.dragmode = false;
+      root.style.touchAction = "pan-y pinch-zoom";
+    }
+    if (window.__alFit && window.__alFit === doc.key && gd._fullLayout) {
+      const h = fitHeight(gd);
+      if (h) layout.height = h;
+    }
+    const drawn = Plotly.react(gd, { data: fig.data || [], layout: layout,
                                      config: config, frames: frames });
     return Promise.resolve(drawn).then(() => {
       if (exportAs && gd._context) gd._context.toImageButtonOptions = exportAs;

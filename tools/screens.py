@@ -8,6 +8,13 @@ Writes <page>-<screen>-<lang>.png (5 pages × 3 screens × 2 languages = 30 PNGs
 /tmp/activation-lab-shots/layout/ (or --out) and prints, per shot, where the page's main chart
 stands: its top in px and the share of the first screen it covers without scrolling, plus whether
 the sidebar is open. tests/browser/test_layout_browser.py asserts on the same numbers.
+
+    tools/screens.py --lecture        # the lecture view instead (issue #21)
+
+starts a class on a 1280×720 projector (classroom mode, the class banner on), walks every lesson
+step of every page with PageDown and saves lecture-<page>-<step>-<lang>.png with the step chart's
+share of the screen; then a 390×844 phone following the class: follower-<page>-<lang>.png.
+tests/browser/test_lecture_browser.py asserts on the same measurements.
 """
 
 from __future__ import annotations
@@ -108,6 +115,46 @@ def open_and_measure(browser, base: str, page: str, lang: str, screen: str,
         context.close()
 
 
+def lecture_shots(browser, base: str, out: Path, pages: list[str], langs: list[str]) -> None:
+    """The lecture view of every lesson step (a class started, so its banner is on) and a
+    following phone per page, in each language; prints each step chart's share of the screen."""
+    from tests.browser.test_lecture_browser import (BANNER, MEASURE_JS, NOTE_BG, open_page,
+                                                    start_class, wait_step)
+    from ui.lessons import steps
+
+    out.mkdir(parents=True, exist_ok=True)
+    for lang in langs:
+        context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="en-US")
+        tab = context.new_page()
+        tab.goto(f"{base}/?lang={lang}&classroom=true")
+        wait_idle(tab)
+        code = start_class(tab)
+        for page in pages:
+            open_page(tab, page)
+            for k, step in enumerate(steps(page), 1):
+                if k > 1:
+                    tab.keyboard.press("PageDown")
+                    wait_step(tab, page, k)
+                m = tab.evaluate(MEASURE_JS, [step.focus, NOTE_BG, BANNER])
+                tab.screenshot(path=str(out / f"lecture-{page}-{k}-{lang}.png"))
+                share = m["share"] if m else 0.0
+                print(f"lecture {page:10} step {k} {lang}  chart {step.focus:12} "
+                      f"{share:6.1%}  caption {m and m['lines'] or 0:.1f} lines", flush=True)
+            phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                        has_touch=True, device_scale_factor=2,
+                                        locale="ko-KR" if lang == "ko" else "en-US")
+            try:
+                p = phone.new_page()
+                p.goto(f"{base}/?room={code}&lang={lang}")
+                p.wait_for_url(f"**/{page}**", timeout=60_000)
+                wait_idle(p)
+                p.wait_for_timeout(1500)
+                p.screenshot(path=str(out / f"follower-{page}-{lang}.png"))
+            finally:
+                phone.close()
+        context.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Take the screenshots and print the measurements."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
@@ -118,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--langs", nargs="*", default=["ko", "en"])
     ap.add_argument("--home", action="store_true", help="also the home page (no main chart)")
     ap.add_argument("--dark", action="store_true", help="dark system theme (names end -dark)")
+    ap.add_argument("--lecture", action="store_true",
+                    help="the lecture view of every lesson step and a following phone instead")
     args = ap.parse_args(argv)
     if args.home:
         args.pages = [*args.pages, "home"]
@@ -132,6 +181,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            if args.lecture:
+                lecture_shots(browser, base, args.out, args.pages, args.langs)
+                browser.close()
+                return 0
             print(f"{'shot':32} {'top':>6} {'share':>6}  sidebar")
             for page in args.pages:
                 for screen in args.screens:

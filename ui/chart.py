@@ -109,20 +109,72 @@ def export_name(page: str, key: str, state: dict[str, Any]) -> str:
     return re.sub(r"[^A-Za-z0-9._=-]+", "-", raw)[:120].strip("-")
 
 
-def payload(fig: Any, key: str, config: dict[str, Any], message: str) -> bytes:
+# plotly.js's own English texts (hints, mode-bar button titles, notices) and the catalogue key of
+# each one's translation: plotly.js shows a registered locale's dictionary in their place
+PLOTLY_TEXTS: dict[str, str] = {
+    "Double-click to zoom back out": "chart.plotly.zoom_back",
+    "Double-click on legend to isolate one trace": "chart.plotly.isolate",
+    "Download plot as a PNG": "chart.plotly.png",
+    "Download plot": "chart.plotly.download",
+    "Zoom": "chart.plotly.zoom",
+    "Pan": "chart.plotly.pan",
+    "Zoom in": "chart.plotly.zoom_in",
+    "Zoom out": "chart.plotly.zoom_out",
+    "Autoscale": "chart.plotly.autoscale",
+    "Reset axes": "chart.plotly.reset_axes",
+    "Reset": "chart.plotly.reset",
+    "Reset view": "chart.plotly.reset_view",
+    "Reset views": "chart.plotly.reset_views",
+    "Box Select": "chart.plotly.box_select",
+    "Lasso Select": "chart.plotly.lasso_select",
+    "Toggle Spike Lines": "chart.plotly.spikes",
+    "Show closest data on hover": "chart.plotly.closest",
+    "Compare data on hover": "chart.plotly.compare",
+    "Toggle show closest data on hover": "chart.plotly.toggle_closest",
+    "Preparing image - this may take a few seconds": "chart.plotly.preparing",
+    "Image download succeeded": "chart.plotly.image_ok",
+    "Sorry, there was a problem downloading your image!": "chart.plotly.image_bad",
+}
+
+
+def plotly_locale(lang: str) -> dict[str, Any] | None:
+    """The plotly.js locale for a language (None for English, plotly.js's own): its name, the
+    dictionary of plotly.js's texts and the number format (``Plotly.register`` takes both)."""
+    if lang == "en":
+        return None
+    from ui.i18n import CATALOGUES
+
+    texts = CATALOGUES.get(lang, {})
+    dictionary = {en: texts[key] for en, key in PLOTLY_TEXTS.items() if key in texts}
+    return {"name": lang, "dictionary": dictionary,
+            "format": {"decimal": ".", "thousands": ",", "grouping": [3],
+                       "currency": ["₩", ""], "date": "%Y. %m. %d.",
+                       "days": ["일요일", "월요일", "화요일", "수요일", "목요일", "금요일", "토요일"],
+                       "shortDays": ["일", "월", "화", "수", "목", "금", "토"],
+                       "months": [f"{m}월" for m in range(1, 13)],
+                       "shortMonths": [f"{m}월" for m in range(1, 13)]} if lang == "ko" else {}}
+
+
+def payload(fig: Any, key: str, config: dict[str, Any], message: str,
+            locale: dict[str, Any] | None = None) -> bytes:
     """The bytes sent to the browser: one JSON document with the figure (arrays as base64
-    blocks, as plotly.py writes them), the plotly.js config, the view kind and the texts."""
+    blocks, as plotly.py writes them), the plotly.js config, the view kind, the chart's key,
+    the texts and the plotly.js locale (``locale``: see :func:`plotly_locale`)."""
     spec = json.loads(pio.to_json(fig, validate=False))
     layout = spec.setdefault("layout", {})
     layout["uirevision"] = view_kind(key, layout)
     layout.pop("width", None)
     layout["autosize"] = True
+    if locale:
+        config = dict(config, locale=locale["name"])
     doc = {"figure": spec, "config": config, "lib": f"app/static/{plotly_js_name()}",
-           "message": message}
+           "message": message, "key": key, "locale": locale}
     return json.dumps(doc, separators=(",", ":"), allow_nan=False).encode()
 
 
-def render(fig: Any, key: str, config: dict[str, Any], message: str) -> None:
-    """Draw fig as the chart keyed ``chart_<key>`` (the same DOM node across reruns)."""
-    _element()(key=f"chart_{key}", data=payload(fig, key, config, message), width="stretch",
-           height="content")
+def render(fig: Any, key: str, config: dict[str, Any], message: str,
+           locale: dict[str, Any] | None = None) -> None:
+    """Draw fig as the chart keyed ``chart_<key>`` (the same DOM node across reruns), its
+    plotly.js texts in ``locale`` (see :func:`plotly_locale`)."""
+    _element()(key=f"chart_{key}", data=payload(fig, key, config, message, locale),
+               width="stretch", height="content")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import internals, widgets
+from ui import internals, page, widgets
 from ui.i18n import t
 from ui.lessons import Step, steps
 from ui.page import clear_overlays, set_overlay
@@ -24,46 +24,105 @@ _FULL = "_al_lesson_full_rerun"  # set by a callback: the whole page must follow
 _KEYS_JS = r"""
 export default function (component) {
   const { setTriggerValue, data, parentElement } = component;
-  window.__alLessonNav = setTriggerValue;
+  // one state per tab: the step the presses asked for, kept across reruns and remounts
+  const S = window.__alLesson || (window.__alLesson = {target: null, at: 0, sent: 0, tries: 0});
+  S.nav = setTriggerValue;
   // nothing to see: take this element's row out of the bar's layout (no empty gap)
   const host = parentElement && (parentElement.host || parentElement);
   const row = host && host.closest && host.closest('[data-testid="stElementContainer"]');
   if (row) row.style.display = "none";
+  const now = () => performance.now();
+  const send = () => {
+    if (S.target === null || !S.nav) return;
+    S.sent += 1;
+    S.nav("nav", {to: S.target, n: S.sent});
+    clearTimeout(S.retry);
+    // a rerun may swallow a press: ask again until the page shows the step asked for
+    S.retry = setTimeout(() => {
+      if (S.target === null) return;
+      if (S.data && S.data.step === S.target) { S.target = null; return; }
+      if (++S.tries > 6) { S.target = null; return; }
+      send();
+    }, 1500);
+  };
+  S.send = send;
+  if (data) {
+    const fresh = !S.data || S.data.step !== data.step || S.data.page !== data.page;
+    S.data = data;
+    if (S.target !== null && (data.step === S.target || now() - S.at > 9000)) {
+      S.target = null;
+      S.tries = 0;
+    } else if (S.target !== null && S.pending) {
+      S.pending = false;
+      send();
+    }
+    if (fresh) S.scrolled = false;
+  }
   if (!window.__alLessonKeys) {
     window.__alLessonKeys = true;
-    const busy = (el) => {
+    const textBox = (el) => {
       if (!el || el === document.body || el === document.documentElement) return false;
       if (el.isContentEditable) return true;
-      if (/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)) return true;
+      if (el.tagName === "TEXTAREA" || el.tagName === "SELECT") return true;
+      if (el.tagName === "INPUT" && !/^(range|checkbox|radio|button|submit)$/.test(el.type)) return true;
       const role = el.getAttribute && el.getAttribute("role");
-      return ["slider", "spinbutton", "combobox", "listbox", "option", "textbox", "tab",
-              "radio", "menuitem", "switch", "checkbox"].includes(role);
+      return ["textbox", "combobox", "spinbutton", "listbox", "option"].includes(role);
     };
-    document.addEventListener("keydown", (e) => {
-      const nav = window.__alLessonNav;
-      if (!nav || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
-      if (busy(e.target) || busy(document.activeElement)) return;
-      const move = {ArrowRight: "next", PageDown: "next", ArrowLeft: "prev", PageUp: "prev"};
-      if (!(e.key in move)) return;
+    const busy = (el) => {
+      if (textBox(el) || (el && el.tagName === "INPUT" && el.type === "range")) return true;
+      const role = el && el.getAttribute && el.getAttribute("role");
+      return ["slider", "tab", "radio", "menuitem", "switch", "checkbox"].includes(role);
+    };
+    const move = {ArrowRight: 1, PageDown: 1, ArrowLeft: -1, PageUp: -1};
+    // the capture phase of the window: before a focused slider takes the key for itself
+    window.addEventListener("keydown", (e) => {
+      const S = window.__alLesson, d = S && S.data;
+      if (!d || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || !(e.key in move)) return;
+      const el = document.activeElement;
+      if (d.lecture) {
+        // projector: PageDown / PageUp (a clicker) always move the lesson; the arrows too,
+        // unless the teacher is typing in a text box
+        if ((e.key === "ArrowLeft" || e.key === "ArrowRight") && textBox(el)) return;
+      } else if (e.defaultPrevented || e.repeat || busy(e.target) || busy(el)) {
+        return;
+      }
       e.preventDefault();
-      nav("nav", move[e.key]);
-    });
+      e.stopImmediatePropagation();
+      if (d.lecture && el && el !== document.body && el.blur) el.blur();
+      const base = S.target === null ? d.step : S.target;
+      S.target = Math.max(1, Math.min(d.n, base + move[e.key]));
+      S.at = now();
+      S.tries = 0;
+      if (S.nav) S.send(); else S.pending = true;
+    }, true);
+    // the teacher scrolls: the page stops bringing the step's picture back for this step
+    const mine = () => { const S = window.__alLesson; if (S) S.userAt = now(); };
+    window.addEventListener("wheel", mine, {passive: true, capture: true});
+    window.addEventListener("touchmove", mine, {passive: true, capture: true});
   }
+  // the lecture view fits the step's chart into the screen under the caption line
+  window.__alFit = data && data.lecture && data.focus ? data.focus : null;
+  const fit = () => { if (window.__alFitChart && window.__alFit) window.__alFitChart(window.__alFit); };
   // bring the bar (and the picture under it) into view when the step changes
   // (again a little later: charts above it may still be growing while the page is drawn)
-  if (data && window.__alLessonShown !== data.step) {
-    const step = data.step;
+  if (data && !S.scrolled) {
+    S.scrolled = true;
+    const step = data.step, since = now();
     const bring = () => {
       const box = document.querySelector(".st-key-lesson_bar");
-      if (!box || window.__alLessonShown !== step) return;
+      if (!box || !S.data || S.data.step !== step || (S.userAt || 0) > since) return;
       const r = box.getBoundingClientRect();
-      if (r.top < 0 || r.top > window.innerHeight * 0.6) box.scrollIntoView({block: "start"});
+      const margin = parseFloat(getComputedStyle(box).scrollMarginTop) || 0;
+      if (data.lecture ? Math.abs(r.top - margin) > 4 : (r.top < 0 || r.top > window.innerHeight * 0.6))
+        box.scrollIntoView({block: "start"});
+      fit();
     };
-    [0, 400, 1200, 2500].forEach((ms) => setTimeout(bring, ms));
+    [0, 250, 700, 1500, 2500].forEach((ms) => setTimeout(bring, ms));
+  } else {
+    fit();
   }
-  if (data) window.__alLessonShown = data.step;
   return () => {
-    if (window.__alLessonNav === setTriggerValue) window.__alLessonNav = null;
+    if (S.nav === setTriggerValue) S.nav = null;
   };
 }
 """
@@ -138,14 +197,19 @@ def _leave() -> None:
 
 
 def _keyboard(page_id: str) -> None:
-    """Callback of the keys element: one step on → / PageDown, back on ← / PageUp."""
+    """Callback of the keys element: go to the step the presses asked for (the browser sends the
+    step itself, not a move, so a press swallowed by a rerun is made up by the next one)."""
     value = st.session_state.get("lesson_keys")
     try:
         nav = value["nav"]
     except (KeyError, TypeError):
         nav = getattr(value, "nav", None)
-    if nav in ("next", "prev"):
-        _move(page_id, 1 if nav == "next" else -1)
+    try:
+        to = int(nav["to"])
+    except (KeyError, TypeError, ValueError):
+        return
+    if to != current(page_id):
+        _go(page_id, to)
 
 
 def apply(page_id: str) -> None:
@@ -191,25 +255,47 @@ def texts(page_id: str, k: int) -> tuple[str, str]:
 
 
 def _row(page_id: str, k: int, n: int, where: str) -> None:
-    """One line that keeps its place from step to step: "Step k / n", ‹, › Next, × (the icon
-    buttons say what they do in their tooltip), narrow enough for a column beside a picture."""
+    """One line that keeps its place from step to step: "Step k / n", ‹, › Next, × (the keys
+    are explained beside "Step k / n", never in a tooltip of the buttons: a tooltip stayed over
+    the page after a click), narrow enough for a column beside a picture."""
     with st.container(horizontal=True, gap="small", vertical_alignment="center"):
-        st.markdown(f"**{t('lesson.step', k=k, n=n)}**", width="content")
-        st.button(":material/chevron_left:", key=f"lesson_prev_{where}", on_click=_move,
-                  args=(page_id, -1), disabled=k <= 1,
-                  help=f"{t('lesson.prev')} — {t('lesson.keys_help')}")
-        st.button(t("lesson.next"), key=f"lesson_next_{where}", on_click=_move,
-                  args=(page_id, 1), disabled=k >= n, icon=":material/chevron_right:",
-                  type="primary", help=t("lesson.keys_help"))
-        st.button(":material/close:", key=f"lesson_leave_{where}", on_click=_leave,
-                  help=f"{t('lesson.leave')} — {t('lesson.leave_help')}")
+        st.markdown(f"**{t('lesson.step', k=k, n=n)}**", width="content",
+                    help=t("lesson.keys_help"))
+        _buttons(page_id, k, n, where)
+
+
+def _buttons(page_id: str, k: int, n: int, where: str, short: bool = False) -> None:
+    """‹ previous, › next (with its word unless short), × leave."""
+    st.button(":material/chevron_left:", key=f"lesson_prev_{where}", on_click=_move,
+              args=(page_id, -1), disabled=k <= 1)
+    st.button(":material/chevron_right:" if short else t("lesson.next"),
+              key=f"lesson_next_{where}", on_click=_move, args=(page_id, 1), disabled=k >= n,
+              icon=None if short else ":material/chevron_right:", type="primary")
+    st.button(":material/close:", key=f"lesson_leave_{where}", on_click=_leave,
+              help=f"{t('lesson.leave')} — {t('lesson.leave_help')}")
+
+
+def _caption(page_id: str, k: int, n: int, where: str, head: str, text: str) -> None:
+    """The lecture view's lesson line (projector mode): the step's title and sentence cut to two
+    lines over the picture, the whole text folded behind a small "more", then ‹ k / n › ×."""
+    with st.container(horizontal=True, gap="small", vertical_alignment="center",
+                      key="lesson_line"):
+        with st.container(key="lesson_caption", width="stretch"):
+            st.markdown(f"**{head}** — {text}")
+        with st.popover(t("lecture.more"), width="content", key="lesson_more"):
+            st.markdown(f"**{t('lesson.step', k=k, n=n)} · {head}**  \n{text}")
+            st.caption(t("lesson.keys_help"))
+        st.markdown(f"**{t('lecture.step', k=k, n=n)}**", width="content")
+        _buttons(page_id, k, n, where, short=True)
 
 
 def bar(page_id: str, near: str | None = None) -> None:
     """The lesson bar: "Step k / n", the step's title and computed sentence, previous / next /
     leave. Called by the page right above its main picture (near=None) and, for steps that
     point at another chart, beside that chart (near=<name the story uses>). Off the lesson,
-    the main call shows one button that starts it."""
+    the main call shows one button that starts it. In projector mode (the lecture view) the bar
+    is one caption line over the picture (:func:`_caption`); the keys a clicker sends always
+    move the lesson there, whatever has the focus."""
     if st.session_state.get(_FULL):  # a callback moved the step inside a fragment's rerun
         st.rerun(scope="app")
     k = current(page_id)
@@ -221,17 +307,23 @@ def bar(page_id: str, near: str | None = None) -> None:
     story = steps(page_id)
     n, step = len(story), story[k - 1]
     where = near or "main"
+    lecture = page.lecture()
     if step.near != near:
         if near is None:  # the step's own bar stands lower on the page: a compact line here
-            with st.container(border=True, key="lesson_mini"):
+            with st.container(border=not lecture, key="lesson_mini"):
                 _row(page_id, k, n, where)
-                st.markdown(t("lesson.elsewhere", title=texts(page_id, k)[0]))
+                if not lecture:
+                    st.markdown(t("lesson.elsewhere", title=texts(page_id, k)[0]))
         return
     head, text = texts(page_id, k)
     _overlays(step)  # here, after any work the page did above (the network lab's training)
-    with st.container(border=True, key="lesson_bar"):
-        _row(page_id, k, n, where)
-        text = text.replace("w*", "w\\*")  # two stars would turn italic
-        st.markdown(f"**{head}**  \n{text}")
-        _keys(key="lesson_keys", data={"step": k, "near": step.near or ""},
+    text = text.replace("w*", "w\\*")  # two stars would turn italic
+    with st.container(border=not lecture, key="lesson_bar"):
+        if lecture:
+            _caption(page_id, k, n, where, head, text)
+        else:
+            _row(page_id, k, n, where)
+            st.markdown(f"**{head}**  \n{text}")
+        _keys(key="lesson_keys", data={"step": k, "n": n, "page": page_id, "lecture": lecture,
+                                       "focus": step.focus or ""},
               on_nav_change=lambda: _keyboard(page_id), height=0)

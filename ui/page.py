@@ -10,9 +10,9 @@ from typing import Any, Callable
 import plotly.graph_objects as go
 import streamlit as st
 
-from ui.chart import export_name, render
+from ui.chart import export_name, plotly_locale, render
 from ui.format import fmt  # noqa: F401 - pages import fmt from here
-from ui.i18n import has, t
+from ui.i18n import get_lang, has, t
 from ui.theme import Look
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
@@ -47,14 +47,35 @@ def header(prefix: str, intro: str | None = None) -> None:
         st.caption(t(f"{prefix}.lead"))
 
 
+def lecture() -> bool:
+    """Whether the lecture view is on: classroom (projector) mode with a lesson step in the URL.
+    The lesson's step then stands as one caption line on top of the picture, the page's main
+    controls in a narrow strip beside it, and the picture fills the rest of the screen."""
+    return classroom() and "lesson" in st.query_params
+
+
+FOLLOW_KEY = "_al_class_follow"  # the session flag ui.classroom sets for a student in a class
+
+
+def follower() -> bool:
+    """Whether this session follows a teacher's class (a ``?room=`` link): its main picture comes
+    first, before the controls, so that a phone shows it on the first screen."""
+    return bool(st.session_state.get(FOLLOW_KEY)) or "room" in st.query_params
+
+
 def main_columns(controls: float = 1.0, picture: float = 3.0):
     """(controls, picture) containers for a page's main picture and its primary controls: side by
     side on wide screens; Streamlit stacks columns below 640 px, so on a phone the controls stand
-    directly above the picture. In classroom mode the picture gets a third more of the width
-    (the projected picture must cover ≥ 60 % of a 1280×720 screen, issue #12)."""
+    directly above the picture. In classroom mode the picture gets 60 % more of the width (the
+    projected picture must cover ≥ 60 % of a 1280×720 screen, issue #12, and ≥ 55 % under the
+    lesson's caption line in the lecture view, issue #21). A student following a class gets the picture
+    first (on the left, and on top when a phone stacks the columns), the controls folded."""
     if classroom():
-        picture *= 4 / 3
-    left, right = st.columns([controls, picture], gap="medium")
+        picture *= 1.6
+    if follower() and not classroom():  # the picture first, the controls folded beside it
+        right, left = st.columns([picture, controls], gap="medium")
+        return left.expander(t("layout.controls"), expanded=False, icon=":material/tune:"), right
+    left, right = st.columns([controls, picture], gap="small" if lecture() else "medium")
     return left, right
 
 
@@ -97,7 +118,8 @@ def chart(fig: go.Figure, key: str) -> None:
     state = {k: ",".join(st.query_params.get_all(k)) for k in st.query_params}
     config = dict(PLOTLY_CONFIG, toImageButtonOptions={
         "format": "png", "scale": 2, "filename": export_name(page.split("?")[0], key, state)})
-    render(_with_overlay(fig, key), key, config, t("common.chart_unavailable"))
+    render(_with_overlay(fig, key), key, config, t("common.chart_unavailable"),
+           plotly_locale(get_lang()))
 
 
 def secondary(label_key: str, expanded: bool = False):
@@ -148,16 +170,16 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def picture_layout(controls: float = 1.0, picture: float = 2.1):
-    """(controls, picture, lesson) containers of a page's main section: the lesson bar above the
-    controls beside the picture (the controls above the picture on a phone); in classroom mode
-    the picture first with the lesson bar on it, the controls under it."""
-    if classroom():
-        pic, ctrl = st.container(), st.container()
-        with pic:
-            lesson_box = st.container()
-        return ctrl, pic, lesson_box
+    """(controls, picture, lesson) containers of a page's main section: the controls beside the
+    picture, the lesson bar above the controls (a phone stacks them: the controls above the
+    picture, or below it for a student following a class, who gets the lesson's text on top of
+    the picture). In classroom mode the
+    controls stay beside the picture, never under it, so the teacher can change a value and
+    show its effect on one screen; in the lecture view they are a narrow strip and the lesson's
+    caption line stands on top of the picture."""
     ctrl, pic = main_columns(controls, picture)
-    with ctrl:
+    on_picture = "lesson" in st.query_params and (classroom() or follower())
+    with pic if on_picture else ctrl:
         lesson_box = st.container()
     return ctrl, pic, lesson_box
 

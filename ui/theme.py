@@ -195,10 +195,55 @@ def figure(data: list[dict], layout: dict, frames: list[dict] | None = None) -> 
     return go.Figure(data=data, layout=layout, frames=frames or None, _validate=False)
 
 
+HEADER_BAND = 48  # px: Streamlit's header line (sidebar button, menu), transparent over the page
+BANNER_HEIGHT = 40  # px: the class banner's one line, inside the header band in classroom mode
+
+
+def classroom_css() -> str:
+    """Projector mode (issue #21 "lecture view"): the class banner is one slim line that stands
+    in the header band (it never pushes the picture down and stays in view while the page
+    scrolls to a step's chart); the lesson's caption line is cut to two lines and the page
+    scrolls it to just under the header band; the main section keeps narrow side margins.
+
+    The classroom package draws its banner inside ``st.container(key="class_banner")`` (the
+    teacher's room line, ``room_code``, and a student's ``class_follow`` line get the same
+    budget): one line of at most ``BANNER_HEIGHT`` px, a code in large type and a few words."""
+    banner = ".st-key-class_banner, .st-key-room_code"
+    return f"""
+[data-testid="stMainBlockContainer"] {{ padding: {HEADER_BAND}px 18px 48px 18px; }}
+/* the header band is opaque: the page scrolls under it, the banner stands on it */
+[data-testid="stAppViewContainer"], div:has(> [data-testid="stHeader"]),
+[data-testid="stHeader"] {{ background-color: inherit; }}
+:is({banner}) {{ position: fixed; top: 4px; left: 64px; right: 120px; z-index: 999991;
+  height: {BANNER_HEIGHT}px; max-height: {BANNER_HEIGHT}px; width: auto; overflow: hidden;
+  flex-wrap: nowrap; align-items: center; gap: 0.75rem; padding: 0 0.75rem; margin: 0;
+  background: rgba(128, 128, 128, 0.14); border-radius: 0.5rem;
+  border: 1px solid rgba(128, 128, 128, 0.35); }}
+:is({banner}) > div {{ flex: 0 1 auto; min-width: 0; }}
+:is({banner}) * {{ margin-top: 0; margin-bottom: 0; white-space: nowrap; }}
+:is({banner}) .al-room {{ display: flex; align-items: baseline; gap: 0.5rem; }}
+:is({banner}) .al-room > div:first-child, :is({banner}) .al-room-link + div {{
+  font-size: 0.85rem !important; }}
+:is({banner}) .al-room-code {{ font-size: 1.5rem !important; letter-spacing: 0.12em !important; }}
+:is({banner}) .al-room-link {{ font-size: 1rem !important; display: inline; }}
+:is({banner}) .al-room-link + div {{ display: inline; margin-left: 0.5rem; }}
+:is({banner}) button {{ min-height: 0; padding: 0.1rem 0.6rem; }}
+/* the lesson's caption line: two lines at most, the rest behind "More" */
+.st-key-lesson_bar {{ scroll-margin-top: {HEADER_BAND + 4}px; gap: 0; }}
+.st-key-lesson_line {{ flex-wrap: nowrap; gap: 0.4rem; }}
+.st-key-lesson_caption [data-testid="stMarkdownContainer"] p {{ display: -webkit-box;
+  -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; margin: 0;
+  line-height: 1.35; font-size: 19px; }}
+.st-key-lesson_line button {{ min-height: 2.1rem; padding: 0.15rem 0.55rem; }}
+.st-key-lesson_line [data-testid="stMarkdownContainer"] p {{ margin: 0; }}
+"""
+
+
 def page_css(classroom: bool) -> str:
     """Static CSS (no user text ever reaches it) for the projector-friendly base, classroom mode
     and phones: a small top padding and a compact one-line title, so the page's main picture
-    starts high on the first screen (issue #12 "Picture first")."""
+    starts high on the first screen (issue #12 "Picture first"); in classroom mode the lecture
+    view's rules (:func:`classroom_css`)."""
     size = 21 if classroom else 17
     return f"""
 <style>
@@ -232,5 +277,8 @@ html, body, [data-testid="stAppViewContainer"] {{ font-size: {size}px; }}
   [data-testid="stMainBlockContainer"] {{ padding: 52px 10px 40px 10px; }}
   [data-testid="stMainBlockContainer"] h1 {{ font-size: 1.35rem; }}
 }}
+/* charts: a vertical swipe scrolls the page (two fingers zoom), on every screen */
+[class*="st-key-chart_"] {{ touch-action: pan-y pinch-zoom; }}
+{classroom_css() if classroom else ""}
 </style>
 """
