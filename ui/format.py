@@ -76,6 +76,18 @@ def count(n: int) -> str:
     return f"{int(n):,}"
 
 
+def parse_number(text: str, integer: bool) -> float | None:
+    """A finite number from a URL value; for a whole-number control a whole one ("5.0" and
+    "1e0" are 5 and 1, "3.5" is not one); None if the text is not such a number."""
+    try:
+        value = float(text)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if not math.isfinite(value) or (integer and value != int(value)):
+        return None
+    return int(value) if integer else value
+
+
 def f32(values: Any) -> np.ndarray | list:
     """An array for the browser as float32 (half the payload of float64, far more precision than
     a chart shows). Values that are not finite (a user's formula can overflow or leave its

@@ -19,7 +19,7 @@ from typing import Any, Callable, Sequence
 import streamlit as st
 
 from ui import internals
-from ui.format import plain
+from ui.format import parse_number, plain
 from ui.i18n import CATALOGUES, LANGS, get_lang, t
 
 _NOTICES = "_al_url_notices"
@@ -98,18 +98,6 @@ def url_notices() -> list[str]:
     return list(st.session_state.get(_NOTICES, []))
 
 
-def _parse_number(text: str, integer: bool) -> float | None:
-    """A finite number from a URL value (a whole one for integer controls: "5.0" and "1e0" are
-    5 and 1, "3.5" is not a whole number)."""
-    try:
-        value = float(text)
-    except (TypeError, ValueError, OverflowError):
-        return None
-    if not math.isfinite(value) or (integer and value != int(value)):
-        return None
-    return value
-
-
 def _bad_number(key: str, lo: float, hi: float, default: Any, integer: bool) -> list[str] | None:
     """The URL's raw values of key if they are not one number in [lo, hi] (two, ascending, for
     a range), else None."""
@@ -117,7 +105,7 @@ def _bad_number(key: str, lo: float, hi: float, default: Any, integer: bool) -> 
     if raw is None:
         return None
     want = 2 if isinstance(default, tuple) else 1
-    values = [_parse_number(r, integer) for r in raw] if len(raw) == want else [None]
+    values = [parse_number(r, integer) for r in raw] if len(raw) == want else [None]
     ok = all(v is not None and lo <= v <= hi for v in values) and values == sorted(values)
     return None if ok else raw
 

@@ -22,6 +22,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
+from ui.format import parse_number
+
 KINDS = ("slider", "range", "number", "select", "segmented", "radio", "multi", "toggle", "text")
 CHOICE_KINDS = ("select", "segmented", "radio")
 
@@ -150,7 +152,7 @@ class Control:
         want = 2 if self.kind == "range" else 1
         if len(raw) != want:
             raise ValueError(raw)
-        values = [_parse_number(r, self.integer) for r in raw]
+        values = [parse_number(r, self.integer) for r in raw]
         value = tuple(values) if want == 2 else values[0]
         if None in values or not self.valid(value):
             raise ValueError(raw)
@@ -167,16 +169,6 @@ class Control:
                 if text:
                     spelled.add(text.format(**self.values) if self.values else text)
         return spelled
-
-
-def _parse_number(text: str, integer: bool) -> float | None:
-    try:
-        value = float(text)
-    except (TypeError, ValueError, OverflowError):
-        return None
-    if not math.isfinite(value) or (integer and value != int(value)):
-        return None
-    return int(value) if integer else value
 
 
 def _number_text(value: float, integer: bool) -> str:
