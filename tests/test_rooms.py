@@ -119,7 +119,7 @@ def test_a_room_whose_teacher_session_is_gone_is_released_after_the_grace(store,
 
     alive = {"teacher": True}
     monkeypatch.setattr(internals, "runtime_running", lambda: True)
-    monkeypatch.setattr(internals, "session_active", lambda sid: alive[sid])
+    monkeypatch.setattr(internals, "session_active", lambda sid: alive.get(sid, False))
     monkeypatch.setattr(keeper, "_ensure_thread", lambda: None)
     code, secret = store.create()
     keeper.hold(code, secret, "teacher")

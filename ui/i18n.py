@@ -55,9 +55,10 @@ def _session_lang() -> str | None:
     """
     try:
         import streamlit as st
-        from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-        if get_script_run_ctx() is None:
+        from ui import internals
+
+        if not internals.in_script_run():
             return None
         lang = st.session_state.get("lang")
     except Exception:  # noqa: BLE001 - outside Streamlit nothing is known

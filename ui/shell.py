@@ -77,6 +77,7 @@ def main() -> None:
     except Exception:  # noqa: BLE001 - no traceback reaches a viewer; the log keeps it
         report_error("page")
     class_link.run_finished()  # a teacher's session publishes its view
+    widgets.end_run()
 
 
 def ensure() -> None:

@@ -27,11 +27,25 @@ _SLOT = "_al_notice_slot"
 _LABEL_LANG = "_al_label_lang"  # widget key -> language its translated labels were last shown in
 
 
+_DONE = "_al_run_done"  # the last full run reached its end (not cut short by st.rerun)
+
+
 def begin_run(slot: Any) -> None:
-    """Called by app.py at the top of every run: notices of this run go into slot."""
+    """Called by app.py at the top of every run: notices of this run go into slot. Notices of
+    a run that a page cut short with st.rerun are shown again: the link's values they name are
+    often gone from the address by now."""
+    carried = [] if st.session_state.get(_DONE, True) else url_notices()
     st.session_state[_SLOT] = slot
     st.session_state[_NOTICES] = []
+    st.session_state[_DONE] = False
     st.session_state["_al_drawn"] = {}  # ui.controls.draw: what this run drew
+    for msg in carried:
+        _say(msg)
+
+
+def end_run() -> None:
+    """Called at the end of every full run that was not cut short."""
+    st.session_state[_DONE] = True
 
 
 def _raw(key: str) -> list[str] | None:
@@ -47,8 +61,11 @@ def _show(raw: Sequence[str]) -> str:
 
 
 def _say(msg: str) -> None:
-    """Record a notice and show it in the run's notice slot (in place inside a fragment)."""
-    st.session_state.setdefault(_NOTICES, []).append(msg)
+    """Record a notice and show it in the run's notice slot (in place inside a fragment); a
+    notice already shown in this run is not repeated."""
+    if msg in st.session_state.setdefault(_NOTICES, []):
+        return
+    st.session_state[_NOTICES].append(msg)
     slot = st.session_state.get(_SLOT)
     try:
         (slot or st).warning(msg, icon="⚠️")

@@ -81,7 +81,7 @@ def test_a_link_opens_every_control_at_its_value(page, key):
     spec = spec_of(page)
     c = spec[key]
     alt = other_value(c)
-    state = dict(c.shown_with) | {key: alt}
+    state = c.setup() | {key: alt}
     at = run_page(page, query=spec.to_query(state), locale="en-US")
     assert not at.exception, [e.message for e in at.exception]
     assert not notices_about(at, key), notices_about(at, key)
@@ -93,7 +93,7 @@ def test_a_link_opens_every_control_at_its_value(page, key):
 def test_an_empty_choice_falls_back_to_the_default_with_a_notice(page, key):
     spec = spec_of(page)
     c = spec[key]
-    at = run_page(page, query=spec.to_query(dict(c.shown_with)) | {key: ""}, locale="en-US")
+    at = run_page(page, query=spec.to_query(c.setup()) | {key: ""}, locale="en-US")
     assert not at.exception, [e.message for e in at.exception]
     assert notices_about(at, key), [w.value for w in at.warning]
 
@@ -107,7 +107,7 @@ def test_text_from_a_link_is_shown_as_text(page, key):
     spec = spec_of(page)
     c = spec[key]
     for payload in PAYLOADS:
-        at = run_page(page, query=spec.to_query(dict(c.shown_with)) | {key: payload},
+        at = run_page(page, query=spec.to_query(c.setup()) | {key: payload},
                       locale="en-US")
         assert not at.exception, [e.message for e in at.exception]
         assert not live_markup(texts(at)), (key, payload, live_markup(texts(at)))

@@ -52,13 +52,19 @@ class Control:
     dynamic: bool = False           # hi/default decided by the page when it draws it
     legacy: Mapping[str, Any] = field(default_factory=dict)  # older URL spelling → option
     shown_with: Mapping[str, Any] = field(default_factory=dict)  # other controls' values under
-    # which the page draws this one (e.g. a second layer's width needs two layers): tests, bench
+    # which the page draws this one (e.g. a second layer's width needs two layers; a tuple lists
+    # alternatives, any one of which shows it): tests, bench
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"{self.key}: unknown kind {self.kind!r}")
         if not self.dynamic and not self.valid(self.default):
             raise ValueError(f"{self.key}: default {self.default!r} is not a valid value")
+
+    def setup(self) -> dict[str, Any]:
+        """One set-up of the other controls under which the page draws this one (the first of
+        each tuple of alternatives in ``shown_with``)."""
+        return {k: v[0] if isinstance(v, tuple) else v for k, v in self.shown_with.items()}
 
     # ------------------------------------------------------------------ values
     @property
