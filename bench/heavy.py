@@ -50,8 +50,10 @@ def spec(page: str):
     return importlib.import_module(f"ui.controls.{page}").SPEC
 
 
-def heaviest(page: str) -> dict[str, list[str]]:
-    """The link that asks the most work of page (see the module docstring)."""
+def heaviest(page: str, variant: int = 0) -> dict[str, list[str]]:
+    """The link that asks the most work of page (see the module docstring). A variant > 0 is as
+    heavy but not the same request (another seed, or a number a step below its maximum, and
+    another spelling of the formula), so that the app's caches cannot answer it."""
     state = {}
     for c in spec(page):
         if c.viewer or c.dynamic or c.kind == "text":
@@ -60,14 +62,26 @@ def heaviest(page: str) -> dict[str, list[str]]:
             state[c.key] = c.hi
         elif c.kind == "range":
             state[c.key] = (c.lo, c.hi)
-        elif c.kind == "multi":
-            state[c.key] = list(c.options)[: c.most or len(c.options)]
+        elif c.kind == "multi":  # as full as allowed, the user's formula among them
+            full = list(c.options)[: c.most or len(c.options)]
+            if "custom" in c.options and "custom" not in full:
+                full[-1] = "custom"
+            state[c.key] = full
+        elif c.kind in ("select", "segmented", "radio") and all(
+                isinstance(o, (int, float)) and not isinstance(o, bool) for o in c.options):
+            state[c.key] = max(c.options)  # epochs, batch sizes …
     for key, value in HEAVY_CHOICES[page].items():
         if key in spec(page) and spec(page)[key].valid(value):
             state[key] = value
+    if variant:
+        numbers = [c for c in spec(page) if c.key in state and c.kind in ("slider", "number")]
+        seeds = [c for c in numbers if "seed" in c.key]
+        for c in seeds or numbers[:1]:
+            value = c.lo + variant if seeds else c.hi - variant * (c.step or 1)
+            state[c.key] = int(value) if c.integer else float(value)
     query = spec(page).to_query(state)
     if "fx" in spec(page):
-        query["fx"] = [HEAVY_FX]
+        query["fx"] = [HEAVY_FX + "+0*x" * variant]
     query["lang"] = ["en"]
     return query
 
@@ -102,7 +116,7 @@ async def alone(base: str, pid: int, page: str) -> dict:
 async def parallel(base: str, pid: int, page: str, n: int) -> dict:
     """n heavy requests of page at once, and the light page opened 0.3 s after they start."""
     t0 = cpu_s(pid)
-    heavy = [asyncio.create_task(open_once(base, page, heaviest(page))) for _ in range(n)]
+    heavy = [asyncio.create_task(open_once(base, page, heaviest(page, i + 1))) for i in range(n)]
     await asyncio.sleep(0.3)
     light_wall, light_err = await open_once(base, LIGHT[0], {k: [v] for k, v in LIGHT[1].items()})
     done = await asyncio.gather(*heavy)
@@ -121,7 +135,7 @@ async def bench(base: str, pid: int, pages: list[str], n: int) -> dict:
 
 
 def table(res: dict) -> str:
-    rows = ["| page | heaviest alone: wall s | server CPU s | 4 at once: slowest wall s | "
+    rows = ["| page | heaviest alone: wall s | server CPU s | 4 different at once: slowest wall s | "
             "CPU s (all 4) | light page open meanwhile s | errors |", "| --- | --- | --- | --- | --- | --- | --- |"]
     for a, p in zip(res["alone"], res["parallel"]):
         rows.append(f"| {a['page']} | {a['wall_s']:.2f} | {a['cpu_s']:.2f} | "
