@@ -15,7 +15,8 @@ from ui.figures.network import (MapPanel, boundary_figure, loss_figure, network_
                                 training_figure)
 from ui.format import count
 from ui.i18n import t
-from ui.page import chart, guarded, header, look, picture_layout, secondary, show_code
+from ui.page import (chart, guarded, header, lecture, look, picture_layout, secondary,
+                     show_code)
 from ui.runs import network as runs
 from ui.sentences import network as say
 
@@ -217,7 +218,8 @@ def step_section() -> None:
     traces = runs.example_traces(example)
     sample, stage_i = divmod(pos - 1, len(STAGES))
     stage, tr = STAGES[stage_i], traces[sample]
-    left, right = st.columns([5, 4])
+    # in the lecture view the drawn network gets the whole width, its words under it
+    left, right = (st.container(), st.container()) if lecture() else st.columns([5, 4])
     with left:
         lesson.bar("network", "step")
         chart(network_figure(say.diagram(tr, stage), LOOK), "net_diagram")

@@ -13,7 +13,8 @@ from ui.figures.saturation import (CurveSet, bias_chart, curves, depth_chart, gr
                                    preact_chart, shares_chart)
 from ui.format import count, fmt
 from ui.i18n import t
-from ui.page import (call_fragment, chart, follow_setup, guarded, header, look, picture_layout,
+from ui.page import (call_fragment, chart, follow_setup, guarded, header, lecture, look,
+                     picture_layout,
                      secondary, show_code)
 from ui.sentences import saturation as say
 from ui.sentences.saturation import display_name as name
@@ -182,7 +183,8 @@ def mlp_charts(res: sat.DeepMLPResult, depth: int, thr: float) -> None:
     st.subheader(t("saturation.preact_title"))
     chart(preact_chart(res, LOOK, sat.saturated_z_bands(res)), "sat_preact")
     st.markdown(say.preact_text(s, depth))
-    left, right = st.columns(2)
+    # in the lecture view the gradient chart (a step's picture) comes first, across the width
+    right, left = (st.container(), st.container()) if lecture() else st.columns(2)[::-1]
     with left:
         st.subheader(t("saturation.shares_title"))
         chart(shares_chart(res, LOOK), "sat_shares")

@@ -3,7 +3,10 @@
 For each page, opened fresh (a new browser context, no scrolling) on three screens — a 1280×720
 projector, the same in classroom mode (`?classroom=true`) and a 390×844 touch phone — the page's
 main chart (found by its key, `.st-key-chart_<key>`) must cover enough of the first screen:
-≥ 35 % of the viewport normally, ≥ 60 % in classroom mode; on the phone its top must be within
+≥ 35 % of the viewport normally, ≥ 55 % in classroom mode (the projector keeps the main controls
+beside the picture, never under it, so the teacher can change a value and show its effect on
+one screen: issue #21 sets 55 %; the step buttons under the picture stay on the screen too); on
+the phone its top must be within
 the first 844 px and the sidebar must be collapsed, not covering the page. Every test id names
 the page and the screen. The measuring code is shared with tools/screens.py (screenshots).
 """
@@ -15,7 +18,7 @@ import pytest
 from tests.browser.conftest import screenshot
 from tools.screens import MAIN_CHART, open_and_measure
 
-MIN_SHARE = {"normal": 0.35, "classroom": 0.60}
+MIN_SHARE = {"normal": 0.35, "classroom": 0.55}
 PHONE_HEIGHT = 844
 PAGES = list(MAIN_CHART)
 SCREENS = ["normal", "classroom", "phone"]
