@@ -259,7 +259,7 @@ def main_panel() -> tuple[str, object, int]:
     """The main picture with its controls beside it, the verdict under the picture, then the
     walk. A fragment: moving lr or the step reruns only this; a new loss, start or iteration
     count reruns the whole page, so that the comparison below follows."""
-    ctrl, picture, lesson_box = picture_layout(1, 2.1)
+    ctrl, picture, lesson_box = picture_layout(1, 2.6)
     with ctrl:
         loss_id, x0, lr, steps = controls()
     with picture:  # chart, then the step buttons and slider right under it, then the verdict
