@@ -94,6 +94,15 @@ def page_path() -> str:
     return str(info.get("url_pathname", "") or "")
 
 
+def known_page_path() -> str | None:
+    """The url path of this run's page if the router has resolved it (None before
+    ``st.navigation`` ran in this run, e.g. at the top of the frame)."""
+    ctx = _ctx()
+    info = _pages().get(getattr(ctx, "page_script_hash", None))
+    path = info.get("url_pathname") if info else None
+    return None if path is None else str(path)
+
+
 def current_fragment_id() -> str | None:
     """The id of the fragment running now (None in a full run or when unknown)."""
     try:

@@ -26,7 +26,8 @@ from ui.classroom import rules
 from ui.classroom import state as S
 from ui.classroom.rules import RoomError
 from ui.classroom.store import room_store
-from ui.classroom.view import current_page, current_view, query_of, write_state
+from ui.classroom.view import (current_page, current_view, query_of, remember_page,
+                               write_state)
 from ui.classroom.waker import push_available, remember
 
 _LOG = logging.getLogger(__name__)
@@ -36,6 +37,7 @@ def navigate(view: dict) -> None:
     """Rerun this session on the view's page as a history navigation (URL wins for every bound
     widget), keeping this viewer's own lang/classroom/room."""
     st.session_state[S.SYNC_URL] = True   # before the request: the next write would yield
+    remember_page(str(view.get("page", "")))
     if internals.navigate(query_of(view, own=True), page=str(view.get("page", ""))):
         st.empty()  # a yield point: the runner stops this run and starts the requested one
 
@@ -121,5 +123,5 @@ def watch(draw) -> None:
 
 
 def verify() -> None:
-    """End of a follower's run: nothing left to check (kept for ui.shell's call order)."""
-    return None
+    """End of every run: remember the page shown (the next run's top reads it)."""
+    remember_page()

@@ -35,6 +35,7 @@ CHECK = "_al_class_check"        # (version, tries) of a fragment-only apply to 
 EPOCH = "_al_class_epoch"        # the room's view epoch applied (None: apply at the next run)
 VIEW = "_al_class_view"          # the teacher's view applied last
 CONTROL = "_al_class_control"    # the room's control record read at the top of this run
+HERE = "_al_class_here"          # the page this session showed last (or is sent to)
 VIEW_EPOCH = "_al_view_epoch"    # the view epoch, for the charts' uirevision (zoom resets)
 
 # the teacher's browser keeps the room (code and secret) to reclaim it after a reload

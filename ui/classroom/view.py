@@ -15,12 +15,22 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from ui import internals
-from ui.classroom.state import PER_VIEWER
+from ui.classroom.state import HERE, PER_VIEWER
 
 
 def current_page() -> str:
-    """The url path of the page this run shows ("" for the home page)."""
-    return internals.page_path()
+    """The url path of the page this run shows ("" for the home page). At the top of the
+    frame the router has not resolved it yet: then the page this session ran last (or was
+    sent to by a follow)."""
+    path = internals.known_page_path()
+    if path is None:
+        return str(st.session_state.get(HERE, ""))
+    return path
+
+
+def remember_page(page: str | None = None) -> None:
+    """The page this session shows (end of a run), or is being sent to (a follow)."""
+    st.session_state[HERE] = current_page() if page is None else page
 
 
 def spec_of(page: str) -> Any:
@@ -72,14 +82,29 @@ def spec_params(spec: Any, params: dict[str, list[str]]) -> dict[str, list[str]]
     return params
 
 
+def _lesson_step(page: str) -> list[str] | None:
+    """The lesson step whose values this session holds (what ui.lesson wrote last), as the
+    URL spells it: the query string of a fragment rerun can be older than the step."""
+    from ui import lesson
+
+    applied = st.session_state.get(lesson._APPLIED)  # noqa: SLF001 - (page, step) written
+    if isinstance(applied, tuple) and len(applied) == 2 and applied[0] == page:
+        return [str(applied[1])]
+    return None
+
+
 def current_view() -> dict:
     """The view to share: page and parameters, without the per-viewer keys (the page's
-    controls from this session's values, see the module docstring)."""
+    controls and lesson step from this session's state, see the module docstring)."""
     page = current_page()
     params = _query_params()
     spec = spec_of(page)
     if spec is not None:
         params = spec_params(spec, params)
+        params.pop("lesson", None)
+        step = _lesson_step(page)
+        if step:
+            params["lesson"] = step
     return {"page": page, "params": dict(sorted(params.items()))}
 
 
@@ -91,6 +116,8 @@ def address_differs() -> bool:
     if spec is None:
         return False
     params = _query_params()
+    if params.get("lesson") != _lesson_step(page):
+        return True
     asked = spec.from_query(params)
     for control in spec.shared():
         value = _widget_value(control)
@@ -124,6 +151,7 @@ def _write_lesson(page: str, raw: list[str] | None) -> None:
     from ui import lesson
 
     if not raw:
+        st.session_state.pop(lesson._APPLIED, None)  # noqa: SLF001 - no step in the view
         return
     try:
         k = int(raw[-1])
