@@ -16,7 +16,7 @@ from tests.browser.conftest import chart_traces, goto, screenshot, wait_idle
 from ui.classroom.rules import valid_code
 from ui.i18n import CATALOGUES
 
-WAIT = 20_000
+WAIT = 30_000
 STEPS = int(os.environ.get("CLASS_RAILS_STEPS", "10"))
 PHONE = {"width": 390, "height": 844}
 EN = CATALOGUES["en"]

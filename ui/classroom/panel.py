@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from ui.classroom import rules
+from ui.classroom import keeper, rules
 from ui.classroom import state as S
 from ui.classroom import teacher
 from ui.classroom.rules import RoomError
@@ -155,14 +155,16 @@ def roster(code: str, secret: str) -> tuple[dict[str, int], list[tuple[str, str]
     return counts, names
 
 
-@st.fragment(run_every=S.PUBLISH_EVERY_S)
+@st.fragment
 def _live() -> None:
     """Teacher only: publish changes made in fragment reruns (full runs publish at their end),
-    and the roster, current without any action of the teacher."""
+    and the roster, current without any action of the teacher. The server reruns it every
+    keeper.TICK_S while the teacher's session is idle (ui.classroom.keeper.live)."""
     teacher.publish_and_tell()
     code, secret = teacher.teacher_room(), st.session_state.get(S.SECRET)
     if not code:
         return
+    keeper.live(code, internals.session_id(), internals.current_fragment_id())
     counts, names = roster(code, secret)
     listed = " · ".join(f"{name} ({t('class.status.' + status)})"
                         for name, status in names[:MAX_NAMES])
