@@ -16,7 +16,13 @@ Idle: with every follower on the teacher's view and nobody moving, the server pr
 time (utime + stime from /proc/<pid>/stat) over `--idle` seconds, as a share of one core.
 
     python bench/follow.py [--followers 30] [--changes 10] [--gap 4] [--idle 20] [--poll]
-                           [--json out.json]
+                           [--steps 200] [--json out.json]
+
+--steps N: instead of the slider, the teacher walks the explorer's lesson (next, previous,
+…) N times; for every transition: the time from the click to every follower showing the
+teacher's step with a new chart (p50/p95 over transitions), and the share of transitions where
+any follower ended (after --gap s) on another state than the teacher's (its address without its
+own keys differs from the teacher's).
 
 --poll starts the server with ACTIVATION_LAB_FOLLOW_PUSH=0: followers are not woken by the
 server but poll the room's version every ui.classroom.POLL_S (option (a) of the issue's notes).
@@ -183,6 +189,20 @@ async def teacher_tab(base: str):
     return pw, browser, tab, code
 
 
+async def join_class(base: str, code: str, followers: int, stop: asyncio.Event):
+    """Start the followers on /?room=code; (followers, their tasks) once each has a chart (or
+    after 90 s)."""
+    class_ = [Follower(base, code) for _ in range(followers)]
+    tasks = []
+    for f in class_:
+        tasks.append(asyncio.create_task(f(stop)))
+        await asyncio.sleep(0.1)
+    deadline = time.perf_counter() + 90
+    while any(f.chart is None for f in class_) and time.perf_counter() < deadline:
+        await asyncio.sleep(0.2)
+    return class_, tasks
+
+
 async def run(followers: int, changes: int, gap: float, idle: float, push: bool) -> dict:
     port = free_port()
     proc = serve(port, push)
@@ -190,14 +210,7 @@ async def run(followers: int, changes: int, gap: float, idle: float, push: bool)
     stop = asyncio.Event()
     try:
         pw, browser, tab, code = await teacher_tab(base)
-        class_ = [Follower(base, code) for _ in range(followers)]
-        tasks = []
-        for f in class_:
-            tasks.append(asyncio.create_task(f(stop)))
-            await asyncio.sleep(0.1)
-        deadline = time.perf_counter() + 90
-        while any(f.chart is None for f in class_) and time.perf_counter() < deadline:
-            await asyncio.sleep(0.2)
+        class_, tasks = await join_class(base, code, followers, stop)
         joined = sum(f.chart is not None for f in class_)
         await asyncio.sleep(5)   # let the joins settle
 
@@ -263,7 +276,78 @@ async def run(followers: int, changes: int, gap: float, idle: float, push: bool)
             "errors": [e for f in class_ for e in f.errors][:10], "teacher_xr_at_end": last}
 
 
+def _own_less(query: str) -> dict:
+    from urllib.parse import parse_qs
+
+    return {k: v for k, v in parse_qs(query, keep_blank_values=True).items()
+            if k not in ("room", "lang", "classroom")}
+
+
+async def run_steps(followers: int, steps: int, gap: float, push: bool) -> dict:
+    """The lesson-step transitions of --steps (see the module docstring)."""
+    port = free_port()
+    proc = serve(port, push)
+    base = f"http://127.0.0.1:{port}"
+    stop = asyncio.Event()
+    try:
+        pw, browser, tab, code = await teacher_tab(base)
+        class_, tasks = await join_class(base, code, followers, stop)
+        await asyncio.sleep(3)
+        times: list[float] = []
+        mismatched = 0
+        late = 0
+        url = "() => location.search.slice(1)"
+        from ui.lessons import steps as lesson_steps
+
+        last = len(lesson_steps("explorer"))
+        for i in range(steps):
+            await tab.wait_for_selector(READY)
+            now = int(_own_less(await tab.evaluate(url)).get("lesson", ["1"])[0])
+            key = "next" if (i % 2 == 0 and now < last) or now <= 1 else "prev"
+            marks = [len(f.updates) for f in class_]
+            start = time.perf_counter()
+            await tab.locator(f".st-key-lesson_{key}_main button").first.click()
+            want = None
+            done: dict[int, float] = {}
+            while time.perf_counter() - start < gap:
+                await asyncio.sleep(0.05)
+                if want is None or len(done) < len(class_):
+                    want = _own_less(await tab.evaluate(url))
+                for k, (f, mark) in enumerate(zip(class_, marks)):
+                    if k not in done and f.updates[mark:] and _own_less(f.query) == want:
+                        done[k] = f.updates[-1] - start
+                if len(done) == len(class_):
+                    break
+            await asyncio.sleep(0.5)
+            want = _own_less(await tab.evaluate(url))
+            if any(_own_less(f.query) != want for f in class_):
+                mismatched += 1
+            if len(done) == len(class_):
+                times.append(max(done.values()))
+            else:
+                late += 1
+        stop.set()
+        await asyncio.gather(*tasks)
+        await browser.close()
+        await pw.stop()
+    finally:
+        proc.terminate()
+    times.sort()
+    return {"followers": followers, "steps": steps, "push": push, "times_s": times,
+            "p50_s": statistics.median(times) if times else None,
+            "p95_s": times[int(0.95 * (len(times) - 1))] if times else None,
+            "late": late, "mismatched": mismatched,
+            "errors": [e for f in class_ for e in f.errors][:10]}
+
+
 def summary(res: dict) -> str:
+    if "steps" in res:
+        p50 = f"{res['p50_s']:.2f}" if res["p50_s"] is not None else "-"
+        p95 = f"{res['p95_s']:.2f}" if res["p95_s"] is not None else "-"
+        return (f"{res['steps']} lesson-step transitions, {res['followers']} followers: "
+                f"step → every follower's chart p50 {p50} s, p95 {p95} s; "
+                f"{res['late']} not complete in time; {res['mismatched']} ended on another "
+                f"state; errors: {len(res['errors'])}")
     mode = "push (server wakes followers)" if res["push"] else "poll (followers poll)"
     if not res["latencies_s"]:
         return f"mode: {mode}; joined {res['joined']}; no follower was updated; " \
@@ -289,13 +373,19 @@ def main() -> int:
     ap.add_argument("--gap", type=float, default=4.0, help="seconds between the teacher's moves")
     ap.add_argument("--idle", type=float, default=20.0, help="seconds of idle CPU measurement")
     ap.add_argument("--poll", action="store_true", help="followers poll instead of push")
+    ap.add_argument("--steps", type=int, default=0, help="lesson-step transitions instead")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
-    res = asyncio.run(run(args.followers, args.changes, args.gap, args.idle, not args.poll))
+    if args.steps:
+        res = asyncio.run(run_steps(args.followers, args.steps, args.gap, not args.poll))
+        bad = res["errors"] or res["mismatched"] or res["late"]
+    else:
+        res = asyncio.run(run(args.followers, args.changes, args.gap, args.idle, not args.poll))
+        bad = res["errors"] or res["missed"]
     print(summary(res))
     if args.json:
         args.json.write_text(json.dumps(res, indent=2))
-    return 1 if res["errors"] or res["missed"] else 0
+    return 1 if bad else 0
 
 
 if __name__ == "__main__":

@@ -243,6 +243,48 @@ def test_stale_followers_stop_counting(make, clock):
     assert FOLLOWER_STALE_S == 600.0
 
 
+def test_the_teacher_holds_the_class_with_a_mode_and_a_view_epoch(store, clock):
+    code, secret = store.create()
+    assert store.control(code) == {"version": 0, "mode": "follow", "epoch": 0, "away": 0.0}
+    assert store.command(code, secret, mode="free") == 1        # a change is a new version
+    assert store.command(code, secret, mode="free") == 1        # the same mode: no change
+    assert store.command(code, secret, back=True) == 2          # back to my view: epoch + 1
+    assert store.command(code, secret, mode="pause", back=True) == 3
+    clock.now += 7
+    assert store.control(code) == {"version": 3, "mode": "pause", "epoch": 2, "away": 7.0}
+    assert store.publish(code, secret, VIEW) == 4               # one version line for both
+    assert store.read(code) == (4, VIEW)
+    assert store.control(code)["away"] == 0.0                   # a publish is a sign of life
+    assert reason(lambda: store.command(code, "wrong", mode="free")) == "forbidden"
+    assert store.control(code)["mode"] == "pause"
+    with pytest.raises(ValueError):
+        store.command(code, secret, mode="dance")
+    store.end(code, secret)
+    assert reason(lambda: store.control(code)) == "unknown"
+    assert reason(lambda: store.command(code, secret, mode="free")) == "unknown"
+
+
+def test_the_roster_keeps_each_followers_status_and_last_sign(make, clock):
+    store = make(max_followers=3, follower_stale=60)
+    code, _ = store.create()
+    store.join(code, "a")
+    store.join(code, "b", status="exploring")
+    clock.now += 5
+    store.join(code, "c", status="nonsense")                    # unknown statuses: following
+    assert sorted(store.roster(code)) == [("a", "following", 5.0), ("b", "exploring", 5.0),
+                                          ("c", "following", 0.0)]
+    store.join(code, "b")                                       # back with the class
+    store.leave(code, "a")
+    assert sorted(store.roster(code)) == [("b", "following", 0.0), ("c", "following", 0.0)]
+    clock.now += 61                                             # every one stale
+    store.join(code, "d", status="exploring")
+    assert store.roster(code) == [("d", "exploring", 0.0)]
+    for i in range(2):
+        store.join(code, f"e{i}")
+    assert reason(lambda: store.join(code, "x", status="exploring")) == "full"
+    assert len(store.roster(code)) == 3                        # bounded like the followers
+
+
 def test_state_size_is_bounded(store):
     code, secret = store.create()
     big = {"page": "explorer", "params": {"pts": ["1" * MAX_STATE_BYTES]}}

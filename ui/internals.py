@@ -25,7 +25,9 @@ What is relied on (Streamlit 1.67), why, and how each fails over:
 - ``streamlit.runtime.get_instance()``: ``get_app_session(id)``, ``is_active_session(id)``, and
   on an AppSession ``_client_state``, ``_event_loop``, ``has_fragment`` and ``request_rerun``:
   wake a follower's session from another session's thread (push), and know whether a teacher's
-  session still exists. Failing: no push (followers poll every few seconds) and "unknown"
+  session still exists; ``_state`` (``AppSessionState``): tick a teacher's live fragment only
+  while its session runs no script (a ``run_every`` timer of the browser would interrupt the
+  teacher's own slower runs). Failing: no push (followers poll every few seconds) and "unknown"
   liveness (a room then simply lapses after its grace time unless its teacher acts).
 - ``streamlit.runtime.scriptrunner_utils.script_run_context.ThreadState``: the id of the fragment
   running now (so a wake reruns only that fragment). Failing: None (the whole app reruns).
@@ -92,6 +94,15 @@ def page_path() -> str:
     ctx = _ctx()
     info = _pages().get(getattr(ctx, "page_script_hash", None)) or {}
     return str(info.get("url_pathname", "") or "")
+
+
+def known_page_path() -> str | None:
+    """The url path of this run's page if the router has resolved it (None before
+    ``st.navigation`` ran in this run, e.g. at the top of the frame)."""
+    ctx = _ctx()
+    info = _pages().get(getattr(ctx, "page_script_hash", None))
+    path = info.get("url_pathname") if info else None
+    return None if path is None else str(path)
 
 
 def current_fragment_id() -> str | None:
@@ -222,6 +233,19 @@ def session_exists(sid: str) -> bool | None:
         return rt.get_app_session(sid) is not None
     except Exception:  # noqa: BLE001
         return None
+
+
+def session_idle(sid: str) -> bool:
+    """Whether the session sid exists in this process and runs no script now (a rerun asked of
+    it then cannot interrupt one of its own runs). False when unknown."""
+    rt = _runtime()
+    try:
+        from streamlit.runtime.app_session import AppSessionState
+
+        session = rt.get_app_session(sid) if rt is not None else None
+        return session is not None and session._state == AppSessionState.APP_NOT_RUNNING
+    except Exception:  # noqa: BLE001
+        return False
 
 
 def request_rerun(sid: str, fragment_id: str = "") -> bool:

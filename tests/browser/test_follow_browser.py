@@ -98,9 +98,12 @@ def test_student_follows_the_teacher_and_can_explore_alone(server, browser):
         assert float(value) == float(slope)
         screenshot(student, "follow_student_ko")
 
-        # the student explores alone: their change leaves the teacher's view alone
-        student.locator(".st-key-class_solo button").first.click()
-        student.wait_for_selector(".st-key-class_rejoin", timeout=WAIT)
+        # the teacher lets the class explore (Free): the student's change leaves the teacher's
+        # view alone
+        teacher.locator(".st-key-class_mode button", has_text="Free").click()
+        student.wait_for_function(
+            "(t) => document.querySelector('.st-key-class_follow')?.innerText.includes(t)",
+            arg=CATALOGUES["ko"]["class.free_following"].split(" — ")[0], timeout=WAIT)
         wait_idle(student)
         teacher_curve = leaky(teacher)
         student.locator(".st-key-deriv label").first.click()       # hide f′ (a click, no keys)
@@ -108,6 +111,7 @@ def test_student_follows_the_teacher_and_can_explore_alone(server, browser):
         # own" this first change does not always reach the student's address bar; see #13 note)
         wait_for_chart(student, "curves", "!d.layout.yaxis2")
         assert not student.locator(".st-key-deriv input").first.is_checked()
+        student.wait_for_selector(".st-key-class_rejoin", timeout=WAIT)   # exploring now
         wait_idle(student)
         teacher.wait_for_timeout(1500)
         assert "deriv" not in query(teacher)

@@ -120,7 +120,7 @@ def test_follower_opens_the_teachers_page_and_values():
     assert student.slider(key=SLOPE).value == 0.3
     assert student.query_params["lang"] in ("en", ["en"])      # the student's own language stays
     assert student.query_params["room"] in (code, [code])
-    assert CATALOGUES["en"]["class.following"].format(code=code) in infos(student)
+    assert CATALOGUES["en"]["class.locked"].format(code=code) in infos(student)
     # the same chart as opening the teacher's link directly
     direct = run_page("explorer", query={**LEAKY, SLOPE: "0.3"}, locale="en-US")
     np.testing.assert_allclose(leaky_curve(student), leaky_curve(direct))
@@ -141,19 +141,92 @@ def test_follower_applies_a_new_view_and_resets_what_the_teacher_left_default():
     assert student.number_input(key="lr").value == 0.5
 
 
-def test_explore_on_my_own_and_back_to_the_class():
+def command(code: str, secret: str, **kw) -> None:
+    room_store().command(code, secret, **kw)
+
+
+def test_follow_me_locks_the_students_view_to_the_teachers():
     code, secret = open_room({"page": "explorer", "params": {**LEAKY, SLOPE: ["0.3"]}})
     student = run_page(None, query={"room": code}, locale="en-US")
-    student.button(key="class_solo").click().run()
-    assert CATALOGUES["en"]["class.solo"].format(code=code) in infos(student)
+    student.slider(key=SLOPE).set_value(0.5).run()           # a touch the lock let through
+    assert student.slider(key=SLOPE).value == 0.3            # the teacher's value wins
+    assert CATALOGUES["en"]["class.locked"].format(code=code) in infos(student)
+    assert room_store().read(code)[1]["params"][SLOPE] == ["0.3"]   # nothing written
+
+
+def test_free_lets_students_explore_and_back_to_my_view_brings_them_back():
+    code, secret = open_room({"page": "explorer", "params": {**LEAKY, SLOPE: ["0.3"]}})
+    student = run_page(None, query={"room": code}, locale="en-US")
+    command(code, secret, mode="free")
+    student.run()
+    assert CATALOGUES["en"]["class.free_following"].format(code=code) in infos(student)
     student.slider(key=SLOPE).set_value(0.5).run()           # the student's own change
+    assert student.slider(key=SLOPE).value == 0.5
+    assert CATALOGUES["en"]["class.free_exploring"].format(code=code) in infos(student)
+    assert [s for _, s, _ in room_store().roster(code)] == ["exploring"]
     room_store().publish(code, secret, {"page": "explorer", "params": {**LEAKY, SLOPE: ["0.1"]}})
     student.run()
-    assert student.slider(key=SLOPE).value == 0.5            # not applied while on their own
-    assert room_store().read(code)[1]["params"][SLOPE] == ["0.1"]  # nor written to the room
-    student.button(key="class_rejoin").click().run()
-    assert student.slider(key=SLOPE).value == 0.1            # the class's view again
-    assert CATALOGUES["en"]["class.following"].format(code=code) in infos(student)
+    assert student.slider(key=SLOPE).value == 0.5            # exploring: not moved
+    command(code, secret, back=True)                         # everyone back to my view
+    student.run()
+    assert student.slider(key=SLOPE).value == 0.1
+    assert student.session_state["_al_view_epoch"] == 1      # the charts reset their zoom
+    assert CATALOGUES["en"]["class.free_following"].format(code=code) in infos(student)
+    student.run()
+    assert [s for _, s, _ in room_store().roster(code)] == ["following"]
+
+
+def test_pause_shows_eyes_on_the_projector():
+    code, secret = open_room({"page": "explorer", "params": dict(LEAKY)})
+    student = run_page(None, query={"room": code, "lang": "ko"}, locale="ko-KR")
+    assert "al-pause" not in htmls(student)
+    command(code, secret, mode="pause")
+    student.run()
+    assert "al-pause" in htmls(student)
+    assert CATALOGUES["ko"]["class.paused"] in htmls(student)
+    command(code, secret, mode="follow")
+    student.run()
+    assert "al-pause" not in htmls(student)
+
+
+def test_the_teachers_roster_counts_following_exploring_and_gone():
+    import re
+
+    teacher = start_class({SLOPE: "0.3"})
+    code = teacher.session_state["_al_class_room"]
+    from ui.i18n import set_lang
+
+    set_lang("en")   # AppTest formats the switch's options in this thread's language
+    teacher.segmented_control(key="class_mode").set_value("free").run()
+    assert room_store().control(code)["mode"] == "free"
+    student = run_page(None, query={"room": code}, locale="en-US")
+    student.slider(key=SLOPE).set_value(0.6).run()           # one explores
+    for other in ("phone-a", "phone-b"):                     # two more follow (other sessions)
+        room_store().join(code, other)
+    room_store().join(code, "gone-one")
+    now = time.time()
+    room_store().join(code, "gone-one", now=now - rules.ROSTER_GONE_S - 1)
+    teacher.run()
+    roster = re.search(r'data-following="(\d+)" data-exploring="(\d+)" data-gone="(\d+)"',
+                       htmls(teacher))
+    assert roster.groups() == ("2", "1", "1")
+    assert CATALOGUES["en"]["class.roster"].format(following=2, exploring=1, gone=1) \
+        in htmls(teacher)
+    names = [CATALOGUES["en"][f"class.animal.{i}"] for i in range(20)]
+    assert sum(htmls(teacher).count(n) for n in names) >= 4   # animals, never real names
+    teacher.button(key="class_back").click().run()
+    assert room_store().control(code)["epoch"] == 1
+    student.run()
+    assert student.slider(key=SLOPE).value == 0.3
+
+
+def test_students_see_that_the_teacher_has_left():
+    code, secret = open_room({"page": "explorer", "params": dict(LEAKY)})
+    student = run_page(None, query={"room": code}, locale="en-US")
+    room_store().end(code, secret)
+    student.run()
+    assert CATALOGUES["en"]["class.left"].format(code=code) in "\n".join(
+        e.value for e in student.error)
 
 
 def test_a_student_never_writes_to_the_room():
@@ -241,25 +314,24 @@ def test_a_restarted_store_is_told_as_such_not_as_idle():
 
 
 def test_an_oversize_view_is_refused_and_the_class_keeps_its_last_view():
+    # a page's controls are bounded by its spec; a page without one shares its address as is
     for lang in ("en", "ko"):
-        teacher = start_class({SLOPE: "0.3"}, lang=lang)
+        locale = "en-US" if lang == "en" else "ko-KR"
+        teacher = run_page(None, query={"lang": lang, "note": "short"}, locale=locale)
+        teacher.button(key="start_class").click().run()
         code = teacher.session_state["_al_class_room"]
-        student = run_page(None, query={"room": code}, locale="en-US")
-        assert student.slider(key=SLOPE).value == 0.3
-        teacher.query_params["fx"] = "x" * (rules.MAX_STATE_BYTES + 1000)
+        assert room_store().read(code)[1] == {"page": "", "params": {"note": ["short"]}}
+        teacher.query_params["note"] = "x" * (rules.MAX_STATE_BYTES + 1000)
         teacher.run()
         assert not teacher.exception
         assert teacher.session_state["_al_class_room"] == code        # the class goes on
         assert CATALOGUES[lang]["class.too_big"].format(kb="16") in warnings(teacher)
         assert CATALOGUES[lang]["class.expired"].format(hours=3) not in warnings(teacher)
-        assert room_store().read(code)[1]["params"][SLOPE] == ["0.3"]  # the last good view
-        del teacher.query_params["fx"]
-        teacher.query_params[SLOPE] = "0.2"
+        assert room_store().read(code)[1]["params"]["note"] == ["short"]  # the last good view
+        teacher.query_params["note"] = "again"
         teacher.run()
         assert CATALOGUES[lang]["class.too_big"].format(kb="16") not in warnings(teacher)
-        assert room_store().read(code)[1]["params"][SLOPE] == ["0.2"]
-        student.run()
-        assert student.slider(key=SLOPE).value == 0.2
+        assert room_store().read(code)[1]["params"]["note"] == ["again"]
 
 
 def test_one_session_cannot_exhaust_the_rooms():

@@ -4,6 +4,7 @@ unreachable code — or too many wrong codes tried — gets a clear message."""
 
 from __future__ import annotations
 
+import html
 import time
 
 import streamlit as st
@@ -15,7 +16,6 @@ from ui.classroom.panel import wait_left
 from ui.classroom.rules import RoomError, normalise_code, old_code, valid_code
 from ui.classroom.store import room_store
 from ui.classroom.teacher import teacher_room
-from ui.classroom.view import same
 from ui.i18n import t
 
 
@@ -40,12 +40,10 @@ def _admit(code: str) -> str | None:
             if wait:
                 st.session_state[S.WAIT_UNTIL] = time.time() + wait
                 return "wait"
-        if st.session_state.get(S.SOLO):
-            store.leave(code, me)
-            store.version(code)   # still there?
-        else:
-            store.join(code, me)
+        store.join(code, me, status=apply.status())
     except RoomError as err:
+        if err.reason == rules.UNKNOWN and st.session_state.get(S.JOINED) == code:
+            return "left"     # the class this session followed is gone: its teacher left
         if err.reason == rules.UNKNOWN and st.session_state.get(S.TRIED) != code:
             st.session_state[S.TRIED] = code
             _count_try(store)
@@ -62,8 +60,8 @@ def _count_try(store) -> None:
 
 
 def follow() -> None:
-    """Top of a full run: if the URL names a room and this session follows it, apply the
-    teacher's view when its version changed (this stops the run and starts the new one)."""
+    """Top of a full run: if the URL names a room, read its record and apply the teacher's view
+    when the record asks for it (ui.classroom.apply), before any widget exists."""
     apply.sync_url()
     code = link_code()
     if code is None or code == teacher_room():
@@ -71,45 +69,33 @@ def follow() -> None:
         return
     if st.session_state.get(S.FOLLOW) != code:     # a new code: start following it
         st.session_state[S.FOLLOW] = code
-        st.session_state[S.APPLIED] = -1
-        st.session_state[S.SOLO] = False
+        for key in (S.APPLIED, S.EPOCH, S.VIEW):
+            st.session_state[key] = None
     problem = _admit(code)
     if problem:
         st.session_state[S.PROBLEM] = problem
         return
     st.session_state.pop(S.PROBLEM, None)
-    if st.session_state.get(S.SOLO):
+    control = apply.read_control(code)
+    st.session_state[S.CONTROL] = control
+    if control is None or control["away"] > rules.TEACHER_AWAY_S:
         return
-    try:
-        if room_store().version(code) == st.session_state.get(S.APPLIED):
-            return
-        version, view = room_store().read(code)
-    except RoomError as err:
-        st.session_state[S.PROBLEM] = err.reason
-        return
-    st.session_state[S.APPLIED] = version
-    if view and not same(view):
-        st.session_state[S.VERIFY] = (version, 0)
-        apply.navigate(view)
-
-
-def _solo() -> None:
-    st.session_state[S.SOLO] = True
+    if apply.must_apply(control):
+        apply.apply_room(code, control)
 
 
 def _rejoin() -> None:
-    st.session_state[S.SOLO] = False
-    st.session_state[S.APPLIED] = -1
+    st.session_state[S.EPOCH] = None    # the next check applies the teacher's view
 
 
 def _forget() -> None:
     if "room" in st.query_params:
         del st.query_params["room"]
-    for key in (S.FOLLOW, S.PROBLEM, S.SOLO, S.APPLIED):
+    for key in (S.FOLLOW, S.PROBLEM, S.APPLIED, S.EPOCH, S.VIEW, S.JOINED):
         st.session_state.pop(key, None)
 
 
-_MESSAGES = {"full": "class.full", rules.UNAVAILABLE: "class.store_unavailable",
+_MESSAGES = {"full": "class.full", "left": "class.left", rules.UNAVAILABLE: "class.store_unavailable",
              "old": "class.old_code", "wait": "class.wait_code"}
 
 
@@ -127,9 +113,114 @@ def _problem_banner(code: str, problem: str) -> None:
         st.button(t("class.forget"), key="class_forget", on_click=_forget)
 
 
+_GUARD_JS = r"""
+export default function (component) {
+  const { data, setTriggerValue, parentElement } = component;
+  const host = parentElement && (parentElement.host || parentElement);
+  const row = host && host.closest && host.closest('[data-testid="stElementContainer"]');
+  if (row) row.style.display = "none";
+  const w = window;
+  w.__alClassLocked = !!(data && data.locked);
+  w.__alClassGuard = { data: data || {}, touched: setTriggerValue };
+  if (w.__alClassGuardOn) return;
+  w.__alClassGuardOn = true;
+  const CONTROLS = '[data-testid="stSlider"], [data-testid="stSelectbox"], ' +
+    '[data-testid="stMultiSelect"], [data-testid="stNumberInput"], [data-testid="stTextInput"], ' +
+    '[data-testid="stTextArea"], [data-testid="stCheckbox"], [data-testid="stRadio"], ' +
+    '[data-testid="stButtonGroup"], [data-testid="stToggle"], [class*="st-key-lesson_"], ' +
+    '[data-baseweb="popover"] [role="option"]';
+  const KEYS = ["ArrowRight", "ArrowLeft", "ArrowUp", "ArrowDown", "PageDown", "PageUp",
+                "Home", "End", " ", "Enter"];
+  let toast = null, timer = null, later = null;
+  const say = (text) => {
+    if (!toast) {
+      toast = document.createElement("div");
+      toast.className = "al-leading";
+      toast.setAttribute("role", "status");
+      toast.style.cssText = "position:fixed;left:50%;bottom:24px;transform:translateX(-50%);" +
+        "z-index:1000001;background:#1f2937;color:#fff;padding:10px 16px;border-radius:8px;" +
+        "font-size:1rem;max-width:90vw;box-shadow:0 4px 16px rgba(0,0,0,.3)";
+      document.body.appendChild(toast);
+    }
+    toast.textContent = text;
+    toast.style.display = "block";
+    clearTimeout(timer);
+    timer = setTimeout(() => { toast.style.display = "none"; }, 2500);
+  };
+  const control = (el) => el && el.closest && !el.closest('[class*="st-key-class_"]') &&
+    el.closest(CONTROLS);
+  const stop = (e) => {
+    const g = w.__alClassGuard;
+    if (!g) return;
+    const hit = control(e.target) || (e.type === "keydown" && control(document.activeElement));
+    if (g.data.locked) {
+      const key = e.type === "keydown";
+      if (key && !(KEYS.includes(e.key) || hit)) return;
+      if (!key && !hit) return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      if (["pointerdown", "touchstart", "keydown"].includes(e.type)) say(g.data.msg || "");
+      return;
+    }
+    if (hit && g.data.free) {   // exploring: tell the class check a moment after the change
+      clearTimeout(later);
+      later = setTimeout(() => g.touched && g.touched("touched", Date.now()), 900);
+    }
+  };
+  for (const type of ["pointerdown", "mousedown", "touchstart", "click", "keydown", "input",
+                      "change"]) {
+    w.addEventListener(type, stop, { capture: true, passive: false });
+  }
+}
+"""
+
+_guard = st.components.v2.component("al_class_guard", js=_GUARD_JS, isolate_styles=True)
+
+
+def _noop() -> None:
+    """A touch in free mode: rerunning the watch fragment is all it takes."""
+
+
+def _pause_screen() -> None:
+    st.html(f'<div class="al-pause" role="alertdialog" style="position:fixed;inset:0;'
+            'z-index:1000000;display:flex;flex-direction:column;align-items:center;'
+            'justify-content:center;gap:1rem;background:rgba(15,23,42,0.96);color:#fff;'
+            'text-align:center;padding:2rem">'
+            f'<div style="font-size:3rem;font-weight:700">{html.escape(t("class.paused"))}</div>'
+            f'<div style="font-size:1.3rem;max-width:36rem">{html.escape(t("class.paused_text"))}'
+            '</div></div>')
+
+
+def _draw(control: dict | None) -> None:
+    """The follower's banner from the room's record (inside the watch fragment)."""
+    code = shown(st.session_state.get(S.FOLLOW) or "")
+    mode = control["mode"] if control else None
+    left = control is None or control["away"] > rules.TEACHER_AWAY_S
+    locked = not left and mode == rules.FOLLOW
+    with st.container(key="class_follow", horizontal=True, vertical_alignment="center"):
+        if left:
+            st.warning(t("class.left", code=code), icon=":material/logout:", width="stretch")
+        elif mode == rules.FREE and apply.status() == rules.EXPLORING:
+            st.info(t("class.free_exploring", code=code), icon=":material/explore:",
+                    width="stretch")
+            st.button(t("class.rejoin"), key="class_rejoin", icon=":material/groups:",
+                      on_click=_rejoin, type="primary")
+        elif mode == rules.FREE:
+            st.info(t("class.free_following", code=code), icon=":material/explore:",
+                    width="stretch")
+        else:
+            st.info(t("class.locked" if locked else "class.following", code=code),
+                    icon=":material/groups:", width="stretch")
+    if mode == rules.PAUSE and not left:
+        _pause_screen()
+    _guard(key="class_guard", data={"locked": locked or mode == rules.PAUSE,
+                                    "free": mode == rules.FREE, "msg": t("class.leading")},
+           on_touched_change=_noop, height=0)
+
+
 def follower_banner() -> None:
-    """Main area, student with a room link: what they follow, and the one-click switch; a clear
-    message for a wrong, old or expired code."""
+    """Main area, student with a room link: what they follow (kept current by the watch
+    fragment); a clear message for a wrong, old or expired code."""
     code = st.session_state.get(S.FOLLOW)
     if not code:
         return
@@ -137,15 +228,4 @@ def follower_banner() -> None:
     if problem:
         _problem_banner(code, problem)
         return
-    solo = st.session_state.get(S.SOLO)
-    with st.container(key="class_follow", horizontal=True, vertical_alignment="center"):
-        if solo:
-            st.info(t("class.solo", code=shown(code)), icon=":material/explore:", width="stretch")
-            st.button(t("class.rejoin"), key="class_rejoin", icon=":material/groups:",
-                      on_click=_rejoin, type="primary")
-        else:
-            st.info(t("class.following", code=shown(code)), icon=":material/groups:", width="stretch")
-            st.button(t("class.solo_button"), key="class_solo", icon=":material/explore:",
-                      on_click=_solo)
-    if not solo:
-        apply.watch()
+    apply.watch(_draw)

@@ -16,6 +16,9 @@ from ui.classroom import rules
 from ui.classroom.rules import RoomError
 
 _HELD: dict[str, tuple[str, str, float]] = {}   # code -> (secret, session id, last seen active)
+_LIVE: dict[str, tuple[str, str]] = {}          # code -> (session id, its live fragment id)
+TICK_S = 1.0   # the teacher's live fragment (publish, roster) is rerun this often while idle
+_TICKER: threading.Thread | None = None
 _LOCK = threading.Lock()
 _THREAD: threading.Thread | None = None
 
@@ -34,6 +37,46 @@ def release(code: str | None) -> None:
     """Stop renewing code (ended, lost, or its teacher gone)."""
     with _LOCK:
         _HELD.pop(code or "", None)
+        _LIVE.pop(code or "", None)
+
+
+def live(code: str, session: str | None, fragment: str | None) -> None:
+    """The teacher's live fragment of code: rerun every TICK_S by the server while the
+    teacher's session is idle (never over one of its runs, unlike a browser timer)."""
+    if not session or not fragment or not internals.runtime_running():
+        return
+    with _LOCK:
+        if code in _HELD or len(_LIVE) < 4 * rules.MAX_ROOMS:
+            _LIVE[code] = (session, fragment)
+    global _TICKER
+    with _LOCK:
+        if _TICKER is None or not _TICKER.is_alive():
+            _TICKER = threading.Thread(target=_tick_loop, name="room-ticker", daemon=True)
+            _TICKER.start()
+
+
+def tick_once() -> int:
+    """Rerun every idle teacher's live fragment; how many."""
+    with _LOCK:
+        items = list(_LIVE.items())
+    ticked = 0
+    for code, (session, fragment) in items:
+        if internals.session_exists(session) is False:
+            with _LOCK:
+                _LIVE.pop(code, None)
+            continue
+        if internals.session_idle(session):
+            ticked += internals.request_rerun(session, fragment)
+    return ticked
+
+
+def _tick_loop() -> None:
+    while True:
+        time.sleep(TICK_S)
+        try:
+            tick_once()
+        except Exception:  # noqa: BLE001 - never let the ticker die
+            pass
 
 
 def held() -> list[str]:

@@ -29,6 +29,9 @@ class _Room:
     version: int = 0
     state: dict = field(default_factory=dict)
     followers: dict[str, float] = field(default_factory=dict)  # id → last seen
+    statuses: dict[str, str] = field(default_factory=dict)     # id → following / exploring
+    mode: str = rules.FOLLOW      # how the teacher holds the class (rules.MODES)
+    epoch: int = 0                # "everyone back to my view" presses (followers reset zoom)
 
 
 class MemoryRoomStore:
@@ -133,15 +136,19 @@ class MemoryRoomStore:
             self._owned(code, secret, self._clock())
             del self._rooms[normalise_code(code)]
 
-    def join(self, code: str, follower: str, now: float | None = None) -> int:
-        """Count follower in; RoomError("full") past max_followers (stale ones do not count)."""
+    def join(self, code: str, follower: str, now: float | None = None,
+             status: str = rules.FOLLOWING) -> int:
+        """Count follower in (or refresh it, with its roster status: rules.STATUSES);
+        RoomError("full") past max_followers (stale ones do not count)."""
         now = self._now(now)
+        status = status if status in rules.STATUSES else rules.FOLLOWING
         with self._lock:
             room = self._live(code, now)
             self._drop_stale(room, now)
             if follower not in room.followers and len(room.followers) >= self.max_followers:
                 raise RoomError(rules.FULL)
             room.followers[str(follower)] = now
+            room.statuses[str(follower)] = status
             return len(room.followers)
 
     def leave(self, code: str, follower: str) -> None:
@@ -150,6 +157,42 @@ class MemoryRoomStore:
             room = self._rooms.get(normalise_code(code))
             if room is not None:
                 room.followers.pop(str(follower), None)
+                room.statuses.pop(str(follower), None)
+
+    def command(self, code: str, secret: str, mode: str | None = None, back: bool = False,
+                now: float | None = None) -> int:
+        """The teacher holds the class: set the mode (rules.MODES) and/or, with back, bump the
+        view epoch ("everyone back to my view"). Any change is a new version (followers are
+        woken like for a new view); the version."""
+        if mode is not None and mode not in rules.MODES:
+            raise ValueError(mode)
+        now = self._now(now)
+        with self._lock:
+            room = self._owned(code, secret, now)
+            room.touched = now
+            if (mode is not None and mode != room.mode) or back:
+                room.mode = mode or room.mode
+                room.epoch += int(back)
+                room.version += 1
+            return room.version
+
+    def control(self, code: str, now: float | None = None) -> dict:
+        """What a follower needs besides the view: version, mode, epoch and the seconds since
+        the teacher's last sign of life (``away``)."""
+        now = self._now(now)
+        with self._lock:
+            room = self._live(code, now)
+            return {"version": room.version, "mode": room.mode, "epoch": room.epoch,
+                    "away": max(0.0, now - room.touched)}
+
+    def roster(self, code: str, now: float | None = None) -> list[tuple[str, str, float]]:
+        """(follower, status, seconds since last seen) of every counted follower."""
+        now = self._now(now)
+        with self._lock:
+            room = self._live(code, now)
+            self._drop_stale(room, now)
+            return [(f, room.statuses.get(f, rules.FOLLOWING), max(0.0, now - seen))
+                    for f, seen in room.followers.items()]
 
     def followers(self, code: str, now: float | None = None) -> list[str]:
         """The followers seen within follower_stale."""
@@ -162,6 +205,7 @@ class MemoryRoomStore:
     def _drop_stale(self, room: _Room, now: float) -> None:
         for f in [f for f, seen in room.followers.items() if now - seen > self.follower_stale]:
             del room.followers[f]
+            room.statuses.pop(f, None)
 
     def take(self, key: str, limit: int, window: float, cost: int = 1,
              now: float | None = None) -> float:

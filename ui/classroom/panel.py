@@ -3,6 +3,8 @@ with the code in large type."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import html
 import math
 import time
@@ -10,11 +12,12 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from ui.classroom import rules
+from ui.classroom import keeper, rules
 from ui.classroom import state as S
 from ui.classroom import teacher
 from ui.classroom.rules import RoomError
-from ui.classroom.share import share_dialog, show_qr
+from ui import internals
+from ui.classroom.share import class_qr, share_dialog
 from ui.classroom.store import room_store
 from ui.classroom.view import base_url, current_view, view_url
 from ui.i18n import t
@@ -46,9 +49,58 @@ def _message() -> None:
         st.warning(t("class.lost", seconds=fmt(rules.TEACHER_GRACE_S)))
 
 
+_KEEPER_JS = r"""
+export default function (component) {
+  const { data, setTriggerValue, parentElement } = component;
+  const host = parentElement && (parentElement.host || parentElement);
+  const row = host && host.closest && host.closest('[data-testid="stElementContainer"]');
+  if (row) row.style.display = "none";
+  const K = "activationLab.class";
+  try {
+    if (data && data.save) {
+      localStorage.setItem(K, JSON.stringify(data.save));
+    } else if (data && data.clear) {
+      localStorage.removeItem(K);
+    } else if (data && data.ask && !window.__alClassClaimed) {
+      const kept = localStorage.getItem(K);
+      if (kept) {
+        window.__alClassClaimed = true;
+        setTriggerValue("claim", JSON.parse(kept));
+      }
+    }
+  } catch (e) { /* no storage (private mode): the class cannot be reclaimed */ }
+}
+"""
+
+_keeper = st.components.v2.component("al_class_keeper", js=_KEEPER_JS, isolate_styles=True)
+
+
+def _claimed() -> None:
+    value = st.session_state.get("class_keeper")
+    try:
+        claim = value["claim"]
+    except (KeyError, TypeError):
+        claim = getattr(value, "claim", None)
+    if claim:
+        teacher.claim(claim)
+
+
+def _keep() -> None:
+    """The element that keeps this browser's room (code and secret) in its own storage, never
+    in a link, so that the browser that started a class can reclaim it after a reload."""
+    if teacher.teacher_room() is not None:
+        data = st.session_state.get(S.KEEP) or {}
+    elif st.session_state.get(S.FOLLOW):
+        data = {}
+    else:
+        data = st.session_state.pop(S.KEEP, None) or {"ask": True}
+    _keeper(key="class_keeper", data=data, on_claim_change=_claimed, height=0)
+
+
 def teacher_panel() -> None:
     """Sidebar: "share with the class" and "start a class" (or the running class's controls)."""
     teacher._check_room()
+    _keep()
     st.markdown(f"**{t('class.heading')}**")
     if st.button(t("class.share"), key="share_class", icon=":material/qr_code_2:",
                  width="stretch"):
@@ -64,16 +116,76 @@ def teacher_panel() -> None:
     _message()
 
 
+def _mode_changed() -> None:
+    teacher.command(mode=st.session_state.get("class_mode") or rules.FOLLOW)
+
+
+def _back() -> None:
+    teacher.command(back=True)
+
+
+def animal(secret: str, follower: str) -> int:
+    """The animal a follower is called on the teacher's roster: drawn from an HMAC of its
+    session id under the room's secret (no real name; the same student keeps it)."""
+    digest = hmac.new(str(secret).encode(), str(follower).encode(), hashlib.sha256).digest()
+    return int.from_bytes(digest[:4], "big") % ANIMALS
+
+
+ANIMALS = 20   # class.animal.<i> in ui/locales/classroom.py
+MAX_NAMES = 40  # names listed on the roster (the counts count everyone)
+
+
+def roster(code: str, secret: str) -> tuple[dict[str, int], list[tuple[str, str]]]:
+    """Counts of following / exploring / gone followers, and (name, status) of each."""
+    counts = {rules.FOLLOWING: 0, rules.EXPLORING: 0, "gone": 0}
+    names: list[tuple[str, str]] = []
+    try:
+        entries = room_store().roster(code)
+    except RoomError:
+        return counts, names
+    seen: dict[int, int] = {}
+    for follower, status, age in sorted(entries, key=lambda e: animal(secret, e[0])):
+        if age > rules.ROSTER_GONE_S or internals.session_active(follower) is False:
+            status = "gone"
+        counts[status] = counts.get(status, 0) + 1
+        i = animal(secret, follower)
+        seen[i] = seen.get(i, 0) + 1
+        name = t(f"class.animal.{i}") + (f" {seen[i]}" if seen[i] > 1 else "")
+        names.append((name, status))
+    return counts, names
+
+
+@st.fragment
+def _live() -> None:
+    """Teacher only: publish changes made in fragment reruns (full runs publish at their end),
+    and the roster, current without any action of the teacher. The server reruns it every
+    keeper.TICK_S while the teacher's session is idle (ui.classroom.keeper.live)."""
+    teacher.publish_and_tell()
+    code, secret = teacher.teacher_room(), st.session_state.get(S.SECRET)
+    if not code:
+        return
+    keeper.live(code, internals.session_id(), internals.current_fragment_id())
+    counts, names = roster(code, secret)
+    listed = " · ".join(f"{name} ({t('class.status.' + status)})"
+                        for name, status in names[:MAX_NAMES])
+    st.html(f'<div class="al-roster" data-following="{counts[rules.FOLLOWING]}" '
+            f'data-exploring="{counts[rules.EXPLORING]}" data-gone="{counts["gone"]}">'
+            f'<div style="font-weight:600">{html.escape(t("class.roster", **counts))}</div>'
+            f'<div style="font-size:0.85rem;opacity:0.8">{html.escape(listed)}</div></div>')
+
+
 def room_banner() -> None:
-    """Main area, teacher with a room: the code in large type with its QR link (key room_code)."""
+    """Main area, teacher with a room: the code in large type with its QR link (key room_code),
+    how the class follows, everyone back, and the live roster."""
     code = teacher.teacher_room()
     if code is None:
         return
     link = f"{base_url()}/?{urlencode({'room': code})}"
-    try:
-        count = len(room_store().followers(code))
-    except RoomError:
-        count = 0
+    if "class_mode" not in st.session_state or not st.session_state.get("class_mode"):
+        try:
+            st.session_state["class_mode"] = room_store().control(code)["mode"]
+        except RoomError:
+            st.session_state["class_mode"] = rules.FOLLOW
     with st.container(key="room_code", border=True, horizontal=True,
                       vertical_alignment="center", gap="medium"):
         st.html(f'<div class="al-room" style="line-height:1.1">'
@@ -82,10 +194,12 @@ def room_banner() -> None:
                 f'letter-spacing:0.2em;font-family:monospace">{html.escape(code)}</div></div>',
                 width="content")
         st.html(f'<div class="al-room-link" style="font-size:1.25rem;font-weight:600">'
-                f'{html.escape(link)}</div><div style="font-size:0.9rem;opacity:0.8">'
-                f'{t("class.following_count", n=count)}</div>', width="content")
+                f'{html.escape(link)}</div>', width="content")
         with st.popover(t("class.show_qr"), icon=":material/qr_code_2:"):
-            show_qr(link, 340, with_url=False)   # the address stands beside the button
-            st.html('<p style="font-size:3rem;font-weight:700;letter-spacing:0.25em;'
-                    f'text-align:center;font-family:monospace;margin:0">{html.escape(code)}</p>')
-    teacher._publisher()
+            class_qr(link, code)
+        st.segmented_control(t("class.mode"), rules.MODES, key="class_mode",
+                             format_func=lambda m: t(f"class.mode.{m}"), help=t("class.mode_help"),
+                             on_change=_mode_changed, label_visibility="collapsed")
+        st.button(t("class.back"), key="class_back", icon=":material/undo:", on_click=_back,
+                  help=t("class.back_help"))
+        _live()

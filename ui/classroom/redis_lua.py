@@ -1,7 +1,8 @@
 """The Lua scripts of the Redis room store (ui.classroom.redis_store): one script per operation,
 so each is atomic in Redis and one round trip.
 
-Every room script gets KEYS = (room hash, its followers zset, the set of open codes) and
+Every room script gets KEYS = (room hash, its followers zset, the set of open codes, the
+followers' roster statuses hash) and
 ARGV = (code, now, grace, idle, ...its own arguments from ARGV[5]). ``live`` drops a room its
 own clock says has lapsed (as MemoryRoomStore does): no sign of the teacher for ``grace``
 seconds, or no change of view for ``idle`` seconds.
@@ -16,7 +17,7 @@ local function lapsed(key)
 end
 local function live()
   if lapsed(KEYS[1]) then
-    redis.call('DEL', KEYS[1], KEYS[2])
+    redis.call('DEL', KEYS[1], KEYS[2], KEYS[4])
     redis.call('SREM', KEYS[3], ARGV[1])
     return false
   end
@@ -36,13 +37,19 @@ end
 local function renew(ttl)
   redis.call('PEXPIRE', KEYS[1], ttl)
   redis.call('PEXPIRE', KEYS[2], ttl)
+  redis.call('PEXPIRE', KEYS[4], ttl)
+end
+local function prune()         -- statuses of followers no longer counted (O(followers))
+  for _, m in ipairs(redis.call('HKEYS', KEYS[4])) do
+    if not redis.call('ZSCORE', KEYS[2], m) then redis.call('HDEL', KEYS[4], m) end
+  end
 end
 local function sweep(prefix)    -- O(open rooms), at most MAX_ROOMS
   local n = 0
   for _, code in ipairs(redis.call('SMEMBERS', KEYS[3])) do
     local key = prefix .. code
     if lapsed(key) then
-      redis.call('DEL', key, key .. ':f')
+      redis.call('DEL', key, key .. ':f', key .. ':s')
       redis.call('SREM', KEYS[3], code)
       n = n + 1
     end
@@ -59,9 +66,9 @@ CREATE = LIB + """
 sweep(ARGV[8])
 if redis.call('SCARD', KEYS[3]) >= tonumber(ARGV[6]) then return -4 end
 if redis.call('EXISTS', KEYS[1]) == 1 then return -5 end
-redis.call('DEL', KEYS[2])
+redis.call('DEL', KEYS[2], KEYS[4])
 redis.call('HSET', KEYS[1], 'secret', ARGV[5], 'version', 0, 'state', '{}',
-           'touched', ARGV[2], 'changed', ARGV[2])
+           'touched', ARGV[2], 'changed', ARGV[2], 'mode', 'follow', 'epoch', 0)
 redis.call('PEXPIRE', KEYS[1], ARGV[7])
 redis.call('SADD', KEYS[3], ARGV[1])
 return 1
@@ -95,7 +102,7 @@ return 1
 END = LIB + """
 local ok = owned(ARGV[5])
 if ok < 0 then return ok end
-redis.call('DEL', KEYS[1], KEYS[2])
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[4])
 redis.call('SREM', KEYS[3], ARGV[1])
 return 1
 """
@@ -110,16 +117,66 @@ end
 return {tonumber(redis.call('HGET', KEYS[1], 'version'))}
 """
 
-# ARGV[5..]: member, stale cutoff (exclusive), max followers
+# ARGV[5..]: member, stale cutoff (exclusive), max followers, roster status
 JOIN = LIB + """
 if not live() then return -1 end
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. ARGV[6])
 if (not redis.call('ZSCORE', KEYS[2], ARGV[5])) and
    redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[7]) then return -3 end
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[5])
+redis.call('HSET', KEYS[4], ARGV[5], ARGV[8])
+if redis.call('HLEN', KEYS[4]) > redis.call('ZCARD', KEYS[2]) then prune() end
 local ttl = redis.call('PTTL', KEYS[1])
-if ttl > 0 then redis.call('PEXPIRE', KEYS[2], ttl) end
+if ttl > 0 then
+  redis.call('PEXPIRE', KEYS[2], ttl)
+  redis.call('PEXPIRE', KEYS[4], ttl)
+end
 return redis.call('ZCARD', KEYS[2])
+"""
+
+# ARGV[5..]: member
+LEAVE = LIB + """
+redis.call('ZREM', KEYS[2], ARGV[5])
+redis.call('HDEL', KEYS[4], ARGV[5])
+return 1
+"""
+
+# ARGV[5..]: secret sha, mode ('' keeps it), back (1 bumps the epoch), channel, origin
+COMMAND = LIB + """
+local ok = owned(ARGV[5])
+if ok < 0 then return ok end
+redis.call('HSET', KEYS[1], 'touched', ARGV[2])
+local v = tonumber(redis.call('HGET', KEYS[1], 'version'))
+local mode = redis.call('HGET', KEYS[1], 'mode') or 'follow'
+if (ARGV[6] ~= '' and ARGV[6] ~= mode) or ARGV[7] == '1' then
+  if ARGV[6] ~= '' then redis.call('HSET', KEYS[1], 'mode', ARGV[6]) end
+  if ARGV[7] == '1' then redis.call('HINCRBY', KEYS[1], 'epoch', 1) end
+  v = redis.call('HINCRBY', KEYS[1], 'version', 1)
+  redis.call('PUBLISH', ARGV[8], ARGV[1] .. ' ' .. ARGV[9] .. ' ' .. v)
+end
+return v
+"""
+
+# returns {version, mode, epoch, touched}
+CONTROL = LIB + """
+if not live() then return {-1} end
+local r = redis.call('HMGET', KEYS[1], 'version', 'mode', 'epoch', 'touched')
+return {tonumber(r[1]), r[2] or 'follow', tonumber(r[3] or 0), r[4]}
+"""
+
+# ARGV[5]: stale cutoff (exclusive); returns {ok, member, status, last seen, ...}
+ROSTER = LIB + """
+if not live() then return {-1} end
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. ARGV[5])
+prune()
+local out = {1}
+local items = redis.call('ZRANGE', KEYS[2], 0, -1, 'WITHSCORES')
+for i = 1, #items, 2 do
+  out[#out + 1] = items[i]
+  out[#out + 1] = redis.call('HGET', KEYS[4], items[i]) or 'following'
+  out[#out + 1] = items[i + 1]
+end
+return out
 """
 
 # ARGV[5]: stale cutoff (exclusive); returns {ok, members...} (at most max followers)

@@ -6,8 +6,10 @@ compared in constant time inside the script against its SHA-256, so Redis never 
 
 Keys (``al:`` prefix)::
 
-    al:room:<code>     hash   secret (sha256 hex), version, state (JSON), touched, changed
+    al:room:<code>     hash   secret (sha256 hex), version, state (JSON), touched, changed,
+                              mode (follow / free / pause), epoch
     al:room:<code>:f   zset   "<origin>|<follower>" -> last seen      (the followers)
+    al:room:<code>:s   hash   "<origin>|<follower>" -> following / exploring  (the roster)
     al:rooms           set    codes of open rooms                     (the MAX_ROOMS bound)
     al:lim:<digest>    hash   start, count                            (a limit's window)
     al:wake            channel "<code> <origin> <version>" after a publish that changed the view
@@ -51,7 +53,8 @@ PREFIX = "al:"
 MAX_LOCAL_CODES = 1000              # rooms whose local followers a store remembers
 _REASONS = {lua.UNKNOWN: rules.UNKNOWN, lua.FORBIDDEN: rules.FORBIDDEN, lua.FULL: rules.FULL,
             lua.TOO_MANY: rules.TOO_MANY}
-_SCRIPTS = ("create", "publish", "touch", "end", "read", "join", "followers", "sweep", "take")
+_SCRIPTS = ("create", "publish", "touch", "end", "read", "join", "followers", "sweep", "take",
+            "leave", "command", "control", "roster")
 
 
 def secret_digest(secret: str) -> str:
@@ -127,7 +130,7 @@ class RedisRoomStore:
 
     def _keys(self, code: str) -> list[str]:
         room = f"{self.prefix}room:{normalise_code(code)}"
-        return [room, room + ":f", self.prefix + "rooms"]
+        return [room, room + ":f", self.prefix + "rooms", room + ":s"]
 
     def _member(self, follower: str) -> str:
         return f"{self.origin}|{follower}"
@@ -200,12 +203,14 @@ class RedisRoomStore:
         version, text = self._script("read", code, now, "state")
         return int(version), json.loads(text)
 
-    def join(self, code: str, follower: str, now: float | None = None) -> int:
-        """Count follower in (or refresh it); RoomError("full") past max_followers. The first
-        follower of a process starts that process's wake listener."""
+    def join(self, code: str, follower: str, now: float | None = None,
+             status: str = rules.FOLLOWING) -> int:
+        """Count follower in (or refresh it, with its roster status); RoomError("full") past
+        max_followers. The first follower of a process starts that process's wake listener."""
         now = self._now(now)
+        status = status if status in rules.STATUSES else rules.FOLLOWING
         count = int(self._script("join", code, now, self._member(follower),
-                                 now - self.follower_stale, self.max_followers))
+                                 now - self.follower_stale, self.max_followers, status))
         with self._lock:
             if len(self._mine) >= MAX_LOCAL_CODES:   # bounded: forgotten ones just go stale
                 self._mine.clear()
@@ -225,8 +230,31 @@ class RedisRoomStore:
             known.discard(str(follower))
             if not known:
                 self._mine.pop(code, None)
-        key = self._keys(code)[1]
-        self._call(lambda: self._r.zrem(key, self._member(follower)))
+        self._script("leave", code, None, self._member(follower))
+
+    def command(self, code: str, secret: str, mode: str | None = None, back: bool = False,
+                now: float | None = None) -> int:
+        """Set the mode and/or bump the view epoch (MemoryRoomStore.command); a change is a new
+        version, announced on the wake channel."""
+        if mode is not None and mode not in rules.MODES:
+            raise ValueError(mode)
+        return int(self._script("command", code, now, secret_digest(secret), mode or "",
+                                "1" if back else "0", self.channel, self.origin))
+
+    def control(self, code: str, now: float | None = None) -> dict:
+        """Version, mode, epoch and seconds since the teacher's last sign of life."""
+        now = self._now(now)
+        version, mode, epoch, touched = self._script("control", code, now)
+        return {"version": int(version), "mode": mode, "epoch": int(epoch),
+                "away": max(0.0, now - float(touched))}
+
+    def roster(self, code: str, now: float | None = None) -> list[tuple[str, str, float]]:
+        """(follower, status, seconds since last seen) of every counted follower (all
+        processes)."""
+        now = self._now(now)
+        out = self._script("roster", code, now, now - self.follower_stale)[1:]
+        return [(out[i].split("|", 1)[1], out[i + 1], max(0.0, now - float(out[i + 2])))
+                for i in range(0, len(out), 3)]
 
     def _members(self, code: str, now: float | None) -> list[str]:
         now = self._now(now)

@@ -29,6 +29,16 @@ TEACHER_GRACE_S = 90.0     # a room lives this long after its teacher's last sig
 LEASE_RENEW_S = 20.0       # a live teacher session renews its room this often
 IDLE_EXPIRY_S = 3 * 3600.0   # a room without any change of view for this long ends
 FOLLOWER_STALE_S = 600.0   # a follower unseen for this long no longer counts
+ROSTER_GONE_S = 12.0       # a follower unseen for this long is "gone" on the teacher's roster
+TEACHER_AWAY_S = 45.0      # no sign of the teacher for this long: students see "has left"
+
+# How the teacher holds the class (a room's mode): students follow with their controls locked,
+# explore freely, or look at the projector.
+FOLLOW, FREE, PAUSE = "follow", "free", "pause"
+MODES = (FOLLOW, FREE, PAUSE)
+# What a follower reports of itself on the roster.
+FOLLOWING, EXPLORING = "following", "exploring"
+STATUSES = (FOLLOWING, EXPLORING)
 
 # Limits against abuse: at most N events per window, per session and per client address.
 START_WINDOW_S = 600.0

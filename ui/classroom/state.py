@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 
 PER_VIEWER = ("lang", "classroom", "room")  # URL keys that stay each viewer's own
-PUBLISH_EVERY_S = 0.25  # teacher: how often fragment-made changes are looked for
+PUBLISH_EVERY_S = 0.5   # teacher: how often fragment-made changes are looked for (and the
+                        # roster redrawn)
 # follower with push: re-check the version (a missed wake), stay counted; a deployment (or the
 # topology test, which must see the cross-process wake alone) may set it, within 1 – 120 s
 HEARTBEAT_S = min(max(float(os.environ.get("ACTIVATION_LAB_HEARTBEAT_S", "5") or 5), 1.0), 120.0)
@@ -31,3 +32,12 @@ JOINED = "_al_class_joined"      # the code this session has joined (no limit ap
 SYNC_URL = "_al_class_sync_url"  # the run after a navigation sends the address
 VERIFY = "_al_class_verify"      # (version, tries) to check at the end of the run
 CHECK = "_al_class_check"        # (version, tries) of a fragment-only apply to check
+EPOCH = "_al_class_epoch"        # the room's view epoch applied (None: apply at the next run)
+VIEW = "_al_class_view"          # the teacher's view applied last
+CONTROL = "_al_class_control"    # the room's control record read at the top of this run
+HERE = "_al_class_here"          # the page this session showed last (or is sent to)
+VIEW_EPOCH = "_al_view_epoch"    # the view epoch, for the charts' uirevision (zoom resets)
+
+# the teacher's browser keeps the room (code and secret) to reclaim it after a reload
+KEEP = "_al_class_keep"          # what the keeper element sends its browser (save / clear / ask)
+MODE = "_al_class_mode"          # the mode the teacher's switch shows

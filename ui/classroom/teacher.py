@@ -22,7 +22,7 @@ from ui.classroom import keeper, limits, rules
 from ui.classroom import state as S
 from ui.classroom.rules import RoomError
 from ui.classroom.store import room_store
-from ui.classroom.view import current_view
+from ui.classroom.view import address_differs, current_view, query_of
 from ui.classroom.waker import wake
 
 
@@ -33,8 +33,9 @@ def teacher_room() -> str | None:
 
 def _forget_room() -> None:
     keeper.release(st.session_state.get(S.ROOM))
-    for key in (S.ROOM, S.SECRET, S.SENT, S.REJECTED, S.CHANGED_AT):
+    for key in (S.ROOM, S.SECRET, S.SENT, S.REJECTED, S.CHANGED_AT, S.MODE):
         st.session_state.pop(key, None)
+    st.session_state[S.KEEP] = {"clear": True}   # the browser forgets it too
 
 
 def _start() -> None:
@@ -52,10 +53,53 @@ def _start() -> None:
     except RoomError as err:
         st.session_state[S.TEACHER_PROBLEM] = err.reason
         return
+    _adopt(code, secret)
+
+
+def _adopt(code: str, secret: str) -> None:
+    """This session runs the room (started here, or reclaimed by this browser)."""
     st.session_state[S.ROOM], st.session_state[S.SECRET] = code, secret
     st.session_state[S.CHANGED_AT] = time.time()
     st.session_state.pop(S.TEACHER_PROBLEM, None)
+    st.session_state.pop(S.SENT, None)
+    st.session_state[S.KEEP] = {"save": {"code": code, "secret": secret}}
     keeper.hold(code, secret, internals.session_id())
+
+
+def claim(value) -> bool:
+    """The teacher's browser asks for the room it kept (after a reload, a dropped connection or
+    a closed lid): adopted only with the room's secret. Whether it was."""
+    try:
+        code, secret = str(value["code"])[:rules.READ_CODE_CHARS], str(value["secret"])[:200]
+    except (KeyError, TypeError):
+        return False
+    if teacher_room() is not None or not rules.valid_code(rules.normalise_code(code)):
+        return False
+    code = rules.normalise_code(code)
+    try:
+        room_store().touch(code, secret)
+    except RoomError:
+        st.session_state[S.KEEP] = {"clear": True}   # gone or not this browser's: forget it
+        return False
+    _adopt(code, secret)
+    return True
+
+
+def command(mode: str | None = None, back: bool = False) -> None:
+    """The teacher holds the class: a mode (rules.MODES) and/or everyone back to this view;
+    the followers are woken."""
+    code, secret = teacher_room(), st.session_state.get(S.SECRET)
+    if not code:
+        return
+    publish_now()     # "back to my view" means this view
+    try:
+        room_store().command(code, secret, mode=mode, back=back)
+    except RoomError as err:
+        _failed(err)
+        return
+    if mode:
+        st.session_state[S.MODE] = mode
+    wake(room_store(), code)
 
 
 def _end() -> None:
@@ -75,6 +119,10 @@ def publish_now() -> int | None:
     if not code or not secret:
         return None
     view = current_view()
+    if address_differs():
+        # the browser's address missed a change its widget made (the widget's value is in
+        # this session's state): correct the address, and publish from the state regardless
+        internals.send_address(query_of(view, own=True))
     if view in (st.session_state.get(S.SENT), st.session_state.get(S.REJECTED)):
         return None
     store = room_store()
@@ -115,12 +163,6 @@ def publish_and_tell() -> None:
     publish_now()
     if (teacher_room(), st.session_state.get(S.TEACHER_PROBLEM)) != before:
         st.rerun(scope="app")
-
-
-@st.fragment(run_every=S.PUBLISH_EVERY_S)
-def _publisher() -> None:
-    """Teacher only: publish changes made in fragment reruns (full runs publish at their end)."""
-    publish_and_tell()
 
 
 def _check_room() -> None:
