@@ -155,6 +155,14 @@ def plotly_locale(lang: str) -> dict[str, Any] | None:
                        "shortMonths": [f"{m}월" for m in range(1, 13)]} if lang == "ko" else {}}
 
 
+def _in_run() -> bool:
+    """Whether a script run (a session state) is there to read."""
+    try:
+        return "_al_view_epoch" in st.session_state
+    except Exception:  # noqa: BLE001 - outside a script run (tests, benches)
+        return False
+
+
 def payload(fig: Any, key: str, config: dict[str, Any], message: str,
             locale: dict[str, Any] | None = None) -> bytes:
     """The bytes sent to the browser: one JSON document with the figure (arrays as base64
@@ -162,7 +170,9 @@ def payload(fig: Any, key: str, config: dict[str, Any], message: str,
     the texts and the plotly.js locale (``locale``: see :func:`plotly_locale`)."""
     spec = json.loads(pio.to_json(fig, validate=False))
     layout = spec.setdefault("layout", {})
-    layout["uirevision"] = view_kind(key, layout)
+    # "Everyone back to my view" bumps the class's view epoch: a new uirevision resets zoom
+    epoch = st.session_state.get("_al_view_epoch", 0) if _in_run() else 0
+    layout["uirevision"] = view_kind(key, layout) + (f":{epoch}" if epoch else "")
     layout.pop("width", None)
     layout["autosize"] = True
     if locale:

@@ -77,6 +77,7 @@ export default function (component) {
     // the capture phase of the window: before a focused slider takes the key for itself
     window.addEventListener("keydown", (e) => {
       const S = window.__alLesson, d = S && S.data;
+      if (window.__alClassLocked) return;  // a student while the teacher leads: keys do nothing
       if (!d || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || !(e.key in move)) return;
       const el = document.activeElement;
       if (d.lecture) {
@@ -162,6 +163,21 @@ def _overlays(step: Step) -> None:
     if step.focus:
         shown = step.overlay()
         set_overlay(step.focus, annotations=shown.get("annotations"), shapes=shown.get("shapes"))
+
+
+def applied() -> tuple[str, int] | None:
+    """(page id, step) whose values this session holds: what a lesson step wrote last."""
+    value = st.session_state.get(_APPLIED)
+    return value if isinstance(value, tuple) and len(value) == 2 else None
+
+
+def mark_applied(page_id: str, k: int | None) -> None:
+    """Record that this session holds step k of page_id's lesson (None: no step), e.g. after
+    the class's view was written by follow-the-teacher."""
+    if k is None:
+        st.session_state.pop(_APPLIED, None)
+    else:
+        st.session_state[_APPLIED] = (page_id, int(k))
 
 
 def _write(page_id: str, k: int, skip: set[str] = frozenset()) -> None:

@@ -87,8 +87,8 @@ def _lesson_step(page: str) -> list[str] | None:
     URL spells it: the query string of a fragment rerun can be older than the step."""
     from ui import lesson
 
-    applied = st.session_state.get(lesson._APPLIED)  # noqa: SLF001 - (page, step) written
-    if isinstance(applied, tuple) and len(applied) == 2 and applied[0] == page:
+    applied = lesson.applied()  # (page, step) written
+    if applied is not None and applied[0] == page:
         return [str(applied[1])]
     return None
 
@@ -151,13 +151,13 @@ def _write_lesson(page: str, raw: list[str] | None) -> None:
     from ui import lesson
 
     if not raw:
-        st.session_state.pop(lesson._APPLIED, None)  # noqa: SLF001 - no step in the view
+        lesson.mark_applied(page, None)  # no step in the view
         return
     try:
         k = int(raw[-1])
     except ValueError:
         return
-    st.session_state[lesson._APPLIED] = (page, k)  # noqa: SLF001 - the view is the step
+    lesson.mark_applied(page, k)  # the view is the step
 
 
 def same(view: dict | None) -> bool:
