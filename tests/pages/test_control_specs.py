@@ -124,3 +124,35 @@ def test_every_lesson_step_is_a_complete_valid_state(page):
             assert spec[key].valid(value) or spec[key].valid(
                 int(value) if isinstance(value, float) and value == int(value) else value), \
                 (step.id, key, value)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_follower_gets_every_control_the_teacher_sets(page):
+    """Follow-the-teacher by the spec: for every shared control, a view that sets it to another
+    valid value reaches the student's session with that value (one student, one room, the
+    teacher's views published one after another)."""
+    from ui.classroom.memory_store import MemoryRoomStore
+    from ui.classroom.store import room_store, set_store
+
+    spec = spec_of(page)
+    old = set_store(MemoryRoomStore())
+    try:
+        code, secret = room_store().create()
+        room_store().publish(code, secret, {"page": page, "params": {}})
+        student = run_page(None, query={"room": code}, locale="en-US")
+        checked = 0
+        for c in spec.shared():
+            alt = other_value(c)
+            if c.dynamic or alt is None:
+                continue
+            view = {"page": page, "params": spec.to_query(c.setup() | {c.key: alt})}
+            room_store().publish(code, secret, view)
+            student.run()
+            assert not student.exception, (c.key, [e.message for e in student.exception])
+            value = student.session_state[c.key]
+            assert c.session_value(value) == c.session_value(alt) or value == alt, \
+                (c.key, value, alt)
+            checked += 1
+        assert checked > 0
+    finally:
+        set_store(old)
