@@ -220,7 +220,18 @@ def classroom_css() -> str:
   flex-wrap: nowrap; align-items: center; gap: 0.75rem; padding: 0 0.75rem; margin: 0;
   background: rgba(128, 128, 128, 0.14); border-radius: 0.5rem;
   border: 1px solid rgba(128, 128, 128, 0.35); }}
-:is({banner}) > div {{ flex: 0 1 auto; min-width: 0; }}
+:is({banner}) > div {{ flex: 0 0 auto; min-width: 0; }}
+/* one line on the projector: the code, the mode, back, the counts (the address and the QR
+   code are one click away in the QR popover; the roster's names in the sidebar) */
+:is({banner}) .al-room-link, :is({banner}) .al-roster > div + div {{ display: none !important; }}
+:is({banner}) [data-testid="stElementContainer"]:has(.al-room-link) {{ display: none; }}
+:is({banner}) {{ gap: 0.45rem; }}
+:is({banner}) button p, :is({banner}) .al-roster {{ font-size: 0.82rem !important; }}
+:is({banner}) .al-roster > div {{ font-weight: 600; }}
+/* icon buttons on the banner line (their tooltips say what they do) */
+:is({banner}) .st-key-class_back button [data-testid="stMarkdownContainer"],
+:is({banner}) [data-testid="stPopover"] button [data-testid="stMarkdownContainer"] {{
+  display: none; }}
 :is({banner}) * {{ margin-top: 0; margin-bottom: 0; white-space: nowrap; }}
 :is({banner}) .al-room {{ display: flex; align-items: baseline; gap: 0.5rem; }}
 :is({banner}) .al-room > div:first-child, :is({banner}) .al-room-link + div {{
