@@ -74,6 +74,11 @@ def test_the_teacher_holds_the_class(server, browser):
 
         # Follow me: a phone's touch on a control changes nothing and says who leads
         phone = phones[0]
+        folded = phone.locator('[data-testid="stExpander"] summary',
+                               has_text=EN["layout.controls"]).first
+        if folded.count() and not phone.locator(".st-key-deriv label").first.is_visible():
+            folded.click()                             # a follower's controls are folded
+            phone.locator(".st-key-deriv label").first.wait_for(state="visible")
         toggle = phone.locator(".st-key-deriv input").first
         was = toggle.is_checked()
         phone.locator(".st-key-deriv label").first.click(force=True)

@@ -36,6 +36,13 @@ def open_parameters(tab, label: str) -> None:
     slider = tab.locator('[data-testid="stSlider"]', has_text=LABEL).first
     if slider.count() and slider.is_visible():
         return
+    # a student following a class has the page's controls folded under the picture's side
+    for folded in (CATALOGUES["en"]["layout.controls"], CATALOGUES["ko"]["layout.controls"]):
+        outer = tab.locator('[data-testid="stExpander"] summary', has_text=folded).first
+        inner = tab.locator('[data-testid="stExpander"] summary', has_text=label).first
+        if outer.count() and outer.is_visible() and not inner.is_visible():
+            outer.click()
+            inner.wait_for(state="visible")
     tab.locator('[data-testid="stExpander"] summary', has_text=label).first.click()
     tab.locator('[data-testid="stSlider"]', has_text=LABEL).first.wait_for(state="visible")
 

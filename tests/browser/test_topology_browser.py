@@ -161,7 +161,7 @@ def test_a_student_on_another_process_follows_the_teacher(school, browser):
         wait_lesson(student, "5", FOLLOW_WAIT_MS)
         wait_idle(teacher)
         banner = teacher.locator(".st-key-room_code").inner_text()
-        assert CATALOGUES["en"]["class.following_count"].format(n=1) in banner
+        assert CATALOGUES["en"]["class.roster"].format(following=1, exploring=0, gone=0) in banner
     finally:
         teacher_ctx.close()
         student_ctx.close()

@@ -52,7 +52,8 @@ def assert_all_finite(at):
         raise AssertionError(f"{name} in a chart spec")
 
     for el in at.get("bidi_component"):
-        json.loads(el.proto.bytes.decode(), parse_constant=no_constant)
+        if el.proto.component_name == "activation_lab.chart":  # the charts (not the key helpers)
+            json.loads(el.proto.bytes.decode(), parse_constant=no_constant)
 
 
 def test_default_view_in_korean():

@@ -145,7 +145,7 @@ def roster(code: str, secret: str) -> tuple[dict[str, int], list[tuple[str, str]
         return counts, names
     seen: dict[int, int] = {}
     for follower, status, age in sorted(entries, key=lambda e: animal(secret, e[0])):
-        if age > rules.ROSTER_GONE_S or internals.session_active(follower) is False:
+        if age > gone_after() or internals.session_active(follower) is False:
             status = "gone"
         counts[status] = counts.get(status, 0) + 1
         i = animal(secret, follower)
@@ -172,6 +172,14 @@ def _live() -> None:
             f'data-exploring="{counts[rules.EXPLORING]}" data-gone="{counts["gone"]}">'
             f'<div style="font-weight:600">{html.escape(t("class.roster", **counts))}</div>'
             f'<div style="font-size:0.85rem;opacity:0.8">{html.escape(listed)}</div></div>')
+
+
+def gone_after() -> float:
+    """Seconds without a sign of a follower after which the roster counts it gone: at least
+    ROSTER_GONE_S, and two and a half heartbeats (a deployment may beat less often)."""
+    from ui.classroom.state import HEARTBEAT_S
+
+    return max(rules.ROSTER_GONE_S, 2.5 * HEARTBEAT_S)
 
 
 def room_banner() -> None:
