@@ -145,7 +145,11 @@ def roster(code: str, secret: str) -> tuple[dict[str, int], list[tuple[str, str]
         return counts, names
     seen: dict[int, int] = {}
     for follower, status, age in sorted(entries, key=lambda e: animal(secret, e[0])):
-        if age > gone_after() or internals.session_active(follower) is False:
+        # a session this process holds and that has disconnected is gone at once; one held by
+        # another process (a school's second app process) only by its age
+        local_gone = internals.session_exists(follower) and \
+            internals.session_active(follower) is False
+        if age > gone_after() or local_gone:
             status = "gone"
         counts[status] = counts.get(status, 0) + 1
         i = animal(secret, follower)
