@@ -19,6 +19,7 @@ import hashlib
 import json
 import re
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,43 @@ def ensure_static() -> bool:
         return True
     except OSError:
         return False
+
+
+@dataclass(frozen=True)
+class Scrub:
+    """A page's main control, scrubbed in the browser over a grid ``core`` computed once.
+
+    ``values`` is the grid (the control's own steps: nothing between grid points is invented),
+    ``index`` the grid point shown now, ``frames[i]`` what changes in the figure at ``values[i]``:
+    ``{"traces": [trace indices], "data": [{attribute: array, ...} per listed trace],
+    "layout": {annotations/shapes/title ... (optional)}}`` (arrays go out as float32).
+    ``texts[i]`` is values[i] as the page writes it; ``label`` the control's label (also its
+    accessible name). The browser moves the picture with no message to the server while the
+    thumb moves and sends the value when the drag ends (or a key moved it); the value then lands
+    in ``st.session_state[control]`` and the URL like any widget's. ``disabled``: a follower
+    whose teacher leads (the picture still follows the teacher).
+    """
+
+    control: str
+    values: tuple[float, ...]
+    index: int
+    frames: tuple[dict, ...]
+    label: str
+    texts: tuple[str, ...] = ()
+    disabled: bool = False
+
+
+@dataclass(frozen=True)
+class Capture:
+    """The chart takes an answer (a question step, ui.questions): ``mode`` "tap" (one point in
+    data coordinates) or "sketch" (a stroke, resampled to at most ``points`` points), for the
+    question ``question`` (its id); the element returns it as a trigger value."""
+
+    mode: str
+    question: str
+    points: int = 64
+    hint: str = ""
+    extra: dict = field(default_factory=dict)
 
 
 _MOUNT: list = []  # the registered element, made on the first chart drawn (not at import)

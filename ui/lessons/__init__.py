@@ -34,6 +34,7 @@ class Step:
     focus: str | None = None
     overlay: Callable[[], dict[str, list]] = _nothing
     near: str | None = None
+    question: Any = None   # a ui.questions.model.Question: the step asks it (predict, reveal)
 
 
 def steps(page_id: str) -> tuple[Step, ...]:
