@@ -91,11 +91,14 @@ def _visible(tab, selector: str) -> dict:
 
 
 def test_overflow_step_shows_its_nan_on_the_first_screen(browser, server):
-    """Lesson step 5 (softmax overflow) in Korean projector mode: its bar and the chart of the
+    """The softmax overflow step in Korean projector mode: its bar and the chart of the
     naive formula's nan beside the stable bars are on the screen together."""
+    from ui.lessons import steps
+
+    k = [s.id for s in steps("explorer")].index("softmax") + 1
     context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="ko-KR")
     tab = context.new_page()
-    goto(tab, f"{server}/explorer?lang=ko&classroom=true&lesson=5")
+    goto(tab, f"{server}/explorer?lang=ko&classroom=true&lesson={k}")
     wait_for_chart(tab, "overflow")
     tab.wait_for_timeout(2800)  # the bar brings itself into view (up to 2.5 s after drawing)
     bar = _visible(tab, ".st-key-lesson_bar")
