@@ -35,6 +35,17 @@ def press(tab, key: str) -> None:
     tab.wait_for_timeout(300)
 
 
+def key_to_step(tab, key: str, k: int, n: int, drawn: str) -> None:
+    """Press a key, wait for step k of n in the bar and the URL and for the loss curve's plot
+    div d to satisfy the JavaScript condition drawn."""
+    press(tab, key)
+    wait_step(tab, k, n)
+    assert f"lesson={k}" in tab.url
+    tab.wait_for_function(
+        "() => { try { const d = document.querySelector('.st-key-chart_gd_curve .js-plotly-plot');"
+        f" return {drawn}; }} catch (e) {{ return false; }} }}", timeout=30_000)
+
+
 def number(step_id: str) -> int:
     """The 1-based number of a descent step (the questions shift the story's numbers)."""
     return [s.id for s in steps("descent")].index(step_id) + 1
@@ -49,31 +60,14 @@ def test_cold_lesson_link_and_clicker_keys(server, page):
     wait_step(page, 1, n)
     np.testing.assert_allclose(iterates(page), course(0.2)[:1], rtol=1e-5)  # only x₀ shown
 
-    press(page, "ArrowRight")
-    wait_step(page, steady, n)
-    assert f"lesson={steady}" in page.url
-    page.wait_for_function(
-        "() => { try { const d = document.querySelector('.st-key-chart_gd_curve .js-plotly-plot');"
-        " return d._fullData[1].x.length > 2; } catch (e) { return false; } }", timeout=30_000)
+    key_to_step(page, "ArrowRight", steady, n, "d._fullData[1].x.length > 2")
     np.testing.assert_allclose(iterates(page), course(0.2), rtol=1e-5)
 
-    press(page, "ArrowRight")
-    wait_step(page, one, n)
-    assert f"lesson={one}" in page.url
-    page.wait_for_function(
-        "() => { try { const d = document.querySelector('.st-key-chart_gd_curve .js-plotly-plot');"
-        " return d._fullData[1].x[1] === 3; } catch (e) { return false; } }", timeout=30_000)
-    xs = iterates(page)
-    np.testing.assert_allclose(xs, course(0.5), rtol=1e-5, atol=1e-6)
+    key_to_step(page, "ArrowRight", one, n, "d._fullData[1].x[1] === 3")
+    np.testing.assert_allclose(iterates(page), course(0.5), rtol=1e-5, atol=1e-6)
     assert page.locator('[data-testid="stNumberInput"] input').first.input_value() != ""
 
-    press(page, "PageDown")
-    wait_step(page, osc, n)
-    assert f"lesson={osc}" in page.url
-    page.wait_for_function(
-        "() => { try { const d = document.querySelector('.st-key-chart_gd_curve .js-plotly-plot');"
-        " return Math.abs(d._fullData[1].x[1] + 2.6) < 1e-4; } catch (e) { return false; } }",
-        timeout=30_000)
+    key_to_step(page, "PageDown", osc, n, "Math.abs(d._fullData[1].x[1] + 2.6) < 1e-4")
     np.testing.assert_allclose(iterates(page)[:5], course(0.9)[:5], rtol=1e-5)
 
     press(page, "PageUp")
