@@ -123,9 +123,11 @@ def test_explorer_steepest_point_by_finite_differences():
     assert abs(truth.value - x[np.argmax(slope)]) < 1e-3
     assert truth.point == pytest.approx((truth.value, float(sigmoid(truth.value))), abs=1e-9)
     assert truth.values["g"] == "0.25"
-    # the bounds are the chart's axis ranges: the x range, f's span and a margin
+    # the bounds hold the chart's axis ranges: the x range and f's span, and the margins the
+    # automatic ranges add (a tenth of each width on either side)
     x0, x1, y0, y1 = q.bounds
-    assert (x0, x1) == (-6.0, 6.0) and y0 < float(sigmoid(-6.0)) and y1 > float(sigmoid(6.0))
+    assert (x0, x1) == pytest.approx((-7.2, 7.2))
+    assert y0 < float(sigmoid(-6.0)) - 0.05 and y1 > float(sigmoid(6.0)) + 0.05
 
 
 def test_explorer_sketch_truth_is_tanh_prime_by_finite_differences():
@@ -133,7 +135,7 @@ def test_explorer_sketch_truth_is_tanh_prime_by_finite_differences():
     cx, cy = (np.asarray(a) for a in q.truth().curve)
     h = 1e-5
     fd = (np.tanh(cx + h) - np.tanh(cx - h)) / (2 * h)
-    assert cx[0] == -6.0 and cx[-1] == 6.0
+    assert cx[0] == -6.0 and cx[-1] == 6.0 and q.bounds[:2] == pytest.approx((-7.2, 7.2))
     assert np.max(np.abs(cy - fd)) < 1e-8
     assert q.bounds[2] < -0.99 and q.bounds[3] > 0.99  # tanh's own span on the chart
 

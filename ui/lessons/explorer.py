@@ -113,11 +113,12 @@ def samples(act_id: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 def f_bounds(act_id: str) -> tuple[float, float, float, float]:
     """(x0, x1, y0, y1) of the f chart showing this activation alone: the x range and the
-    curve's span widened by PAD on either side (the chart's own range lies inside)."""
+    curve's span, each widened by PAD of its width on either side (the chart's axes range
+    automatically, a little wider than the data: every point of its plot area lies inside)."""
     f = samples(act_id)[1]
     lo, hi = float(np.min(f)), float(np.max(f))
-    pad = PAD * (hi - lo)
-    return (float(X_RANGE[0]), float(X_RANGE[1]), lo - pad, hi + pad)
+    pad, xpad = PAD * (hi - lo), PAD * (X_RANGE[1] - X_RANGE[0])
+    return (float(X_RANGE[0]) - xpad, float(X_RANGE[1]) + xpad, lo - pad, hi + pad)
 
 
 def steepest() -> Truth:
