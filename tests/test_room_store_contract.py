@@ -245,13 +245,15 @@ def test_stale_followers_stop_counting(make, clock):
 
 def test_the_teacher_holds_the_class_with_a_mode_and_a_view_epoch(store, clock):
     code, secret = store.create()
-    assert store.control(code) == {"version": 0, "mode": "follow", "epoch": 0, "away": 0.0}
+    assert store.control(code) == {"version": 0, "mode": "follow", "epoch": 0, "away": 0.0,
+                                   "question": None}
     assert store.command(code, secret, mode="free") == 1        # a change is a new version
     assert store.command(code, secret, mode="free") == 1        # the same mode: no change
     assert store.command(code, secret, back=True) == 2          # back to my view: epoch + 1
     assert store.command(code, secret, mode="pause", back=True) == 3
     clock.now += 7
-    assert store.control(code) == {"version": 3, "mode": "pause", "epoch": 2, "away": 7.0}
+    assert store.control(code) == {"version": 3, "mode": "pause", "epoch": 2, "away": 7.0,
+                                   "question": None}
     assert store.publish(code, secret, VIEW) == 4               # one version line for both
     assert store.read(code) == (4, VIEW)
     assert store.control(code)["away"] == 0.0                   # a publish is a sign of life
