@@ -56,7 +56,6 @@ MAX_BUCKETS = 10_000       # limit counters a memory store keeps (oldest dropped
 # MAX_SKETCH_POINTS points) and the kinds come from ui.questions.model.
 MAX_ANSWERS = 200          # answers per question
 MAX_QUESTIONS = 20         # questions kept per room (the oldest is dropped with its answers)
-MAX_RECORD_BYTES = 4096    # JSON of a question's record (id, kind, options, bounds)
 MAX_OPTIONS = 12           # options of a "choose" question
 SKETCH_STEPS = 1000        # a sketch's points are kept to 1/SKETCH_STEPS of the chart's span
 OPEN, CLOSED_Q, REVEALED = "open", "closed", "revealed"   # a question's status
