@@ -1020,3 +1020,18 @@ def test_asking_ending_and_revealing_wake_followers_of_other_processes(redis_url
     finally:
         a.close()
         b.close()
+
+
+def test_every_refusal_of_an_answer_has_a_message_in_both_languages():
+    from ui.locales import answers as texts
+
+    for reason_ in (*room_rules.ANSWER_REASONS, "unknown", "store_unavailable", "forbidden"):
+        assert reason_ in RoomError.REASONS
+        key, values = answers.refusal(reason_)
+        for catalogue in (texts.EN, texts.KO):
+            shown = catalogue[key].format(**values)
+            assert "{" not in shown and len(shown) > 20
+    assert answers.refusal("closed")[0] == "answers.error.closed"
+    assert answers.refusal("forbidden")[0] == "answers.error.other"
+    assert str(MAX_ANSWERS) in texts.KO["answers.error.too_many_answers"].format(
+        **answers.refusal("too_many_answers")[1])

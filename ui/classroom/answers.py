@@ -190,6 +190,14 @@ def _points(payload: Any, bounds: list[float] | None) -> list[list[float]]:
     return out
 
 
+def refusal(reason: str) -> tuple[str, dict]:
+    """The i18n key (ui/locales/answers.py) and its values that tell a student why the store
+    refused their answer (reason: a RoomError's)."""
+    known = (*rules.ANSWER_REASONS, rules.UNKNOWN, rules.UNAVAILABLE)
+    key = f"answers.error.{reason if reason in known else 'other'}"
+    return key, {"points": rules.MAX_SKETCH_POINTS, "max": rules.MAX_ANSWERS}
+
+
 def view(qid: str, record: dict, status: str, count: int) -> dict:
     """A question as ``question(code)`` and ``control(code)`` give it."""
     return {"qid": qid, "id": record["id"], "kind": record["kind"], "status": status,
