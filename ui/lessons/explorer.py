@@ -140,10 +140,10 @@ def ask_names() -> dict:
     return dict(sig=name("sigmoid"), tanh=name("tanh"))
 
 
-STEEP = Question("steep", "tap", steepest, chart="curves", bounds=f_bounds("sigmoid"),
-                 tolerance=0.5, axis="x", values=ask_names)
-SKETCH = Question("sketch", "sketch", tanh_slope, chart="curves", bounds=f_bounds("tanh"),
-                  tolerance=0.12, values=ask_names)
+STEEP = Question("steep", "tap", page="explorer", truth=steepest, chart="curves",
+                 bounds=f_bounds("sigmoid"), tolerance=0.5, axis="x", values=ask_names)
+SKETCH = Question("sketch", "sketch", page="explorer", truth=tanh_slope, chart="curves",
+                  bounds=f_bounds("tanh"), tolerance=0.12, values=ask_names)
 
 
 STEPS = (

@@ -75,6 +75,7 @@ class Question:
     axes: tuple[str, str] = ("x", "y")        # tap/sketch: the subplot's axes on the chart
     scale: str = "linear"                      # tap: "log" when the chart's x axis is logarithmic
     integer: bool = False                      # number: the answer is a whole count
+    page: str = ""                             # the lesson's page (its texts' keys)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -115,10 +116,11 @@ def prompt(page_id: str, question: Question) -> str:
 
 
 def option_label(page_id: str, question: Question, option: str) -> str:
-    """A choose question's option in the current language."""
+    """A choose question's option in the current language (the page may be "": the
+    question's own ``page``)."""
     from ui.i18n import t
 
-    return t(key(page_id, question, f"option.{option}"))
+    return t(key(page_id or question.page, question, f"option.{option}"))
 
 
 def hint(page_id: str, question: Question) -> str:
