@@ -13,6 +13,7 @@ import streamlit as st
 from ui.chart import Capture, Scrub, export_name, plotly_locale, render
 from ui.format import fmt  # noqa: F401 - pages import fmt from here
 from ui.i18n import get_lang, has, t
+from ui.questions import hook as question_hook
 from ui.theme import Look
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
@@ -119,13 +120,18 @@ def chart(fig: go.Figure, key: str, *, scrubs: Sequence[Scrub] = (),
     ``scrubs``: controls the chart scrubs in the browser (each a range input above the plot
     and the picture at every grid value, see ui.chart.Scrub); their values land in
     ``st.session_state[control]`` and the URL when a drag ends. ``capture``: the chart takes a
-    tap or a stroke as an answer; its value comes back here in the run after it (else None)."""
+    tap or a stroke as an answer; its value comes back here in the run after it (else None).
+    A lesson question on this chart (ui.questions.hook) may capture and add answer traces."""
+    asked, extra = question_hook.extras(key)
+    if extra:
+        fig = go.Figure(data=list(fig.data) + extra, layout=fig.layout, _validate=False)
     page = st.context.url.rstrip("/").rsplit("/", 1)[-1] if getattr(st.context, "url", None) else ""
     state = {k: ",".join(st.query_params.get_all(k)) for k in st.query_params}
     config = dict(PLOTLY_CONFIG, toImageButtonOptions={
         "format": "png", "scale": 2, "filename": export_name(page.split("?")[0], key, state)})
-    return render(_with_overlay(fig, key), key, config, t("common.chart_unavailable"),
-                  plotly_locale(get_lang()), scrubs=scrubs, capture=capture)
+    return question_hook.took(key, render(
+        _with_overlay(fig, key), key, config, t("common.chart_unavailable"),
+        plotly_locale(get_lang()), scrubs=scrubs, capture=capture or asked))
 
 
 def secondary(label_key: str, expanded: bool = False):
