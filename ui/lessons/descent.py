@@ -8,7 +8,9 @@ import functools
 from core import descent as d
 from ui.controls.descent import SPEC
 from ui.lessons import Step, note
+from ui.figures.descent import AXIS_TOP, MARKER_Y
 from ui.format import fmt
+from ui.questions.model import Question, Truth
 
 # the page's defaults (every step runs the course loss from its own start, the whole path shown)
 LOSS = SPEC["gd_loss"].default
@@ -76,6 +78,10 @@ def diverges() -> dict:
                 x2=fmt(float(r.iterates[2]), 4))
 
 
+def _nothing_to_say() -> dict:
+    return {}
+
+
 def slow() -> dict:
     r = run(0.001)
     # estimated_steps counts from x₀ (the whole run), so the texts say "in all" and also give
@@ -84,7 +90,46 @@ def slow() -> dict:
                 more=f"{r.estimated_steps - r.n:,}")
 
 
+# ----------------------------------------------------------------------------- questions
+GOAL = 0.01  # "how many steps until |x − 3| < 0.01?"
+ASK_LR = 0.2
+
+
+def ask_state(lr: float) -> dict:
+    """The page with this lr and only x₀ drawn (the step slider at 0): no iterate to count."""
+    return SPEC.state(lr=lr, gd_step=0)
+
+
+def count_names() -> dict:
+    r = run(ASK_LR)
+    return dict(lr=fmt(ASK_LR), x0=fmt(X0), target=fmt(float(r.target)), goal=fmt(GOAL))
+
+
+def count() -> Truth:
+    """The first step k from which |x_k − 3| stays within GOAL (core.descent.run, tol=GOAL)."""
+    r = d.run(LOSS, "gd", x0=X0, lr=ASK_LR, steps=N_ITER, tol=GOAL)
+    k = r.converged_at
+    return Truth(value=float(k), values=dict(count_names(), k=k,
+                                             x=fmt(float(r.iterates[k]), 4)))
+
+
+def diverge() -> Truth:
+    """The stability limit 2/L of the course loss (core.descent.stable_band): at it x cycles,
+    above it every step lands farther from the minimiser."""
+    band = d.stable_band(d.get(LOSS))
+    up = float(band.upper)
+    return Truth(value=up, point=(up, MARKER_Y), values=dict(upper=fmt(up), L=fmt(band.curvature)))
+
+
+COUNT = Question("count", "number", page="descent", truth=count, bounds=(0.0, 10000.0),
+                 tolerance=1.0, integer=True, values=count_names)
+DIVERGE = Question("diverge", "tap", page="descent", truth=diverge, chart="gd_axis",
+                   bounds=(d.LR_MIN, d.LR_MAX, 0.0, AXIS_TOP), tolerance=0.1, axis="x",
+                   scale="log")
+
+
 STEPS = (
+    Step("count", ask_state(ASK_LR), count_names, CHART, question=COUNT),
     Step("steady", state(0.2), steady, CHART,
          lambda: {"annotations": [at(0.2, run(0.2).converged_at, f"k = {run(0.2).converged_at}",
                                      ay=-60)]}),
@@ -92,6 +137,7 @@ STEPS = (
          lambda: {"annotations": [at(0.5, 0, "x₀"), at(0.5, 1, "x₁", ay=-60)]}),
     Step("oscillating", state(0.9), oscillating, CHART,
          lambda: {"annotations": [at(0.9, 0, "x₀"), at(0.9, 1, "x₁"), at(0.9, 2, "x₂", ax=30)]}),
+    Step("diverge", state(0.9), _nothing_to_say, "gd_axis", question=DIVERGE),
     Step("cycle", state(1.0), cycle, CHART,
          lambda: {"annotations": [at(1.0, 0, f"x₀ = x₂ = … = {fmt(X0)}", ax=-40),
                                   at(1.0, 1, f"x₁ = x₃ = … = {fmt(float(run(1.0).iterates[1]))}",

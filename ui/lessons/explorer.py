@@ -8,17 +8,22 @@ import functools
 import numpy as np
 
 from core.activations import EXP_OVERFLOW, FLOAT64_MAX, get, softmax_demo
-from core.properties import compare_stacks, properties
+from core.properties import compare_stacks, curve, properties
+from core.saturation import derivative_peak
 from ui.controls.explorer import SPEC
 from ui.i18n import act_name
 from ui.lessons import Step, note, percent
 from ui.format import fmt
+from ui.questions.model import Question, Truth
 from ui.sentences.explorer import default_scores
 
 SCORES = tuple(default_scores())  # the page's default scores and settings, from its spec
 OFFSET = SPEC["sm_off"].default
 DEPTH, WEIGHT = SPEC["L"].default, SPEC["a"].default
 LEAKY = 0.1  # the exercise's slope (the default is the catalogue's)
+X_RANGE = tuple(SPEC["xr"].default)  # the f / f′ chart's x axis
+SAMPLES = 241  # the page's samples of a curve on its x range
+PAD = 0.1  # a question's y bounds: the curve's span and this share of it on either side
 
 
 def name(act_id: str) -> str:
@@ -94,11 +99,62 @@ def overflow() -> dict:
                 stable=show(demo.stable), orig=show(SCORES))
 
 
+# ----------------------------------------------------------------------------- questions
+# Both are asked with the derivative panel switched off (deriv=False): the chart shows f alone,
+# so the answer (f′) is not on the screen until the reveal draws it.
+
+
+@functools.lru_cache(maxsize=8)
+def samples(act_id: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(x, f, f′) of an activation on the chart's x range, as the page samples it."""
+    return curve(act_id, X_RANGE[0], X_RANGE[1], SAMPLES)
+
+
+def f_bounds(act_id: str) -> tuple[float, float, float, float]:
+    """(x0, x1, y0, y1) of the f chart showing this activation alone: the x range and the
+    curve's span widened by PAD on either side (the chart's own range lies inside)."""
+    f = samples(act_id)[1]
+    lo, hi = float(np.min(f)), float(np.max(f))
+    pad = PAD * (hi - lo)
+    return (float(X_RANGE[0]), float(X_RANGE[1]), lo - pad, hi + pad)
+
+
+def steepest() -> Truth:
+    """Where σ′ is largest (core.saturation.derivative_peak), drawn at (x*, σ(x*)) on f."""
+    p = derivative_peak("sigmoid")
+    x = round(p.x_at, 6) + 0.0
+    y = float(get("sigmoid").fn(np.array([x]))[0])
+    return Truth(value=x, point=(x, y), values=dict(name=name("sigmoid"), x=fmt(x),
+                                                    g=fmt(p.value, 4)))
+
+
+def tanh_slope() -> Truth:
+    """tanh′ on the chart's x range (core.properties.curve); its largest value and where."""
+    x, _, g = samples("tanh")
+    i = int(np.argmax(g))
+    return Truth(curve=(x, g), values=dict(name=name("tanh"), m=fmt(float(g[i]), 4),
+                                           x=fmt(float(x[i]) + 0.0)))
+
+
+def ask_names() -> dict:
+    return dict(sig=name("sigmoid"), tanh=name("tanh"))
+
+
+STEEP = Question("steep", "tap", page="explorer", truth=steepest, chart="curves",
+                 bounds=f_bounds("sigmoid"), tolerance=0.5, axis="x", values=ask_names)
+SKETCH = Question("sketch", "sketch", page="explorer", truth=tanh_slope, chart="curves",
+                  bounds=f_bounds("tanh"), tolerance=0.12, values=ask_names)
+
+
 STEPS = (
     Step("collapse", SPEC.state(stack="identity"), collapse, "stack",
          lambda: on_stack("identity", 2.0, f"{fmt(stack('identity').slope, 4)}·x"), near="stack"),
     Step("bend", SPEC.state(), bend, "stack",
          lambda: on_stack("tanh", 2.0, f"{name('tanh')} × {DEPTH}"), near="stack"),
+    Step("steep", SPEC.state(f_sigmoid=["sigmoid"], f_relu=[], deriv=False), ask_names,
+         "curves", question=STEEP),
+    Step("sketch", SPEC.state(f_sigmoid=["tanh"], f_relu=[], deriv=False), ask_names, "curves",
+         question=SKETCH),
     Step("sigmoid", SPEC.state(f_relu=[]), family, "curves", family_marks),
     Step("relu", SPEC.state(f_sigmoid=[], f_relu=["relu", "leaky_relu", "elu"],
                             p_leaky_relu_negative_slope=LEAKY), relus, "curves", relu_marks),

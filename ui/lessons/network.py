@@ -17,6 +17,7 @@ from ui.i18n import act_name
 from ui.lessons import Step, note, percent
 from ui.format import fmt
 from ui.controls.network import COURSE, SPEC, STAGES
+from ui.questions.model import Question, Truth, option_label
 from ui.runs.network import stored_compare
 
 SIZES = net.COURSE_XOR_SIZES
@@ -117,14 +118,83 @@ def last_loss(acts: tuple[str, ...], out: str, epochs: int, which: int) -> dict:
                                  ay=-40)]}
 
 
+# ----------------------------------------------------------------------------- questions
+RACE = ("sigmoid", "tanh", "relu")  # "which hidden activation reaches 100 % on XOR first?"
+RACE_EPOCHS = 100                   # the page trains this few while the question is open
+RACE_CAP = 20_000                   # epochs the truth trains at most per activation
+
+
+@functools.lru_cache(maxsize=4)
+def epochs_to_all(hidden: str, cap: int = RACE_CAP) -> int | None:
+    """The first epoch after which the course XOR network (hidden, sigmoid output, lr 0.2,
+    per-sample updates) classifies all four corners: min{e : accuracy after e epochs = 1},
+    trained one epoch at a time by core.network (None if not within cap epochs). The truth
+    of a question: the only training this lesson does itself (about a second, once)."""
+    mlp = net.course_xor(hidden, "sigmoid")
+    for epoch in range(1, cap + 1):
+        mlp = net.train(mlp, net.XOR_X, net.XOR_T, net.COURSE_LR, 1).mlp
+        if net.accuracy(mlp, net.XOR_X, net.XOR_T[:, 0]) == 1.0:
+            return epoch
+    return None
+
+
+def race() -> Truth:
+    """The activation whose network reaches 100 % first (the fewest epochs)."""
+    reach = {a: epochs_to_all(a) for a in RACE}
+    done = {a: e for a, e in reach.items() if e is not None}
+    choice = min(done, key=done.get) if done else None
+    shown = lambda e: f"{e:,}" if e is not None else f"> {RACE_CAP:,}"  # noqa: E731
+    values = dict(answer=option_label("network", RACE_Q, choice) if choice else "",
+                  sizes="-".join(map(str, SIZES)),
+                  **{f"e_{a}": shown(e) for a, e in reach.items()},
+                  **{f"n_{a}": name(a) for a in RACE})
+    return Truth(choice=choice, values=values)
+
+
+def race_names() -> dict:
+    return dict(sizes="-".join(map(str, SIZES)), epochs=f"{RACE_EPOCHS:,}")
+
+
+def matrix(w) -> str:
+    return "[" + ", ".join("[" + ", ".join(fmt(float(v)) for v in row) + "]" for row in w) + "]"
+
+
+def forward_names() -> dict:
+    """The 2-3-1 network's numbers for the prompt (core.network.course_relu_231)."""
+    mlp = net.course_relu_231()
+    return dict(relu=name("relu"), sizes="-".join(map(str, mlp.sizes)),
+                x=", ".join(fmt(v) for v in net.COURSE_231_X), w1=matrix(mlp.weights[0]),
+                w2=", ".join(fmt(float(v)) for v in np.asarray(mlp.weights[1]).ravel()))
+
+
+def output() -> Truth:
+    """The 2-3-1 ReLU network's output for x = [1, 1] (core.network.course_relu_231_step)."""
+    tr = relu_step()
+    y = float(tr.y[0])
+    return Truth(value=y, values=dict(x=", ".join(fmt(float(v)) for v in tr.x),
+                                      z=", ".join(fmt(float(v), 4) for v in tr.z[0]),
+                                      y=fmt(y, 4), relu=name("relu")))
+
+
+RACE_Q = Question("race", "choose", page="network", truth=race, options=RACE,
+                  values=race_names)
+OUTPUT = Question("output", "number", page="network", truth=output, bounds=(-100.0, 100.0),
+                  tolerance=0.01, values=forward_names)
+
+
 STEPS = (
     Step("linear", SPEC.state(**BASE), linear, "net_loss",
          lambda: last_loss(("identity", "sigmoid"), "sigmoid", BASE["net_epochs"], 0)),
+    Step("race", SPEC.state(**dict(BASE, net_acts=list(RACE), net_epochs=RACE_EPOCHS)),
+         race_names, "net_loss", question=RACE_Q),
     Step("course", SPEC.state(**dict(BASE, net_acts=["sigmoid"], net_epochs=net.COURSE_EPOCHS)),
          course, "net_loss", lambda: last_loss(("sigmoid",), "sigmoid", net.COURSE_EPOCHS, 0)),
     Step("relu_out", SPEC.state(**dict(BASE, net_acts=["sigmoid", "relu"], net_out="relu")),
          relu_out, "net_loss",
          lambda: last_loss(("sigmoid", "relu"), "relu", BASE["net_epochs"], 1)),
+    # asked while the drawn network is the XOR one: the 2-3-1 network's values come next
+    Step("output", SPEC.state(**dict(BASE, net_ex="xor")), forward_names, "net_diagram",
+         near="step", question=OUTPUT),
     Step("forward", SPEC.state(**BASE), forward, "net_diagram", near="step"),
     Step("update", SPEC.state(**dict(BASE, net_ex="xor", net_pos_xor=len(STAGES))), update,
          "net_diagram", near="step"),

@@ -6,11 +6,15 @@ from __future__ import annotations
 import functools
 import math
 
+import numpy as np
+
 from core import saturation as sat
+from core.activations import get
 from ui.controls.saturation import SPEC, SWEEP
 from ui.i18n import act_name
 from ui.lessons import Step, note, percent
 from ui.format import fmt
+from ui.questions.model import Question, Truth
 
 BASE = SPEC.state()  # the page's defaults: a step states only what differs
 THRESHOLD = BASE["sat_t"]
@@ -108,11 +112,51 @@ def dying_marks() -> dict:
     return {"annotations": [note(b, share, f"{name('relu')}: {pct(share)}%", ax=60, ay=30)]}
 
 
+# ----------------------------------------------------------------------------- questions
+# Both are asked with ReLU alone on the page (sat_acts=["relu"]): neither σ′ nor the sigmoid's
+# factor through depth is on the screen until the step after the question.
+ASK = ["relu"]
+SHARES = {"e1": 1, "e3": 3, "e6": 6, "e9": 9}  # the options: about 10^−k of the gradient
+
+
+def at_zero() -> Truth:
+    """σ′(0) from core.activations (the sigmoid's derivative at 0)."""
+    g = float(get("sigmoid").grad(np.zeros(1))[0])
+    return Truth(value=g, values=dict(name=name("sigmoid"), g=fmt(g, 4),
+                                      m=fmt(peak("sigmoid").value, 4)))
+
+
+def zero_names() -> dict:
+    return dict(sig=name("sigmoid"), relu=name("relu"))
+
+
+def shrink() -> Truth:
+    """The sigmoid's best-case factor through DEPTH_L layers, (max σ′)^L (core.saturation);
+    the option whose 10^−k lies nearest to it on a log scale."""
+    v = float(sat.depth_factor("sigmoid", DEPTH_L)[-1])
+    choice = min(SHARES, key=lambda o: abs(math.log10(v) + SHARES[o]))
+    return Truth(value=v, choice=choice, values=dict(
+        name=name("sigmoid"), L=DEPTH_L, m=fmt(peak("sigmoid").value, 4), v=fmt(v, 4)))
+
+
+def shrink_names() -> dict:
+    return dict(sig=name("sigmoid"), L=DEPTH_L, relu=name("relu"))
+
+
+ZERO = Question("zero", "number", page="saturation", truth=at_zero, bounds=(-10.0, 10.0),
+                tolerance=0.01, values=zero_names)
+SHRINK = Question("shrink", "choose", page="saturation", truth=shrink, options=tuple(SHARES),
+                  values=shrink_names)
+
+
 STEPS = (
+    Step("zero", SPEC.state(sat_acts=ASK, sat_x=0.0), zero_names, "sat_curves", question=ZERO),
     Step("quarter", SPEC.state(sat_acts=["sigmoid"], sat_x=0.0), quarter, "sat_curves",
          quarter_marks),
     Step("flat", SPEC.state(sat_acts=["sigmoid", "tanh"], sat_x=PROBE), flat, "sat_curves",
          flat_marks),
+    Step("shrink", SPEC.state(sat_acts=ASK, sat_L=DEPTH_L), shrink_names, "sat_depth",
+         near="depth", question=SHRINK),
     Step("depth", SPEC.state(sat_L=DEPTH_L), through_depth, "sat_depth", depth_marks,
          near="depth"),
     # the step speaks of per-layer gradient sizes: its bar stands by the gradient chart

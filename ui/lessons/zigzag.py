@@ -12,7 +12,9 @@ from core import zigzag as zz
 from ui.controls.zigzag import SPEC
 from ui.i18n import act_name
 from ui.lessons import Step, note, percent
+from ui.figures.zigzag import view_box
 from ui.format import fmt
+from ui.questions.model import Question, Truth, option_label
 
 CHART = "zz_planes"
 
@@ -94,8 +96,54 @@ def mark_step(act: str, k: int, text: str) -> dict:
     return {"annotations": [note(float(w[0]), float(w[1]), text, ax=60, ay=45)]}
 
 
+# ----------------------------------------------------------------------------- questions
+# Both are asked on the opening picture (zz_t=0): only w₀ and w* are drawn, no update yet.
+AFTER = 10  # "where will the weights be after 10 steps?"
+QUADS = {"i_iii": (1, 3), "ii_iv": (2, 4), "i": (1,), "any": (1, 2, 3, 4)}  # the options
+
+
+def quadrants() -> Truth:
+    """The quadrants a single update of the sigmoid run can point into, over all its steps
+    (core.zigzag.allowed_quadrants); the option naming exactly that set."""
+    r = run("sigmoid")
+    found: set[int] = set()
+    for k in range(r.steps):
+        found.update(zz.allowed_quadrants(r, k))
+    every = tuple(sorted(found))
+    choice = next((o for o, q in QUADS.items() if q == every), "any")
+    return Truth(choice=choice, values=dict(name=name("sigmoid"),
+                                            answer=option_label("zigzag", QUADRANT, choice)))
+
+
+def after() -> Truth:
+    """w after AFTER steps of the sigmoid run (core.zigzag.simulate)."""
+    w = run("sigmoid").path[AFTER]
+    x, y = float(w[0]), float(w[1])
+    return Truth(point=(x, y), values=dict(name=name("sigmoid"), t=AFTER, w1=fmt(x, 3),
+                                           w2=fmt(y, 3)))
+
+
+def ask_names() -> dict:
+    return dict(name=name("sigmoid"), t=AFTER)
+
+
+def plane_bounds() -> tuple[float, float, float, float]:
+    """The left panel's axis ranges at step 0: w₀ and w* in the page's view box."""
+    r = run("sigmoid")
+    (x0, x1), (y0, y1) = view_box([r.path[:1]], [r.w0, r.w_star])
+    return (float(x0), float(x1), float(y0), float(y1))
+
+
+QUADRANT = Question("quadrant", "choose", page="zigzag", truth=quadrants, options=tuple(QUADS),
+                    values=ask_names)
+WHERE = Question("where", "tap", page="zigzag", truth=after, chart=CHART, bounds=plane_bounds(),
+                 tolerance=0.15, axis="xy", values=ask_names)
+
+
 STEPS = (
     Step("inputs", SPEC.state(zz_t=0), inputs, CHART, ends),
+    Step("quadrant", SPEC.state(zz_t=0), ask_names, CHART, question=QUADRANT),
+    Step("where", SPEC.state(zz_t=0), ask_names, CHART, question=WHERE),
     Step("same_sign", SPEC.state(zz_t=6), same_sign, CHART,
          lambda: mark_step("sigmoid", 6, "t = 6")),
     Step("path", SPEC.state(zz_t=reach("sigmoid")), path, CHART,
