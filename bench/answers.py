@@ -4,13 +4,20 @@ seconds while the teacher's screen keeps its live count.
 Students are threads making the room-store calls a student's session makes: read the room's
 control record (what the watch fragment reads once woken by *Ask*), answer the open question,
 read back their own answer (their screen draws it). Each answers at a random moment of the
-answering window. The teacher's screen is what ui.classroom.panel's live fragment does: one
-``question(code)`` read every ``keeper.TICK_S`` (the server reruns that fragment this often while
-the teacher is idle), its count shown.
+answering window. In the protocol-level set-ups the teacher's screen is what
+ui.classroom.panel's live fragment does when nothing wakes it: one ``question(code)`` read every
+``keeper.TICK_S`` (the server reruns that fragment this often while the teacher is idle), its
+count shown — the floor a lost wake falls back to. In the ``app`` set-up an answer also wakes
+the teacher's live fragment (Redis announces it; ui.classroom.waker.wake_teacher, at most every
+TEACHER_WAKE_S per room) once that fragment registers itself with
+``waker.remember_teacher`` (else the app's count, too, waits for the server's tick).
 
 Set-ups: the memory store with the teacher in the same process; Redis with the teacher in the
 same process; Redis with the teacher in another process (a child process polls the room through
-its own store, as a second app process behind the sticky proxy would). Per round the teacher
+its own store, as a second app process behind the sticky proxy would); ``app``: the teacher's
+real screen, a Chromium tab on the explorer's question step of a
+Streamlit process with the Redis store, whose room banner shows the count (the students write
+from this process, as from a second app process). Per round the teacher
 asks, the class answers, the teacher reveals. Measured: answers counted at the end (target: all);
 the time from the last answer written to the teacher's count first showing it (p50 / p95 / max
 over rounds; target p95 ≤ 1.5 s); CPU per answer: the CPU time of every process of the set-up
@@ -34,16 +41,79 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.topology import cpu_seconds, free_port, own_cpu, percentile, start_redis, stop  # noqa: E402
+from bench.topology import (cpu_seconds, free_port, own_cpu, percentile,  # noqa: E402
+                            start_redis, stop)
 from ui.classroom.keeper import TICK_S  # noqa: E402
 from ui.classroom.memory_store import MemoryRoomStore  # noqa: E402
 from ui.classroom.redis_store import RedisRoomStore  # noqa: E402
 from ui.classroom.rules import RoomError  # noqa: E402
 
-RECORD = {"id": "sigma_peak", "kind": "tap", "options": [], "bounds": [-6.0, 6.0, -0.1, 0.3]}
-SETUPS = {"memory": "memory store, teacher in the same process",
-          "redis": "Redis, teacher in the same process",
-          "redis2": "Redis, teacher in another process"}
+RECORD = {"id": "explorer:steep", "kind": "tap", "options": [],
+          "bounds": [-6.0, 6.0, -0.1, 0.3]}
+SETUPS = {"memory": "store calls: memory store, teacher's 1 s tick in the same process",
+          "redis": "store calls: Redis, teacher's 1 s tick in the same process",
+          "redis2": "store calls: Redis, teacher's 1 s tick in another process",
+          "app": "app: Redis, the teacher's real screen (Chromium) on one process, students "
+                 "on another"}
+COUNT = ".st-key-room_code .st-key-answer_count"
+# every change of the teacher's count text, with its time (epoch ms)
+COUNT_LOG = """(sel) => { window.__alCounts = []; let last = null;
+  setInterval(() => { const el = document.querySelector(sel);
+    const text = el ? el.innerText : null;
+    if (text !== last) { last = text; window.__alCounts.push([Date.now(), text]); } }, 10); }"""
+
+
+class ScreenTeacher:
+    """The teacher's real screen: a Chromium tab on the explorer's question step with a class
+    started; ``seen`` as Teacher's, read from the count shown in the room banner (the live
+    fragment the server reruns every TICK_S), with the qid the bench asked last."""
+
+    def __init__(self, base: str) -> None:
+        from playwright.sync_api import sync_playwright
+
+        from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, READY
+
+        self._pw = sync_playwright().start()
+        self.browser = self._pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        self.tab = self.browser.new_page(viewport={"width": 1280, "height": 720},
+                                         locale="en-US")
+        self.tab.goto(f"{base}/explorer?lang=en&lesson=3")
+        self.tab.wait_for_selector(READY, timeout=90_000)
+        self.tab.locator(".st-key-start_class button").first.click()
+        self.tab.wait_for_selector(".st-key-room_code .al-room-code", timeout=30_000)
+        self.code = self.tab.locator(".st-key-room_code .al-room-code").inner_text().strip()
+        self.tab.wait_for_function("() => localStorage.getItem('activationLab.class')")
+        self.secret = self.tab.evaluate(
+            "() => JSON.parse(localStorage.getItem('activationLab.class')).secret")
+        self.tab.evaluate(COUNT_LOG, COUNT)
+        self.asked: list[tuple[float, str]] = []    # (time, qid) of every question asked
+
+    @property
+    def seen(self) -> list[tuple[float, str, int]]:
+        """The counts shown; each belongs to the question asked last before the screen first
+        showed 0 after it (until then the screen still shows the one before)."""
+        out = []
+        asked, qid = list(self.asked), None
+        for ms, text in self.tab.evaluate("() => window.__alCounts"):
+            digits = "".join(c if c.isdigit() else " " for c in (text or "")).split()
+            if not digits:
+                continue
+            t, n = ms / 1000, int(digits[0])
+            while asked and asked[0][0] <= t and n == 0:
+                qid = asked.pop(0)[1]
+            if qid:
+                out.append((t, qid, n))
+        return out
+
+    def reset(self, qid: str, timeout: float = 10.0) -> None:
+        """Wait until the screen shows the new question's count (0)."""
+        deadline = time.time() + timeout
+        while time.time() < deadline and not any(q == qid for _, q, _ in self.seen):
+            time.sleep(0.05)
+
+    def close(self) -> None:
+        self.browser.close()
+        self._pw.stop()
 
 
 class Teacher:
@@ -120,7 +190,11 @@ def round_(store, code: str, secret: str, teacher, students: int, window: float,
     """One question: ask (at a random moment of the teacher's read cycle: rounds must not lock
     onto it), students answer, wait for the teacher's count, reveal."""
     time.sleep(rng.uniform(0, TICK_S))
+    asked = time.time()
     qid = store.ask(code, secret, RECORD)
+    if isinstance(teacher, ScreenTeacher):
+        teacher.asked.append((asked, qid))
+        teacher.reset(qid)   # students answer once the screen shows the new question
     done: list[float] = []
     errors: list[str] = []
     threads = [threading.Thread(target=student, args=(store, code, f"student-{rng.random()}",
@@ -146,8 +220,17 @@ def run(setup: str, students: int, window: float, rounds: int, seed: int) -> dic
     """Every round of one set-up; its numbers."""
     rng = random.Random(seed)
     redis_proc = url = None
-    remote = None
-    if setup == "memory":
+    remote = screen = app = None
+    if setup == "app":
+        from bench.topology import REDIS_ENV, start_app
+
+        port = free_port()
+        redis_proc = start_redis(port)
+        url = f"redis://127.0.0.1:{port}/0"
+        app_port = free_port()
+        app = start_app(app_port, {REDIS_ENV: url})
+        store = RedisRoomStore(url)
+    elif setup == "memory":
         store = MemoryRoomStore()
     else:
         port = free_port()
@@ -155,24 +238,31 @@ def run(setup: str, students: int, window: float, rounds: int, seed: int) -> dic
         url = f"redis://127.0.0.1:{port}/0"
         store = RedisRoomStore(url, prefix="bench:")
     try:
-        code, secret = store.create()
+        if setup == "app":
+            screen = teacher = ScreenTeacher(f"http://127.0.0.1:{app_port}")
+            code, secret = screen.code, screen.secret
+        else:
+            code, secret = store.create()
         if setup == "redis2":
             remote = teacher = RemoteTeacher(url, "bench:", code)
             time.sleep(2.0)     # the child imports and connects
-        else:
+        elif setup != "app":
             teacher = Teacher(store, code)
             teacher.thread.start()
-        pids = [p.pid for p in (redis_proc, remote and remote.proc) if p is not None]
+        pids = [p.pid for p in (redis_proc, remote and remote.proc, app) if p is not None]
         cpu0, own0, t0 = sum(map(cpu_seconds, pids)), own_cpu(), time.perf_counter()
         results = [round_(store, code, secret, teacher, students, window, rng)
                    for _ in range(rounds)]
         cpu = sum(map(cpu_seconds, pids)) - cpu0 + own_cpu() - own0
         wall = time.perf_counter() - t0
-        if remote is None:
+        if remote is None and screen is None:
             teacher.stop.set()
     finally:
         if remote is not None:
             remote.close()
+        if screen is not None:
+            screen.close()
+        stop(app)
         if isinstance(store, RedisRoomStore):
             store.close()
         stop(redis_proc)
@@ -213,8 +303,7 @@ def main() -> int:
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
     rows = [run(s, args.students, args.window, args.rounds, args.seed) for s in args.setups]
-    print(f"{args.students} students answering one question within {args.window:g} s; the "
-          f"teacher's count read every {TICK_S:g} s (its live fragment)\n")
+    print(f"{args.students} students answering one question within {args.window:g} s\n")
     print(table(rows))
     for r in rows:
         if r["errors"] or r["not_seen"]:

@@ -985,37 +985,50 @@ def test_a_touch_keeps_the_questions_as_long_as_the_room(pair, clock):
     assert all(a._r.pttl(k) > 1000 for k in _room_keys(a, code))
 
 
-def test_asking_ending_and_revealing_wake_followers_of_other_processes(redis_url, clock):
+def test_asking_ending_and_revealing_wake_followers_and_answers_the_teacher(redis_url, clock):
     prefix = f"q{uuid.uuid4().hex[:8]}:"
-    woken: list[str] = []
-    seen = threading.Event()
+    woken: dict[str, list] = {"a": [], "b": []}   # (code, followers given, answered) per store
+    events = {"a": threading.Event(), "b": threading.Event()}
 
-    def wake_b(view, code):
-        woken.append(code)
-        seen.set()
+    def waker(name):
+        def wake_(view, code):
+            woken[name].append((code, view.followers(code), getattr(view, "answered", False)))
+            events[name].set()
+        return wake_
 
-    a = RedisRoomStore(redis_url, clock=clock, prefix=prefix)
-    b = RedisRoomStore(redis_url, clock=clock, prefix=prefix, waker=wake_b)
+    a = RedisRoomStore(redis_url, clock=clock, prefix=prefix, waker=waker("a"))   # teacher's
+    b = RedisRoomStore(redis_url, clock=clock, prefix=prefix, waker=waker("b"))   # students'
     try:
         code, secret = a.create()
         b.join(code, "on-b")
+        qid = a.ask(code, secret, TAP)            # the teacher's process listens from now on
         deadline = time.time() + 10
-        while a._r.pubsub_numsub(b.channel)[0][1] < 1 and time.time() < deadline:
+        while a._r.pubsub_numsub(b.channel)[0][1] < 2 and time.time() < deadline:
             time.sleep(0.05)
         qid = a.ask(code, secret, TAP)
-        assert seen.wait(10) and woken == [code]
+        assert events["b"].wait(10)
         assert b.control(code)["question"]["qid"] == qid         # what the woken one reads
-        seen.clear()
-        for _ in range(5):
-            b.answer(code, "on-b", qid, {"x": 0, "y": 0})       # answers wake no follower
+        time.sleep(0.3)
+        events["a"].clear()
+        assert woken["b"][-1] == (code, ["on-b"], False) and woken["a"] == []
+        woken["b"].clear()
+        b.answer(code, "on-b", qid, {"x": 0, "y": 0})            # an answer: the teacher only
+        assert events["a"].wait(10)
+        a.answer(code, "s-on-a", qid, {"x": 0, "y": 0})          # from the teacher's process too
+        time.sleep(0.3)
+        assert woken["a"] == [(code, [], True)] * 2
+        assert woken["b"] == [(code, [], True)] * 2               # nobody to wake there
+        woken["a"].clear()
+        woken["b"].clear()
+        events["b"].clear()
         a.end_question(code, secret, qid)
-        assert seen.wait(10) and woken == [code] * 2
-        seen.clear()
+        assert events["b"].wait(10)
+        events["b"].clear()
         a.end_question(code, secret, qid)                        # no change, no wake
         a.reveal(code, secret, qid)
-        assert seen.wait(10)
+        assert events["b"].wait(10)
         time.sleep(0.3)
-        assert woken == [code] * 3
+        assert woken["b"] == [(code, ["on-b"], False)] * 2 and woken["a"] == []
         assert b.control(code)["question"]["status"] == "revealed"
     finally:
         a.close()
@@ -1035,3 +1048,43 @@ def test_every_refusal_of_an_answer_has_a_message_in_both_languages():
     assert answers.refusal("forbidden")[0] == "answers.error.other"
     assert str(MAX_ANSWERS) in texts.KO["answers.error.too_many_answers"].format(
         **answers.refusal("too_many_answers")[1])
+
+
+def test_answers_wake_the_teachers_live_count_a_few_times_per_burst(monkeypatch):
+    from ui import internals
+    from ui.classroom import waker as waker_module
+
+    reruns: list[tuple[str, str, float]] = []
+    idle = {"now": False}
+    monkeypatch.setattr(internals, "runtime_running", lambda: True)
+    monkeypatch.setattr(internals, "session_idle", lambda sid: idle["now"])
+    monkeypatch.setattr(internals, "request_rerun",
+                        lambda sid, frag="": reruns.append((sid, frag, time.monotonic())) or True)
+    monkeypatch.setattr(internals, "session_exists", lambda sid: True)
+    monkeypatch.setattr(waker_module, "_TEACHERS", {})
+    monkeypatch.setattr(waker_module, "_TEACHER", {})
+    waker_module.remember_teacher("ROOMAAA", "teacher-session", "live-fragment")
+    assert waker_module.wake_teacher("OTHERXX") is False           # no teacher of it here
+    assert waker_module.answered(MemoryRoomStore(), "OTHERXX") is False
+    idle["now"] = True
+    start = time.monotonic()
+    for _ in range(30):                                              # a burst of answers
+        assert waker_module.answered(MemoryRoomStore(), "ROOMAAA") is True
+    time.sleep(3 * waker_module.TEACHER_WAKE_S)
+    assert [r[:2] for r in reruns] == [("teacher-session", "live-fragment")] * 2
+    assert reruns[1][2] - start >= waker_module.TEACHER_WAKE_S * 0.9   # the trailing one
+    idle["now"] = False                                              # busy: asked again later
+    time.sleep(waker_module.TEACHER_WAKE_S)
+    waker_module.wake_teacher("ROOMAAA")
+    time.sleep(waker_module.TEACHER_WAKE_S * 1.5)
+    idle["now"] = True
+    time.sleep(waker_module.TEACHER_WAKE_S * 2)
+    assert len(reruns) == 3
+    shared = RedisRoomStore.__new__(RedisRoomStore)                 # a shared store says it
+    assert waker_module.answered(shared, "ROOMAAA") is False        # itself (its listener)
+    view = type("Answered", (), {"answered": True, "followers": lambda self, c: ["x"]})()
+    waker_module._TEACHER.clear()
+    assert wake(view, "ROOMAAA") == 1 and len(reruns) == 4          # the teacher, no follower
+    monkeypatch.setattr(internals, "session_exists", lambda sid: False)   # the teacher left
+    waker_module._TEACHER.clear()
+    assert waker_module.wake_teacher("ROOMAAA") is False and waker_module._TEACHERS == {}

@@ -249,7 +249,8 @@ if not q[1] then return {-6} end
 return {1, q[1], q[2], redis.call('HLEN', KEYS[1] .. ':a:' .. ARGV[5])}
 """
 
-# ARGV[5..]: digest of who, qid, answer JSON, max answers; returns the count of answers
+# ARGV[5..]: digest of who, qid, answer JSON, max answers, channel, origin; returns the count
+# of answers. "<code> <origin> answer" on the wake channel wakes the teacher's live count.
 ANSWER = LIB + """
 if not live() then return -1 end
 local st = redis.call('HGET', KEYS[5], 's:' .. ARGV[6])
@@ -260,6 +261,7 @@ if redis.call('HEXISTS', key, ARGV[5]) == 0 and
    redis.call('HLEN', key) >= tonumber(ARGV[8]) then return -8 end
 redis.call('HSET', key, ARGV[5], ARGV[7])
 follow_ttl(key)
+redis.call('PUBLISH', ARGV[9], ARGV[1] .. ' ' .. ARGV[10] .. ' answer')
 return redis.call('HLEN', key)
 """
 

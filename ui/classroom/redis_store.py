@@ -17,7 +17,8 @@ Keys (``al:`` prefix)::
     al:rooms           set    codes of open rooms                     (the MAX_ROOMS bound)
     al:lim:<digest>    hash   start, count                            (a limit's window)
     al:wake            channel "<code> <origin> <version>" after a publish that changed the view,
-                              a mode command, or a question asked, ended or revealed
+                              a mode command, or a question asked, ended or revealed;
+                              "<code> <origin> answer" after an answer (the teacher's count)
 
 Expiry is kept twice: by the store's clock (``touched`` and ``changed``, so an injected clock
 tests it) and by Redis itself (``PEXPIRE`` of the grace time, renewed by every publish and
@@ -184,6 +185,11 @@ class RedisRoomStore:
             raise RoomError(_REASONS[first])
         return result
 
+    def _listen(self) -> None:
+        """Start this process's wake listener (if there is a waker and it does not run)."""
+        if self._wake is not None:
+            self._wake.ensure()
+
     def _ttl_ms(self) -> int:
         return max(1, int(self.grace * 1000))
 
@@ -210,8 +216,10 @@ class RedisRoomStore:
                                 text, self.channel, self.origin))
 
     def touch(self, code: str, secret: str, now: float | None = None) -> None:
-        """The teacher is still there: renew the room's grace time (and its Redis keys)."""
+        """The teacher is still there: renew the room's grace time (and its Redis keys); the
+        teacher's process listens on the wake channel (answers wake the teacher's count)."""
         self._script("touch", code, now, secret_digest(secret), self._ttl_ms())
+        self._listen()
 
     def end(self, code: str, secret: str) -> None:
         """Close the room (only with its secret)."""
@@ -240,8 +248,7 @@ class RedisRoomStore:
             if len(self._mine) >= MAX_LOCAL_CODES:   # bounded: forgotten ones just go stale
                 self._mine.clear()
             self._mine.setdefault(normalise_code(code), set()).add(str(follower))
-        if self._wake is not None:
-            self._wake.ensure()
+        self._listen()
         return count
 
     def leave(self, code: str, follower: str) -> None:
@@ -282,6 +289,7 @@ class RedisRoomStore:
         qid = A.new_qid()
         self._script("ask", code, now, secret_digest(secret), self._ttl_ms(), text, qid,
                      rules.MAX_QUESTIONS, self.channel, self.origin)
+        self._listen()    # the teacher's process hears the answers of every process
         return qid
 
     def _status(self, code: str, secret: str, qid: str, status: str, now: float | None) -> None:
@@ -326,7 +334,7 @@ class RedisRoomStore:
             record = self._record(code, qid, now)[0]
         text = A.pack(record, payload)
         return int(self._script("answer", code, now, A.who_key(who), qid, text,
-                                rules.MAX_ANSWERS))
+                                rules.MAX_ANSWERS, self.channel, self.origin))
 
     def answers(self, code: str, secret: str, qid: str, now: float | None = None) -> list[dict]:
         """Teacher only: every answer to qid, in an order that says nothing of who gave it."""
