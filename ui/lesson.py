@@ -16,6 +16,7 @@ from ui import internals, page, widgets
 from ui.i18n import t
 from ui.lessons import Step, steps
 from ui.page import clear_overlays, set_overlay
+from ui.questions import flow
 
 PARAM = "lesson"
 _APPLIED = "_al_lesson_applied"  # (page id, step) whose state was last written
@@ -343,3 +344,4 @@ def bar(page_id: str, near: str | None = None) -> None:
         _keys(key="lesson_keys", data={"step": k, "n": n, "page": page_id, "lecture": lecture,
                                        "focus": step.focus or ""},
               on_nav_change=lambda: _keyboard(page_id), height=0)
+        flow.step_panel(page_id, step.question)  # a question step: ask, answer, reveal

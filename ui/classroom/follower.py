@@ -17,6 +17,7 @@ from ui.classroom.rules import RoomError, normalise_code, old_code, valid_code
 from ui.classroom.store import room_store
 from ui.classroom.teacher import teacher_room
 from ui.i18n import t
+from ui.questions import flow
 
 
 def link_code() -> str | None:
@@ -147,11 +148,14 @@ export default function (component) {
     clearTimeout(timer);
     timer = setTimeout(() => { toast.style.display = "none"; }, 2500);
   };
+  // the student's own boxes (the answer to the teacher's question): never locked
+  const mine = (el) => el && el.closest && el.closest('[class*="st-key-class_"]');
   const control = (el) => el && el.closest && !el.closest('[class*="st-key-class_"]') &&
     el.closest(CONTROLS);
   const stop = (e) => {
     const g = w.__alClassGuard;
     if (!g) return;
+    if (mine(e.target) || (e.type === "keydown" && mine(document.activeElement))) return;
     const hit = control(e.target) || (e.type === "keydown" && control(document.activeElement));
     if (g.data.locked) {
       const key = e.type === "keydown";
@@ -213,6 +217,7 @@ def _draw(control: dict | None) -> None:
                     icon=":material/groups:", width="stretch")
     if mode == rules.PAUSE and not left:
         _pause_screen()
+    flow.student_check(control)   # a question asked, ended or revealed: draw the page again
     _guard(key="class_guard", data={"locked": locked or mode == rules.PAUSE,
                                     "free": mode == rules.FREE, "msg": t("class.leading")},
            on_touched_change=_noop, height=0)
@@ -229,3 +234,4 @@ def follower_banner() -> None:
         _problem_banner(code, problem)
         return
     apply.watch(_draw)
+    flow.student_panel()   # the teacher's question comes first on the phone

@@ -5,6 +5,10 @@ A room lives while its teacher shows signs of life (a publish or a ``touch``, re
 ui.classroom.keeper while the teacher's session exists) and ends ``grace`` seconds after the
 last one, or ``idle_expiry`` seconds after its view last changed. Every call is O(1), or
 O(followers of one room) / O(rooms) with both bounded; a state is at most MAX_STATE_BYTES.
+
+Questions and answers (issue #23) live in the room and end with it: at most MAX_QUESTIONS
+questions, MAX_ANSWERS answers each, an answer at most MAX_ANSWER_BYTES (ui.classroom.answers
+checks it), kept under a digest of the student's session id, never the id itself.
 """
 
 from __future__ import annotations
@@ -17,8 +21,16 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Callable
 
+from ui.classroom import answers as A
 from ui.classroom import rules
 from ui.classroom.rules import RoomError, normalise_code
+
+
+@dataclass
+class _Question:
+    record: dict                  # answers.check_record of Question.record()
+    status: str = rules.OPEN      # rules.QUESTION_STATUSES
+    answers: dict[str, str] = field(default_factory=dict)   # digest of who → kept text
 
 
 @dataclass
@@ -32,6 +44,7 @@ class _Room:
     statuses: dict[str, str] = field(default_factory=dict)     # id → following / exploring
     mode: str = rules.FOLLOW      # how the teacher holds the class (rules.MODES)
     epoch: int = 0                # "everyone back to my view" presses (followers reset zoom)
+    questions: OrderedDict[str, _Question] = field(default_factory=OrderedDict)  # qid → question
 
 
 class MemoryRoomStore:
@@ -177,13 +190,112 @@ class MemoryRoomStore:
             return room.version
 
     def control(self, code: str, now: float | None = None) -> dict:
-        """What a follower needs besides the view: version, mode, epoch and the seconds since
-        the teacher's last sign of life (``away``)."""
+        """What a follower needs besides the view: version, mode, epoch, the seconds since
+        the teacher's last sign of life (``away``) and the room's latest question (``question``:
+        as :meth:`question` gives it, or None)."""
         now = self._now(now)
         with self._lock:
             room = self._live(code, now)
             return {"version": room.version, "mode": room.mode, "epoch": room.epoch,
-                    "away": max(0.0, now - room.touched)}
+                    "away": max(0.0, now - room.touched), "question": self._latest(room)}
+
+    # ------------------------------------------------------------ questions and answers
+
+    @staticmethod
+    def _latest(room: _Room) -> dict | None:
+        if not room.questions:
+            return None
+        qid = next(reversed(room.questions))
+        q = room.questions[qid]
+        return A.view(qid, q.record, q.status, len(q.answers))
+
+    @staticmethod
+    def _question(room: _Room, qid: str) -> _Question:
+        q = room.questions.get(qid) if A.valid_qid(qid) else None
+        if q is None:
+            raise RoomError(rules.NO_QUESTION)
+        return q
+
+    def ask(self, code: str, secret: str, record: dict, now: float | None = None) -> str:
+        """The teacher asks a question (record = Question.record()): a fresh random question
+        id. Any open question is closed; the room keeps its MAX_QUESTIONS latest questions
+        (the oldest is dropped with its answers). Followers are woken like for a mode command
+        (the caller wakes this process's: ui.classroom.waker.wake)."""
+        record = A.check_record(record)
+        now = self._now(now)
+        with self._lock:
+            room = self._owned(code, secret, now)
+            room.touched = now
+            for q in room.questions.values():
+                if q.status == rules.OPEN:
+                    q.status = rules.CLOSED_Q
+            qid = A.new_qid()
+            room.questions[qid] = _Question(record=record)
+            while len(room.questions) > rules.MAX_QUESTIONS:
+                room.questions.popitem(last=False)
+            return qid
+
+    def _status(self, code: str, secret: str, qid: str, status: str, now: float | None) -> None:
+        now = self._now(now)
+        with self._lock:
+            room = self._owned(code, secret, now)
+            room.touched = now
+            q = self._question(room, qid)
+            if status == rules.REVEALED or q.status == rules.OPEN:
+                q.status = status
+
+    def end_question(self, code: str, secret: str, qid: str, now: float | None = None) -> None:
+        """The teacher ends the question: later answers are refused ("closed"). A question
+        already ended or revealed stays as it is."""
+        self._status(code, secret, qid, rules.CLOSED_Q, now)
+
+    def reveal(self, code: str, secret: str, qid: str, now: float | None = None) -> None:
+        """The teacher reveals the question's answers (which ends it too)."""
+        self._status(code, secret, qid, rules.REVEALED, now)
+
+    def question(self, code: str, now: float | None = None) -> dict | None:
+        """The room's latest question: {"qid", "id", "kind", "status", "count", "record"}, or
+        None before the first."""
+        with self._lock:
+            return self._latest(self._live(code, self._now(now)))
+
+    def answer_count(self, code: str, qid: str, now: float | None = None) -> int:
+        """How many have answered the question (anyone may ask: it is shown to the class)."""
+        with self._lock:
+            return len(self._question(self._live(code, self._now(now)), qid).answers)
+
+    def answer(self, code: str, who: str, qid: str, payload: dict,
+               now: float | None = None) -> int:
+        """who (a student's session id) answers the open question qid; a new answer replaces
+        who's earlier one. The number of answers so far. RoomError: "no_question" (a qid the
+        room does not have), "closed", "bad_answer" (ui.classroom.answers), "too_many_answers"
+        (MAX_ANSWERS reached); nothing is written then."""
+        now = self._now(now)
+        key = A.who_key(who)
+        with self._lock:
+            q = self._question(self._live(code, now), qid)
+            text = A.pack(q.record, payload)
+            if q.status != rules.OPEN:
+                raise RoomError(rules.CLOSED)
+            if key not in q.answers and len(q.answers) >= rules.MAX_ANSWERS:
+                raise RoomError(rules.TOO_MANY_ANSWERS)
+            q.answers[key] = text
+            return len(q.answers)
+
+    def answers(self, code: str, secret: str, qid: str, now: float | None = None) -> list[dict]:
+        """Teacher only: every answer to qid, in an order that says nothing of who gave it."""
+        with self._lock:
+            q = self._question(self._owned(code, secret, self._now(now)), qid)
+            texts = list(q.answers.values())
+        return A.shuffled(q.record, texts)
+
+    def my_answer(self, code: str, who: str, qid: str, now: float | None = None) -> dict | None:
+        """who's own answer to qid (None if none, or if the room no longer has qid)."""
+        with self._lock:
+            room = self._live(code, self._now(now))
+            q = room.questions.get(qid) if A.valid_qid(qid) else None
+            text = None if q is None else q.answers.get(A.who_key(who))
+        return None if text is None else A.unpack(q.record, text)
 
     def roster(self, code: str, now: float | None = None) -> list[tuple[str, str, float]]:
         """(follower, status, seconds since last seen) of every counted follower."""

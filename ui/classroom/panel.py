@@ -22,6 +22,7 @@ from ui.classroom.store import room_store
 from ui.classroom.view import base_url, current_view, view_url
 from ui.i18n import t
 from ui.format import fmt
+from ui.questions import flow
 
 
 def wait_left() -> int:
@@ -176,6 +177,8 @@ def _live() -> None:
             f'data-exploring="{counts[rules.EXPLORING]}" data-gone="{counts["gone"]}">'
             f'<div style="font-weight:600">{html.escape(t("class.roster", **counts))}</div>'
             f'<div style="font-size:0.85rem;opacity:0.8">{html.escape(listed)}</div></div>')
+    # a question's live count: the students in class now (following or exploring) answer
+    flow.live_count(code, counts[rules.FOLLOWING] + counts[rules.EXPLORING])
 
 
 def gone_after() -> float:

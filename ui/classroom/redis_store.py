@@ -10,13 +10,20 @@ Keys (``al:`` prefix)::
                               mode (follow / free / pause), epoch
     al:room:<code>:f   zset   "<origin>|<follower>" -> last seen      (the followers)
     al:room:<code>:s   hash   "<origin>|<follower>" -> following / exploring  (the roster)
+    al:room:<code>:q   hash   "r:<qid>" -> question record (JSON), "s:<qid>" -> its status
+    al:room:<code>:ql  list   qids, oldest first (at most MAX_QUESTIONS; the room hash's field
+                              qid is the latest)
+    al:room:<code>:a:<qid> hash  digest of a student's session id -> answer (JSON, ≤ 1 KB)
     al:rooms           set    codes of open rooms                     (the MAX_ROOMS bound)
     al:lim:<digest>    hash   start, count                            (a limit's window)
-    al:wake            channel "<code> <origin> <version>" after a publish that changed the view
+    al:wake            channel "<code> <origin> <version>" after a publish that changed the view,
+                              a mode command, or a question asked, ended or revealed;
+                              "<code> <origin> answer" after an answer (the teacher's count)
 
 Expiry is kept twice: by the store's clock (``touched`` and ``changed``, so an injected clock
 tests it) and by Redis itself (``PEXPIRE`` of the grace time, renewed by every publish and
-touch), so an abandoned room disappears even if no process looks at it again.
+touch, and given to a room's question and answer keys), so an abandoned room disappears with
+its questions and answers even if no process looks at it again.
 
 Followers belong to the process they joined through (``origin``); a teacher's process never
 counts out sessions of another. Waking across processes: a publish that changes the view
@@ -40,6 +47,7 @@ import threading
 import time
 from typing import Any, Callable
 
+from ui.classroom import answers as A
 from ui.classroom import redis_lua as lua
 from ui.classroom import rules
 from ui.classroom.redis_wake import WakeListener
@@ -51,15 +59,32 @@ SOCKET_TIMEOUT_S = 0.5              # connect and per-command timeout
 RETRY_AFTER_S = 2.0                 # after a failed connection, fail fast for this long
 PREFIX = "al:"
 MAX_LOCAL_CODES = 1000              # rooms whose local followers a store remembers
+MAX_RECORDS = 256                   # question records a store remembers (they never change)
 _REASONS = {lua.UNKNOWN: rules.UNKNOWN, lua.FORBIDDEN: rules.FORBIDDEN, lua.FULL: rules.FULL,
-            lua.TOO_MANY: rules.TOO_MANY}
+            lua.TOO_MANY: rules.TOO_MANY, lua.NO_QUESTION: rules.NO_QUESTION,
+            lua.CLOSED: rules.CLOSED, lua.TOO_MANY_ANSWERS: rules.TOO_MANY_ANSWERS}
 _SCRIPTS = ("create", "publish", "touch", "end", "read", "join", "followers", "sweep", "take",
-            "leave", "command", "control", "roster")
+            "leave", "command", "control", "roster", "ask", "status", "question", "record",
+            "answer", "answers", "mine")
 
 
 def secret_digest(secret: str) -> str:
     """What Redis keeps of a secret: hex(SHA-256(secret))."""
     return hashlib.sha256(str(secret).encode()).hexdigest()
+
+
+def _qid(qid: object) -> str:
+    """qid as a script argument: a string that is no question id stands for any forged one (a
+    script then finds no such question)."""
+    return qid if A.valid_qid(qid) else "none"
+
+
+def _question(items: list) -> dict | None:
+    """A question from a script's [qid, record, status, count] (None for [])."""
+    if len(items) < 4:
+        return None
+    qid, record, status, count = items[:4]
+    return A.view(qid, json.loads(record), status, int(count))
 
 
 def _origin() -> str:
@@ -109,6 +134,7 @@ class RedisRoomStore:
         self._down_until = 0.0
         self._lock = threading.Lock()
         self._mine: dict[str, set[str]] = {}   # code -> followers that joined through here
+        self._records: dict[str, dict] = {}    # qid -> its record (a record never changes)
         self._r = None
         try:
             self._r = _connect(url, socket_timeout)
@@ -130,7 +156,7 @@ class RedisRoomStore:
 
     def _keys(self, code: str) -> list[str]:
         room = f"{self.prefix}room:{normalise_code(code)}"
-        return [room, room + ":f", self.prefix + "rooms", room + ":s"]
+        return [room, room + ":f", self.prefix + "rooms", room + ":s", room + ":q", room + ":ql"]
 
     def _member(self, follower: str) -> str:
         return f"{self.origin}|{follower}"
@@ -159,6 +185,11 @@ class RedisRoomStore:
             raise RoomError(_REASONS[first])
         return result
 
+    def _listen(self) -> None:
+        """Start this process's wake listener (if there is a waker and it does not run)."""
+        if self._wake is not None:
+            self._wake.ensure()
+
     def _ttl_ms(self) -> int:
         return max(1, int(self.grace * 1000))
 
@@ -185,8 +216,10 @@ class RedisRoomStore:
                                 text, self.channel, self.origin))
 
     def touch(self, code: str, secret: str, now: float | None = None) -> None:
-        """The teacher is still there: renew the room's grace time (and its Redis keys)."""
+        """The teacher is still there: renew the room's grace time (and its Redis keys); the
+        teacher's process listens on the wake channel (answers wake the teacher's count)."""
         self._script("touch", code, now, secret_digest(secret), self._ttl_ms())
+        self._listen()
 
     def end(self, code: str, secret: str) -> None:
         """Close the room (only with its secret)."""
@@ -215,8 +248,7 @@ class RedisRoomStore:
             if len(self._mine) >= MAX_LOCAL_CODES:   # bounded: forgotten ones just go stale
                 self._mine.clear()
             self._mine.setdefault(normalise_code(code), set()).add(str(follower))
-        if self._wake is not None:
-            self._wake.ensure()
+        self._listen()
         return count
 
     def leave(self, code: str, follower: str) -> None:
@@ -242,11 +274,77 @@ class RedisRoomStore:
                                 "1" if back else "0", self.channel, self.origin))
 
     def control(self, code: str, now: float | None = None) -> dict:
-        """Version, mode, epoch and seconds since the teacher's last sign of life."""
+        """Version, mode, epoch, seconds since the teacher's last sign of life and the latest
+        question (MemoryRoomStore.control), in one script."""
         now = self._now(now)
-        version, mode, epoch, touched = self._script("control", code, now)
+        version, mode, epoch, touched, *question = self._script("control", code, now)
         return {"version": int(version), "mode": mode, "epoch": int(epoch),
-                "away": max(0.0, now - float(touched))}
+                "away": max(0.0, now - float(touched)), "question": _question(question)}
+
+    # ---------------------------------------------------------------- questions and answers
+
+    def ask(self, code: str, secret: str, record: dict, now: float | None = None) -> str:
+        """The teacher asks a question (MemoryRoomStore.ask); announced on the wake channel."""
+        text = A.encode(A.check_record(record))
+        qid = A.new_qid()
+        self._script("ask", code, now, secret_digest(secret), self._ttl_ms(), text, qid,
+                     rules.MAX_QUESTIONS, self.channel, self.origin)
+        self._listen()    # the teacher's process hears the answers of every process
+        return qid
+
+    def _status(self, code: str, secret: str, qid: str, status: str, now: float | None) -> None:
+        self._script("status", code, now, secret_digest(secret), self._ttl_ms(), _qid(qid),
+                     status, self.channel, self.origin)
+
+    def end_question(self, code: str, secret: str, qid: str, now: float | None = None) -> None:
+        """The teacher ends the question (MemoryRoomStore.end_question)."""
+        self._status(code, secret, qid, rules.CLOSED_Q, now)
+
+    def reveal(self, code: str, secret: str, qid: str, now: float | None = None) -> None:
+        """The teacher reveals the question's answers, which ends it too."""
+        self._status(code, secret, qid, rules.REVEALED, now)
+
+    def question(self, code: str, now: float | None = None) -> dict | None:
+        """The room's latest question (MemoryRoomStore.question), or None."""
+        return _question(self._script("question", code, now)[1:])
+
+    def _record(self, code: str, qid: str, now: float | None) -> tuple[dict, int]:
+        """(record, answers so far) of qid in the room; RoomError("no_question")."""
+        qid = _qid(qid)
+        _, text, _, count = self._script("record", code, now, qid)
+        with self._lock:
+            if qid not in self._records:
+                if len(self._records) >= MAX_RECORDS:
+                    self._records.clear()
+                self._records[qid] = json.loads(text)
+            return self._records[qid], int(count)
+
+    def answer_count(self, code: str, qid: str, now: float | None = None) -> int:
+        """How many have answered qid."""
+        return self._record(code, qid, now)[1]
+
+    def answer(self, code: str, who: str, qid: str, payload: dict,
+               now: float | None = None) -> int:
+        """who answers the open question qid (MemoryRoomStore.answer): checked here against the
+        question's record, written in one script that checks the room, the question's status
+        and the bound. The number of answers so far."""
+        with self._lock:
+            record = self._records.get(qid) if isinstance(qid, str) else None
+        if record is None:
+            record = self._record(code, qid, now)[0]
+        text = A.pack(record, payload)
+        return int(self._script("answer", code, now, A.who_key(who), qid, text,
+                                rules.MAX_ANSWERS, self.channel, self.origin))
+
+    def answers(self, code: str, secret: str, qid: str, now: float | None = None) -> list[dict]:
+        """Teacher only: every answer to qid, in an order that says nothing of who gave it."""
+        _, record, *texts = self._script("answers", code, now, secret_digest(secret), _qid(qid))
+        return A.shuffled(json.loads(record), texts)
+
+    def my_answer(self, code: str, who: str, qid: str, now: float | None = None) -> dict | None:
+        """who's own answer to qid (None if none, or if the room no longer has qid)."""
+        _, record, text = self._script("mine", code, now, A.who_key(who), _qid(qid))
+        return A.unpack(json.loads(record), text) if record and text else None
 
     def roster(self, code: str, now: float | None = None) -> list[tuple[str, str, float]]:
         """(follower, status, seconds since last seen) of every counted follower (all

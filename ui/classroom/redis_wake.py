@@ -28,6 +28,16 @@ class LocalFollowers:
         self._store.leave(code, follower)
 
 
+class Answered(LocalFollowers):
+    """What a waker sees after an answer: no follower to wake, only the teacher's count
+    (``answered``: ui.classroom.waker.wake reruns this process's teacher of the room)."""
+
+    answered = True
+
+    def followers(self, code: str, now: float | None = None) -> list[str]:
+        return []
+
+
 class WakeListener:
     """The listener thread of one store (started by the store's first local follower)."""
 
@@ -69,13 +79,17 @@ class WakeListener:
 
     def on_message(self, data: str) -> None:
         """One "<code> <origin> <version>" message: wake this process's followers of code
-        unless this process published it (it woke its own already)."""
+        unless this process published it (it woke its own already). "<code> <origin> answer"
+        (from any process, this one too: no screen wakes the teacher for a store's answer)
+        reruns the live count of code's teacher if that session lives here."""
         parts = data.split(" ")
-        if len(parts) != 3 or parts[1] == self._store.origin:
+        answered = len(parts) == 3 and parts[2] == "answer"
+        if len(parts) != 3 or (parts[1] == self._store.origin and not answered):
             return
         self.wakes += 1
+        view = Answered(self._store) if answered else LocalFollowers(self._store)
         try:
-            self._waker(LocalFollowers(self._store), parts[0])
+            self._waker(view, parts[0])
         except Exception:  # noqa: BLE001 - a failed wake leaves followers to their poll
             _LOG.debug("room wake failed", exc_info=True)
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import secrets
 
+from ui.questions.model import KINDS, MAX_ANSWER_BYTES, MAX_SKETCH_POINTS
+
 # Codes: no look-alikes (0/O/Q/D, 1/I/L/J/T, 2/Z, 5/S, 8/B, 6/G, U/V, 9): what remains reads
 # the same on a projector, in handwriting and in both languages' fonts.
 ALPHABET = "34ACEFHKMNPRWXY7"
@@ -49,16 +51,31 @@ TRIES_PER_SESSION = 5      # wrong class codes tried by one tab in TRY_WINDOW_S
 TRIES_PER_ADDRESS = 20     # ... by one address (students who mistype a code)
 MAX_BUCKETS = 10_000       # limit counters a memory store keeps (oldest dropped first)
 
+# Questions the teacher asks and the class's answers (issue #23): one answer per student per
+# question (a new one replaces the old); the bounds of one answer (MAX_ANSWER_BYTES of JSON,
+# MAX_SKETCH_POINTS points) and the kinds come from ui.questions.model.
+MAX_ANSWERS = 200          # answers per question
+MAX_QUESTIONS = 20         # questions kept per room (the oldest is dropped with its answers)
+MAX_OPTIONS = 12           # options of a "choose" question
+SKETCH_STEPS = 1000        # a sketch's points are kept to 1/SKETCH_STEPS of the chart's span
+OPEN, CLOSED_Q, REVEALED = "open", "closed", "revealed"   # a question's status
+QUESTION_STATUSES = (OPEN, CLOSED_Q, REVEALED)
+
 # RoomError reasons.
 UNKNOWN, FULL, FORBIDDEN, TOO_MANY, TOO_BIG = "unknown", "full", "forbidden", "too_many_rooms", \
     "too_big"
 UNAVAILABLE = "store_unavailable"   # a shared store cannot be reached (the room may still exist)
+CLOSED = "closed"                  # an answer to a question that is no longer open
+BAD_ANSWER = "bad_answer"          # an answer of the wrong shape, size or range
+NO_QUESTION = "no_question"        # a question id the room does not have (forged or dropped)
+TOO_MANY_ANSWERS = "too_many_answers"   # MAX_ANSWERS reached for the question
+ANSWER_REASONS = (CLOSED, BAD_ANSWER, NO_QUESTION, TOO_MANY_ANSWERS)
 
 
 class RoomError(Exception):
     """A room operation that cannot be done; ``reason`` is one of REASONS (for the message)."""
 
-    REASONS = (UNKNOWN, FULL, FORBIDDEN, TOO_MANY, TOO_BIG, UNAVAILABLE)
+    REASONS = (UNKNOWN, FULL, FORBIDDEN, TOO_MANY, TOO_BIG, UNAVAILABLE, *ANSWER_REASONS)
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
