@@ -9,6 +9,8 @@ from typing import Any
 
 import streamlit as st
 
+from ui.classroom.answers import check as stored
+from ui.classroom.rules import RoomError
 from ui.i18n import t
 from ui.questions.model import Question, hint, option_label
 
@@ -100,5 +102,14 @@ def from_event(question: Question, event: Any) -> dict | None:
     if question.kind == "tap" and "x" in event and "y" in event:
         return {"x": event["x"], "y": event["y"]}
     if question.kind == "sketch" and "points" in event:
-        return {"points": event["points"]}
+        return kept(question, {"points": event["points"]})
     return None
+
+
+def kept(question: Question, answer: dict) -> dict:
+    """A sketch as a room keeps it (its points on the store's grid of the chart, so that 64
+    points fit 1 KB); an answer the store would refuse stays as it is (the judge says why)."""
+    try:
+        return stored(question.record(), answer)
+    except (RoomError, ValueError, TypeError):
+        return answer
