@@ -25,7 +25,13 @@ def test_cold_start_deep_link_then_slider_changes_chart(server, page):
     assert y.shape == x.shape
     np.testing.assert_allclose(y, get("leaky_relu").fn(x, negative_slope=0.2), atol=1e-5)
 
-    press_slider(page, "Leaky ReLU · negative_slope", "ArrowRight", 1)
+    # the slope is scrubbed on the chart (its range input belongs to the chart element)
+    page.locator('.st-key-chart_curves input.al-scrub[data-control="p_leaky_relu_negative_slope"]'
+                 ).focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("location.search.includes('p_leaky_relu_negative_slope=0.21')",
+                           timeout=15_000)
+    wait_idle(page)
     traces = {t["name"]: t for t in chart_traces(page, "curves")}
     y2 = np.array(traces["Leaky ReLU"]["y"])
     assert not np.allclose(y, y2)
@@ -91,11 +97,14 @@ def _visible(tab, selector: str) -> dict:
 
 
 def test_overflow_step_shows_its_nan_on_the_first_screen(browser, server):
-    """Lesson step 5 (softmax overflow) in Korean projector mode: its bar and the chart of the
+    """The softmax overflow step in Korean projector mode: its bar and the chart of the
     naive formula's nan beside the stable bars are on the screen together."""
+    from ui.lessons import steps
+
+    k = [s.id for s in steps("explorer")].index("softmax") + 1
     context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="ko-KR")
     tab = context.new_page()
-    goto(tab, f"{server}/explorer?lang=ko&classroom=true&lesson=5")
+    goto(tab, f"{server}/explorer?lang=ko&classroom=true&lesson={k}")
     wait_for_chart(tab, "overflow")
     tab.wait_for_timeout(2800)  # the bar brings itself into view (up to 2.5 s after drawing)
     bar = _visible(tab, ".st-key-lesson_bar")

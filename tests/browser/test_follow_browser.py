@@ -13,6 +13,7 @@ from tests.browser.conftest import (chart_traces, goto, press_slider, screenshot
                                     wait_idle)
 from ui.classroom.rules import valid_code
 from ui.i18n import CATALOGUES
+from ui.lessons import steps
 
 SLOPE = "p_leaky_relu_negative_slope"
 LABEL = "Leaky ReLU · negative_slope"
@@ -58,7 +59,10 @@ def test_student_follows_the_teacher_and_can_explore_alone(server, browser):
     try:
         teacher, student = teacher_ctx.new_page(), student_ctx.new_page()
         # cold start: the first request of this server is the teacher's deep link
-        goto(teacher, f"{server}/explorer?lang=en&lesson=3")
+        ids = [s.id for s in steps("explorer")]
+        k = ids.index("sigmoid") + 1  # the sigmoid family; the ReLU family is the next step
+        assert ids[k] == "relu"
+        goto(teacher, f"{server}/explorer?lang=en&lesson={k}")
         assert teacher.locator("h1").first.inner_text().strip() == "Activation explorer"
         teacher.locator(".st-key-start_class button").first.click()
         teacher.wait_for_selector(".st-key-room_code .al-room-code", timeout=WAIT)
@@ -70,7 +74,7 @@ def test_student_follows_the_teacher_and_can_explore_alone(server, browser):
 
         # the student opens the class link on the home page and lands on the teacher's step
         student.goto(f"{server}/?room={code}")
-        wait_url(student, "lesson", "3")
+        wait_url(student, "lesson", str(k))
         wait_idle(student)
         assert urlparse(student.url).path == "/explorer"
         assert query(student)["room"] == [code]
@@ -80,9 +84,9 @@ def test_student_follows_the_teacher_and_can_explore_alone(server, browser):
 
         # the teacher moves to the next lesson step (ReLU family, Leaky ReLU slope 0.1)
         teacher.locator(".st-key-lesson_next_main button").first.click()
-        wait_url(teacher, "lesson", "4")
+        wait_url(teacher, "lesson", str(k + 1))
         wait_idle(teacher)
-        wait_url(student, "lesson", "4")
+        wait_url(student, "lesson", str(k + 1))
         wait_for_chart(student, "curves", "d._fullData.some(t => t.name === 'Leaky ReLU')")
 
         # the teacher changes the slope; the student shows the same value and curve

@@ -512,7 +512,11 @@ def test_every_lesson_step_sets_its_lr_30_times_even_with_a_stale_log_slider():
     def go(button: str, k: int) -> None:
         nonlocal old
         before = at.slider(key="gd_lrlog").value
-        if before != old:  # the stale echo rides along with the click
+        # the stale echo rides along with the click; not into a step that keeps lr (a question
+        # asked on the picture of the step it precedes): there the page cannot tell an old
+        # position from the user's own move, and takes the move
+        keeps = at.number_input(key="lr").value == story[k - 1].state["lr"]
+        if before != old and not keeps:
             at.slider(key="gd_lrlog").set_value(old)
         at.button(key=button).click().run()
         assert not at.exception
@@ -531,8 +535,11 @@ def test_every_lesson_step_sets_its_lr_30_times_even_with_a_stale_log_slider():
 
 
 def test_the_user_moving_the_log_slider_still_sets_lr_after_a_step():
-    at = run_page("descent", query={"lesson": "3"}, locale="en-US")
-    at.button(key="lesson_next_main").click().run()  # step 4: lr = 1
+    from ui.lessons import steps
+
+    k = [s.id for s in steps("descent")].index("cycle")  # the step before lr = 1
+    at = run_page("descent", query={"lesson": str(k)}, locale="en-US")
+    at.button(key="lesson_next_main").click().run()  # the next step: lr = 1
     assert at.number_input(key="lr").value == 1.0
     at.slider(key="gd_lrlog").set_value(-0.3).run()  # a new position: the user's own move
     assert at.number_input(key="lr").value == pytest.approx(0.501)

@@ -95,7 +95,9 @@ def test_every_question_step_is_a_complete_state_that_hides_the_answer():
     for page, k, q in all_questions():
         step = steps(page)[k - 1]
         assert step.focus, (page, q.id)
-        if q.chart:
+        # the step's picture is the chart the question is asked on, except the lr axis: it
+        # stands under the descent page's picture, which the projector keeps in view
+        if q.chart and (page, q.id) != ("descent", "diverge"):
             assert step.focus == q.chart
     for qid in ("steep", "sketch"):   # the derivative panel is off: f alone on the chart
         state = steps("explorer")[[s.id for s in steps("explorer")].index(qid)].state

@@ -137,7 +137,8 @@ STEPS = (
          lambda: {"annotations": [at(0.5, 0, "x₀"), at(0.5, 1, "x₁", ay=-60)]}),
     Step("oscillating", state(0.9), oscillating, CHART,
          lambda: {"annotations": [at(0.9, 0, "x₀"), at(0.9, 1, "x₁"), at(0.9, 2, "x₂", ax=30)]}),
-    Step("diverge", state(0.9), _nothing_to_say, "gd_axis", question=DIVERGE),
+    # answered on the lr axis under the picture; the projector keeps the loss curve in view
+    Step("diverge", state(0.9), _nothing_to_say, CHART, question=DIVERGE),
     Step("cycle", state(1.0), cycle, CHART,
          lambda: {"annotations": [at(1.0, 0, f"x₀ = x₂ = … = {fmt(X0)}", ax=-40),
                                   at(1.0, 1, f"x₁ = x₃ = … = {fmt(float(run(1.0).iterates[1]))}",

@@ -7,9 +7,9 @@ KO = {
     "question.summary.none": "아직 받은 답이 없습니다.",
     "question.summary.chose": "답한 {n}명 가운데 {k}명이 맞는 답을 골랐습니다.",
     "question.summary.within": "답한 {n}명 가운데 {k}명의 답이 참값에서 {tol} 이내입니다.",
-    "question.summary.within_factor": ("답한 {n}명 가운데 {k}명의 답이 참값의 {factor}배 이내로 "
-                                       "가깝습니다."),
-    "question.summary.near": "답한 {n}명 가운데 {k}명의 답이 참인 점에서 거리 {tol} 이내입니다.",
+    "question.summary.within_factor": ("답한 {n}명 가운데 {k}명의 답이 참값과 {factor}배 넘게 차이 "
+                                       "나지 않습니다."),
+    "question.summary.near": "답한 {n}명 가운데 {k}명이 참 위치에서 거리 {tol} 안쪽을 눌렀습니다.",
     "question.summary.sketch": ("답한 {n}명 가운데 {k}명의 곡선이 참 곡선에서 평균 {tol} 이내에 "
                                 "있습니다. 모든 곡선의 평균 거리는 {mean}입니다."),
     "question.bad.shape": "이 답은 질문이 받는 형식이 아닙니다.",
