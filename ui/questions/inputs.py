@@ -20,6 +20,7 @@ EMPTY = "empty"   # the send button with nothing chosen or typed
 # bigger targets on a phone: the choices, the boxes and the send button
 CSS = """<style>
 .st-key-class_question, .st-key-question_panel { font-size: 1.1rem; }
+.st-key-class_question { scroll-margin-top: 56px; }
 .st-key-answer_choice label { min-height: 2.75rem; align-items: center; font-size: 1.15rem; }
 .st-key-answer_send button, .st-key-reveal button, .st-key-ask button { min-height: 3rem;
   font-size: 1.1rem; }
