@@ -1,5 +1,6 @@
 """Lesson: why a non-linearity at all (a linear stack collapses), the sigmoid family, the ReLU
-family, and softmax overflow. Numbers from core.properties / core.activations."""
+family, and softmax overflow; two questions first (tap where the sigmoid is steepest, sketch
+tanh′), with the derivative panel off. Numbers from core.properties / core.activations."""
 
 from __future__ import annotations
 

@@ -1,10 +1,12 @@
 """Lesson: XOR needs a non-linear hidden layer, the course's sigmoid network after 90 000
-epochs, ReLU at the output, then one forward pass and one update stepped through by hand.
+epochs, ReLU at the output, then one forward pass and one update stepped through by hand; two
+questions (which hidden activation gets XOR right first, the 2-3-1 network's output).
 
-Trained numbers are the page's own: the lesson asks the page's run functions
-(ui.runs.network.stored_compare) for the runs the page trained in this process, and never
-trains anything of its own. The
-traced single updates are a few arithmetic operations of core.network (cached)."""
+Trained numbers of the story are the page's own: the lesson asks the page's run functions
+(ui.runs.network.stored_compare) for the runs the page trained in this process. The one
+training of its own is the race question's truth (epochs_to_all: the epoch each network first
+gets all four points right, which no stored run records; about a second, once per process).
+The traced single updates are a few arithmetic operations of core.network (cached)."""
 
 from __future__ import annotations
 

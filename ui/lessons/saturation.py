@@ -1,5 +1,6 @@
 """Lesson: σ′ is at most 0.25, the flat (saturated) regions, 0.25^L through depth, a deep
-sigmoid network's gradient per layer, dying ReLU. Numbers from core.saturation."""
+sigmoid network's gradient per layer, dying ReLU; two questions (σ′(0), what is left after
+10 sigmoid layers). Numbers from core.saturation."""
 
 from __future__ import annotations
 

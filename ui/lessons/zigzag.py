@@ -1,6 +1,7 @@
 """Lesson: inputs from sigmoid are all positive, so every update is (+,+) or (−,−), the path
-to w* zig-zags; tanh (zero-centred) does not; ReLU inputs are never negative either. Numbers
-from core.zigzag runs of the page's default set-up."""
+to w* zig-zags; tanh (zero-centred) does not; ReLU inputs are never negative either; two
+questions (the quadrants of one update, the weights after 10 steps). Numbers from core.zigzag
+runs of the page's default set-up."""
 
 from __future__ import annotations
 

@@ -85,27 +85,37 @@ def check(question: Question, answer: Any) -> str | None:
         choice = answer["choice"]
         return None if isinstance(choice, str) and choice in question.options else _bad("choice")
     if question.kind == "number":
-        v = answer["value"]
-        if not _real(v):
-            return _bad("number")
-        if question.integer and float(v) != round(float(v)):
-            return _bad("whole")
-        lo, hi = question.bounds
-        return None if _inside(float(v), lo, hi) else _bad("outside")
-    x0, x1, y0, y1 = question.bounds
+        return _check_number(question, answer["value"])
     if question.kind == "tap":
-        x, y = answer["x"], answer["y"]
-        if not (_real(x) and _real(y)):
-            return _bad("number")
-        ok = _inside(float(x), x0, x1) and _inside(float(y), y0, y1)
-        return None if ok else _bad("outside")
-    points = answer["points"]
+        return _check_tap(question, answer["x"], answer["y"])
+    return _check_sketch(question, answer["points"])
+
+
+def _check_number(question: Question, v: Any) -> str | None:
+    if not _real(v):
+        return _bad("number")
+    if question.integer and float(v) != round(float(v)):
+        return _bad("whole")
+    lo, hi = question.bounds
+    return None if _inside(float(v), lo, hi) else _bad("outside")
+
+
+def _check_tap(question: Question, x: Any, y: Any) -> str | None:
+    if not (_real(x) and _real(y)):
+        return _bad("number")
+    x0, x1, y0, y1 = question.bounds
+    ok = _inside(float(x), x0, x1) and _inside(float(y), y0, y1)
+    return None if ok else _bad("outside")
+
+
+def _check_sketch(question: Question, points: Any) -> str | None:
     if not isinstance(points, list) or len(points) < MIN_SKETCH_POINTS:
         return _bad("points")
     if not all(isinstance(p, (list, tuple)) and len(p) == 2 for p in points):
         return _bad("points")
     if not all(_real(p[0]) and _real(p[1]) for p in points):
         return _bad("number")
+    x0, x1, y0, y1 = question.bounds
     if not all(_inside(float(p[0]), x0, x1) and _inside(float(p[1]), y0, y1) for p in points):
         return _bad("outside")
     xs = [float(p[0]) for p in points]
