@@ -101,6 +101,8 @@ def test_three_phones_answer_and_the_projector_reveals_their_answers(school, bro
         screenshot(phones[0], "class_answers_phone_asked")
         print(f"asked: {time.perf_counter() - t0:.1f} s")
 
+        # Follow me (the default) locks the phones' controls, never their answer
+        assert all(phone.evaluate("() => window.__alClassLocked === true") for phone in phones)
         tapped = (1.0, 1 / (1 + math.exp(-1.0)))                   # on the sigmoid at x = 1
         tap_chart(phones[0], QUESTION.chart, *tapped)
         phones[0].wait_for_selector(f"text={EN['flow.sent']}", timeout=WAIT)
@@ -132,6 +134,10 @@ def test_three_phones_answer_and_the_projector_reveals_their_answers(school, bro
             " return d && d.data.some(t => t.meta === 'answers'); }", timeout=WAIT)
         shown = traces(teacher, QUESTION.chart, "answers")
         assert len(shown) == 3, shown                                # exactly those three
+        labels = teacher.evaluate(   # anonymous: no text, hover text or data per answer
+            f"() => {plot(QUESTION.chart)}.data.filter(t => t.meta === 'answers')"
+            ".map(t => [t.text, t.hovertext, t.customdata].filter(v => v != null).length)")
+        assert labels and not any(labels)
         assert close(shown, [tapped, *TYPED], tol=0.02 * (QUESTION.bounds[1] - QUESTION.bounds[0]))
         truth = QUESTION.truth()
         assert any(math.isclose(x, truth.point[0], abs_tol=1e-6)
