@@ -25,6 +25,7 @@ WAIT = 30_000
 PAGE, STEP, QUESTION = next((p, k, q) for p in PAGES for k, q in asked(p) if q.kind == "tap")
 TYPED = [(0.0, 0.5), (-2.0, 0.2)]   # two students type their points
 LATE = (3.0, 0.9)
+LIVE_S = 5.0   # the count's target is 1.5 s (bench); a loaded test machine gets some slack
 
 
 def plot(key: str) -> str:
@@ -100,6 +101,8 @@ def test_three_phones_answer_and_the_projector_reveals_their_answers(school, bro
         screenshot(phones[0], "class_answers_phone_asked")
         print(f"asked: {time.perf_counter() - t0:.1f} s")
 
+        # Follow me (the default) locks the phones' controls, never their answer
+        assert all(phone.evaluate("() => window.__alClassLocked === true") for phone in phones)
         tapped = (1.0, 1 / (1 + math.exp(-1.0)))                   # on the sigmoid at x = 1
         tap_chart(phones[0], QUESTION.chart, *tapped)
         phones[0].wait_for_selector(f"text={EN['flow.sent']}", timeout=WAIT)
@@ -107,12 +110,16 @@ def test_three_phones_answer_and_the_projector_reveals_their_answers(school, bro
             type_point(phone, x, y)
             phone.wait_for_selector(f"text={EN['flow.sent']}", timeout=WAIT)
 
-        print(f"answered: {time.perf_counter() - t0:.1f} s")
-        count = teacher.locator(".st-key-answer_count")
+        sent = time.perf_counter()
         teacher.wait_for_function(  # the live count, with no action of the teacher
             "(t) => (document.querySelector('.st-key-answer_count') || {}).innerText"
             "?.includes(t)", arg=EN["flow.count"].format(n=3, m=3), timeout=WAIT)
-        assert "3" in count.inner_text()
+        late = time.perf_counter() - sent
+        print(f"answered: {sent - t0:.1f} s; the count showed 3 {late:.2f} s after the last"
+              " phone said sent")
+        assert late < LIVE_S
+        assert EN["flow.count"].format(n=3, m=3) in teacher.locator(
+            ".st-key-answer_count").inner_text()
         assert traces(teacher, QUESTION.chart, "answers") == []     # nothing before the reveal
 
         teacher.locator(".st-key-answer_end button").first.click()
@@ -127,6 +134,10 @@ def test_three_phones_answer_and_the_projector_reveals_their_answers(school, bro
             " return d && d.data.some(t => t.meta === 'answers'); }", timeout=WAIT)
         shown = traces(teacher, QUESTION.chart, "answers")
         assert len(shown) == 3, shown                                # exactly those three
+        labels = teacher.evaluate(   # anonymous: no text, hover text or data per answer
+            f"() => {plot(QUESTION.chart)}.data.filter(t => t.meta === 'answers')"
+            ".map(t => [t.text, t.hovertext, t.customdata].filter(v => v != null).length)")
+        assert labels and not any(labels)
         assert close(shown, [tapped, *TYPED], tol=0.02 * (QUESTION.bounds[1] - QUESTION.bounds[0]))
         truth = QUESTION.truth()
         assert any(math.isclose(x, truth.point[0], abs_tol=1e-6)

@@ -11,7 +11,7 @@ import pytest
 from tests.pages.conftest import chart_spec, run_page, texts
 from ui.classroom.memory_store import MemoryRoomStore
 from ui.classroom.store import room_store, set_store
-from ui.i18n import CATALOGUES
+from ui.i18n import CATALOGUES, set_lang
 from ui.lessons import PAGES
 from ui.questions.model import asked, key
 from ui.questions.where import qualified
@@ -67,6 +67,8 @@ def fill(at, question, answer: dict):
 
 
 def truth_sentence(lang: str, page: str, question) -> str:
+    """The reveal's sentence in lang, its values computed by core here (names in lang too)."""
+    set_lang(lang)
     return CATALOGUES[lang][key(page, question, "truth")].format(**question.truth().values)
 
 

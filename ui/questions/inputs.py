@@ -9,6 +9,8 @@ from typing import Any
 
 import streamlit as st
 
+from ui.classroom.answers import check as stored
+from ui.classroom.rules import RoomError
 from ui.i18n import t
 from ui.questions.model import Question, hint, option_label
 
@@ -18,6 +20,7 @@ EMPTY = "empty"   # the send button with nothing chosen or typed
 # bigger targets on a phone: the choices, the boxes and the send button
 CSS = """<style>
 .st-key-class_question, .st-key-question_panel { font-size: 1.1rem; }
+.st-key-class_question { scroll-margin-top: 56px; }
 .st-key-answer_choice label { min-height: 2.75rem; align-items: center; font-size: 1.15rem; }
 .st-key-answer_send button, .st-key-reveal button, .st-key-ask button { min-height: 3rem;
   font-size: 1.1rem; }
@@ -100,5 +103,14 @@ def from_event(question: Question, event: Any) -> dict | None:
     if question.kind == "tap" and "x" in event and "y" in event:
         return {"x": event["x"], "y": event["y"]}
     if question.kind == "sketch" and "points" in event:
-        return {"points": event["points"]}
+        return kept(question, {"points": event["points"]})
     return None
+
+
+def kept(question: Question, answer: dict) -> dict:
+    """A sketch as a room keeps it (its points on the store's grid of the chart, so that 64
+    points fit 1 KB); an answer the store would refuse stays as it is (the judge says why)."""
+    try:
+        return stored(question.record(), answer)
+    except (RoomError, ValueError, TypeError):
+        return answer

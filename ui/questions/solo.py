@@ -65,8 +65,9 @@ def panel(page_id: str, question: Question) -> None:
     if mine["bad"]:
         st.error(t(mine["bad"]), icon=":material/error:")
     elif mine["answer"] is not None:
-        st.success(f"{t('flow.saved')} {shown.mine_text(page_id, question, mine['answer'])}",
-                   icon=":material/check:")
+        said = "" if question.kind == "sketch" else shown.mine_text(page_id, question,
+                                                                      mine["answer"])
+        st.success(f"{t('flow.saved')} {said}".strip(), icon=":material/check:")
     st.button(t("flow.reveal"), key="reveal", on_click=_reveal, args=(page_id, question),
               type="primary", icon=":material/visibility:")
 

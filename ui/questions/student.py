@@ -28,6 +28,27 @@ SEEN = "_al_question_seen"     # (qid, status) of the room's question this sessi
 SENT = "_al_question_sent"     # {"qid", "answer" | "refused" | "bad"}: the last send
 
 
+# a new question on the phone: bring its box into view (the page may stand scrolled down to
+# the lesson's picture); again a little later, after the page's own scrolling to the step
+_BRING_JS = r"""
+export default function (component) {
+  const { data, parentElement } = component;
+  const host = parentElement && (parentElement.host || parentElement);
+  const row = host && host.closest && host.closest('[data-testid="stElementContainer"]');
+  if (row) row.style.display = "none";
+  if (!data || !data.qid || window.__alQuestionShown === data.qid) return;
+  window.__alQuestionShown = data.qid;
+  const bring = () => {
+    const box = document.querySelector(".st-key-class_question");
+    if (box && box.getBoundingClientRect().top < 0 || box && box.getBoundingClientRect().top >
+        window.innerHeight * 0.5) box.scrollIntoView({block: "start"});
+  };
+  [0, 300, 900, 1800, 2800].forEach((ms) => setTimeout(bring, ms));
+}
+"""
+_bring = st.components.v2.component("al_question_bring", js=_BRING_JS, isolate_styles=True)
+
+
 def who() -> str:
     """This student as the room knows them: the session's random id (no name)."""
     return internals.session_id() or "test"
@@ -102,6 +123,7 @@ def panel() -> None:
         inputs.reset()
     st.session_state[SEEN] = (asked["qid"], asked["status"])
     with st.container(key="class_question", border=True):
+        _bring(key="class_question_bring", data={"qid": asked["qid"]}, height=0)
         st.markdown(f"**{t('flow.asked')}** — {prompt(page_id, question)}")
         if asked["status"] == REVEALED:
             shown.mine(page_id, question, _mine(asked))

@@ -9,12 +9,13 @@ import threading
 import streamlit as st
 
 from ui import internals
+from ui.i18n import get_lang
 from ui.classroom import state as S
 from ui.lessons import PAGES, steps
 from ui.questions.model import Question, Truth
 
 SOLO, TEACHER, STUDENT = "solo", "teacher", "student"
-_TRUTHS: dict[tuple[str, str], Truth] = {}
+_TRUTHS: dict[tuple[str, str, str], Truth] = {}
 _LOCK = threading.Lock()
 
 
@@ -65,9 +66,9 @@ def here() -> tuple[str, Question] | None:
 
 
 def truth(page_id: str, question: Question) -> Truth:
-    """What core says the answer is (computed on first use in this process; the step's state
-    is fixed, so the truth is the same for every viewer)."""
-    key = (page_id, question.id)
+    """What core says the answer is (computed on first use in this process and language: the
+    step's state is fixed, so the truth is the same for every viewer; its words are not)."""
+    key = (page_id, question.id, get_lang())
     with _LOCK:
         known = _TRUTHS.get(key)
     if known is None:
