@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from ui.classroom import keeper, rules
+from ui.classroom import keeper, rules, waker
 from ui.classroom import state as S
 from ui.classroom import teacher
 from ui.classroom.rules import RoomError
@@ -170,6 +170,8 @@ def _live() -> None:
     if not code:
         return
     keeper.live(code, internals.session_id(), internals.current_fragment_id())
+    # an answer reruns this fragment at once (ui.classroom.waker.wake_teacher)
+    waker.remember_teacher(code, internals.session_id(), internals.current_fragment_id())
     counts, names = roster(code, secret)
     listed = " · ".join(f"{name} ({t('class.status.' + status)})"
                         for name, status in names[:MAX_NAMES])

@@ -13,6 +13,7 @@ import streamlit as st
 from ui import internals
 from ui.chart import Capture
 from ui.classroom import state as S
+from ui.classroom import waker
 from ui.classroom.answers import refusal
 from ui.classroom.rules import RoomError
 from ui.classroom.store import room_store
@@ -81,12 +82,14 @@ def send(asked: dict, question: Question, answer: Any) -> bool:
     if bad is not None:
         st.session_state[SENT] = {"qid": asked["qid"], "bad": bad}
         return before != st.session_state[SENT]
+    store, code = room_store(), st.session_state.get(S.FOLLOW)
     try:
-        room_store().answer(st.session_state.get(S.FOLLOW), who(), asked["qid"], answer)
+        store.answer(code, who(), asked["qid"], answer)
     except RoomError as err:
         st.session_state[SENT] = {"qid": asked["qid"], "refused": err.reason}
     else:
         st.session_state[SENT] = {"qid": asked["qid"], "answer": answer}
+        waker.answered(store, code)   # the teacher's live count shows it at once
     return before != st.session_state[SENT]
 
 
