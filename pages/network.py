@@ -13,7 +13,7 @@ from ui import lesson, shell, widgets
 from ui.controls.network import (COURSE, COURSE_KEYS, COURSE_SIZES, CUSTOM, EXAMPLE_SAMPLES,
                                  MAX_COMPARE, SPEC, STAGES, name)
 from ui.figures.network import (MapPanel, TimelineTexts, boundary_figure, loss_figure,
-                                network_figure, timeline_figure)
+                                network_figure, timeline_figure, timeline_scrub)
 from ui.format import count
 from ui.i18n import t
 from ui.page import (chart, guarded, header, lecture, look, picture_layout, secondary,
@@ -110,15 +110,18 @@ def compare_notices(plan) -> None:
 
 def epoch_index(plan, at) -> int:
     """The snapshot shown: the epoch control's value (the last epoch by default, and again
-    whenever the trained set-up changes), snapped to the nearest epoch kept."""
+    whenever the trained set-up changes), snapped to the nearest epoch kept (and the link
+    then names that epoch)."""
     last = int(at[-1])
     if st.session_state.get("_al_net_run", plan.key) != plan.key:
         st.session_state["net_at"] = last
     st.session_state["_al_net_run"] = plan.key
-    if int(st.session_state.get("net_at", 0)) > last:
-        st.session_state["net_at"] = last
-    value = SPEC.draw("net_at", hi=last, default=last)
-    return int(np.argmin(np.abs(np.asarray(at) - int(value))))
+    value = int(SPEC.draw("net_at", default=last))
+    k = int(np.argmin(np.abs(np.asarray(at) - value)))
+    if int(at[k]) != value:  # (the next run leaves the last epoch, the default, out)
+        st.session_state["net_at"] = int(at[k])
+        st.query_params["net_at"] = str(int(at[k]))
+    return k
 
 
 def show_compare(plan, X, y, results: list[dict], picture, below) -> None:
@@ -132,8 +135,10 @@ def show_compare(plan, X, y, results: list[dict], picture, below) -> None:
                           t("network.legend_out", out=name(plan.layer_acts[0][-1])))
     with picture:
         k = epoch_index(plan, timeline.epochs)
-        chart(timeline_figure([r["label"] for r in results], [r["losses"] for r in results],
-                              timeline, k, X, y, LOOK, texts), "net_loss")
+        losses = [r["losses"] for r in results]
+        scrub = timeline_scrub(timeline, losses, k, LOOK, True, "net_at", t("network.at"))
+        chart(timeline_figure([r["label"] for r in results], losses, timeline, k, X, y, LOOK,
+                              texts), "net_loss", scrubs=[scrub])
         st.caption(f"**{t('network.maps')}** · "
                    + t("network.maps_help", half=say.num(net.DECISION_THRESHOLD)))
         data_label = widgets.Labels("network.opt.data", SPEC["net_data"].options)

@@ -11,6 +11,7 @@ import pytest
 
 from core import datasets as ds
 from core import network as net
+from ui.chart import apply_frame, pack_scrub
 from ui.figures import network as nf
 from ui.theme import Look
 
@@ -33,14 +34,9 @@ def plain(v):
     return v
 
 
-def applied(fig, frame: dict) -> dict:
-    """fig (a go.Figure) with a scrub frame applied as the browser does: each listed trace's
-    attributes replaced, the layout keys replaced."""
-    spec = copy.deepcopy(fig.to_plotly_json())
-    for index, attrs in zip(frame["traces"], frame["data"]):
-        spec["data"][index].update(attrs)
-    spec["layout"].update(frame.get("layout", {}))
-    return plain(spec)
+def applied(fig, scrub, i: int) -> dict:
+    """fig (a go.Figure) with frame i of scrub applied as the browser does (ui.chart)."""
+    return plain(apply_frame(copy.deepcopy(fig.to_plotly_json()), scrub, i))
 
 
 def timeline(models=2, epochs=90, count=10):
@@ -72,9 +68,9 @@ def test_timeline_frames_reproduce_the_figure_at_each_epoch(look):
     for i in range(len(mt.epochs)):
         want = plain(nf.timeline_figure(names, losses, mt, i, X, y, look, TEXTS)
                      .to_plotly_json())
-        assert applied(base, scrub.frames[i]) == want
+        assert applied(base, scrub, i) == want
     # the frames carry the maps as one byte per value, and the cursor moves along the curves
-    z = scrub.frames[3]["data"][-1]["z"]
+    z = scrub.frames[3]["data"][-1]["z"]["levels"]
     assert z.dtype == np.uint8
     np.testing.assert_array_equal(z, np.round(np.clip(mt.maps[1][3], 0, 1) * 255))
     cursor = scrub.frames[3]["data"][0]
@@ -82,6 +78,9 @@ def test_timeline_frames_reproduce_the_figure_at_each_epoch(look):
     assert cursor["x"].tolist() == [e] and cursor["y"][0] == np.float32(losses[0][e - 1])
     assert scrub.frames[0]["data"][0]["x"].size == 0          # epoch 0: no loss yet
     assert scrub.frames[3]["layout"]["shapes"][0]["x0"] == e
+    packed = pack_scrub(scrub)        # the maps travel as one block of bytes over all frames
+    maps = [b for b in packed["blocks"] if b["attr"] == "z"]
+    assert len(maps) == 2 and all("u1" in b for b in maps)
 
 
 def test_timeline_layout_big_maps():

@@ -77,7 +77,7 @@ SPEC = Spec("network", [
     # the epoch the timeline shows: up to the run's last epoch (snapped to the snapshots kept
     # while it trained); without one in the link, the last epoch
     Control("net_at", "slider", 0, label="network.at", help="network.at_help", lo=0,
-            hi=net.MAX_EPOCHS, step=1, dynamic=True),
+            hi=net.MAX_EPOCHS, step=1, dynamic=True, scrub=True),
     Control("net_n", "slider", 100, label="network.n", lo=ds.MIN_N, hi=400, step=4),
     Control("net_noise", "slider", 0.1, label="network.noise", lo=0.0, hi=0.5, step=0.01),
     Control("net_out", "select", "sigmoid", label="network.out", help="network.out_help",

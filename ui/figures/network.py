@@ -349,14 +349,16 @@ def timeline_traces(tl: MapTimeline, losses: list,
 def timeline_frames(tl: MapTimeline, losses: list, look: Look,
                     legend_note: bool) -> tuple[dict, ...]:
     """What changes in timeline_figure from one snapshot to another, one frame per snapshot:
-    the maps' levels, the cursor's points, the titles, the cursor's label and line."""
+    the maps' levels (one byte per value, drawn as 0 + level·255/255: the figure's own uint8
+    levels), the cursor's points, the titles, the cursor's label and line."""
     cursors, maps = timeline_traces(tl, losses, legend_note)
     frames = []
     for k in range(len(tl.epochs)):
         notes, shapes = _timeline_notes(tl, k, look)
         frames.append({"traces": cursors + maps,
                        "data": [{"x": cx, "y": cy} for cx, cy in _cursor(tl, losses, k)]
-                       + [{"z": map_levels(tl.maps[i][k]), "name": tl.titles[i][k]}
+                       + [{"z": {"levels": map_levels(tl.maps[i][k]), "lo": 0.0,
+                                "hi": float(LEVELS)}, "name": tl.titles[i][k]}
                           for i in range(len(maps))],
                        "layout": {"annotations": notes, "shapes": shapes}})
     return tuple(frames)
