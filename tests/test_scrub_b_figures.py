@@ -87,10 +87,13 @@ def test_timeline_layout_big_maps():
     names, losses, mt, X, y = timeline(models=3)
     fig = nf.timeline_figure(names, losses, mt, 0, X, y, Look(classroom=True), TEXTS)
     lay = fig.layout
-    # the projector: one row of three maps over the loss chart
-    assert [lay[f"yaxis{i}"].domain for i in (2, 3, 4)] == [lay.yaxis2.domain] * 3
-    assert lay.yaxis2.domain[0] > lay.yaxis.domain[1]
-    assert (lay.yaxis2.domain[1] - lay.yaxis2.domain[0]) * lay.height >= 300
+    # the projector: the maps two by two on the left, at least 200 px high each, the loss
+    # chart on their right
+    assert lay.yaxis2.domain == lay.yaxis3.domain and lay.yaxis4.domain[1] < lay.yaxis2.domain[0]
+    assert all(lay[f"xaxis{i}"].domain[1] < lay.xaxis.domain[0] for i in (2, 3, 4))
+    assert (lay.yaxis2.domain[1] - lay.yaxis2.domain[0]) * (lay.height - 60) >= 200
+    assert lay.showlegend is False
     fig = nf.timeline_figure(names, losses, mt, 0, X, y, Look(), TEXTS)
-    assert fig.layout.yaxis4.domain[1] < fig.layout.yaxis2.domain[0]   # two rows elsewhere
+    lay = fig.layout   # elsewhere: two rows of maps over a short loss chart
+    assert lay.yaxis4.domain[1] < lay.yaxis2.domain[0] and lay.yaxis.domain[1] < lay.yaxis4.domain[0]
     assert nf.map_grid(5, Look()) == (3, 2) and nf.map_grid(1, Look()) == (1, 1)

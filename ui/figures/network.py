@@ -174,12 +174,23 @@ def boundary_figure(panels: list[MapPanel], X: np.ndarray, y: np.ndarray, look: 
 # browser, from the snapshots core kept during the one training run.
 
 LEVELS = 255                     # a map goes out as one byte per grid value: output·255
-TIMELINE_HEIGHT = 700            # beside the controls (a phone stacks: maps two by two)
-TIMELINE_HEIGHT_CLASSROOM = 560  # full width on the projector, the maps in one row
-TIMELINE_MAPS = (0.34, 1.0)      # paper rows of the maps and of the loss chart under them
-TIMELINE_LOSS = (0.0, 0.24)
-TIMELINE_MAPS_CLASSROOM = (0.40, 1.0)
-TIMELINE_LOSS_CLASSROOM = (0.0, 0.27)
+TIMELINE_HEIGHT = 720            # beside the controls (a phone stacks: maps two by two)
+TIMELINE_HEIGHT_CLASSROOM = 550  # the projector: what is left of 720 px under the title
+# where everything stands, as paper fractions: the maps' box (x, y), the loss chart's (x, y),
+# the legend's corner and the colour scale's centre (x, y) and length
+TIMELINE_BOXES = {
+    # beside the controls and on a phone: the maps over a short loss chart, the scale and
+    # the legend between them
+    False: dict(maps=((0.0, 1.0), (0.43, 1.0)), loss=((0.0, 1.0), (0.0, 0.21)),
+                legend=(0.0, 0.235),
+                scale=dict(orientation="h", x=0.5, xanchor="center", y=0.415, yanchor="top",
+                           len=0.5)),
+    # the projector: the maps large on the left, the loss chart on the right under the colour
+    # scale; no legend (each map's title has its curve's colour, the classes show on the maps)
+    True: dict(maps=((0.0, 0.6), (0.0, 1.0)), loss=((0.75, 1.0), (0.0, 0.56)), legend=None,
+               scale=dict(orientation="v", x=0.63, xanchor="left", y=1.0, yanchor="top",
+                          len=0.38)),
+}
 
 
 def map_levels(Z) -> np.ndarray:
@@ -215,27 +226,29 @@ class TimelineTexts:
 
 
 def map_grid(k: int, look: Look) -> tuple[int, int]:
-    """(columns, rows) of k maps: one row on the projector (a wide screen), else at most two
-    columns (three for five maps), so that a phone's maps are half its width each."""
-    if look.classroom or k <= 2:
+    """(columns, rows) of k maps: at most two columns (three for five maps), so that a phone's
+    maps are half its width each and the projector's fill the height beside the loss chart."""
+    if k <= 2:
         return max(1, k), 1
     cols = 3 if k > 4 else 2
     return cols, -(-k // cols)
 
 
-def _cell(c: int, cols: int, rows: int, band: tuple[float, float]) -> tuple[list, list]:
-    """(x domain, y domain) of map c in a cols × rows grid filling the paper band."""
-    gap_x, gap_y = 0.03, 0.07 * (band[1] - band[0])
-    w = (1 - gap_x * (cols - 1)) / cols
-    h = (band[1] - band[0] - gap_y * (rows - 1)) / rows
+def _cell(c: int, cols: int, rows: int, box) -> tuple[list, list]:
+    """(x domain, y domain) of map c in a cols × rows grid filling box ((x0, x1), (y0, y1))."""
+    (x0, x1), (y0, y1) = box
+    gap_x, gap_y = 0.03 * (x1 - x0), 0.09 * (y1 - y0)
+    w = (x1 - x0 - gap_x * (cols - 1)) / cols
+    h = (y1 - y0 - gap_y * (rows - 1)) / rows
     col, row = c % cols, c // cols
-    top = band[1] - row * (h + gap_y)
-    return domain(col * (w + gap_x), col * (w + gap_x) + w), domain(top - h, top)
+    left, top = x0 + col * (w + gap_x), y1 - row * (h + gap_y)
+    return domain(left, left + w), domain(top - h, top)
 
 
-def _timeline_map(tl: MapTimeline, i: int, k: int, ax: str, look: Look, scale_title: str,
-                  band: tuple[float, float]) -> dict:
+def _timeline_map(tl: MapTimeline, i: int, k: int, ax: str, look: Look,
+                  scale_title: str) -> dict:
     """Map i at snapshot k as a heat-coloured contour of uint8 levels, a line at 50 %."""
+    scale = TIMELINE_BOXES[look.classroom]["scale"]
     return dict(
         type="contour", x=_f32(tl.xs), y=_f32(tl.ys), z=map_levels(tl.maps[i][k]),
         zmin=0, zmax=LEVELS, colorscale=map_scale(look), showscale=(i == 0), ncontours=1,
@@ -243,11 +256,10 @@ def _timeline_map(tl: MapTimeline, i: int, k: int, ax: str, look: Look, scale_ti
         contours=dict(coloring="heatmap", start=LEVELS / 2, end=LEVELS / 2, size=1,
                       showlines=True),
         line=dict(color=look.text, width=max(2.0, look.line - 1)),
-        colorbar=dict(title=dict(text=scale_title, side="right"), thickness=14,
-                      tickfont=dict(size=look.font - 4),
+        colorbar=dict(title=dict(text=scale_title, side="right" if look.classroom else "top"),
+                      thickness=12, tickfont=dict(size=look.font - 4),
                       tickvals=[LEVELS * q for q in (0, 0.25, 0.5, 0.75, 1)],
-                      ticktext=["0", "25", "50", "75", "100"], y=band[0], yanchor="bottom",
-                      len=band[1] - band[0], lenmode="fraction"),
+                      ticktext=["0", "25", "50", "75", "100"], lenmode="fraction", **scale),
         hovertemplate="(%{x:.2f}, %{y:.2f})<extra></extra>", name=tl.titles[i][k])
 
 
@@ -279,34 +291,32 @@ def _timeline_notes(tl: MapTimeline, k: int, look: Look) -> tuple[list[dict], li
     return titles + [label], [line]
 
 
-def _timeline_layout(tl: MapTimeline, losses: list, look: Look,
-                     texts: TimelineTexts) -> tuple[dict, tuple[float, float]]:
-    """(layout without the per-snapshot notes, the maps' paper band)."""
-    k = len(tl.maps)
+def _timeline_layout(tl: MapTimeline, losses: list, look: Look, texts: TimelineTexts) -> dict:
+    """timeline_figure's layout without the per-snapshot notes (boxes: TIMELINE_BOXES)."""
+    k, boxes = len(tl.maps), TIMELINE_BOXES[look.classroom]
     cols, rows = map_grid(k, look)
-    band = TIMELINE_MAPS_CLASSROOM if look.classroom else TIMELINE_MAPS
-    loss_rows = TIMELINE_LOSS_CLASSROOM if look.classroom else TIMELINE_LOSS
     curves = loss_figure([""] * len(losses), losses, look, texts.x_title, texts.y_title,
                          most_labels=4).layout.to_plotly_json()
     layout = dict(curves)
-    last = float(tl.epochs[-1])
-    layout["xaxis"] = dict(curves["xaxis"], domain=[0.0, 1.0], anchor="y", range=[0, last],
+    (lx, ly), last = boxes["loss"], float(tl.epochs[-1])
+    layout["xaxis"] = dict(curves["xaxis"], domain=list(lx), anchor="y", range=[0, last],
                            autorange=False, title=dict(curves["xaxis"]["title"], standoff=2))
-    layout["yaxis"] = dict(curves["yaxis"], domain=list(loss_rows), anchor="x")
+    layout["yaxis"] = dict(curves["yaxis"], domain=list(ly), anchor="x")
     for c in range(k):
-        xd, yd = _cell(c, cols, rows, band)
+        xd, yd = _cell(c, cols, rows, boxes["maps"])
         p = MapPanel("", tl.xs, tl.ys, tl.maps[c][0])
         axes = _map_axes(p, str(c + 2), xd[0], xd[1] - xd[0], look, (yd[0], yd[1]), True)
-        axes[f"yaxis{c + 2}"]["constraintoward"] = "middle"
+        axes[f"yaxis{c + 2}"]["constraintoward"] = "top"
         axes[f"xaxis{c + 2}"]["constraintoward"] = "center"
         layout.update(axes)
+    corner = boxes["legend"]
+    legend = dict(orientation="h", x=corner[0], xanchor="left", y=corner[1], yanchor="bottom",
+                  font=dict(size=look.font - 3)) if corner else {}
     layout.update(height=TIMELINE_HEIGHT_CLASSROOM if look.classroom else TIMELINE_HEIGHT,
-                  hovermode="closest",
-                  legend=dict(orientation="h", x=0, xanchor="left", y=-0.09, yanchor="top",
-                              font=dict(size=look.font - 3)),
-                  margin=dict(curves["margin"], t=8 + 2 * look.font, b=40 + 4 * look.font,
+                  hovermode="closest", showlegend=corner is not None, legend=legend,
+                  margin=dict(curves["margin"], t=look.font + 12, b=2 * look.font + 16,
                               r=MODEBAR_MARGIN))
-    return layout, band
+    return layout
 
 
 def timeline_figure(names: list[str], losses: list, tl: MapTimeline, index: int,
@@ -316,7 +326,7 @@ def timeline_figure(names: list[str], losses: list, tl: MapTimeline, index: int,
     row on the projector, two columns elsewhere), each titled in its loss curve's colour, and
     the loss curves (log axis, as loss_figure) under them with a cursor at epochs[index]."""
     k = len(tl.maps)
-    layout, band = _timeline_layout(tl, losses, look, texts)
+    layout = _timeline_layout(tl, losses, look, texts)
     curves = loss_figure(names, losses, look, texts.x_title, texts.y_title, most_labels=4)
     traces = [dict(tr.to_plotly_json()) for tr in curves.data]
     for i, (cx, cy) in enumerate(_cursor(tl, losses, index)):
@@ -332,7 +342,7 @@ def timeline_figure(names: list[str], losses: list, tl: MapTimeline, index: int,
                            marker=dict(color="rgba(0,0,0,0)", size=1)))
     labels = np.asarray(y).reshape(-1) > 0.5
     for i in range(k):
-        traces.append(_timeline_map(tl, i, index, str(i + 2), look, texts.scale_title, band))
+        traces.append(_timeline_map(tl, i, index, str(i + 2), look, texts.scale_title))
         traces += _point_traces(X, labels, i, str(i + 2), look, texts.class_names)
     layout["annotations"], layout["shapes"] = _timeline_notes(tl, index, look)
     return figure(traces, layout)
