@@ -60,7 +60,7 @@ def test_main_picture_is_the_first_chart_maps_over_curves():
                for i in range(2, 6))
     widths = [np.diff(layout[f"xaxis{i}"]["domain"])[0] for i in range(2, 6)]
     heights = [np.diff(layout[f"yaxis{i}"]["domain"])[0] for i in range(2, 6)]
-    assert min(widths) > 0.45 and min(heights) * layout["height"] > 190
+    assert min(widths) > 0.45 and min(heights) * layout["height"] > 180
     assert layout["yaxis2"]["domain"] == layout["yaxis3"]["domain"]   # one row of two …
     assert layout["yaxis4"]["domain"][1] < layout["yaxis2"]["domain"][0]  # … over another
     # the maps are core's output grids of the same four networks the curves show
