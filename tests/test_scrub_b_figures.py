@@ -97,3 +97,50 @@ def test_timeline_layout_big_maps():
     lay = fig.layout   # elsewhere: two rows of maps over a short loss chart
     assert lay.yaxis4.domain[1] < lay.yaxis2.domain[0] and lay.yaxis.domain[1] < lay.yaxis4.domain[0]
     assert nf.map_grid(5, Look()) == (3, 2) and nf.map_grid(1, Look()) == (1, 1)
+
+
+def restyled(fig, scrub, i: int) -> dict:
+    """fig with frame i applied as Plotly.update does it: dotted attributes (marker.size) set
+    inside their object, layout keys replaced."""
+    spec = copy.deepcopy(fig.to_plotly_json())
+    frame = scrub.frames[i]
+    for index, attrs in zip(frame["traces"], frame["data"]):
+        for name, value in attrs.items():
+            *path, last = name.split(".")
+            target = spec["data"][index]
+            for part in path:
+                target = target.setdefault(part, {})
+            target[last] = value
+    spec["layout"].update(frame.get("layout") or {})
+    return plain(spec)
+
+
+@pytest.mark.parametrize("look", [Look(), Look(classroom=True)])
+def test_zigzag_frames_reproduce_the_planes_at_each_step(look):
+    from core import zigzag as zz
+    from ui.figures import zigzag as zf
+
+    runs = [zz.simulate(a, zz.DEFAULT_W0, zz.DEFAULT_W_STAR, 0.5, 60) for a in ("sigmoid", "relu")]
+    grid = zf.scrub_steps(60, 2, (17,))
+    assert grid == tuple(range(61))                    # a short run: every step
+    k = 17
+    base = zf.planes_figure(runs, ["a", "b"], k, 0.05, look, view_until=60)
+    scrub = zf.planes_scrub(runs, grid, grid.index(k), look, "zz_t", "t")
+    for i in (0, 1, 5, 17, 30, 59, 60):
+        want = plain(zf.planes_figure(runs, ["a", "b"], grid[i], 0.05, look, view_until=60)
+                     .to_plotly_json())
+        assert restyled(base, scrub, i) == want, i
+    # the current w of the left panel at step 30 is core's w₃₀
+    cur = scrub.frames[30]["data"][4]
+    assert (cur["x"][0], cur["y"][0]) == tuple(np.float32(runs[0].path[30]))
+
+
+def test_zigzag_scrub_grid_is_bounded_and_keeps_the_steps_shown():
+    from ui.figures import zigzag as zf
+
+    for steps, dense in ((300, 20), (2000, 6)):
+        grid = zf.scrub_steps(steps, 2, (137, 999))
+        assert zf.scrub_cost(grid, 2) <= zf.SCRUB_BYTES + 2 * zf.scrub_cost((999,), 1)
+        assert grid[0] == 0 and grid[-1] == steps and 137 in grid
+        assert grid[:dense] == tuple(range(dense))     # every step where the zig-zag forms
+        assert all(b > a for a, b in zip(grid, grid[1:]))
