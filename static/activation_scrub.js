@@ -183,6 +183,7 @@ export function syncScrubs(root, gd, scrubs, ctx) {
   for (const [control, entry] of Object.entries(entries)) {
     if (!wanted.has(control)) { entry.row.remove(); delete entries[control]; }
   }
+  let previous = null;
   for (const scrub of scrubs) {
     const spec = scrub.spec;
     let entry = entries[spec.control];
@@ -191,7 +192,10 @@ export function syncScrubs(root, gd, scrubs, ctx) {
       entry.input.dataset.control = spec.control;
       wire(entry, ctx);
     }
-    bar.appendChild(entry.row); // rows in the document's order
+    // rows in the document's order; a row in place is not moved (that would take its focus)
+    const want = previous ? previous.nextSibling : bar.firstChild;
+    if (want !== entry.row) bar.insertBefore(entry.row, want);
+    previous = entry.row;
     entry.scrub = scrub;
     entry.label.textContent = spec.label;
     entry.input.setAttribute("aria-label", spec.label);
