@@ -7,12 +7,11 @@ the release puts the value in the URL."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from core import network as net
 from core import zigzag as zz
 from tests.browser.conftest import goto, plot_js, wait_for_chart, wait_idle
-from tests.browser.test_scrub_browser import COUNT_SENDS
+from tests.browser.test_scrub_browser import counted  # noqa: F401 - the fixture (sends counted)
 from ui.figures.network import map_levels
 from ui.figures.zigzag import STATIC_TRACES
 
@@ -35,15 +34,6 @@ READ = """([key, sel]) => { const d = document.querySelector(`.st-key-chart_${ke
           sends: window.__alSends,
           traces: d.data.map((t) => ({type: t.type, meta: t.meta || null, x: arr(t.x),
                                       y: arr(t.y), z: t.type === 'contour' ? arr(t.z) : null}))}; }"""
-
-
-@pytest.fixture
-def counted(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="en-US")
-    context.add_init_script(COUNT_SENDS)
-    tab = context.new_page()
-    yield context, tab
-    context.close()
 
 
 def drag(tab, key: str, control: str, stops, check) -> tuple[list, list[float]]:

@@ -10,7 +10,7 @@ import pytest
 
 from core import datasets as ds
 from core import network as net
-from tests.pages.conftest import chart_specs, decode, run_page, texts
+from tests.pages.conftest import chart_docs, chart_specs, decode, run_page, texts
 from ui.format import fmt
 
 COURSE_QUERY = {"net_data": "XOR", "net_n": "4", "net_noise": "0.0", "net_layers": "1",
@@ -516,3 +516,16 @@ def test_a_formula_over_the_budget_for_one_epoch_is_left_out(monkeypatch):
         assert any(words in w.value and "400" in w.value for w in at.warning)
         assert {c[1] for c in counter.calls if c[0] == sizes} == {("relu",) * 3 + ("sigmoid",)}
         assert set(loss_traces(at)) == {"ReLU"}
+
+
+@pytest.mark.parametrize("query", [{}, {"net_mix": "true"}, {"net_acts": ["ReLU"]}])
+def test_a_page_open_with_the_timeline_frames_stays_under_400_kb(query):
+    """Every chart of the page, the main one with all its frames (issue #24's payload bound);
+    the maps go as one byte per value."""
+    at = run_page("network", query=query, locale="en-US")
+    sizes = [len(el.proto.bytes) for el in at.get("bidi_component")
+             if el.proto.component_name == "activation_lab.chart"]
+    assert sum(sizes) <= 400_000, sizes
+    scrub = next(d for d in chart_docs(at) if d.get("scrubs"))["scrubs"][0]
+    assert scrub["control"] == "net_at" and len(scrub["values"]) >= 20
+    assert {b["attr"] for b in scrub["blocks"] if "u1" in b} == {"z"}

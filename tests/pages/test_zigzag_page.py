@@ -459,3 +459,17 @@ def test_link_markdown_in_every_key_is_shown_as_text(payload):
     for text in shown:             # … and shown escaped: no link, no image
         assert not re.search(r"(?<!\\)\]\(", text), text
     assert any("example\\.org" in n for n in notices)    # the link's text, escaped
+
+
+@pytest.mark.parametrize("query", [{}, {"zz_n": "100"}, {"zz_n": "2000"}])
+def test_a_page_open_with_the_step_frames_stays_under_400_kb(query):
+    """Every chart of the page, the planes with all the frames of the scrubbed step."""
+    at = run_page("zigzag", query=query, locale="en-US")
+    sizes = [len(el.proto.bytes) for el in at.get("bidi_component")
+             if el.proto.component_name == "activation_lab.chart"]
+    assert sum(sizes) <= 400_000, sizes
+    from tests.pages.conftest import chart_docs
+
+    scrub = next(d for d in chart_docs(at) if d.get("scrubs"))["scrubs"][0]
+    assert scrub["control"] == "zz_t" and scrub["values"][:6] == list(range(6))
+    assert at.session_state["zz_t"] in scrub["values"]

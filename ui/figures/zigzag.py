@@ -450,8 +450,8 @@ def plane_box(runs: list[zz.ZigzagRun], until: int):
 # late in a run costs more than an early one: the grid is every step at first, then steps about
 # 1/R of t apart, with the largest R whose frames fit SCRUB_BYTES.
 
-SCRUB_BYTES = 340_000    # bytes of all frames of the planes chart in the page's JSON (about)
-FRAME_BYTES = 600        # per frame and panel besides the path (shading, lines, marker, texts)
+SCRUB_BYTES = 300_000    # bytes of all frames of the planes chart in the page's JSON (about)
+FRAME_BYTES = 700        # per frame and panel besides the path (shading, lines, marker, texts)
 POINT_BYTES = 23         # per path point of a frame (x, y, arrow size and colour, base64)
 STATIC_TRACES = 4        # per panel: rings, ε circle, w₀, w* (_static_traces) …
 DYNAMIC_TRACES = 5       # … then shading, ±x line, path, next update, current w

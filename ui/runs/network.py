@@ -22,11 +22,11 @@ COMPARE_BUDGET = net.REQUEST_BUDGET * 4 // 10
 OUTPUT_BUDGET = net.REQUEST_BUDGET * 4 // 10
 LINEAR_BUDGET = net.REQUEST_BUDGET * 2 // 10
 STORE_REQUESTS = 12           # requests kept: ≤ 12 × ≤ 5 runs × ≤ 100 000 float32 losses
-#                               (and the timeline's maps: ≤ 12 × ≤ 200 000 float32 values)
+#                               (and the timeline's maps: ≤ 12 × ≤ 170 000 float32 values)
 CHUNKS = 10                   # training runs in parts so the progress bar can move
 GRID = 40                     # decision-map resolution
-TIMELINE_BYTES = 200_000      # the timeline's maps of one page, one byte per grid value
-#                               (≈ 270 KB in the page's JSON): this bounds the snapshots
+TIMELINE_BYTES = 170_000      # the timeline's maps of one page, one byte per grid value
+#                               (with the titles and the cursor ≈ 280 KB of JSON): this bounds the snapshots
 # output comparison: the course's XOR network with these (hidden, output) activations
 OUT_PAIRS = (("sigmoid", "sigmoid"), ("relu", "sigmoid"), ("sigmoid", "relu"), ("relu", "relu"))
 # linear versus non-linear: circles, one width for every hidden layer
