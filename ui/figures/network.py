@@ -174,17 +174,17 @@ def boundary_figure(panels: list[MapPanel], X: np.ndarray, y: np.ndarray, look: 
 # browser, from the snapshots core kept during the one training run.
 
 LEVELS = 255                     # a map goes out as one byte per grid value: output·255
-TIMELINE_HEIGHT = 720            # beside the controls (a phone stacks: maps two by two)
+TIMELINE_HEIGHT = 760            # beside the controls (a phone stacks: maps two by two)
 TIMELINE_HEIGHT_CLASSROOM = 550  # the projector: what is left of 720 px under the title
 # where everything stands, as paper fractions: the maps' box (x, y), the loss chart's (x, y),
 # the legend's corner and the colour scale's centre (x, y) and length
 TIMELINE_BOXES = {
-    # beside the controls and on a phone: the maps over a short loss chart, the scale and
-    # the legend between them
-    False: dict(maps=((0.0, 1.0), (0.43, 1.0)), loss=((0.0, 1.0), (0.0, 0.21)),
-                legend=(0.0, 0.235),
-                scale=dict(orientation="h", x=0.5, xanchor="center", y=0.415, yanchor="top",
-                           len=0.5)),
+    # beside the controls and on a phone: the maps over the colour scale and a short loss
+    # chart, the legend under it
+    False: dict(maps=((0.0, 1.0), (0.36, 1.0)), loss=((0.0, 1.0), (0.0, 0.2)),
+                legend=(0.0, -0.1),
+                scale=dict(orientation="h", x=0.5, xanchor="center", y=0.335, yanchor="top",
+                           len=0.6)),
     # the projector: the maps large on the left, the loss chart on the right under the colour
     # scale; no legend (each map's title has its curve's colour, the classes show on the maps)
     True: dict(maps=((0.0, 0.6), (0.0, 1.0)), loss=((0.75, 1.0), (0.0, 0.56)), legend=None,
@@ -310,11 +310,12 @@ def _timeline_layout(tl: MapTimeline, losses: list, look: Look, texts: TimelineT
         axes[f"xaxis{c + 2}"]["constraintoward"] = "center"
         layout.update(axes)
     corner = boxes["legend"]
-    legend = dict(orientation="h", x=corner[0], xanchor="left", y=corner[1], yanchor="bottom",
+    legend = dict(orientation="h", x=corner[0], xanchor="left", y=corner[1], yanchor="top",
                   font=dict(size=look.font - 3)) if corner else {}
     layout.update(height=TIMELINE_HEIGHT_CLASSROOM if look.classroom else TIMELINE_HEIGHT,
                   hovermode="closest", showlegend=corner is not None, legend=legend,
-                  margin=dict(curves["margin"], t=look.font + 12, b=2 * look.font + 16,
+                  margin=dict(curves["margin"], t=look.font + 12,
+                              b=2 * look.font + (16 if look.classroom else 110),
                               r=MODEBAR_MARGIN))
     return layout
 
