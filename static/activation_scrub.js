@@ -67,7 +67,9 @@ export function decodeScrub(spec) {
     }
     return { data, layout: r.layout || {} };
   });
+  const live = spec.live !== false; // without frames the picture comes from the server
   const frame = (i) => {
+    if (!live) return null;
     const per = {};
     for (const b of blocks) (per[b.trace] = per[b.trace] || {})[b.attr] = view(b.flat, b.shape, i);
     const r = rest[i];
@@ -75,13 +77,14 @@ export function decodeScrub(spec) {
     const traces = Object.keys(per).map(Number).sort((a, b) => a - b);
     return { traces, data: traces.map((t) => per[t]), layout: r ? r.layout : {} };
   };
-  return { spec, n, frame };
+  return { spec, n, frame, live };
 }
 
 // Show frame i of a decoded scrub in the plot: one Plotly.update (restyle + relayout).
 export function applyFrame(Plotly, gd, scrub, i, settling = false) {
   const t0 = performance.now();
   const fr = scrub.frame(i);
+  if (!fr) return;
   const update = {};
   fr.data.forEach((attrs, k) => {
     for (const [a, v] of Object.entries(attrs)) {
@@ -128,7 +131,7 @@ function fastJob(gd, t, attrs) {
 
 function fastFrame(gd, scrub, i) {
   const fr = scrub.frame(i);
-  if (!gd._fullData || (fr.layout && Object.keys(fr.layout).length)) return false;
+  if (!fr || !gd._fullData || (fr.layout && Object.keys(fr.layout).length)) return false;
   const jobs = [];
   for (let k = 0; k < fr.traces.length; k++) {
     const job = fastJob(gd, fr.traces[k], fr.data[k]);
@@ -218,7 +221,7 @@ function wire(entry, ctx) {
     const i = Number(input.value);
     if (!(i >= 0 && i < entry.scrub.n)) return;
     showIndex(entry, i);
-    if (!ctx.Plotly() || !ctx.gd._fullLayout) return;
+    if (!entry.scrub.live || !ctx.Plotly() || !ctx.gd._fullLayout) return;
     const t0 = performance.now();
     if (fastFrame(ctx.gd, entry.scrub, i)) {
       entry.direct = true;
@@ -317,7 +320,7 @@ export function followServer(entries, at, drawnAt) {
     const before = drawnAt ? drawnAt[k] : entry.shown;
     if (entry.shown !== want || before !== want) {
       if (!entry.dragging) showIndex(entry, want);
-      if (before !== want) local.push([entry, want]);
+      if (before !== want && entry.scrub.live) local.push([entry, want]);
     }
   });
   return local;
