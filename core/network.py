@@ -607,16 +607,20 @@ class TrainPlan:
 
 def plan_training(sizes: Sequence[int], activation_sets: Sequence[Sequence], n: int,
                   epochs: int, mode: str = "sample", budget: int = REQUEST_BUDGET,
-                  bias: bool = True) -> TrainPlan:
+                  bias: bool = True, fixed: int = 0) -> TrainPlan:
     """The set-up to train under a work budget: one network per activation set (catalogue ids
     or a user's formula per layer) on n samples for at most `epochs` epochs; fewer epochs when
-    the work E·Σ epoch_cost(…) would exceed budget (or E·n > MAX_UPDATES, E > MAX_EPOCHS).
+    the work F + E·Σ epoch_cost(…) would exceed budget (or E·n > MAX_UPDATES, E > MAX_EPOCHS),
+    F = `fixed`: work the request does whatever the epochs (the timeline's snapshots,
+    snapshot_cost), taken from the budget first and counted in `work`.
     Always at least one epoch; `within` says whether that still fits the budget."""
-    asked = int(epochs)
+    asked, fixed = int(epochs), max(0, int(fixed))
     cost = sum(epoch_cost(sizes, acts, n, mode, bias) for acts in activation_sets)
-    cap = min(asked, MAX_EPOCHS, MAX_UPDATES // max(1, int(n)), int(budget) // max(1, cost))
+    room = max(0, int(budget) - fixed)
+    cap = min(asked, MAX_EPOCHS, MAX_UPDATES // max(1, int(n)), room // max(1, cost))
     used = max(1, cap)
-    return TrainPlan(asked, used, used * cost, used < asked, used * cost <= int(budget))
+    work = fixed + used * cost
+    return TrainPlan(asked, used, work, used < asked, work <= int(budget))
 
 
 def plan_cost(sizes: Sequence[int], activation_sets: Sequence[Sequence], n: int,
@@ -802,3 +806,99 @@ def _train_sample_fast(mlp: MLP, X: Array, T: Array, lr: float, epochs: int,
     if losses and not losses[-1] < LOSS_LIMIT:
         diverged = len(losses) - 1
     return TrainResult(mlp.with_params(weights, biases), np.array(losses), diverged, fast=True)
+
+
+# ----------------------------------------------------------------------------- training timeline
+# The lab's timeline shows each network's decision map at a bounded set of epochs of its one
+# training run: the run is split into parts (train_chunks) whose ends are those epochs, and after
+# each part the map is computed from the network as it stands. Nothing is retrained.
+
+MAX_SNAPSHOTS = MAX_CHUNKS + 1   # epoch 0 and the ends of at most MAX_CHUNKS parts
+
+
+def snapshot_epochs(epochs: int, count: int) -> Array:
+    """The epochs the timeline keeps, e_k = ⌊E·k/(S − 1)⌋ for k = 0 … S − 1 with
+    S = min(count, E + 1): e_0 = 0 (the initial network), e_{S−1} = E, strictly increasing
+    (they are the ends of train_chunks' parts with S − 1 chunks).
+    Bounds: 1 ≤ E ≤ MAX_EPOCHS, 2 ≤ count ≤ MAX_SNAPSHOTS."""
+    epochs, count = int(epochs), int(count)
+    if not 1 <= epochs <= MAX_EPOCHS:
+        raise ValueError(f"epochs must lie in 1..{MAX_EPOCHS}, got {epochs}")
+    if not 2 <= count <= MAX_SNAPSHOTS:
+        raise ValueError(f"count must lie in 2..{MAX_SNAPSHOTS}, got {count}")
+    s = min(count, epochs + 1)
+    return np.array([epochs * k // (s - 1) for k in range(s)], dtype=np.int64)
+
+
+PART_COST = 25_000         # units of starting one part of a run again (per network) …
+PART_ROW_COST = 1_200      # … plus this per training row (rows and parameters converted again)
+
+
+def snapshot_cost(sizes: Sequence[int], activation_sets: Sequence[Sequence], n: int,
+                  count: int, resolution: int, bias: bool = True) -> int:
+    """Work units of count snapshots of every network. Each is one forward pass over the
+    resolution² grid points and the n training points, bounded above by a full-batch epoch on
+    those rows, plus restarting the run's next part: count · Σ [epoch_cost(sizes, acts,
+    resolution² + n, "batch", bias) + PART_COST + PART_ROW_COST·n] (measured: a snapshot of a
+    2-4-1 network on a 40² grid ≈ 0.55 of its estimate)."""
+    n = max(1, int(n))
+    rows = int(resolution) ** 2 + n
+    return int(count) * sum(epoch_cost(sizes, acts, rows, "batch", bias) + PART_COST
+                            + PART_ROW_COST * n for acts in activation_sets)
+
+
+@dataclass(frozen=True, eq=False)
+class Timeline:
+    """Snapshots of networks during one training run: at epochs[k] (the network after that
+    many epochs), maps[i, k, r, c] = network i's first output at (xs[c], ys[r]),
+    accuracy[i, k] its training accuracy, dead[i, k] its hidden units that pass no gradient on
+    the training points (0 when a parameter is not finite)."""
+
+    epochs: Array
+    xs: Array
+    ys: Array
+    maps: Array
+    accuracy: Array
+    dead: Array
+
+
+def _snapshot(mlp: MLP, X: Array, labels: Array, xlim, ylim,
+              resolution: int) -> tuple[Array, Array, Array, float, int]:
+    """(xs, ys, map, accuracy, dead units) of one network as it stands."""
+    xs, ys, Z = output_grid(mlp, xlim, ylim, resolution)
+    finite = all(np.all(np.isfinite(w)) for w in mlp.weights) and (
+        mlp.biases is None or all(np.all(np.isfinite(b)) for b in mlp.biases))
+    dead = int(sum(int(m.sum()) for m in dead_units(mlp, X))) if finite else 0
+    return xs, ys, Z, accuracy(mlp, X, labels), dead
+
+
+def train_timeline(
+    mlps: Sequence[MLP], X: Array, T: Array, lr: float, epochs: int, mode: str = "sample",
+    loss: str = "mse", count: int = 31, xlim=(-1.0, 1.0), ylim=(-1.0, 1.0),
+    resolution: int = 40,
+) -> Iterator[tuple[int, list[TrainResult], Timeline]]:
+    """train_chunks() with its parts ending at snapshot_epochs(epochs, count) (S − 1 parts),
+    keeping each network's decision map (output_grid over xlim × ylim) and training accuracy
+    (labels: T's first column > 0.5) at every one of those epochs. Yields (epochs done,
+    results so far, Timeline of the snapshots taken so far) after each part; the results equal
+    one train_many() call (training is a pure sequence of updates). The work beyond training
+    is snapshot_cost(…, S, resolution).
+    Bounds: those of train_chunks() and snapshot_epochs()."""
+    X, T = _check_data(mlps[0], X, T)
+    at = snapshot_epochs(_check_epochs(epochs, X.shape[0]), count)
+    labels, k, s = T[:, 0], len(mlps), len(at)
+    maps = np.full((k, s, int(resolution), int(resolution)), np.nan)
+    acc, dead = np.zeros((k, s)), np.zeros((k, s), dtype=np.int64)
+
+    def keep(j: int, models: Sequence[MLP]) -> tuple[Array, Array]:
+        for i, m in enumerate(models):
+            xs, ys, maps[i, j], acc[i, j], dead[i, j] = _snapshot(m, X, labels, xlim, ylim,
+                                                                  resolution)
+        return xs, ys
+
+    xs, ys = keep(0, mlps)
+    for j, (done, results) in enumerate(
+            train_chunks(mlps, X, T, lr, int(at[-1]), mode, loss, s - 1), start=1):
+        keep(j, [r.mlp for r in results])
+        yield done, results, Timeline(at[:j + 1], xs, ys, maps[:, :j + 1], acc[:, :j + 1],
+                                      dead[:, :j + 1])

@@ -5,14 +5,15 @@ see why a network without non-linearity stays linear.
 The controls are declared once in ui.controls.network, what each section trains lives in
 ui.runs.network and the sentences and tables in ui.sentences.network."""
 
+import numpy as np
 import streamlit as st
 
 from core import network as net
 from ui import lesson, shell, widgets
 from ui.controls.network import (COURSE, COURSE_KEYS, COURSE_SIZES, CUSTOM, EXAMPLE_SAMPLES,
                                  MAX_COMPARE, SPEC, STAGES, name)
-from ui.figures.network import (MapPanel, boundary_figure, loss_figure, network_figure,
-                                training_figure)
+from ui.figures.network import (MapPanel, TimelineTexts, boundary_figure, loss_figure,
+                                network_figure, timeline_figure, timeline_scrub)
 from ui.format import count
 from ui.i18n import t
 from ui.page import (chart, guarded, header, lecture, look, picture_layout, secondary,
@@ -107,18 +108,37 @@ def compare_notices(plan) -> None:
         capped(plan.budget)
 
 
+def epoch_index(plan, at) -> int:
+    """The snapshot shown: the epoch control's value (the last epoch by default, and again
+    whenever the trained set-up changes), snapped to the nearest epoch kept (and the link
+    then names that epoch)."""
+    last = int(at[-1])
+    if st.session_state.get("_al_net_run", plan.key) != plan.key:
+        st.session_state["net_at"] = last
+    st.session_state["_al_net_run"] = plan.key
+    value = int(SPEC.draw("net_at", default=last))
+    k = int(np.argmin(np.abs(np.asarray(at) - value)))
+    if int(at[k]) != value:  # (the next run leaves the last epoch, the default, out)
+        st.session_state["net_at"] = int(at[k])
+        st.query_params["net_at"] = str(int(at[k]))
+    return k
+
+
 def show_compare(plan, X, y, results: list[dict], picture, below) -> None:
-    """The training curves over the decision maps, the verdict under them, then the table."""
+    """The decision maps over the training curves at the epoch shown, the verdict under them,
+    then the table."""
     target = net.target_loss(plan.loss)
-    panels = [MapPanel(say.map_title(r), r["xs"], r["ys"], r["Z"]) for r in results]
+    timeline = say.map_timeline(results)
+    texts = TimelineTexts(t("network.epoch_axis"),
+                          t("network.loss_axis", loss=LOSS_FORMULAS[plan.loss]),
+                          t("network.map_scale"), (t("network.class0"), t("network.class1")),
+                          t("network.legend_out", out=name(plan.layer_acts[0][-1])))
     with picture:
-        chart(training_figure([r["label"] for r in results], [r["losses"] for r in results],
-                              panels, X, y, LOOK, t("network.epoch_axis"),
-                              t("network.loss_axis", loss=LOSS_FORMULAS[plan.loss]),
-                              t("network.map_scale"),
-                              (t("network.class0"), t("network.class1")),
-                              legend_note=t("network.legend_out",
-                                             out=name(plan.layer_acts[0][-1]))), "net_loss")
+        k = epoch_index(plan, timeline.epochs)
+        losses = [r["losses"] for r in results]
+        scrub = timeline_scrub(timeline, losses, k, LOOK, True, "net_at", t("network.at"))
+        chart(timeline_figure([r["label"] for r in results], losses, timeline, k, X, y, LOOK,
+                              texts), "net_loss", scrubs=[scrub])
         st.caption(f"**{t('network.maps')}** · "
                    + t("network.maps_help", half=say.num(net.DECISION_THRESHOLD)))
         data_label = widgets.Labels("network.opt.data", SPEC["net_data"].options)
@@ -130,7 +150,7 @@ def show_compare(plan, X, y, results: list[dict], picture, below) -> None:
         st.markdown(t("network.compare.intro"))
         st.dataframe(say.compare_table(results, target, xor_table), hide_index=True,
                      width="stretch")
-        show_code(net.train, net._sample_update, net.train_chunks)
+        show_code(net.train, net._sample_update, net.train_timeline)
 
 
 @guarded

@@ -11,7 +11,7 @@ from core import zigzag as zz
 from ui import lesson, shell
 from ui.controls.zigzag import SETUP, SPEC
 from ui.figures.zigzag import (MAX_FRAMES, PLAY_SPAN, distance_figure, perceptron_figure,
-                               planes_figure)
+                               planes_figure, planes_scrub, scrub_steps)
 from ui.format import fmt
 from ui.i18n import act_name, t
 from ui.page import (call_fragment, chart, follow_setup, guarded, header, look, picture_layout,
@@ -147,7 +147,7 @@ def step_view() -> dict:
     part; a new set-up reruns the whole page. Returns the set-up (control key → value)."""
     controls, picture, lesson_box = picture_layout(1.05, 3)
     with controls:
-        warn, buttons, stepper = st.container(), st.container(), st.container()
+        warn, buttons = st.container(), st.container()
         s = setup_controls()
     follow_setup("zigzag", tuple(sorted((k, str(v)) for k, v in s.items())))
     labels = labels_of(s)
@@ -161,15 +161,17 @@ def step_view() -> dict:
         notices(runs, labels, s)
     with buttons:
         play = step_buttons(steps, reach[0])
-    with stepper:
-        k = min(int(SPEC.draw("zz_t", hi=steps, default=opening)), steps)
+    k = min(int(SPEC.draw("zz_t", default=opening)), steps)  # scrubbed on the chart
     start, end = play_window(k, opening, steps, reach)
     with lesson_box:
         lesson.bar("zigzag")
     with picture:
         titles = [t("zigzag.panel", name=lab) for lab in labels]
-        chart(planes_figure(runs, titles, k, s["zz_eps"], LOOK,
-                            play_until=end if play else None, play_from=start), "zz_planes")
+        grid = scrub_steps(steps, len(runs), (k, opening, *[r for r in reach if r is not None]))
+        scrub = planes_scrub(runs, grid, grid.index(k), LOOK, "zz_t", t("zigzag.t"),
+                             tuple(f"t = {g}" for g in grid))
+        chart(planes_figure(runs, titles, k, s["zz_eps"], LOOK, play_until=end if play else None,
+                            play_from=start, view_until=steps), "zz_planes", scrubs=[scrub])
         if play and end > start:
             st.caption(t("zigzag.play_hint", t=start, end=end,
                          frames=min(MAX_FRAMES, end - start + 1)))

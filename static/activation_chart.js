@@ -177,7 +177,10 @@ function drawIndices(Plotly, root, gd, doc) {
     gd.__alComponent.setTriggerValue("resend", doc.digest);
     return null;
   }
-  const whole = Object.assign({}, known.doc, { at: doc.at });
+  const config = Object.assign({}, known.doc.config);
+  if (doc.export) config.toImageButtonOptions = doc.export;
+  const whole = Object.assign({}, known.doc, { at: doc.at, config });
+  if (doc.export && gd._context) gd._context.toImageButtonOptions = doc.export;
   if (!gd._fullLayout) return drawWhole(Plotly, root, gd, whole, known.scrubs, known.doc.at);
   const before = gd.__alRenders || 0;
   afterDraw(Plotly, root, gd, whole, known.scrubs, null);

@@ -228,3 +228,22 @@ def test_a_disabled_scrub_ignores_the_browser(session):
 ])
 def test_a_capture_value_is_checked_before_the_page_gets_it(mode, value, want):
     assert chart.captured(chart.Capture(mode, question="q"), value) == want
+
+
+def test_a_scrub_without_frames_leaves_the_picture_to_the_server():
+    scrub = chart.Scrub("slope", (0.0, 0.5, 1.0), 1, (), "Slope")
+    packed = chart.pack_scrub(scrub)
+    assert packed["live"] is False and packed["blocks"] == [] and "rest" not in packed
+    assert packed["texts"] == ["0", "0.5", "1"]
+    assert chart.pack_scrub(leaky_scrub()[0])["live"] is True
+
+
+def test_the_explorer_s_frames_stay_within_their_budget():
+    from ui.figures.explorer import FRAME_BUDGET, POINTS, frame_points
+
+    assert frame_points([51], True) == (241, 1)         # Leaky ReLU's slope: every point
+    assert frame_points([100, 50], True) == (121, 2)    # Softplus: β and its threshold
+    every = [30, 30, 51, 101, 30, 30, 100, 100, 50, 61, 61]  # every parameter of the catalogue
+    n, framed = frame_points(every, True)
+    assert n == POINTS[-1] and 0 < framed < len(every)
+    assert sum(every[:framed]) * 2 * 4 * n <= FRAME_BUDGET < sum(every[:framed + 1]) * 8 * n

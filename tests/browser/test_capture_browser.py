@@ -1,6 +1,9 @@
 """A chart takes an answer (issue #23, ui.chart.Capture): a tap comes back to Python in data
 coordinates (within a pixel's worth), a stroke as at most 64 points with x increasing, and the
-student's own answer is drawn on their chart at once. Runs tests/browser/capture_app.py."""
+student's own answer is drawn on their chart at once. Runs tests/browser/capture_app.py.
+
+Also, on tests/browser/scrub_app.py: a value the server sets (a lesson step, follow-the-teacher)
+moves a chart's scrub thumb and picture, but never while the user drags it."""
 
 from __future__ import annotations
 
@@ -133,5 +136,81 @@ def test_a_finger_tap_answers_and_does_not_scroll(capture_server, browser):
         dx, dy = per_pixel(tab)
         assert abs(got["x"] + 1.0) <= dx and abs(got["y"] + 0.5) <= dy
         assert tab.evaluate("() => document.scrollingElement.scrollTop") == before
+    finally:
+        context.close()
+
+
+# ----------------------------------------------------------------------------- a server's value
+
+SCRUB_APP = Path(__file__).with_name("scrub_app.py")
+LINE = plot_js("line")
+
+
+@pytest.fixture(scope="module")
+def scrub_server(tmp_path_factory):
+    here = tmp_path_factory.mktemp("scrub")
+    shutil.copy(SCRUB_APP, here / "scrub_app.py")
+    (here / "static").symlink_to(ROOT / "static", target_is_directory=True)
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(here / "scrub_app.py"),
+                             "--server.port", str(port), "--server.address", "127.0.0.1"],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2):
+                break
+        except OSError:
+            time.sleep(0.2)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def line_state(tab) -> dict:
+    return tab.evaluate(f"""() => {{ const d = {LINE}, i = document.querySelector('input.al-scrub');
+        return {{y: Array.from(d._fullData[0].y), text: i.getAttribute('aria-valuetext'),
+                 value: +i.value, code: document.querySelector('[data-testid="stCode"]').innerText}}; }}""")
+
+
+def test_a_server_value_moves_the_thumb_but_never_fights_a_drag(scrub_server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="en-US")
+    tab = context.new_page()
+    try:
+        tab.goto(scrub_server + "/?slope=0.8")
+        wait_idle(tab)
+        wait_for_chart(tab, "line")
+        x = np.linspace(-1, 1, 21)
+        start = line_state(tab)
+        assert start["text"] == "0.8" and "slope=0.8" in start["code"]
+        np.testing.assert_allclose(start["y"], 0.8 * x, atol=1e-6)
+        tab.get_by_role("button", name="Server sets 0.3").click()  # a lesson step, a teacher
+        tab.wait_for_function("() => document.querySelector('input.al-scrub')"
+                              ".getAttribute('aria-valuetext') === '0.3'", timeout=15_000)
+        wait_idle(tab)
+        moved = line_state(tab)
+        np.testing.assert_allclose(moved["y"], 0.3 * x, atol=1e-6)
+        assert "slope=0.3" in tab.url
+        # a drag in progress: the server's value arrives, the thumb and picture stay the user's
+        box = tab.locator("input.al-scrub").bounding_box()
+        y = box["y"] + box["height"] / 2
+        at = lambda i: box["x"] + 8 + (box["width"] - 16) * i / 10  # noqa: E731
+        tab.mouse.move(at(3), y)
+        tab.mouse.down()
+        tab.mouse.move(at(9), y, steps=3)
+        dragged = line_state(tab)
+        assert dragged["value"] == 9
+        tab.evaluate("() => { window.__alServerSet = true; }")
+        tab.locator(".st-key-server button").evaluate("(b) => b.click()")
+        tab.wait_for_timeout(1500)
+        during = line_state(tab)
+        assert during["value"] == 9 and during["text"] == "0.9"
+        np.testing.assert_allclose(during["y"], 0.9 * x, atol=1e-6)
+        tab.mouse.up()
+        tab.wait_for_function("() => location.search.includes('slope=0.9')", timeout=15_000)
+        wait_idle(tab)
+        final = line_state(tab)
+        assert final["text"] == "0.9" and "slope=0.9" in final["code"]
     finally:
         context.close()

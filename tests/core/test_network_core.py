@@ -617,3 +617,79 @@ def test_custom_activation_costs_more_with_a_bigger_formula():
         net.epoch_cost(sizes, ["arctan", "sigmoid"], 4, "batch")
     e = net.plan_epochs(sizes, [(big, "sigmoid")], 4, 90_000, budget=10**9)
     assert e * c_big <= 10**9 < (e + 1) * c_big
+
+
+# ----------------------------------------------------------------------------- training timeline
+
+
+def _circles(n: int = 60):
+    from core import datasets as ds
+    d = ds.make("circles", n, 0.1, 0)
+    return np.array(d.X), np.array(d.y)
+
+
+def test_snapshot_epochs_are_the_chunk_ends_and_bounded():
+    assert net.snapshot_epochs(1000, 5).tolist() == [0, 250, 500, 750, 1000]
+    assert net.snapshot_epochs(3, 31).tolist() == [0, 1, 2, 3]      # S = min(count, E + 1)
+    e = net.snapshot_epochs(net.MAX_EPOCHS, net.MAX_SNAPSHOTS)
+    assert len(e) == net.MAX_SNAPSHOTS and e[0] == 0 and e[-1] == net.MAX_EPOCHS
+    assert np.all(np.diff(e) > 0)
+    for bad in ((0, 5), (net.MAX_EPOCHS + 1, 5), (10, 1), (10, net.MAX_SNAPSHOTS + 1)):
+        with pytest.raises(ValueError):
+            net.snapshot_epochs(*bad)
+
+
+@pytest.mark.parametrize("mode", ["sample", "batch"])
+def test_timeline_snapshots_equal_a_network_stopped_at_that_epoch(mode):
+    """Every kept map, accuracy and dead-unit count is exactly that of the same network trained
+    for just that many epochs (one run, nothing retrained); numpy warnings are errors."""
+    import warnings
+    X, y = _circles()
+    start = init_mlp((2, 4, 1), ("relu", "sigmoid"), "xavier", seed=3)
+    mlps = [start.with_activations(a) for a in (("relu", "sigmoid"), ("tanh", "sigmoid"))]
+    box = ((-1.5, 1.5), (-1.2, 1.4))
+    with warnings.catch_warnings(), np.errstate(all="raise"):
+        warnings.simplefilter("error")
+        steps = list(net.train_timeline(mlps, X, y, 0.3, 120, mode, "mse", 7, *box, 12))
+    done, results, tl = steps[-1]
+    assert [s[0] for s in steps] == tl.epochs[1:].tolist() == [20, 40, 60, 80, 100, 120]
+    assert tl.maps.shape == (2, 7, 12, 12) and tl.accuracy.shape == tl.dead.shape == (2, 7)
+    whole = train_many(mlps, X, y, 0.3, 120, mode)
+    for k, e in enumerate(tl.epochs):
+        for i, m in enumerate(mlps):
+            stopped = train(m, X, y, 0.3, int(e), mode).mlp if e else m
+            xs, ys, Z = net.output_grid(stopped, *box, 12)
+            np.testing.assert_array_equal(tl.maps[i, k], Z)
+            assert tl.accuracy[i, k] == net.accuracy(stopped, X, y)
+            assert tl.dead[i, k] == sum(int(d.sum()) for d in net.dead_units(stopped, X))
+    np.testing.assert_array_equal(tl.xs, xs)
+    for r, w in zip(results, whole):   # the run itself is the one-call run
+        np.testing.assert_array_equal(r.losses, w.losses)
+        np.testing.assert_array_equal(r.mlp.weights[0], w.mlp.weights[0])
+
+
+def test_timeline_of_a_diverging_network_keeps_going_without_warnings():
+    X, y = _circles(40)
+    m = init_mlp((2, 3, 1), ("relu", "identity"), "xavier", seed=0)
+    with np.errstate(all="raise"):
+        *_, (done, results, tl) = net.train_timeline([m], X, y, 9.0, 200, "sample", "mse", 11)
+    assert results[0].diverged_at is not None
+    assert tl.maps.shape[1] == 11 and np.isfinite(tl.accuracy).all()
+    assert (tl.dead[0, tl.epochs > results[0].diverged_at + 1] >= 0).all()
+
+
+def test_snapshot_cost_is_counted_in_the_plan():
+    sizes, acts, n = (2, 4, 1), [("tanh", "sigmoid")] * 4, 100
+    shots = net.snapshot_cost(sizes, acts, n, 32, 40)
+    rows = 40 * 40 + n
+    assert shots == 32 * 4 * (net.epoch_cost(sizes, acts[0], rows, "batch") + net.PART_COST
+                              + net.PART_ROW_COST * n)
+    budget = 10 * shots
+    plain = net.plan_training(sizes, acts, n, 10 ** 5, "sample", budget)
+    with_shots = net.plan_training(sizes, acts, n, 10 ** 5, "sample", budget, fixed=shots)
+    assert with_shots.work <= budget and with_shots.within
+    assert with_shots.epochs < plain.epochs
+    assert with_shots.work == shots + with_shots.epochs * sum(
+        net.epoch_cost(sizes, a, n) for a in acts)
+    over = net.plan_training(sizes, acts, n, 10, "sample", shots // 2, fixed=shots)
+    assert over.epochs == 1 and not over.within

@@ -25,12 +25,18 @@ KINDS = ("slider", "number_input", "selectbox", "multiselect", "toggle", "text_i
 
 
 def widget_values(at) -> dict:
-    """key → value of every keyed widget on the page."""
+    """key → value of every keyed widget on the page, and of every control a chart scrubs
+    (its range input belongs to the chart; the value is the session's)."""
+    from tests.pages.conftest import chart_docs
+
     found = {}
     for kind in KINDS:
         for w in at.get(kind):
             if getattr(w, "key", None):
                 found[w.key] = w.value
+    for doc in chart_docs(at):
+        for scrub in doc.get("scrubs", []):
+            found[scrub["control"]] = at.session_state[scrub["control"]]
     return found
 
 

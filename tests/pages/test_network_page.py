@@ -10,7 +10,7 @@ import pytest
 
 from core import datasets as ds
 from core import network as net
-from tests.pages.conftest import chart_specs, decode, run_page, texts
+from tests.pages.conftest import chart_docs, chart_specs, decode, run_page, texts
 from ui.format import fmt
 
 COURSE_QUERY = {"net_data": "XOR", "net_n": "4", "net_noise": "0.0", "net_layers": "1",
@@ -23,7 +23,7 @@ def loss_traces(at) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     the page's first chart, which draws the decision maps under it (axes x2, y2, …)."""
     spec = chart_specs(at)[0]
     return {tr["name"]: (decode(tr["x"]), decode(tr["y"])) for tr in spec["data"]
-            if tr.get("xaxis", "x") == "x"}
+            if tr.get("xaxis", "x") == "x" and tr.get("meta") != "cursor"}
 
 
 def map_traces(at) -> list[dict]:
@@ -47,23 +47,30 @@ def test_default_view_in_korean():
         ["Identity", "Sigmoid", "Tanh", "ReLU"]
 
 
-def test_main_picture_is_the_first_chart_curves_over_maps():
+def test_main_picture_is_the_first_chart_maps_over_curves():
     at = run_page("network", locale="en-US")
     spec = chart_specs(at)[0]
     layout = spec["layout"]
-    # the training curves on top (log loss axis), the decision maps in a row under them
+    # the decision maps large on top, two by two (a phone's maps are half its width), the
+    # training curves (log loss axis) under them
     assert layout["yaxis"]["type"] == "log"
     maps = map_traces(at)
     assert [tr["yaxis"] for tr in maps] == ["y2", "y3", "y4", "y5"]
-    assert all(layout[f"yaxis{i}"]["domain"][1] < layout["yaxis"]["domain"][0]
+    assert all(layout[f"yaxis{i}"]["domain"][0] > layout["yaxis"]["domain"][1]
                for i in range(2, 6))
+    widths = [np.diff(layout[f"xaxis{i}"]["domain"])[0] for i in range(2, 6)]
+    heights = [np.diff(layout[f"yaxis{i}"]["domain"])[0] for i in range(2, 6)]
+    assert min(widths) > 0.45 and min(heights) * layout["height"] > 180
+    assert layout["yaxis2"]["domain"] == layout["yaxis3"]["domain"]   # one row of two …
+    assert layout["yaxis4"]["domain"][1] < layout["yaxis2"]["domain"][0]  # … over another
     # the maps are core's output grids of the same four networks the curves show
     X, y = ds.make("xor", 100, 0.1, 0).X, ds.make("xor", 100, 0.1, 0).y
     start = net.init_mlp([2, 4, 1], ["tanh", "sigmoid"], "xavier", seed=0)
     r = net.train(start.with_activations(("tanh", "sigmoid")), X, y, 0.2, 1000)
     xs, ys, Z = net.output_grid(r.mlp, *ds.plot_box(X), 40)
-    z = decode(maps[2]["z"]).reshape(Z.shape).astype(float) / 1e4
-    np.testing.assert_allclose(z, np.clip(Z, 0, 1), atol=1e-4)
+    z = decode(maps[2]["z"]).reshape(Z.shape)
+    assert z.dtype == np.uint8   # one byte per grid value: round(255·output)
+    np.testing.assert_array_equal(z, np.round(np.clip(Z, 0, 1) * 255).astype(np.uint8))
     assert maps[2]["name"].startswith("Tanh · ")
 
 
@@ -444,7 +451,7 @@ def test_lesson_relu_output_step_names_the_output_and_keeps_the_loss_axis_readab
     lo, hi = layout["yaxis"]["range"]
     assert hi - lo <= 9  # decades: not 10⁻³⁶ … 10¹²
     starts = [decode(tr["y"])[0] for tr in chart_specs(at)[0]["data"]
-              if tr.get("xaxis", "x") == "x"]
+              if tr.get("xaxis", "x") == "x" and tr.get("meta") != "cursor"]
     assert lo < np.log10(min(starts)) < hi
 
 
@@ -512,3 +519,16 @@ def test_a_formula_over_the_budget_for_one_epoch_is_left_out(monkeypatch):
         assert any(words in w.value and "400" in w.value for w in at.warning)
         assert {c[1] for c in counter.calls if c[0] == sizes} == {("relu",) * 3 + ("sigmoid",)}
         assert set(loss_traces(at)) == {"ReLU"}
+
+
+@pytest.mark.parametrize("query", [{}, {"net_mix": "true"}, {"net_acts": ["ReLU"]}])
+def test_a_page_open_with_the_timeline_frames_stays_under_400_kb(query):
+    """Every chart of the page, the main one with all its frames (issue #24's payload bound);
+    the maps go as one byte per value."""
+    at = run_page("network", query=query, locale="en-US")
+    sizes = [len(el.proto.bytes) for el in at.get("bidi_component")
+             if el.proto.component_name == "activation_lab.chart"]
+    assert sum(sizes) <= 400_000, sizes
+    scrub = next(d for d in chart_docs(at) if d.get("scrubs"))["scrubs"][0]
+    assert scrub["control"] == "net_at" and len(scrub["values"]) >= 20
+    assert {b["attr"] for b in scrub["blocks"] if "u1" in b} == {"z"}

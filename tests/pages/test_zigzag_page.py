@@ -67,17 +67,17 @@ def test_url_step_opens_that_step_with_core_numbers():
 def test_step_buttons_move_t_and_the_chart():
     at = run_page("zigzag", query={"zz_t": "5"}, locale="en-US")
     at.button(key="zz_fwd").click().run()
-    assert at.slider(key="zz_t").value == 6
+    assert at.session_state["zz_t"] == 6
     assert paths(at)[0].shape == (7, 2)
     at.button(key="zz_back").click().run()
     at.button(key="zz_back").click().run()
-    assert at.slider(key="zz_t").value == 4
+    assert at.session_state["zz_t"] == 4
     at.button(key="zz_reset").click().run()
-    assert at.slider(key="zz_t").value == 0
+    assert at.session_state["zz_t"] == 0
     assert paths(at)[0].shape == (1, 2)
     at.button(key="zz_jump").click().run()
     reach = zz.steps_to_reach(core_run(), zz.DEFAULT_EPS)
-    assert at.slider(key="zz_t").value == reach
+    assert at.session_state["zz_t"] == reach
     assert not at.exception
 
 
@@ -223,7 +223,7 @@ def test_restore_defaults_button():
     assert at.slider(key="zz_lr").value == zz.DEFAULT_LR
     assert at.selectbox(key="zz_a").value == "sigmoid"
     # the default view again: the whole path up to where the left run reaches ε (issue #12)
-    assert at.slider(key="zz_t").value == zz.steps_to_reach(core_run(), zz.DEFAULT_EPS)
+    assert at.session_state["zz_t"] == zz.steps_to_reach(core_run(), zz.DEFAULT_EPS)
     assert not at.exception
 
 
@@ -233,7 +233,7 @@ def test_opens_with_the_whole_path_up_to_the_left_runs_reach_step():
     sig, tan = core_run(), core_run("tanh")
     reach = zz.summarize(sig, zz.DEFAULT_EPS).steps_to_reach
     assert reach is not None and reach > 10
-    assert at.slider(key="zz_t").value == reach
+    assert at.session_state["zz_t"] == reach
     p_sig, p_tan = paths(at)
     assert p_sig.shape == (reach + 1, 2) and p_tan.shape == (reach + 1, 2)
     np.testing.assert_allclose(p_sig, sig.path[: reach + 1], atol=1e-6)
@@ -244,10 +244,10 @@ def test_opens_with_the_whole_path_up_to_the_left_runs_reach_step():
 def test_an_explicit_step_in_the_link_is_kept():
     at = run_page("zigzag", query={"zz_t": "0"}, locale="en-US")
     assert not at.exception
-    assert at.slider(key="zz_t").value == 0
+    assert at.session_state["zz_t"] == 0
     assert [p.shape for p in paths(at)] == [(1, 2), (1, 2)]
     at = run_page("zigzag", query={"zz_t": "37"}, locale="en-US")
-    assert at.slider(key="zz_t").value == 37
+    assert at.session_state["zz_t"] == 37
     assert paths(at)[0].shape == (38, 2)
 
 
@@ -256,11 +256,11 @@ def test_default_step_follows_the_left_run():
     at = run_page("zigzag", query={"zz_lr": "0.01", "zz_n": "50"}, locale="en-US")
     run = core_run(lr=0.01, steps=50)
     assert zz.summarize(run, zz.DEFAULT_EPS).steps_to_reach is None
-    assert at.slider(key="zz_t").value == 50
+    assert at.session_state["zz_t"] == 50
     assert paths(at)[0].shape == (51, 2)
     # another left activation: its own reach step
     at = run_page("zigzag", query={"zz_a": "Tanh"}, locale="en-US")
-    assert at.slider(key="zz_t").value == zz.steps_to_reach(core_run("tanh"), zz.DEFAULT_EPS)
+    assert at.session_state["zz_t"] == zz.steps_to_reach(core_run("tanh"), zz.DEFAULT_EPS)
 
 
 def test_play_from_the_opening_view_animates_from_step_zero():
@@ -377,9 +377,16 @@ WIDGET_KINDS = ("slider", "number_input", "selectbox", "toggle")
 
 
 def widget_values(at) -> dict:
-    """key → value of every keyed widget of these kinds on the page."""
-    return {w.key: w.value for kind in WIDGET_KINDS for w in at.get(kind)
-            if getattr(w, "key", None)}
+    """key → value of every keyed widget of these kinds on the page, and of the scrubbed
+    controls (their range inputs belong to the charts; their values live in the session)."""
+    from tests.pages.conftest import chart_docs
+
+    values = {w.key: w.value for kind in WIDGET_KINDS for w in at.get(kind)
+              if getattr(w, "key", None)}
+    for doc in chart_docs(at):
+        for scrub in doc.get("scrubs", []):
+            values[scrub["control"]] = at.session_state[scrub["control"]]
+    return values
 
 
 def close(a, b) -> bool:
@@ -452,3 +459,17 @@ def test_link_markdown_in_every_key_is_shown_as_text(payload):
     for text in shown:             # … and shown escaped: no link, no image
         assert not re.search(r"(?<!\\)\]\(", text), text
     assert any("example\\.org" in n for n in notices)    # the link's text, escaped
+
+
+@pytest.mark.parametrize("query", [{}, {"zz_n": "100"}, {"zz_n": "2000"}])
+def test_a_page_open_with_the_step_frames_stays_under_400_kb(query):
+    """Every chart of the page, the planes with all the frames of the scrubbed step."""
+    at = run_page("zigzag", query=query, locale="en-US")
+    sizes = [len(el.proto.bytes) for el in at.get("bidi_component")
+             if el.proto.component_name == "activation_lab.chart"]
+    assert sum(sizes) <= 400_000, sizes
+    from tests.pages.conftest import chart_docs
+
+    scrub = next(d for d in chart_docs(at) if d.get("scrubs"))["scrubs"][0]
+    assert scrub["control"] == "zz_t" and scrub["values"][:6] == list(range(6))
+    assert at.session_state["zz_t"] in scrub["values"]

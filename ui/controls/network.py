@@ -74,6 +74,10 @@ SPEC = Spec("network", [
             options=(0.001, 0.01, 0.05, 0.1, net.COURSE_LR, 0.5, 1.0, 2.0), names=_number),
     Control("net_epochs", "select", 1000, label="network.epochs",
             options=(10, 100, 300, 1000, 3000, 10000, 30000, net.COURSE_EPOCHS), names=str),
+    # the epoch the timeline shows: up to the run's last epoch (snapped to the snapshots kept
+    # while it trained); without one in the link, the last epoch
+    Control("net_at", "slider", 0, label="network.at", help="network.at_help", lo=0,
+            hi=net.MAX_EPOCHS, step=1, dynamic=True, scrub=True),
     Control("net_n", "slider", 100, label="network.n", lo=ds.MIN_N, hi=400, step=4),
     Control("net_noise", "slider", 0.1, label="network.noise", lo=0.0, hi=0.5, step=0.01),
     Control("net_out", "select", "sigmoid", label="network.out", help="network.out_help",

@@ -58,8 +58,9 @@ SPEC = Spec("zigzag", [
     Control("zz_zs", "slider", 1.0, label="zigzag.zscale", lo=0.1, hi=Z_SCALE_MAX, step=0.1),
     Control("zz_play", "toggle", False, label="zigzag.play", help="zigzag.play_help"),
     # the step shown: up to the run's last step; without one in the link the page opens where
-    # the left run reaches ε (the whole zig-zag at once)
-    Control("zz_t", "slider", 0, label="zigzag.t", lo=0, hi=zz.MAX_STEPS, step=1, dynamic=True),
+    # the left run reaches ε (the whole zig-zag at once); scrubbed on the planes chart
+    Control("zz_t", "slider", 0, label="zigzag.t", lo=0, hi=zz.MAX_STEPS, step=1, dynamic=True,
+            scrub=True),
     *_weights("zz_pw", "zigzag.perc_w0", P_W0),
     Control("zz_plr", "slider", P_LR, label="zigzag.perc_lr", lo=0.01, hi=P_LR_MAX, step=0.01),
     Control("zz_pep", "slider", P_EPOCHS, label="zigzag.perc_epochs", lo=1, hi=P_EPOCHS_MAX),

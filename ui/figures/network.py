@@ -8,9 +8,10 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
+from ui.chart import Scrub
 from ui.format import log_axis
-from ui.theme import (MODEBAR_MARGIN, Look, axis_style, figure, layout_style, line_trace,
-                      merge, styled_layout)
+from ui.theme import (MODEBAR_MARGIN, Look, axis_style, domain, figure, layout_style,
+                      line_trace, merge, series_style, styled_layout)
 
 MAX_POINTS = 200          # points per loss curve sent to the browser
 F32_MAX = 1e38            # larger losses (a diverging run) are left out: float32 cannot hold them
@@ -167,45 +168,221 @@ def boundary_figure(panels: list[MapPanel], X: np.ndarray, y: np.ndarray, look: 
     return figure(traces, {**base, **layout})
 
 
-TRAINING_HEIGHT = 600            # the page's main picture beside its controls (issue #12)
-TRAINING_HEIGHT_CLASSROOM = 525  # full width; the maps still end on a 1280×720 screen
-LOSS_ROWS = (0.6, 1.0)           # paper rows of the loss panel and of the maps under it (the
-MAP_ROWS = (0.0, 0.38)           # gap holds the epoch axis and the maps' titles)
+# ----------------------------------------------------------------------------- training timeline
+# The lab's main picture: the decision maps large, on top, the loss curves with a cursor under
+# them; scrubbing the epoch (ui.chart.Scrub) swaps the maps, the titles and the cursor in the
+# browser, from the snapshots core kept during the one training run.
+
+LEVELS = 255                     # a map goes out as one byte per grid value: output·255
+TIMELINE_HEIGHT = 760            # beside the controls (a phone stacks: maps two by two)
+TIMELINE_HEIGHT_CLASSROOM = 550  # the projector: what is left of 720 px under the title
+# where everything stands, as paper fractions: the maps' box (x, y), the loss chart's (x, y),
+# the legend's corner and the colour scale's centre (x, y) and length
+TIMELINE_BOXES = {
+    # beside the controls and on a phone: the maps over the colour scale and a short loss
+    # chart, the legend under it
+    False: dict(maps=((0.0, 1.0), (0.36, 1.0)), loss=((0.0, 1.0), (0.0, 0.2)),
+                legend=(0.0, -0.1),
+                scale=dict(orientation="h", x=0.5, xanchor="center", y=0.335, yanchor="top",
+                           len=0.6)),
+    # the projector: the maps large on the left, the loss chart on the right under the colour
+    # scale; no legend (each map's title has its curve's colour, the classes show on the maps)
+    True: dict(maps=((0.0, 0.6), (0.0, 1.0)), loss=((0.75, 1.0), (0.0, 0.56)), legend=None,
+               scale=dict(orientation="v", x=0.63, xanchor="left", y=1.0, yanchor="top",
+                          len=0.38)),
+}
 
 
-def training_figure(names: list[str], losses: list[np.ndarray], panels: list[MapPanel],
-                    X: np.ndarray, y: np.ndarray, look: Look, x_title: str, y_title: str,
-                    scale_title: str, class_names: tuple[str, str],
-                    legend_note: str | None = None) -> go.Figure:
-    """The network lab's main picture in one chart: the training curves (loss per epoch on a
-    log axis, as loss_figure) on top and, under them, the decision maps of the same networks
-    (as boundary_figure), so both stand on the first screen together. legend_note (e.g. the
-    output layer's activation) is the legend's first entry."""
-    curves = loss_figure(names, losses, look, x_title, y_title, most_labels=5)
+def map_levels(Z) -> np.ndarray:
+    """A decision map as uint8 levels round(255·output) (output clipped to [0, 1], a missing
+    value drawn as 0.5): what the browser gets, in the figure and in every frame."""
+    z = np.clip(np.nan_to_num(np.asarray(Z, dtype=np.float64), nan=0.5), 0.0, 1.0)
+    return np.round(z * LEVELS).astype(np.uint8)
+
+
+@dataclass(frozen=True)
+class MapTimeline:
+    """Decision maps of several networks at the snapshot epochs ``epochs`` of one run:
+    maps[i][k, r, c] = network i's output at (xs[c], ys[r]) after epochs[k] epochs,
+    titles[i][k] its title then, epoch_texts[k] the cursor's label ("epoch 320 of 1,000")."""
+
+    epochs: np.ndarray
+    xs: np.ndarray
+    ys: np.ndarray
+    maps: tuple
+    titles: tuple
+    epoch_texts: tuple
+
+
+@dataclass(frozen=True)
+class TimelineTexts:
+    """The words of the timeline figure, in the page's language."""
+
+    x_title: str
+    y_title: str
+    scale_title: str
+    class_names: tuple[str, str]
+    legend_note: str | None = None
+
+
+def map_grid(k: int, look: Look) -> tuple[int, int]:
+    """(columns, rows) of k maps: at most two columns (three for five maps), so that a phone's
+    maps are half its width each and the projector's fill the height beside the loss chart."""
+    if k <= 2:
+        return max(1, k), 1
+    cols = 3 if k > 4 else 2
+    return cols, -(-k // cols)
+
+
+def _cell(c: int, cols: int, rows: int, box) -> tuple[list, list]:
+    """(x domain, y domain) of map c in a cols × rows grid filling box ((x0, x1), (y0, y1))."""
+    (x0, x1), (y0, y1) = box
+    gap_x, gap_y = 0.03 * (x1 - x0), 0.09 * (y1 - y0)
+    w = (x1 - x0 - gap_x * (cols - 1)) / cols
+    h = (y1 - y0 - gap_y * (rows - 1)) / rows
+    col, row = c % cols, c // cols
+    left, top = x0 + col * (w + gap_x), y1 - row * (h + gap_y)
+    return domain(left, left + w), domain(top - h, top)
+
+
+def _timeline_map(tl: MapTimeline, i: int, k: int, ax: str, look: Look,
+                  scale_title: str) -> dict:
+    """Map i at snapshot k as a heat-coloured contour of uint8 levels, a line at 50 %."""
+    scale = TIMELINE_BOXES[look.classroom]["scale"]
+    return dict(
+        type="contour", x=_f32(tl.xs), y=_f32(tl.ys), z=map_levels(tl.maps[i][k]),
+        zmin=0, zmax=LEVELS, colorscale=map_scale(look), showscale=(i == 0), ncontours=1,
+        xaxis=f"x{ax}", yaxis=f"y{ax}",
+        contours=dict(coloring="heatmap", start=LEVELS / 2, end=LEVELS / 2, size=1,
+                      showlines=True),
+        line=dict(color=look.text, width=max(2.0, look.line - 1)),
+        colorbar=dict(title=dict(text=scale_title, side="right" if look.classroom else "top"),
+                      thickness=12, tickfont=dict(size=look.font - 4),
+                      tickvals=[LEVELS * q for q in (0, 0.25, 0.5, 0.75, 1)],
+                      ticktext=["0", "25", "50", "75", "100"], lenmode="fraction", **scale),
+        hovertemplate="(%{x:.2f}, %{y:.2f})<extra></extra>", name=tl.titles[i][k])
+
+
+def _cursor(tl: MapTimeline, losses: list, k: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The loss cursor's point on each curve at snapshot k: (e, loss during epoch e), epoch
+    e = epochs[k]; empty at e = 0 and where the loss is not drawn (not finite, ≤ 0, ≥ F32_MAX)."""
+    e = int(tl.epochs[k])
+    points = []
+    for loss in losses:
+        v = float(loss[e - 1]) if 1 <= e <= len(loss) else float("nan")
+        keep = bool(np.isfinite(v) and 0 < v < F32_MAX)
+        points.append((_f32([e] if keep else []), _f32([v] if keep else [])))
+    return points
+
+
+def _timeline_notes(tl: MapTimeline, k: int, look: Look) -> tuple[list[dict], list[dict]]:
+    """(annotations, shapes) at snapshot k: the maps' titles (in their curve's colour), the
+    cursor's label and the cursor line on the loss chart."""
+    titles = [dict(text=tl.titles[i][k], x=0.5, y=1, xref=f"x{i + 2} domain",
+                   yref=f"y{i + 2} domain", xanchor="center", yanchor="bottom",
+                   showarrow=False, font=dict(size=look.font - 1, color=look.color(i)))
+              for i in range(len(tl.maps))]
+    label = dict(text=tl.epoch_texts[k], x=0.01, y=1, xref="x domain", yref="y domain",
+                 xanchor="left", yanchor="top", showarrow=False, bgcolor=_box(look, 0.85),
+                 font=dict(size=look.font - 2, color=look.text))
+    e = float(tl.epochs[k])
+    line = dict(type="line", xref="x", yref="y domain", x0=e, x1=e, y0=0, y1=1,
+                line=dict(color=look.text, width=2, dash="dot"))
+    return titles + [label], [line]
+
+
+def _timeline_layout(tl: MapTimeline, losses: list, look: Look, texts: TimelineTexts) -> dict:
+    """timeline_figure's layout without the per-snapshot notes (boxes: TIMELINE_BOXES)."""
+    k, boxes = len(tl.maps), TIMELINE_BOXES[look.classroom]
+    cols, rows = map_grid(k, look)
+    curves = loss_figure([""] * len(losses), losses, look, texts.x_title, texts.y_title,
+                         most_labels=4).layout.to_plotly_json()
+    layout = dict(curves)
+    (lx, ly), last = boxes["loss"], float(tl.epochs[-1])
+    layout["xaxis"] = dict(curves["xaxis"], domain=list(lx), anchor="y", range=[0, last],
+                           autorange=False, title=dict(curves["xaxis"]["title"], standoff=2))
+    layout["yaxis"] = dict(curves["yaxis"], domain=list(ly), anchor="x")
+    for c in range(k):
+        xd, yd = _cell(c, cols, rows, boxes["maps"])
+        p = MapPanel("", tl.xs, tl.ys, tl.maps[c][0])
+        axes = _map_axes(p, str(c + 2), xd[0], xd[1] - xd[0], look, (yd[0], yd[1]), True)
+        axes[f"yaxis{c + 2}"]["constraintoward"] = "top"
+        axes[f"xaxis{c + 2}"]["constraintoward"] = "center"
+        layout.update(axes)
+    corner = boxes["legend"]
+    legend = dict(orientation="h", x=corner[0], xanchor="left", y=corner[1], yanchor="top",
+                  font=dict(size=look.font - 3)) if corner else {}
+    layout.update(height=TIMELINE_HEIGHT_CLASSROOM if look.classroom else TIMELINE_HEIGHT,
+                  hovermode="closest", showlegend=corner is not None, legend=legend,
+                  margin=dict(curves["margin"], t=look.font + 12,
+                              b=2 * look.font + (16 if look.classroom else 110),
+                              r=MODEBAR_MARGIN))
+    return layout
+
+
+def timeline_figure(names: list[str], losses: list, tl: MapTimeline, index: int,
+                    X: np.ndarray, y: np.ndarray, look: Look,
+                    texts: TimelineTexts) -> go.Figure:
+    """The network lab's main picture at snapshot `index`: the decision maps large on top (one
+    row on the projector, two columns elsewhere), each titled in its loss curve's colour, and
+    the loss curves (log axis, as loss_figure) under them with a cursor at epochs[index]."""
+    k = len(tl.maps)
+    layout = _timeline_layout(tl, losses, look, texts)
+    curves = loss_figure(names, losses, look, texts.x_title, texts.y_title, most_labels=4)
     traces = [dict(tr.to_plotly_json()) for tr in curves.data]
-    if legend_note and panels:  # first in the legend (after the curves in the data): an
-        corner = _f32([panels[0].xs[0]]), _f32([panels[0].ys[0]])  # unseen point on a map
-        traces.append(dict(type="scatter", mode="markers", name=legend_note, x=corner[0],
-                           y=corner[1], xaxis="x2", yaxis="y2", hoverinfo="skip", legendrank=1,
+    for i, (cx, cy) in enumerate(_cursor(tl, losses, index)):
+        traces.append(dict(type="scatter", mode="markers", x=cx, y=cy, xaxis="x", yaxis="y",
+                           showlegend=False, hoverinfo="skip", name=names[i], meta="cursor",
+                           marker=dict(size=look.marker + 4, color=look.color(i),
+                                       symbol=series_style(i, look)["symbol"],
+                                       line=dict(color=look.text, width=2))))
+    if texts.legend_note:   # first in the legend: an unseen point on the first map
+        traces.append(dict(type="scatter", mode="markers", name=texts.legend_note,
+                           x=_f32(tl.xs[:1]), y=_f32(tl.ys[:1]), xaxis="x2", yaxis="y2",
+                           hoverinfo="skip", legendrank=1,
                            marker=dict(color="rgba(0,0,0,0)", size=1)))
-    top = curves.layout.to_plotly_json()
-    maps, axes, titles = _map_parts(panels, X, y, look, scale_title, class_names, first=2,
-                                    rows=MAP_ROWS, square=True,
-                                    title_size=look.font - (3 if len(panels) > 2 else 1))
-    layout = dict(top, **axes)
-    layout["xaxis"] = dict(top["xaxis"], domain=[0.0, 1.0], anchor="y",
-                           title=dict(top["xaxis"]["title"], standoff=4))
-    layout["yaxis"] = dict(top["yaxis"], domain=list(LOSS_ROWS), anchor="x")
-    # the colour scale lies under the maps, so it takes no width from the curves and maps
-    for tr in maps:
-        if tr.get("showscale"):
-            tr["colorbar"] = dict(tr["colorbar"], orientation="h", x=0.5, xanchor="center",
-                                  y=0, yanchor="top", len=0.6, lenmode="fraction",
-                                  thickness=12, title=dict(tr["colorbar"]["title"], side="right"))
-    layout.update(height=TRAINING_HEIGHT_CLASSROOM if look.classroom else TRAINING_HEIGHT,
-                  hovermode="closest", annotations=titles,
-                  margin=dict(top["margin"], t=40, b=10 + 3 * look.font, r=MODEBAR_MARGIN))
-    return figure(traces + maps, layout)
+    labels = np.asarray(y).reshape(-1) > 0.5
+    for i in range(k):
+        traces.append(_timeline_map(tl, i, index, str(i + 2), look, texts.scale_title))
+        traces += _point_traces(X, labels, i, str(i + 2), look, texts.class_names)
+    layout["annotations"], layout["shapes"] = _timeline_notes(tl, index, look)
+    return figure(traces, layout)
+
+
+def timeline_traces(tl: MapTimeline, losses: list,
+                    legend_note: bool) -> tuple[list[int], list[int]]:
+    """(indices of the cursor traces, indices of the map traces) in timeline_figure's data."""
+    n = len(losses)
+    first = 2 * n + (1 if legend_note else 0)
+    return list(range(n, 2 * n)), [first + 3 * i for i in range(len(tl.maps))]
+
+
+def timeline_frames(tl: MapTimeline, losses: list, look: Look,
+                    legend_note: bool) -> tuple[dict, ...]:
+    """What changes in timeline_figure from one snapshot to another, one frame per snapshot:
+    the maps' levels (one byte per value, drawn as 0 + level·255/255: the figure's own uint8
+    levels), the cursor's points, the titles, the cursor's label and line."""
+    cursors, maps = timeline_traces(tl, losses, legend_note)
+    frames = []
+    for k in range(len(tl.epochs)):
+        notes, shapes = _timeline_notes(tl, k, look)
+        frames.append({"traces": cursors + maps,
+                       "data": [{"x": cx, "y": cy} for cx, cy in _cursor(tl, losses, k)]
+                       + [{"z": {"levels": map_levels(tl.maps[i][k]), "lo": 0.0,
+                                "hi": float(LEVELS)}, "name": tl.titles[i][k]}
+                          for i in range(len(maps))],
+                       "layout": {"annotations": notes, "shapes": shapes}})
+    return tuple(frames)
+
+
+def timeline_scrub(tl: MapTimeline, losses: list, index: int, look: Look, legend_note: bool,
+                   control: str, label: str, disabled: bool = False) -> Scrub:
+    """The epoch scrubbed in the browser: the snapshot epochs as the grid, timeline_frames as
+    its frames (frame k reproduces timeline_figure at index k), epoch_texts as the thumb's
+    texts."""
+    return Scrub(control, tuple(int(e) for e in tl.epochs), int(index),
+                 timeline_frames(tl, losses, look, legend_note), label,
+                 tuple(tl.epoch_texts), disabled)
 
 
 @dataclass(frozen=True)

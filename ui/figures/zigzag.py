@@ -19,6 +19,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from core import zigzag as zz
+from ui.chart import Scrub
 from ui.format import f32 as _f32
 from ui.format import log_axis
 from ui.i18n import t
@@ -394,19 +395,20 @@ def _play_controls(frames: list[dict], look: Look, active: int = 0, lines: int =
 
 def planes_figure(runs: list[zz.ZigzagRun], titles: list[str], step: int, eps: float, look: Look,
                   play_until: int | None = None, max_frames: int = MAX_FRAMES,
-                  play_from: int | None = None) -> go.Figure:
+                  play_from: int | None = None, view_until: int | None = None) -> go.Figure:
     """One (w₁, w₂) panel per run, side by side, showing step `step`.
 
     With play_until > step the figure carries Plotly frames (≤ max_frames) from play_from
     (default: step; it may lie before step, e.g. 0 while the chart shows the whole path) to
     play_until with ▶/❚❚ buttons and a slider; frames replace only the step-dependent traces.
     Traces and layout are plain dicts put together in one go.Figure call (building it with
-    make_subplots and update_* calls took ~70 ms of every step).
+    make_subplots and update_* calls took ~70 ms of every step). view_until: the window holds
+    the paths up to that step too (a scrub's last step: the window stays while it moves).
     """
     n = len(runs)
     last = step if play_until is None else max(step, play_until)
     first = step if play_from is None else max(0, min(int(play_from), step))
-    box = view_box([r.path[: last + 1] for r in runs], [runs[0].w0, runs[0].w_star])
+    box = plane_box(runs, max(last, view_until or 0))
     classes = [zz.update_classes(r.updates) for r in runs]
     traces: list[dict] = []
     dyn_index: list[int] = []
@@ -435,6 +437,86 @@ def planes_figure(runs: list[zz.ZigzagRun], titles: list[str], step: int, eps: f
         active = int(np.argmin(np.abs(np.asarray(shown) - step)))
         layout.update(_play_controls(frames, look, active, lines))
     return figure(traces, layout, frames)
+
+
+def plane_box(runs: list[zz.ZigzagRun], until: int):
+    """The planes' window: the paths up to step until, w₀ and w* (view_box)."""
+    return view_box([r.path[: until + 1] for r in runs], [runs[0].w0, runs[0].w_star])
+
+
+# ------------------------------------------------------------------------- the scrubbed step
+# The step t is scrubbed in the browser (ui.chart.Scrub): each frame restyles the five traces
+# of each panel that change with the step. A frame carries the path up to its step, so a frame
+# late in a run costs more than an early one: the grid is every step at first, then steps about
+# 1/R of t apart, with the largest R whose frames fit SCRUB_BYTES.
+
+SCRUB_BYTES = 300_000    # bytes of all frames of the planes chart in the page's JSON (about)
+FRAME_BYTES = 700        # per frame and panel besides the path (shading, lines, marker, texts)
+POINT_BYTES = 23         # per path point of a frame (x, y, arrow size and colour, base64)
+STATIC_TRACES = 4        # per panel: rings, ε circle, w₀, w* (_static_traces) …
+DYNAMIC_TRACES = 5       # … then shading, ±x line, path, next update, current w
+FRAME_ATTRS = ("x", "y", "text", "textposition", "hovertemplate", "marker.size",
+               "marker.color", "line.color")
+
+
+def _spaced(steps: int, r: int) -> set[int]:
+    """0, 1, …, r, then each next step max(1, ⌊t/r⌋) further, and the last step."""
+    grid, k = {steps}, 0
+    while k < steps:
+        grid.add(k)
+        k += max(1, k // r)
+    return grid
+
+
+def scrub_cost(grid, panels: int) -> int:
+    """Bytes of the frames of a grid of steps (FRAME_BYTES, POINT_BYTES per drawn point)."""
+    return panels * sum(FRAME_BYTES + POINT_BYTES * min(k + 1, MAX_PATH_POINTS) for k in grid)
+
+
+def scrub_steps(steps: int, panels: int, keep: tuple = ()) -> tuple[int, ...]:
+    """The steps the chart's slider can stand on: _spaced(steps, R) with the largest R (every
+    step when they all fit) whose frames fit SCRUB_BYTES, plus the steps in keep (the step
+    shown, a lesson's step, the reach steps), so that no step the page shows is off the grid."""
+    steps = int(steps)
+    extra = {int(k) for k in keep if 0 <= int(k) <= steps}
+    grid = set(range(steps + 1))
+    r = steps
+    while r > 1 and scrub_cost(grid | extra, panels) > SCRUB_BYTES:
+        r = r // 2 if r > 64 else r - 1
+        grid = _spaced(steps, r)
+    return tuple(sorted(grid | extra))
+
+
+def _flat(trace: dict) -> dict:
+    """The FRAME_ATTRS of a trace, dotted names as Plotly's restyle takes them."""
+    out = {}
+    for name in FRAME_ATTRS:
+        value, parts = trace, name.split(".")
+        for part in parts:
+            value = value.get(part) if isinstance(value, dict) else None
+        if value is not None:
+            out[name] = value
+    return out
+
+
+def planes_scrub(runs: list[zz.ZigzagRun], grid: tuple[int, ...], index: int, look: Look,
+                 control: str, label: str, texts: tuple[str, ...] = ()) -> Scrub:
+    """The step scrubbed over grid: frame i restyles each panel's step-dependent traces
+    (_dynamic_traces) to step grid[i], in the window of planes_figure(…, view_until=grid[-1]),
+    so frame i reproduces planes_figure at step grid[i]. The figure's trace order: per panel
+    its static traces, then its dynamic ones."""
+    box = plane_box(runs, grid[-1])
+    classes = [zz.update_classes(r.updates) for r in runs]
+    per_panel = STATIC_TRACES + DYNAMIC_TRACES
+    order = [i * per_panel + STATIC_TRACES + j for i in range(len(runs))
+             for j in range(DYNAMIC_TRACES)]
+    frames = []
+    for k in grid:
+        data = [_flat(tr) for i, r in enumerate(runs)
+                for tr in _dynamic_traces(r, classes[i], k, box, look, i == 0)]
+        frames.append({"traces": order, "data": data})
+    return Scrub(control, tuple(int(k) for k in grid), int(index), tuple(frames), label,
+                 tuple(texts))
 
 
 def distance_figure(runs: list[zz.ZigzagRun], names: list[str], eps: float,

@@ -22,8 +22,11 @@ COMPARE_BUDGET = net.REQUEST_BUDGET * 4 // 10
 OUTPUT_BUDGET = net.REQUEST_BUDGET * 4 // 10
 LINEAR_BUDGET = net.REQUEST_BUDGET * 2 // 10
 STORE_REQUESTS = 12           # requests kept: ≤ 12 × ≤ 5 runs × ≤ 100 000 float32 losses
+#                               (and the timeline's maps: ≤ 12 × ≤ 170 000 float32 values)
 CHUNKS = 10                   # training runs in parts so the progress bar can move
 GRID = 40                     # decision-map resolution
+TIMELINE_BYTES = 170_000      # the timeline's maps of one page, one byte per grid value
+#                               (with the titles and the cursor ≈ 280 KB of JSON): this bounds the snapshots
 # output comparison: the course's XOR network with these (hidden, output) activations
 OUT_PAIRS = (("sigmoid", "sigmoid"), ("relu", "sigmoid"), ("sigmoid", "relu"), ("relu", "relu"))
 # linear versus non-linear: circles, one width for every hidden layer
@@ -37,9 +40,24 @@ def dataset(data: str, n: int, noise: float, seed: int) -> tuple[np.ndarray, np.
     return np.array(d.X), np.array(d.y)
 
 
+def snapshot_count(models: int) -> int:
+    """Snapshots of section 1's timeline for that many networks: as many as TIMELINE_BYTES of
+    one-byte maps hold (epoch 0 included), at most core's MAX_SNAPSHOTS, at least 2."""
+    fit = 1 + TIMELINE_BYTES // (max(1, int(models)) * GRID * GRID)
+    return max(2, min(net.MAX_SNAPSHOTS, fit))
+
+
 def run_store() -> RunStore:
     """The process-wide store of trained summaries (≈ 24 MB at most)."""
     return shared_store("network_runs", STORE_REQUESTS)
+
+
+def timeline_of(tl: net.Timeline, i: int, diverged: int | None) -> dict:
+    """Network i's snapshots (core's Timeline): the epochs, the maps (float32), accuracy and
+    dead units at each (no verdict on dead units once the run has diverged, as summarise)."""
+    dead = tl.dead[i] if diverged is None else np.where(tl.epochs > diverged, 0, tl.dead[i])
+    return {"at": np.asarray(tl.epochs), "maps": np.asarray(tl.maps[i], dtype=np.float32),
+            "accs": np.asarray(tl.accuracy[i]), "deads": np.asarray(dead)}
 
 
 def summarise(r: net.TrainResult, X: np.ndarray, y: np.ndarray, target: float,
@@ -62,10 +80,29 @@ def summarise(r: net.TrainResult, X: np.ndarray, y: np.ndarray, target: float,
     return out
 
 
+def _train(mlps: list, X: np.ndarray, y: np.ndarray, lr: float, epochs: int, mode: str,
+           loss: str, snapshots: int) -> tuple[list, net.Timeline | None]:
+    """(core's results, the timeline or None): trained in parts by core with a progress bar,
+    the parts ending at the timeline's epochs when snapshots ≥ 2."""
+    bar = st.progress(0.0, text=t("network.training"))
+    results, timeline = [], None
+    if snapshots >= 2:
+        steps = net.train_timeline(mlps, X, y, lr, epochs, mode, loss, snapshots,
+                                   *ds.plot_box(X), GRID)
+    else:
+        steps = ((done, rs, None)
+                 for done, rs in net.train_chunks(mlps, X, y, lr, epochs, mode, loss, CHUNKS))
+    for done, results, timeline in steps:
+        bar.progress(done / epochs, text=t("network.training_k", done=f"{done:,}",
+                                           epochs=f"{epochs:,}"))
+    bar.empty()
+    return results, timeline
+
+
 def train_runs(key: tuple, mlps: list, X: np.ndarray, y: np.ndarray, lr: float, epochs: int,
-               mode: str, loss: str, grid: bool = True) -> list[dict]:
-    """Summaries of the networks trained from mlps (from the store, or trained now in CHUNKS
-    parts by core with a progress bar)."""
+               mode: str, loss: str, grid: bool = True, snapshots: int = 0) -> list[dict]:
+    """Summaries of the networks trained from mlps (from the store, or trained now by core
+    with a progress bar); with snapshots ≥ 2 each also holds its timeline (timeline_of)."""
     store = run_store()
     hit = store.get(key)
     if hit is not None:
@@ -74,14 +111,12 @@ def train_runs(key: tuple, mlps: list, X: np.ndarray, y: np.ndarray, lr: float, 
         hit = store.get(key)
         if hit is not None:
             return hit
-        bar = st.progress(0.0, text=t("network.training"))
-        results = []
-        for done, results in net.train_chunks(mlps, X, y, lr, epochs, mode, loss, CHUNKS):
-            bar.progress(done / epochs, text=t("network.training_k", done=f"{done:,}",
-                                               epochs=f"{epochs:,}"))
-        bar.empty()
+        results, timeline = _train(mlps, X, y, lr, epochs, mode, loss, snapshots)
         target = net.target_loss(loss)
         summaries = [summarise(r, X, y, target, grid) for r in results]
+        if timeline is not None:
+            for i, (out, r) in enumerate(zip(summaries, results)):
+                out.update(timeline_of(timeline, i, r.diverged_at))
         store.put(key, summaries)
     return summaries
 
@@ -121,7 +156,7 @@ class Compare:
     @property
     def key(self) -> tuple:
         """The store key of the runs (labels aside: they are the language's)."""
-        return ("compare", self.data, self.n, self.noise, self.seed, self.sizes,
+        return ("timeline", self.data, self.n, self.noise, self.seed, self.sizes,
                 self.layer_acts, self.bias, self.init, self.lr, self.epochs, self.mode,
                 self.loss)
 
@@ -145,8 +180,12 @@ def _within_budget(s: Mapping[str, Any], sizes: tuple, labels: list, layer_acts:
     """(labels, activations, core's plan of epochs, refused): when even one epoch is over
     COMPARE_BUDGET (a heavy formula on the per-sample path), the f(x) network is left out."""
     def plan(acts: list) -> net.TrainPlan | None:
+        if not acts:
+            return None
+        shots = net.snapshot_cost(sizes, acts, int(s["net_n"]), snapshot_count(len(acts)), GRID,
+                                  s["net_bias"])
         return net.plan_training(sizes, acts, int(s["net_n"]), int(s["net_epochs"]),
-                                 s["net_mode"], COMPARE_BUDGET, s["net_bias"]) if acts else None
+                                 s["net_mode"], COMPARE_BUDGET, s["net_bias"], fixed=shots)
 
     budget = plan(layer_acts)
     if budget is None or budget.within or mine is None:
@@ -191,7 +230,8 @@ def compare_runs(p: Compare) -> tuple[np.ndarray, np.ndarray, list[dict]]:
     """(X, labels, one summary per network, each with its label) of section 1 (trained now if
     the store does not hold them)."""
     X, y = dataset(p.data, p.n, p.noise, p.seed)
-    runs = train_runs(p.key, start_mlps(p), X, y, p.lr, p.epochs, p.mode, p.loss)
+    runs = train_runs(p.key, start_mlps(p), X, y, p.lr, p.epochs, p.mode, p.loss,
+                      snapshots=snapshot_count(len(p.layer_acts)))
     return X, y, [dict(label=label, **r) for label, r in zip(p.labels, runs)]
 
 

@@ -7,7 +7,7 @@ import pandas as pd
 
 from core import network as net
 from ui.controls.network import name
-from ui.figures.network import Diagram
+from ui.figures.network import Diagram, MapTimeline
 from ui.format import count, fmt, plain
 from ui.i18n import t
 
@@ -51,8 +51,25 @@ def xor_cells(outputs) -> dict[str, str]:
 
 def map_title(r: dict) -> str:
     """A decision map's title: the network, its accuracy and its dead units (✗k)."""
-    dead_n, _ = dead_text(r["dead"])
-    return f"{r['label']} · {percent(r['acc'], 0)}" + (f" · ✗{dead_n}" if dead_n else "")
+    return snapshot_title(r["label"], r["acc"], dead_text(r["dead"])[0])
+
+
+def snapshot_title(label: str, acc: float, dead: int) -> str:
+    """A decision map's title at one snapshot: the network, its accuracy, its dead units."""
+    return f"{label} · {percent(acc, 0)}" + (f" · ✗{int(dead)}" if dead else "")
+
+
+def map_timeline(results: list[dict]) -> MapTimeline:
+    """The decision maps of section 1's networks at every snapshot of the run (ui.runs'
+    timeline), their titles then and the cursor's label ("epoch 320 / 1,000")."""
+    at = results[0]["at"]
+    last = count(int(at[-1]))
+    return MapTimeline(at, results[0]["xs"], results[0]["ys"],
+                       tuple(r["maps"] for r in results),
+                       tuple(tuple(snapshot_title(r["label"], a, d)
+                                   for a, d in zip(r["accs"], r["deads"])) for r in results),
+                       tuple(t("network.at_text", epoch=count(int(e)), epochs=last)
+                             for e in at))
 
 
 def compare_table(results: list[dict], target: float, xor_table: bool) -> pd.DataFrame:

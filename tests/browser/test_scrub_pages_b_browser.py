@@ -1,0 +1,143 @@
+"""The picture follows the thumb on the network lab (the training timeline) and the zig-zag page
+(the step t), issue #24: a mouse drag on the chart's own range input changes the plot at every
+move, before the release and with no message to the server, and what is drawn is core's for the
+value shown (the decision maps of the network stopped at that epoch; the path up to that step);
+the release puts the value in the URL."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from core import network as net
+from core import zigzag as zz
+from tests.browser.conftest import goto, plot_js, wait_for_chart, wait_idle
+from tests.browser.test_scrub_browser import counted  # noqa: F401 - the fixture (sends counted)
+from ui.figures.network import map_levels
+from ui.figures.zigzag import STATIC_TRACES
+
+NET_URL = ("/network?lang=en&net_data=circles&net_n=100&net_noise=0.05&net_epochs=300"
+           "&net_acts=Identity&net_acts=ReLU&net_w1=6")
+NET_STATE = dict(net_data="circles", net_n=100, net_noise=0.05, net_epochs=300,
+                 net_acts=["identity", "relu"], net_w1=6)
+
+
+def scrub_of(key: str, control: str) -> str:
+    return f'.st-key-chart_{key} input.al-scrub[data-control="{control}"]'
+
+
+READ = """([key, sel]) => { const d = document.querySelector(`.st-key-chart_${key} .js-plotly-plot`);
+  const input = document.querySelector(sel);
+  const arr = (a) => a == null ? null : Array.from(a, (r) => (r && r.length !== undefined
+                                                              && typeof r !== 'string') ? Array.from(r) : r);
+  return {value: d.__alScrubValue, index: d.__alScrubIndex, at: d.__alScrubAt || 0,
+          thumb: +input.value, n: +input.max + 1, text: input.getAttribute('aria-valuetext'),
+          sends: window.__alSends,
+          traces: d.data.map((t) => ({type: t.type, meta: t.meta || null, x: arr(t.x),
+                                      y: arr(t.y), z: t.type === 'contour' ? arr(t.z) : null}))}; }"""
+
+
+def drag(tab, key: str, control: str, stops, check) -> tuple[list, list[float]]:
+    """Press the thumb, move to each index of stops (reading the plot after each move with
+    check(state)), release; (values seen, ms from each move to its frame)."""
+    sel = scrub_of(key, control)
+    tab.wait_for_selector(sel)
+    start = tab.evaluate(READ, [key, sel])
+    box = tab.locator(sel).bounding_box()
+    y = box["y"] + box["height"] / 2
+    at = lambda i: box["x"] + 8 + (box["width"] - 16) * i / (start["n"] - 1)  # noqa: E731
+    tab.mouse.move(at(start["thumb"]), y)
+    tab.mouse.down()
+    sends = tab.evaluate("window.__alSends")
+    seen, delays = [], []
+    for i in stops:
+        before = tab.evaluate(f"() => [({plot_js(key)}).__alScrubAt || 0, performance.now()]")
+        tab.mouse.move(at(i), y, steps=2)
+        tab.wait_for_function(f"() => ({plot_js(key)}).__alScrubAt > {before[0]}",
+                              timeout=5_000)
+        state = tab.evaluate(READ, [key, sel])
+        delays.append(state["at"] - before[1])
+        assert state["thumb"] == state["index"]
+        check(state)
+        seen.append(state["value"])
+    assert len(set(seen)) == len(seen) >= 5, seen  # a new picture at every move
+    assert tab.evaluate("window.__alSends") == sends, "a message went to the server mid-drag"
+    tab.mouse.up()
+    tab.wait_for_function(f"() => location.search.includes('{control}={seen[-1]}')",
+                          timeout=20_000)
+    wait_idle(tab)
+    assert tab.evaluate("window.__alSends") > sends
+    return seen, delays
+
+
+def frame_rate(tab, key: str, control: str) -> float:
+    """Frames per second of stepping the scrub through every grid point in the page (input
+    events on the range input, each applied and painted before the next): a measurement for
+    the report, not a timed assertion (the shared test machine's load varies)."""
+    return tab.evaluate("""async (sel) => { const input = document.querySelector(sel);
+      const n = +input.max + 1, t0 = performance.now();
+      for (let i = 0; i < n; i++) {
+        input.value = String(i); input.dispatchEvent(new Event('input'));
+        await new Promise((r) => requestAnimationFrame(() => r()));
+      }
+      return n * 1000 / (performance.now() - t0); }""", scrub_of(key, control))
+
+
+def network_maps():
+    """The page's set-up of NET_URL, its data, start networks and grid box (ui.runs)."""
+    from ui.controls.network import SPEC
+    from ui.runs import network as runs
+
+    plan = runs.plan_compare(SPEC.state(**NET_STATE))
+    X, y = runs.dataset(plan.data, plan.n, plan.noise, plan.seed)
+    from core import datasets as ds
+    return plan, X, y, runs.start_mlps(plan), ds.plot_box(X), runs.GRID
+
+
+def test_network_timeline_scrubs_the_epoch_with_core_maps(server, counted):
+    _, tab = counted
+    goto(tab, server + NET_URL)
+    wait_for_chart(tab, "net_loss", "d.data.some((t) => t.type === 'contour')", timeout=90_000)
+    plan, X, y, mlps, box, grid = network_maps()
+
+    def check(state):
+        e = int(state["value"])
+        maps = [t["z"] for t in state["traces"] if t["type"] == "contour"]
+        cursor = [t for t in state["traces"] if t["meta"] == "cursor"]
+        assert state["text"].startswith(f"epoch {e:,} /")
+        for m, z in zip(mlps, maps):
+            stopped = net.train(m, X, y, plan.lr, e, plan.mode, plan.loss).mlp if e else m
+            want = map_levels(net.output_grid(stopped, *box, grid)[2])
+            np.testing.assert_array_equal(np.asarray(z, dtype=np.float32), want)
+        assert all(c["x"] == ([e] if e else []) for c in cursor)
+
+    start = tab.evaluate(READ, ["net_loss", scrub_of("net_loss", "net_at")])
+    assert start["value"] is None or start["thumb"] == start["n"] - 1  # opens at the last epoch
+    n = start["n"]
+    seen, delays = drag(tab, "net_loss", "net_at", (n - 8, n - 20, n // 2, n // 3, 7, 2, 0),
+                        check)
+    assert seen[-1] == 0
+    print(f"network: {n} epochs kept, move → frame ms {sorted(delays)}; "
+          f"play through all frames: {frame_rate(tab, 'net_loss', 'net_at'):.1f} fps")
+
+
+def test_zigzag_scrubs_the_step_with_core_paths(server, counted):
+    _, tab = counted
+    goto(tab, server + "/zigzag?lang=en")
+    wait_for_chart(tab, "zz_planes")
+    run = zz.simulate("sigmoid", zz.DEFAULT_W0, zz.DEFAULT_W_STAR, zz.DEFAULT_LR,
+                      zz.DEFAULT_STEPS)
+
+    def check(state):
+        k = int(state["value"])
+        assert state["text"] == f"t = {k}"
+        path = state["traces"][STATIC_TRACES + 2]      # the left panel's path up to step k
+        current = state["traces"][STATIC_TRACES + 4]
+        want = run.path[: k + 1].astype(np.float32)
+        np.testing.assert_array_equal(np.asarray(path["x"], dtype=np.float32), want[:, 0])
+        np.testing.assert_array_equal(np.asarray(path["y"], dtype=np.float32), want[:, 1])
+        assert (np.float32(current["x"][0]), np.float32(current["y"][0])) == tuple(want[-1])
+
+    seen, delays = drag(tab, "zz_planes", "zz_t", (30, 24, 17, 11, 6, 3), check)
+    assert seen[1:] == [24, 17, 11, 6, 3] and seen[0] > 24  # every step early in the run
+    print(f"zigzag: move → frame ms {sorted(delays)}; "
+          f"{frame_rate(tab, 'zz_planes', 'zz_t'):.1f} fps")
