@@ -231,7 +231,7 @@ def _keyboard(page_id: str) -> None:
 def apply(page_id: str) -> None:
     """At the top of a page (before its widgets): when the URL's step differs from the one last
     applied in this session, write that step's control values into the session state."""
-    st.session_state.pop(_FULL, None)
+    moved = st.session_state.pop(_FULL, None)
     k = current(page_id, notice=True)
     applied = st.session_state.get(_APPLIED)
     if k is None:
@@ -240,6 +240,12 @@ def apply(page_id: str) -> None:
             st.session_state.pop(_APPLIED, None)
         return
     if applied == (page_id, k):
+        if moved:
+            # A callback wrote this step in a fragment's run, which this full run replaces at
+            # once: the browser may never draw that run's widgets, whose values told it the
+            # step's values. Write them again, so this run's widgets tell it too (else the
+            # browser keeps the old values and sends them back with its next message).
+            _write(page_id, k)
         return
     fresh = applied is None or applied[0] != page_id
     # A link (or Back) that opens the page: the values it spells out are the exact view and win;
