@@ -159,6 +159,20 @@ def set_url_value(key: str, value: str | list[str], seed: bool = False) -> bool:
     return True
 
 
+def drop_url_seeds(keys: list[str]) -> None:
+    """Forget the values of keys in the address the page was opened with, which seed a widget
+    drawn for the first time (also a control that became a new widget: its bounds changed)
+    over a value the code set. Relies on ``_initial_query_params``; failing: nothing."""
+    try:
+        with _query_params() as qp:
+            initial = getattr(qp, "_initial_query_params", None)
+            if isinstance(initial, dict):
+                for key in keys:
+                    initial.pop(key, None)
+    except Exception:  # noqa: BLE001 - Streamlit internals changed
+        _LOG.debug("cannot drop the address's seeds", exc_info=True)
+
+
 def send_address(query: str | None = None) -> bool:
     """Send the browser the address of this session's query parameters (first replaced by
     query, a query string, if given). False if that failed (it catches up on a later run)."""
