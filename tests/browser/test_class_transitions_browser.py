@@ -35,7 +35,7 @@ from tests.browser.test_lecture_browser import settle, start_class, step_of
 from tests.browser.test_topology_browser import school, upstream_of  # noqa: F401 - a fixture
 from ui.lessons import PAGES, steps
 
-TRANSITIONS = int(os.environ.get("CLASS_TRANSITIONS", "10"))
+TRANSITIONS = int(os.environ.get("CLASS_TRANSITIONS", "6"))
 PHONE = {"width": 390, "height": 844}
 PROJECTOR = {"viewport": {"width": 1280, "height": 720}, "locale": "en-US"}
 WAIT = 60_000
@@ -48,11 +48,12 @@ NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?:×10[⁻⁰¹²³⁴⁵⁶⁷�
 
 
 def plan(n: int, count: int, seed: int = 21) -> list[int]:
-    """count target steps of an n-step lesson starting at step 1: every step forwards, then
-    every step backwards, then jumps (random, never to the step shown, some of them far)."""
-    walk = list(range(2, n + 1)) + list(range(n - 1, 0, -1))
+    """count target steps of an n-step lesson starting at step 1: every step forwards, a jump
+    back to the first and on to the last, then jumps chosen at random (never to the step
+    shown: one step back or on, or far)."""
+    walk = list(range(2, n + 1)) + [1, n]
     rng = random.Random(seed)
-    here = walk[-1] if walk else 1
+    here = walk[-1]
     while len(walk) < count:
         k = rng.choice([s for s in range(1, n + 1) if s != here])
         walk.append(k)
