@@ -16,13 +16,20 @@ Idle: with every follower on the teacher's view and nobody moving, the server pr
 time (utime + stime from /proc/<pid>/stat) over `--idle` seconds, as a share of one core.
 
     python bench/follow.py [--followers 30] [--changes 10] [--gap 4] [--idle 20] [--poll]
-                           [--steps 200] [--json out.json]
+                           [--steps 200] [--transitions 50] [--json out.json]
 
 --steps N: instead of the slider, the teacher walks the explorer's lesson (next, previous,
 …) N times; for every transition: the time from the click to every follower showing the
 teacher's step with a new chart (p50/p95 over transitions), and the share of transitions where
-any follower ended (after --gap s) on another state than the teacher's (its address without its
-own keys differs from the teacher's).
+any follower ended on another state than the teacher's (its address without its own keys still
+differs from the teacher's --settle s after the transition; one only slower than --gap s counts
+as late, not as a mismatch).
+
+--transitions N: the browser test tests/browser/test_class_transitions_browser.py with N
+lesson-step transitions per page and store (a teacher's projector and two phone-size followers
+on every page, over the in-process store and over Redis across two app processes): its
+mismatches (chart data or lesson numbers that differ from core's for the step) and times, and
+the wall time of the run. CI runs the same test with fewer transitions (the suite's budget).
 
 --poll starts the server with ACTIVATION_LAB_FOLLOW_PUSH=0: followers are not woken by the
 server but poll the room's version every ui.classroom.POLL_S (option (a) of the issue's notes).
@@ -283,7 +290,8 @@ def _own_less(query: str) -> dict:
             if k not in ("room", "lang", "classroom")}
 
 
-async def run_steps(followers: int, steps: int, gap: float, push: bool) -> dict:
+async def run_steps(followers: int, steps: int, gap: float, push: bool,
+                    settle: float = 15.0) -> dict:
     """The lesson-step transitions of --steps (see the module docstring)."""
     port = free_port()
     proc = serve(port, push)
@@ -295,6 +303,7 @@ async def run_steps(followers: int, steps: int, gap: float, push: bool) -> dict:
         await asyncio.sleep(3)
         times: list[float] = []
         mismatched = 0
+        mismatched_at: list[tuple[int, list[int]]] = []
         late = 0
         url = "() => location.search.slice(1)"
         from ui.lessons import steps as lesson_steps
@@ -318,10 +327,18 @@ async def run_steps(followers: int, steps: int, gap: float, push: bool) -> dict:
                         done[k] = f.updates[-1] - start
                 if len(done) == len(class_):
                     break
-            await asyncio.sleep(0.5)
-            want = _own_less(await tab.evaluate(url))
-            if any(_own_less(f.query) != want for f in class_):
+            # ended on another state: still different once the class had time to settle (a late
+            # follower is counted as late above, not as a mismatch, if it arrives by then)
+            settle_end = time.perf_counter() + settle
+            while True:
+                await asyncio.sleep(0.5)
+                want = _own_less(await tab.evaluate(url))
+                off = [k for k, f in enumerate(class_) if _own_less(f.query) != want]
+                if not off or time.perf_counter() > settle_end:
+                    break
+            if off:
                 mismatched += 1
+                mismatched_at.append((i, off[:5]))
             if len(done) == len(class_):
                 times.append(max(done.values()))
             else:
@@ -336,11 +353,36 @@ async def run_steps(followers: int, steps: int, gap: float, push: bool) -> dict:
     return {"followers": followers, "steps": steps, "push": push, "times_s": times,
             "p50_s": statistics.median(times) if times else None,
             "p95_s": times[int(0.95 * (len(times) - 1))] if times else None,
-            "late": late, "mismatched": mismatched,
+            "late": late, "mismatched": mismatched, "mismatched_at": mismatched_at,
             "errors": [e for f in class_ for e in f.errors][:10]}
 
 
+def run_transitions(n: int) -> dict:
+    """The class transitions browser test with n transitions per page and store."""
+    import re
+
+    env = dict(os.environ, CI="true", CLASS_TRANSITIONS=str(n))
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-n0", "-q", "-s", "-p",
+                           "no:cacheprovider", "tests/browser/test_class_transitions_browser.py"],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    out = proc.stdout.splitlines()
+    pages = [line for line in out if re.match(r"^(memory|redis) \w+: \d+ transitions", line)]
+    timing = [line.strip() for line in out if "teacher's step → every tab" in line]
+    failed = [line for line in out if line.startswith(("FAILED", "ERROR", "E  "))]
+    return {"transitions_per_page": n, "wall_s": wall, "returncode": proc.returncode,
+            "pages": pages, "timing": timing, "failed": failed[:20],
+            "mismatches": sum(int(m.group(1)) for line in pages
+                              if (m := re.search(r"(\d+) mismatches", line)))}
+
+
 def summary(res: dict) -> str:
+    if "transitions_per_page" in res:
+        return "\n".join([f"{res['transitions_per_page']} transitions per page and store: "
+                          f"{res['mismatches']} mismatches, wall {res['wall_s']:.0f} s, "
+                          f"pytest exit {res['returncode']}", *res["pages"], *res["timing"],
+                          *res["failed"]])
     if "steps" in res:
         p50 = f"{res['p50_s']:.2f}" if res["p50_s"] is not None else "-"
         p95 = f"{res['p95_s']:.2f}" if res["p95_s"] is not None else "-"
@@ -374,10 +416,19 @@ def main() -> int:
     ap.add_argument("--idle", type=float, default=20.0, help="seconds of idle CPU measurement")
     ap.add_argument("--poll", action="store_true", help="followers poll instead of push")
     ap.add_argument("--steps", type=int, default=0, help="lesson-step transitions instead")
+    ap.add_argument("--settle", type=float, default=15.0,
+                    help="--steps: seconds a follower has to agree before it counts as ended "
+                         "on another state")
+    ap.add_argument("--transitions", type=int, default=0,
+                    help="the class transitions browser test with N per page and store")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
-    if args.steps:
-        res = asyncio.run(run_steps(args.followers, args.steps, args.gap, not args.poll))
+    if args.transitions:
+        res = run_transitions(args.transitions)
+        bad = res["returncode"] or res["mismatches"]
+    elif args.steps:
+        res = asyncio.run(run_steps(args.followers, args.steps, args.gap, not args.poll,
+                                    args.settle))
         bad = res["errors"] or res["mismatched"] or res["late"]
     else:
         res = asyncio.run(run(args.followers, args.changes, args.gap, args.idle, not args.poll))

@@ -23,7 +23,8 @@ What is relied on (Streamlit 1.67), why, and how each fails over:
   navigation. Failing: False is returned (a link falls back to the default with a notice; the
   address bar catches up on the next full run).
 - ``streamlit.runtime.get_instance()``: ``get_app_session(id)``, ``is_active_session(id)``, and
-  on an AppSession ``_client_state``, ``_event_loop``, ``has_fragment`` and ``request_rerun``:
+  on an AppSession ``_client_state``, ``_event_loop``, ``has_fragment``, ``request_rerun`` and
+  ``_scriptrunner`` (a wake waits until the session's run has ended and saved its state):
   wake a follower's session from another session's thread (push), and know whether a teacher's
   session still exists; ``_state`` (``AppSessionState``): tick a teacher's live fragment only
   while its session runs no script (a ``run_every`` timer of the browser would interrupt the
@@ -158,6 +159,20 @@ def set_url_value(key: str, value: str | list[str], seed: bool = False) -> bool:
     return True
 
 
+def drop_url_seeds(keys: list[str]) -> None:
+    """Forget the values of keys in the address the page was opened with, which seed a widget
+    drawn for the first time (also a control that became a new widget: its bounds changed)
+    over a value the code set. Relies on ``_initial_query_params``; failing: nothing."""
+    try:
+        with _query_params() as qp:
+            initial = getattr(qp, "_initial_query_params", None)
+            if isinstance(initial, dict):
+                for key in keys:
+                    initial.pop(key, None)
+    except Exception:  # noqa: BLE001 - Streamlit internals changed
+        _LOG.debug("cannot drop the address's seeds", exc_info=True)
+
+
 def send_address(query: str | None = None) -> bool:
     """Send the browser the address of this session's query parameters (first replaced by
     query, a query string, if given). False if that failed (it catches up on a later run)."""
@@ -259,18 +274,36 @@ def session_idle(sid: str) -> bool:
         return False
 
 
+RERUN_WAIT_S = 0.1    # a rerun asked of a session that runs a script waits for its end …
+RERUN_WAIT_TRIES = 100   # … this many times at most (then it is asked anyway)
+
+
 def request_rerun(sid: str, fragment_id: str = "") -> bool:
     """Ask the session sid (any thread) to rerun: only fragment_id if that session has it,
     else the whole app. The request is scheduled on the session's event loop, where Streamlit
-    makes its own. False if the session is gone or this cannot be done."""
+    makes its own. False if the session is gone or this cannot be done.
+
+    The request repeats the session's saved client state (its address and page), which is
+    saved when a script run ends: while the session runs a script, that state is older than
+    the run (which may have moved the lesson step or the address), and a request would start
+    a run from the old address. So the request waits (on the event loop) until no script
+    runs."""
     rt = _runtime()
     try:
         session = rt.get_app_session(sid) if rt is not None else None
         if session is None:
             return False
         from streamlit.proto.ClientState_pb2 import ClientState
+        from streamlit.runtime.app_session import AppSessionState
 
-        def rerun() -> None:
+        def rerun(tries: int = 0) -> None:
+            if session._state == AppSessionState.SHUTDOWN_REQUESTED:
+                return
+            busy = session._state != AppSessionState.APP_NOT_RUNNING or \
+                session._scriptrunner is not None     # its state is saved when the runner ends
+            if busy and tries < RERUN_WAIT_TRIES:
+                session._event_loop.call_later(RERUN_WAIT_S, rerun, tries + 1)
+                return
             state = ClientState()
             state.CopyFrom(session._client_state)
             state.fragment_id = fragment_id if fragment_id and session.has_fragment(

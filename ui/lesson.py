@@ -185,9 +185,14 @@ def _write(page_id: str, k: int, skip: set[str] = frozenset()) -> None:
     """Put the controls into step k's state (allowed: before the widgets or in a callback),
     except the keys in skip."""
     step = steps(page_id)[k - 1]
-    for key, value in step.state.items():
-        if key not in skip:
-            st.session_state[key] = value
+    written = [key for key in step.state if key not in skip]
+    for key in written:
+        st.session_state[key] = step.state[key]
+    # a control whose bounds the step changes is a new widget, which takes its first value from
+    # the address the page was opened with, over the step's (the descent's step slider when the
+    # run grows from 66 to 100 iterations): the step's values are not to be seeded over
+    if not internals.is_history_navigation():   # there the address is the view, and wins
+        internals.drop_url_seeds(written)
     clear_overlays()  # the step's own highlight is set where its bar is drawn
     st.session_state[_APPLIED] = (page_id, k)
 
@@ -215,7 +220,12 @@ def _leave() -> None:
 
 def _keyboard(page_id: str) -> None:
     """Callback of the keys element: go to the step the presses asked for (the browser sends the
-    step itself, not a move, so a press swallowed by a rerun is made up by the next one)."""
+    step itself, not a move, so a press swallowed by a rerun is made up by the next one).
+
+    Also when the page shows that step already (the browser asks again when it has not drawn
+    the step yet): the message carries the browser's values of every control, and a browser
+    that has not drawn the step yet still holds an earlier step's. Those arrive as changes of
+    the controls; the step's own values must win over them."""
     value = st.session_state.get("lesson_keys")
     try:
         nav = value["nav"]
@@ -225,14 +235,13 @@ def _keyboard(page_id: str) -> None:
         to = int(nav["to"])
     except (KeyError, TypeError, ValueError):
         return
-    if to != current(page_id):
-        _go(page_id, to)
+    _go(page_id, to)
 
 
 def apply(page_id: str) -> None:
     """At the top of a page (before its widgets): when the URL's step differs from the one last
     applied in this session, write that step's control values into the session state."""
-    st.session_state.pop(_FULL, None)
+    moved = st.session_state.pop(_FULL, None)
     k = current(page_id, notice=True)
     applied = st.session_state.get(_APPLIED)
     if k is None:
@@ -241,6 +250,12 @@ def apply(page_id: str) -> None:
             st.session_state.pop(_APPLIED, None)
         return
     if applied == (page_id, k):
+        if moved:
+            # A callback wrote this step in a fragment's run, which this full run replaces at
+            # once: the browser may never draw that run's widgets, whose values told it the
+            # step's values. Write them again, so this run's widgets tell it too (else the
+            # browser keeps the old values and sends them back with its next message).
+            _write(page_id, k)
         return
     fresh = applied is None or applied[0] != page_id
     # A link (or Back) that opens the page: the values it spells out are the exact view and win;

@@ -4,7 +4,11 @@ Follow me locks the phones (a touch on a control changes nothing and says the te
 leading), the teacher's lesson steps reach both phones with the same chart (STEPS transitions),
 Free lets a phone explore (its banner and the teacher's roster say so), Everyone back to my view
 brings it back, Pause shows "eyes on the projector", and a reload of the teacher's tab keeps the
-class (the browser that started it reclaims it).
+class (the browser that started it reclaims it). The phone's banner is one slim line.
+
+Twice: over the in-process store (one server), and over Redis across two app processes behind
+the sticky proxy (the school set-up of test_topology_browser): the teacher on one process, one
+phone on the other and one on the teacher's.
 """
 
 from __future__ import annotations
@@ -12,13 +16,18 @@ from __future__ import annotations
 import os
 from urllib.parse import parse_qs, urlparse
 
+import pytest
+
 from tests.browser.conftest import chart_traces, goto, screenshot, wait_idle
+from tests.browser.test_class_transitions_browser import PROJECTOR, context_on
+from tests.browser.test_topology_browser import school  # noqa: F401 - a fixture
 from ui.classroom.rules import valid_code
 from ui.i18n import CATALOGUES
 
 WAIT = 30_000
 STEPS = int(os.environ.get("CLASS_RAILS_STEPS", "10"))
 PHONE = {"width": 390, "height": 844}
+SLIM = 48   # px: the phone's class banner, one line
 EN = CATALOGUES["en"]
 
 
@@ -51,104 +60,118 @@ def banner(tab) -> str:
     return tab.locator(".st-key-class_follow").first.inner_text()
 
 
-def test_the_teacher_holds_the_class(server, browser):
-    teacher_ctx = browser.new_context(viewport={"width": 1280, "height": 720}, locale="en-US")
-    phone_ctx = [browser.new_context(viewport=PHONE, locale="en-US", has_touch=True,
-                                     is_mobile=True) for _ in range(2)]
-    try:
-        teacher = teacher_ctx.new_page()
-        goto(teacher, f"{server}/explorer?lang=en&lesson=1")
-        teacher.locator(".st-key-start_class button").first.click()
-        teacher.wait_for_selector(".st-key-room_code .al-room-code", timeout=WAIT)
-        code = teacher.locator(".st-key-room_code .al-room-code").inner_text().strip()
-        assert valid_code(code)
-        phones = [c.new_page() for c in phone_ctx]
-        for phone in phones:
-            phone.goto(f"{server}/?room={code}", wait_until="commit", timeout=60_000)
-        for phone in phones:
-            wait_url(phone, "lesson", "1")
-            wait_idle(phone)
-            phone.wait_for_selector(".st-key-class_follow", timeout=WAIT)
-            assert EN["class.locked"].format(code=code) in banner(phone)
-        wait_roster(teacher, 2, 0)                     # no action of the teacher needed
+@pytest.fixture(params=["memory", "redis"])
+def site(request, browser):
+    """(base URL, teacher's context, the phones' contexts, the store's name)."""
+    phone = {"viewport": PHONE, "locale": "en-US", "has_touch": True, "is_mobile": True}
+    if request.param == "redis":
+        url = request.getfixturevalue("school").url
+        teacher_ctx, at = context_on(browser, url, None, True, **PROJECTOR)
+        phones = [context_on(browser, url, at, False, **phone)[0],
+                  context_on(browser, url, at, True, **phone)[0]]
+    else:
+        url = request.getfixturevalue("server")
+        teacher_ctx = browser.new_context(**PROJECTOR)
+        phones = [browser.new_context(**phone) for _ in range(2)]
+    yield url, teacher_ctx, phones, request.param
+    for ctx in (teacher_ctx, *phones):
+        ctx.close()
 
-        # Follow me: a phone's touch on a control changes nothing and says who leads
-        phone = phones[0]
-        folded = phone.locator('[data-testid="stExpander"] summary',
-                               has_text=EN["layout.controls"]).first
-        if folded.count() and not phone.locator(".st-key-deriv label").first.is_visible():
-            folded.click()                             # a follower's controls are folded
-            phone.locator(".st-key-deriv label").first.wait_for(state="visible")
-        toggle = phone.locator(".st-key-deriv input").first
-        was = toggle.is_checked()
-        phone.locator(".st-key-deriv label").first.click(force=True)
-        phone.wait_for_selector(".al-leading", state="visible", timeout=WAIT)
-        assert phone.locator(".al-leading").inner_text() == EN["class.leading"]
-        phone.wait_for_timeout(1500)
-        assert toggle.is_checked() == was
-        assert "deriv" not in query(phone)
-        screenshot(phone, "class_rails_locked_phone")
 
-        # the teacher's lesson steps: both phones on the same step with the same chart
-        for i in range(STEPS):
-            key = "next" if i % 6 < 3 else "prev"        # 1→4→1→4 …
-            step = int(query(teacher)["lesson"][0]) + (1 if key == "next" else -1)
-            teacher.locator(f".st-key-lesson_{key}_main button").first.click()
-            wait_url(teacher, "lesson", str(step))
-            wait_idle(teacher)
-            want = curves(teacher)
-            for p in phones:
-                wait_url(p, "lesson", str(step))
-                wait_idle(p)
-                p.wait_for_timeout(300)
-                assert curves(p) == want, f"transition {i}: a phone shows another chart"
+def test_the_teacher_holds_the_class(site):
+    server, teacher_ctx, phone_ctx, store = site
+    teacher = teacher_ctx.new_page()
+    goto(teacher, f"{server}/explorer?lang=en&lesson=1")
+    teacher.locator(".st-key-start_class button").first.click()
+    teacher.wait_for_selector(".st-key-room_code .al-room-code", timeout=WAIT)
+    code = teacher.locator(".st-key-room_code .al-room-code").inner_text().strip()
+    assert valid_code(code)
+    phones = [c.new_page() for c in phone_ctx]
+    for phone in phones:
+        phone.goto(f"{server}/?room={code}", wait_until="commit", timeout=60_000)
+    for phone in phones:
+        wait_url(phone, "lesson", "1")
+        wait_idle(phone)
+        phone.wait_for_selector(".st-key-class_follow", timeout=WAIT)
+        assert EN["class.locked"].format(code=code) in banner(phone)
+        height = phone.locator(".st-key-class_follow").first.bounding_box()["height"]
+        assert height <= SLIM, f"the phone's banner is {height:.0f} px tall"
+    wait_roster(teacher, 2, 0)                     # no action of the teacher needed
 
-        # Free: a phone explores; its banner and the teacher's roster say so
-        teacher.locator(".st-key-class_mode button", has_text=EN["class.mode.free"]).click()
+    # Follow me: a phone's touch on a control changes nothing and says who leads
+    phone = phones[0]
+    folded = phone.locator('[data-testid="stExpander"] summary',
+                           has_text=EN["layout.controls"]).first
+    if folded.count() and not phone.locator(".st-key-deriv label").first.is_visible():
+        folded.click()                             # a follower's controls are folded
+        phone.locator(".st-key-deriv label").first.wait_for(state="visible")
+    toggle = phone.locator(".st-key-deriv input").first
+    was = toggle.is_checked()
+    phone.locator(".st-key-deriv label").first.click(force=True)
+    phone.wait_for_selector(".al-leading", state="visible", timeout=WAIT)
+    assert phone.locator(".al-leading").inner_text() == EN["class.leading"]
+    phone.wait_for_timeout(1500)
+    assert toggle.is_checked() == was
+    assert "deriv" not in query(phone)
+    screenshot(phone, f"class_rails_locked_phone_{store}")
+
+    # the teacher's lesson steps: both phones on the same step with the same chart
+    for i in range(STEPS):
+        key = "next" if i % 6 < 3 else "prev"        # 1→4→1→4 …
+        step = int(query(teacher)["lesson"][0]) + (1 if key == "next" else -1)
+        teacher.locator(f".st-key-lesson_{key}_main button").first.click()
+        wait_url(teacher, "lesson", str(step))
+        wait_idle(teacher)
+        want = curves(teacher)
         for p in phones:
-            p.wait_for_function(
-                "(t) => document.querySelector('.st-key-class_follow')?.innerText.includes(t)",
-                arg=EN["class.free_following"].format(code=code).split(" — ")[0], timeout=WAIT)
-        phone.locator(".st-key-deriv label").first.click()
-        phone.wait_for_function("() => new URLSearchParams(location.search).has('deriv')",
-                                timeout=WAIT)
-        phone.wait_for_function(
+            wait_url(p, "lesson", str(step))
+            wait_idle(p)
+            p.wait_for_timeout(300)
+            assert curves(p) == want, f"transition {i}: a phone shows another chart"
+
+    # Free: a phone explores; its banner and the teacher's roster say so
+    teacher.locator(".st-key-class_mode button", has_text=EN["class.mode.free"]).click()
+    for p in phones:
+        p.wait_for_function(
             "(t) => document.querySelector('.st-key-class_follow')?.innerText.includes(t)",
-            arg=EN["class.free_exploring"].format(code=code).split(" — ")[0], timeout=WAIT)
-        wait_roster(teacher, 1, 1)
-        screenshot(teacher, "class_rails_roster_teacher")
+            arg=EN["class.free_following"].format(code=code).split(" — ")[0], timeout=WAIT)
+    phone.locator(".st-key-deriv label").first.click()
+    phone.wait_for_function("() => new URLSearchParams(location.search).has('deriv')",
+                            timeout=WAIT)
+    phone.wait_for_function(
+        "(t) => document.querySelector('.st-key-class_follow')?.innerText.includes(t)",
+        arg=EN["class.free_exploring"].format(code=code).split(" — ")[0], timeout=WAIT)
+    wait_roster(teacher, 1, 1)
+    screenshot(teacher, f"class_rails_roster_teacher_{store}")
 
-        # Everyone back to my view
-        teacher.locator(".st-key-class_back button").first.click()
-        phone.wait_for_function("() => !new URLSearchParams(location.search).has('deriv')",
-                                timeout=WAIT)
-        wait_roster(teacher, 2, 0)
+    # Everyone back to my view
+    teacher.locator(".st-key-class_back button").first.click()
+    phone.wait_for_function("() => !new URLSearchParams(location.search).has('deriv')",
+                            timeout=WAIT)
+    wait_roster(teacher, 2, 0)
 
-        # Pause: eyes on the projector
-        teacher.locator(".st-key-class_mode button", has_text=EN["class.mode.pause"]).click()
-        for p in phones:
-            p.wait_for_selector(".al-pause", state="visible", timeout=WAIT)
-            assert EN["class.paused"] in p.locator(".al-pause").inner_text()
-        screenshot(phones[1], "class_rails_paused_phone")
-        teacher.locator(".st-key-class_mode button", has_text=EN["class.mode.follow"]).click()
-        for p in phones:
-            p.wait_for_selector(".al-pause", state="detached", timeout=WAIT)
+    # Pause: eyes on the projector
+    teacher.locator(".st-key-class_mode button", has_text=EN["class.mode.pause"]).click()
+    for p in phones:
+        p.wait_for_selector(".al-pause", state="visible", timeout=WAIT)
+        assert EN["class.paused"] in p.locator(".al-pause").inner_text()
+    screenshot(phones[1], f"class_rails_paused_phone_{store}")
+    teacher.locator(".st-key-class_mode button", has_text=EN["class.mode.follow"]).click()
+    for p in phones:
+        p.wait_for_selector(".al-pause", state="detached", timeout=WAIT)
 
-        # the teacher reloads: the class is kept (this browser reclaims it)
-        teacher.reload()
-        teacher.wait_for_selector(".st-key-room_code .al-room-code", timeout=WAIT)
-        assert teacher.locator(".st-key-room_code .al-room-code").inner_text().strip() == code
-        wait_roster(teacher, 2, 0)
-        step = query(teacher).get("lesson", ["1"])[0]
-        teacher.locator(".st-key-lesson_next_main button").first.click()
-        wait_url(teacher, "lesson", str(int(step) + 1))
-        for p in phones:
-            wait_url(p, "lesson", str(int(step) + 1))
-        # the class's QR is not the view's QR
-        teacher.locator(".st-key-room_code [data-testid='stPopover'] button").first.click()
-        qr = teacher.locator(".al-qr-class").first
-        qr.wait_for(timeout=WAIT)
-        assert EN["class.class_qr_title"] in qr.inner_text()
-    finally:
-        for ctx in (teacher_ctx, *phone_ctx):
-            ctx.close()
+    # the teacher reloads: the class is kept (this browser reclaims it)
+    teacher.reload()
+    teacher.wait_for_selector(".st-key-room_code .al-room-code", timeout=WAIT)
+    assert teacher.locator(".st-key-room_code .al-room-code").inner_text().strip() == code
+    wait_roster(teacher, 2, 0)
+    step = query(teacher).get("lesson", ["1"])[0]
+    teacher.locator(".st-key-lesson_next_main button").first.click()
+    wait_url(teacher, "lesson", str(int(step) + 1))
+    for p in phones:
+        wait_url(p, "lesson", str(int(step) + 1))
+    # the class's QR is not the view's QR
+    teacher.locator(".st-key-room_code [data-testid='stPopover'] button").first.click()
+    qr = teacher.locator(".al-qr-class").first
+    qr.wait_for(timeout=WAIT)
+    assert EN["class.class_qr_title"] in qr.inner_text()

@@ -195,9 +195,27 @@ def _pause_screen() -> None:
             '</div></div>')
 
 
+# The follower's banner is one slim line on any screen (a phone's first screen is for the
+# picture): the message is cut to one line with an ellipsis, the button beside it stays whole.
+BANNER_CSS = """<style>
+.st-key-class_follow { flex-wrap: nowrap !important; gap: 0.4rem !important; min-height: 0; }
+.st-key-class_follow > div { min-width: 0; }
+.st-key-class_follow [data-testid="stAlert"] { min-width: 0; }
+.st-key-class_follow [data-testid="stAlertContainer"] { padding: 0.3rem 0.6rem !important;
+  min-height: 0 !important; }
+.st-key-class_follow [data-testid="stAlert"] div { min-width: 0; }
+.st-key-class_follow [data-testid="stAlert"] p { white-space: nowrap; overflow: hidden;
+  text-overflow: ellipsis; margin: 0 !important; font-size: 0.9rem; line-height: 1.4; }
+.st-key-class_follow button { min-height: 0; padding: 0.2rem 0.6rem; white-space: nowrap; }
+.st-key-class_follow button p { font-size: 0.9rem; }
+</style>"""
+
+
 def _draw(control: dict | None) -> None:
-    """The follower's banner from the room's record (inside the watch fragment)."""
+    """The follower's banner from the room's record (inside the watch fragment): one slim line
+    (BANNER_CSS)."""
     code = shown(st.session_state.get(S.FOLLOW) or "")
+    st.html(BANNER_CSS)
     mode = control["mode"] if control else None
     left = control is None or control["away"] > rules.TEACHER_AWAY_S
     locked = not left and mode == rules.FOLLOW

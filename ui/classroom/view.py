@@ -140,6 +140,11 @@ def write_state(view: dict) -> bool:
             st.session_state[control.key] = state[control.key]
         elif control.dynamic:
             st.session_state.pop(control.key, None)
+    # a control whose bounds the view changes is a new widget, seeded from the address the page
+    # was opened with over the value written here: the view's values win (on a navigation that
+    # address is the view's own, and a control it leaves out takes its default)
+    if not internals.is_history_navigation():
+        internals.drop_url_seeds([c.key for c in spec.shared() if c.key in state])
     _write_lesson(str(view["page"]), params.get("lesson"))
     internals.send_address(query_of(view, own=True))
     return True
