@@ -63,8 +63,10 @@ CHART_COMPONENT = "activation_lab.chart"  # ui/chart.py: every chart of the app
 def spec_sliders(spec, skip: tuple[str, ...] = ()) -> list[str]:
     """A page's sliders from its control spec, those the default view shows: the ones whose
     bound follows the run (the step shown) first, then the others, without `skip` (sliders that
-    shorten a run, which would leave a step slider's value above its new maximum)."""
-    sliders = [c for c in spec if c.kind == "slider" and not c.shown_with and c.key not in skip]
+    shorten a run, which would leave a step slider's value above its new maximum) and without
+    the scrubbed ones (the browser moves those; bench/scrub.py measures them)."""
+    sliders = [c for c in spec if c.kind == "slider" and not c.scrub and not c.shown_with
+               and c.key not in skip]
     return [c.key for c in sorted(sliders, key=lambda c: not c.dynamic)]
 
 

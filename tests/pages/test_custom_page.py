@@ -194,8 +194,12 @@ def test_network_lab_budget_caps_the_formula_run():
     assert not at.exception
     act = parse(fx)
     sizes = (2, 4, 1)
-    used = net.plan_epochs(sizes, [(act, "sigmoid")], 400, 90_000, "sample",
-                           net.REQUEST_BUDGET * 4 // 10)
+    acts = [(act, "sigmoid")]
+    # the timeline's snapshots are taken from the same budget first (core.network.snapshot_cost)
+    from ui.runs.network import COMPARE_BUDGET, GRID, snapshot_count
+    shots = net.snapshot_cost(sizes, acts, 400, snapshot_count(1), GRID, True)
+    used = net.plan_training(sizes, acts, 400, 90_000, "sample", COMPARE_BUDGET, True,
+                             fixed=shots).epochs
     assert used < 90_000
     assert any(f"{used:,}" in c.value for c in at.caption), [c.value for c in at.caption]
     loss = [tr for tr in chart_specs(at)[0]["data"] if tr.get("name") == act.name]
