@@ -441,6 +441,22 @@ class Activation:
         in one forward-mode pass; a catalogue function calls fn and grad)."""
         return self.fn(x, **params), self.grad(x, **params)
 
+    def sweep(self, x: Array, name: str, values: Array, **params: float
+              ) -> tuple[Array, Array]:
+        """(F, G) with F[k] = f(x; name = values[k]) and G[k] = f'(x; name = values[k]), the
+        other parameters as given (else their defaults): one call over the whole grid of one
+        parameter (the parameter as a column, x as a row; every formula here broadcasts).
+        Shapes (len(values), len(x)). A user's formula has no parameters (TypeError)."""
+        if name not in {p.name for p in self.params}:
+            raise TypeError(f"{self.id} has no parameter {name!r}")
+        xs = as_float_array(x)
+        grid = np.asarray(values, dtype=xs.dtype)[:, None]
+        fixed = {k: v for k, v in self._params(params).items() if k != name}
+        shape = (grid.shape[0], xs.shape[-1])
+        f = np.broadcast_to(self._fn(xs[None, :], **fixed, **{name: grid}), shape)
+        g = np.broadcast_to(self._grad(xs[None, :], **fixed, **{name: grid}), shape)
+        return np.array(f), np.array(g)
+
     def element_cost(self) -> float:
         """Work units (≈ ns of CPU) per element of computing f and f' (ELEMENT_COST)."""
         return float(ELEMENT_COST[self.id])

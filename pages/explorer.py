@@ -12,19 +12,18 @@ from core.custom import CustomActivation, FormulaError, sample
 from core.custom import evaluate as formula_evaluate
 from core.custom import forward as formula_forward
 from core.custom import parse as parse_formula
-from core.properties import compare_stacks, curve, grid_summary, linearity_error, stack_layers
+from core.properties import compare_stacks, grid_summary, linearity_error, stack_layers
 from ui import lesson, shell, widgets
 from ui.controls.explorer import SPEC
-from ui.figures.explorer import (Curve, curves_figure, overflow_figure, softmax_figure,
-                                 stack_figure)
+from ui.figures.explorer import (Curve, curves_figure, overflow_figure, parameter_curves,
+                                 softmax_figure, stack_figure)
 from ui.format import fmt, plain
 from ui.i18n import act_name, t
-from ui.page import chart, guarded, header, look, main_columns, secondary, show_code
+from ui.page import chart, guarded, header, look, main_columns, show_code
 from ui.sentences import explorer as say
 
 shell.ensure()
 
-N_POINTS = 241  # step 0.05 on the default range: hover shows round x values
 LAST_FORMULA = "_al_explorer_last_formula"  # the last formula text that parsed, this session
 LOOK = look()
 lesson.apply("explorer")  # a lesson step's controls, before any widget
@@ -46,16 +45,12 @@ def pick_activations() -> list[str]:
 
 
 def pick_params(ids: list[str]) -> dict[str, dict[str, float]]:
-    """A slider per parameter of each chosen parametric activation (URL key p_<id>_<param>)."""
-    values: dict[str, dict[str, float]] = {i: {} for i in ids}
-    parametric = [i for i in ids if ACTIVATIONS[i].params]
-    # folded unless a chosen function has parameters to move (then they are primary controls)
-    with secondary("explorer.params", expanded=bool(parametric)):
-        if not parametric:
-            st.caption(t("explorer.params_none"))
-        for act_id in parametric:
-            for p in ACTIVATIONS[act_id].params:
-                values[act_id][p.name] = SPEC.draw(f"p_{act_id}_{p.name}")
+    """Each chosen activation's parameters (URL key p_<id>_<param>): scrubbed on the f/f′
+    chart by its own range inputs (no Streamlit widget here, ui.chart.Scrub)."""
+    values = {i: {p.name: SPEC.draw(f"p_{i}_{p.name}") for p in ACTIVATIONS[i].params}
+              for i in ids}
+    if any(values.values()):
+        st.caption(t("scrub.hint"))
     return values
 
 
@@ -103,20 +98,19 @@ def custom_details(act: CustomActivation) -> None:
 
 
 def draw_curves(ids, params, x_range, show_grad: bool, mine, faded) -> None:
-    """The f/f′ chart of the chosen functions, the user's formula and a faded last formula."""
+    """The f/f′ chart of the chosen functions (each parameter scrubbed over its grid), the
+    user's formula and a faded last formula."""
     lo, hi = x_range
-    samples = [curve(i, lo, hi, N_POINTS, **params[i]) for i in ids]
-    curves = [Curve(ACTIVATIONS[i].name, f, g) for i, (_, f, g) in zip(ids, samples)]
-    x = samples[0][0] if samples else None
+    x, rows, scrubs = parameter_curves(ids, params, lo, hi, show_grad)
+    curves = [Curve(ACTIVATIONS[i].name, f, g) for i, (f, g) in zip(ids, rows)]
     for act, dim in ((mine, False), (faded, True)):
         if act is not None:
-            own = sample(act, lo, hi, N_POINTS)
+            own = sample(act, lo, hi, len(x))
             curves.append(Curve(act.name, own.f, own.grad, faded=dim))
-            x = own.x if x is None else x
             if not dim:
                 gap_notices(act, own, show_grad)
     chart(curves_figure(x, curves, LOOK, show_grad, t("explorer.f_axis"), t("explorer.g_axis")),
-          "curves")
+          "curves", scrubs=scrubs)
     show_code(*[fn for i in ids for fn in get(i).code()],
               *([formula_evaluate, formula_forward] if mine is not None else []))
 

@@ -15,17 +15,23 @@ chart message) is a small loader; the renderer is ``static/activation_chart.js``
 
 from __future__ import annotations
 
+import base64
+import functools
 import hashlib
 import json
+import math
 import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
+import numpy as np
 import plotly
 import plotly.io as pio
 import streamlit as st
+
+from ui import internals
 
 ROOT = Path(__file__).resolve().parent.parent
 STATIC = ROOT / "static"
@@ -201,11 +207,150 @@ def _in_run() -> bool:
         return False
 
 
-def payload(fig: Any, key: str, config: dict[str, Any], message: str,
-            locale: dict[str, Any] | None = None) -> bytes:
-    """The bytes sent to the browser: one JSON document with the figure (arrays as base64
-    blocks, as plotly.py writes them), the plotly.js config, the view kind, the chart's key,
-    the texts and the plotly.js locale (``locale``: see :func:`plotly_locale`)."""
+
+# ---------------------------------------------------------------------------- scrub frames
+#
+# What the renderer accepts in a frame (Scrub.frames[i]): {"traces": [trace indices], "data":
+# [{attribute: value} per listed trace], "layout": {layout key: value}}. An attribute value is
+# - a numeric numpy array or list (any shape: a heat map's z is 2-D): sent as float32, non-finite
+#   values as NaN (a gap, as None is in the figure);
+# - {"levels": uint8 array, "lo": float, "hi": float}: sent as one byte per value, drawn as
+#   lo + level·(hi − lo)/255 (decision maps);
+# - anything else JSON can hold (colours, texts, scalars), sent as it is.
+# A (trace, attribute) that is a numeric array of one shape in every frame is packed into one
+# block over all frames (the browser decodes it once into one typed array and shows frame i as a
+# view into it); the rest travels per frame. Layout values are replaced whole (annotations,
+# shapes, a title).
+
+def _numeric(value: Any) -> np.ndarray | None:
+    """value as a float32 array if it is a numeric array or list, else None."""
+    if isinstance(value, np.ndarray):
+        return value.astype(np.float32) if value.dtype.kind in "fiub" and value.ndim else None
+    if isinstance(value, (list, tuple)) and value:
+        try:
+            arr = np.asarray([np.nan if v is None else v for v in value] if not isinstance(
+                value[0], (list, tuple, np.ndarray)) else value, dtype=np.float32)
+        except (TypeError, ValueError):
+            return None
+        return arr if arr.dtype.kind == "f" else None
+    return None
+
+
+def _levels(value: Any) -> tuple[np.ndarray, float, float] | None:
+    if isinstance(value, dict) and set(value) == {"levels", "lo", "hi"}:
+        levels = np.asarray(value["levels"])
+        if levels.dtype != np.uint8:
+            raise ValueError("levels must be a uint8 array")
+        return levels, float(value["lo"]), float(value["hi"])
+    return None
+
+
+def _b64(arr: np.ndarray) -> str:
+    return base64.b64encode(np.ascontiguousarray(arr).tobytes()).decode()
+
+
+def _block(scrub: "Scrub", trace: int, attr: str) -> dict | None:
+    """One block over all frames for (trace, attr), or None if some frame lacks it or holds
+    something else (then it travels per frame)."""
+    arrays, levels = [], []
+    for frame in scrub.frames:
+        where = dict(zip(frame.get("traces", ()), frame.get("data", ())))
+        value = where.get(trace, {}).get(attr) if trace in where else None
+        level = _levels(value)
+        if level is not None:
+            levels.append(level)
+        else:
+            arr = _numeric(value)
+            if arr is None:
+                return None
+            arrays.append(arr)
+    if arrays and levels:
+        return None
+    parts = arrays or [lv for lv, _, _ in levels]
+    if len({p.shape for p in parts}) != 1:
+        return None
+    block = {"trace": trace, "attr": attr, "shape": list(parts[0].shape)}
+    if arrays:
+        block["f4"] = _b64(np.stack(arrays))
+    else:
+        block.update(u1=_b64(np.stack(parts)), lo=[lo for _, lo, _ in levels],
+                     hi=[hi for _, _, hi in levels])
+    return block
+
+
+def _loose(value: Any) -> Any:
+    """A per-frame value JSON can carry (numeric arrays as float32 base64 blocks)."""
+    level = _levels(value)
+    if level is not None:
+        arr, lo, hi = level
+        return {"u1": _b64(arr), "shape": list(arr.shape), "lo": lo, "hi": hi}
+    arr = _numeric(value)
+    if arr is not None:
+        return {"f4": _b64(arr), "shape": list(arr.shape)}
+    return value
+
+
+def pack_scrub(scrub: "Scrub") -> dict:
+    """The JSON the browser gets for one scrub (see the comment above): the grid, its texts,
+    the label, the blocks over all frames and what travels per frame. Without the index."""
+    if not scrub.values or len(scrub.frames) != len(scrub.values):
+        raise ValueError(f"{scrub.control}: one frame per grid value")
+    if scrub.texts and len(scrub.texts) != len(scrub.values):
+        raise ValueError(f"{scrub.control}: one text per grid value")
+    pairs = sorted({(t, a) for fr in scrub.frames for t, d in zip(fr.get("traces", ()),
+                                                                 fr.get("data", ()))
+                    for a in d})
+    blocks = [b for b in (_block(scrub, t, a) for t, a in pairs) if b is not None]
+    packed = {(b["trace"], b["attr"]) for b in blocks}
+    rest = []
+    for frame in scrub.frames:
+        data: dict[str, dict] = {}
+        for t, attrs in zip(frame.get("traces", ()), frame.get("data", ())):
+            loose = {a: _loose(v) for a, v in attrs.items() if (t, a) not in packed}
+            if loose:
+                data[str(t)] = loose
+        rest.append({"data": data, "layout": frame.get("layout") or {}})
+    texts = list(scrub.texts) or [f"{v:g}" for v in scrub.values]
+    out = {"control": scrub.control, "label": scrub.label, "values": list(scrub.values),
+           "texts": texts, "disabled": bool(scrub.disabled), "blocks": blocks}
+    if any(r["data"] or r["layout"] for r in rest):
+        out["rest"] = rest
+    return out
+
+
+def _without_scrubbed(spec: dict, scrubs: Sequence["Scrub"]) -> dict:
+    """The figure spec without what the scrubs' frames set (the part that changes with their
+    index): what stays the same while only a scrubbed value moves."""
+    data = [dict(tr) for tr in spec.get("data", [])]
+    layout = dict(spec.get("layout", {}))
+    for scrub in scrubs:
+        for frame in scrub.frames:
+            for t, attrs in zip(frame.get("traces", ()), frame.get("data", ())):
+                if 0 <= t < len(data):
+                    for attr in attrs:
+                        data[t].pop(attr.split(".")[0], None)
+            for name in frame.get("layout") or {}:
+                layout.pop(name.split(".")[0], None)
+    return {"data": data, "layout": layout}
+
+
+def digest(doc: dict, scrubs: Sequence["Scrub"] = ()) -> str:
+    """What the browser must hold to draw doc at any index of its scrubs: the figure without
+    the scrubbed parts, the frames, the config and texts. Equal digests: send the index only."""
+    rest = {k: v for k, v in doc.items() if k not in ("figure", "scrubs", "digest", "at")}
+    rest["figure"] = _without_scrubbed(doc["figure"], scrubs) if scrubs else doc["figure"]
+    rest["scrubs"] = doc.get("scrubs", [])
+    text = json.dumps(rest, separators=(",", ":"), sort_keys=True, allow_nan=False)
+    return hashlib.sha1(text.encode()).hexdigest()[:16]
+
+
+def document(fig: Any, key: str, config: dict[str, Any], message: str,
+             locale: dict[str, Any] | None = None, scrubs: Sequence["Scrub"] = (),
+             capture: "Capture | None" = None) -> dict:
+    """Everything the browser gets for one chart: the figure (arrays as base64 blocks, as
+    plotly.py writes them), the plotly.js config, the view kind, the chart's key, the texts, the
+    plotly.js locale (``locale``: see :func:`plotly_locale`), the scrubs' grids and frames
+    (``scrubs``, each with ``index`` in ``at``) and the capture (``capture``)."""
     spec = json.loads(pio.to_json(fig, validate=False))
     layout = spec.setdefault("layout", {})
     # "Everyone back to my view" bumps the class's view epoch: a new uirevision resets zoom
@@ -217,12 +362,127 @@ def payload(fig: Any, key: str, config: dict[str, Any], message: str,
         config = dict(config, locale=locale["name"])
     doc = {"figure": spec, "config": config, "lib": f"app/static/{plotly_js_name()}",
            "message": message, "key": key, "locale": locale}
-    return json.dumps(doc, separators=(",", ":"), allow_nan=False).encode()
+    if scrubs:
+        doc["scrubs"] = [pack_scrub(s) for s in scrubs]
+        doc["at"] = [int(s.index) for s in scrubs]
+    if capture is not None:
+        doc["capture"] = {"mode": capture.mode, "question": capture.question,
+                          "points": int(capture.points), "hint": capture.hint}
+    return doc
+
+
+def encode(doc: dict, sent: str | None = None, scrubs: Sequence["Scrub"] = ()) -> tuple[bytes, str]:
+    """(bytes to send, digest): the whole document, or — when the browser already holds one of
+    the same digest (``sent``) — only the key, the digest and the scrubs' indices."""
+    stamp = digest(doc, scrubs)
+    if sent == stamp and scrubs:
+        doc = {"key": doc["key"], "digest": stamp, "at": doc["at"], "lib": doc["lib"],
+               "message": doc["message"]}
+    else:
+        doc = dict(doc, digest=stamp)
+    return json.dumps(doc, separators=(",", ":"), allow_nan=False).encode(), stamp
+
+
+def payload(fig: Any, key: str, config: dict[str, Any], message: str,
+            locale: dict[str, Any] | None = None) -> bytes:
+    """The bytes of a whole chart document (see :func:`document`), as the first draw sends."""
+    return encode(document(fig, key, config, message, locale))[0]
+
+
+def apply_frame(spec: dict, scrub: "Scrub", i: int) -> dict:
+    """The figure spec (plain JSON, arrays decoded or not) with frame i of scrub applied, as the
+    browser does it: for tests that check that frames reproduce the figure."""
+    data = [dict(tr) for tr in spec.get("data", [])]
+    layout = dict(spec.get("layout", {}))
+    frame = scrub.frames[i]
+    for t, attrs in zip(frame.get("traces", ()), frame.get("data", ())):
+        for attr, value in attrs.items():
+            level = _levels(value)
+            if level is not None:
+                arr, lo, hi = level
+                value = lo + arr.astype(np.float32) * np.float32((hi - lo) / 255)
+            data[t][attr] = value
+    layout.update(frame.get("layout") or {})
+    return {"data": data, "layout": layout}
+
+
+# ---------------------------------------------------------------------------- the element
+
+_SENT = "_al_chart_sent"  # chart key -> digest of the last document sent whole
+
+
+def _scrub_changed(key: str, scrub: "Scrub") -> None:
+    """Callback of a scrub's state value: the value the browser sent, if it is a point of the
+    grid (and the scrub not disabled), becomes ``st.session_state[control]``; anything else is
+    ignored (a forged or stale message changes nothing)."""
+    state = st.session_state.get(f"chart_{key}") or {}
+    sent = state.get(scrub.control) if hasattr(state, "get") else None
+    value = sent.get("value") if isinstance(sent, dict) else None
+    index = grid_match(scrub.values, value)
+    if index is not None and not scrub.disabled:
+        st.session_state[scrub.control] = scrub.values[index]
+
+
+def grid_match(values: Sequence[float], value: Any) -> int | None:
+    """Index of the grid point value names (within rounding), else None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return None
+    for i, v in enumerate(values):
+        if abs(v - value) <= 1e-9 * max(1.0, abs(v)):
+            return i
+    return None
+
+
+def _resend(key: str) -> None:
+    """Callback: the browser lacks the frames of the digest it got: send them whole next."""
+    st.session_state.get(_SENT, {}).pop(key, None)
+
+
+def captured(capture: "Capture | None", value: Any) -> dict | None:
+    """The capture trigger value as the page gets it: ``{"question", "x", "y"}`` (tap) or
+    ``{"question", "points"}`` (sketch) with finite numbers, at most ``points`` points in
+    increasing x; None for anything else (another question's, malformed, forged)."""
+    if capture is None or not isinstance(value, dict) or value.get("question") != capture.question:
+        return None
+    finite = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) \
+        and math.isfinite(v)  # noqa: E731
+    if capture.mode == "tap":
+        x, y = value.get("x"), value.get("y")
+        return {"question": capture.question, "x": float(x), "y": float(y)} \
+            if finite(x) and finite(y) else None
+    points = value.get("points")
+    if not isinstance(points, list) or not 2 <= len(points) <= capture.points:
+        return None
+    if not all(isinstance(p, list) and len(p) == 2 and finite(p[0]) and finite(p[1])
+               for p in points):
+        return None
+    xs = [p[0] for p in points]
+    if any(b <= a for a, b in zip(xs, xs[1:])):
+        return None
+    return {"question": capture.question, "points": [[float(x), float(y)] for x, y in points]}
 
 
 def render(fig: Any, key: str, config: dict[str, Any], message: str,
-           locale: dict[str, Any] | None = None) -> None:
+           locale: dict[str, Any] | None = None, scrubs: Sequence["Scrub"] = (),
+           capture: "Capture | None" = None) -> dict | None:
     """Draw fig as the chart keyed ``chart_<key>`` (the same DOM node across reruns), its
-    plotly.js texts in ``locale`` (see :func:`plotly_locale`)."""
-    _element()(key=f"chart_{key}", data=payload(fig, key, config, message, locale),
-               width="stretch", height="content")
+    plotly.js texts in ``locale`` (see :func:`plotly_locale`), with its scrubs' range inputs
+    and frames and its capture. Returns the capture's value in the run after the event."""
+    doc = document(fig, key, config, message, locale, scrubs, capture)
+    table = st.session_state.setdefault(_SENT, {}) if _in_run() else {}
+    # AppTest and plain Python get whole documents (their readers parse the figure)
+    sent = table.get(key) if internals.runtime_running() else None
+    data, stamp = encode(doc, sent, scrubs)
+    table[key] = stamp
+    calls = {f"on_{s.control}_change": functools.partial(_scrub_changed, key, s)
+             for s in scrubs}
+    calls["on_resend_change"] = functools.partial(_resend, key)
+    if capture is not None:
+        calls["on_capture_change"] = _no_op
+    result = _element()(key=f"chart_{key}", data=data, width="stretch", height="content",
+                        **calls)
+    return captured(capture, result.get("capture")) if capture is not None else None
+
+
+def _no_op() -> None:
+    """The capture's trigger callback (the page reads the value from the element)."""

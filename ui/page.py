@@ -5,12 +5,12 @@ from __future__ import annotations
 import functools
 import inspect
 import logging
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 import plotly.graph_objects as go
 import streamlit as st
 
-from ui.chart import export_name, plotly_locale, render
+from ui.chart import Capture, Scrub, export_name, plotly_locale, render
 from ui.format import fmt  # noqa: F401 - pages import fmt from here
 from ui.i18n import get_lang, has, t
 from ui.theme import Look
@@ -111,15 +111,21 @@ def _with_overlay(fig: go.Figure, key: str) -> go.Figure:
                      frames=fig.frames or None, _validate=False)
 
 
-def chart(fig: go.Figure, key: str) -> None:
+def chart(fig: go.Figure, key: str, *, scrubs: Sequence[Scrub] = (),
+          capture: Capture | None = None) -> dict | None:
     """Render a Plotly figure at full width through the app's chart element (ui.chart): the same
-    plotly.js chart is updated in place on every rerun, keeping the user's zoom and legend."""
+    plotly.js chart is updated in place on every rerun, keeping the user's zoom and legend.
+
+    ``scrubs``: controls the chart scrubs in the browser (each a range input above the plot
+    and the picture at every grid value, see ui.chart.Scrub); their values land in
+    ``st.session_state[control]`` and the URL when a drag ends. ``capture``: the chart takes a
+    tap or a stroke as an answer; its value comes back here in the run after it (else None)."""
     page = st.context.url.rstrip("/").rsplit("/", 1)[-1] if getattr(st.context, "url", None) else ""
     state = {k: ",".join(st.query_params.get_all(k)) for k in st.query_params}
     config = dict(PLOTLY_CONFIG, toImageButtonOptions={
         "format": "png", "scale": 2, "filename": export_name(page.split("?")[0], key, state)})
-    render(_with_overlay(fig, key), key, config, t("common.chart_unavailable"),
-           plotly_locale(get_lang()))
+    return render(_with_overlay(fig, key), key, config, t("common.chart_unavailable"),
+                  plotly_locale(get_lang()), scrubs=scrubs, capture=capture)
 
 
 def secondary(label_key: str, expanded: bool = False):

@@ -35,6 +35,7 @@ def begin_run(slot: Any) -> None:
     a run that a page cut short with st.rerun are shown again: the link's values they name are
     often gone from the address by now."""
     carried = [] if st.session_state.get(_DONE, True) else url_notices()
+    _forget_undrawn_scrubs()
     st.session_state[_SLOT] = slot
     st.session_state[_NOTICES] = []
     st.session_state[_DONE] = False
@@ -384,6 +385,60 @@ def toggle(label: str, key: str, default: bool = False, help: str | None = None,
     value = st.toggle(label, value=default, key=key, help=help, bind="query-params", **kw)
     if raw is not None and (len(raw) != 1 or raw[0].lower() not in ("true", "false")):
         _notice(key, raw, _shown(bool(value)))
+    return value
+
+
+_SCRUBS = "_al_scrubs"  # key of a scrubbed control -> whether this full run drew it
+
+
+def _forget_undrawn_scrubs() -> None:
+    """A scrubbed control is no widget, so Streamlit does not drop its value when the page stops
+    drawing it: do it here, at the top of a full run after one that ended without drawing it
+    (as a widget's value goes), so another page or a re-chosen function starts at the link's
+    value or the default. A run cut short (a lesson step's rerun) keeps everything."""
+    table = st.session_state.get(_SCRUBS, {})
+    if not st.session_state.get(_DONE, True):
+        return
+    for key, drawn in list(table.items()):
+        if not drawn:
+            st.session_state.pop(key, None)
+            del table[key]
+        else:
+            table[key] = False
+    st.session_state[_SCRUBS] = table
+
+
+def scrub(control: Any, default: Any) -> Any:
+    """The value of a control scrubbed in the browser (no Streamlit widget: the chart element's
+    range input moves it, ui.chart): this session's value (a scrub's callback, a lesson step,
+    follow-the-teacher wrote it), else the link's (seeded once, and again on Back/Forward),
+    else default. A link value the control cannot hold gets the same notice as a widget's; one
+    between two grid points is snapped to the nearer (and said). The address is kept spelling
+    the value (left out at the default, as Streamlit does for widgets)."""
+    key = control.key
+    raw = _raw(key)
+    st.session_state.setdefault(_SCRUBS, {})[key] = True
+    if key not in st.session_state or internals.is_history_navigation():
+        value, bad = default, raw is not None
+        if raw is not None:
+            try:
+                asked = control.from_url(raw)
+                value = control.snap(asked)
+                bad = value != asked
+            except ValueError:
+                pass
+        st.session_state[key] = value
+        if bad:
+            _notice(key, raw, _shown(value))
+    value = st.session_state[key]
+    if not control.valid(value):
+        value = st.session_state[key] = default
+    want = None if value == default else control.to_url(value)
+    if raw != want:
+        if want is None:
+            del st.query_params[key]
+        else:
+            st.query_params[key] = want if len(want) > 1 else want[0]
     return value
 
 

@@ -14,6 +14,15 @@ def curves(at) -> dict[str, np.ndarray]:
     return {tr["name"]: decode(tr["y"]) for tr in chart_specs(at)[0]["data"]}
 
 
+def chart_x(at) -> np.ndarray:
+    """The x grid of the main f/f' chart (uniform: x0, dx and the number of points); fewer
+    points than 241 when many parameters' scrub frames must fit the page's payload."""
+    tr = chart_specs(at)[0]["data"][0]
+    n = len(decode(tr["y"]))
+    lo, hi = round(tr["x0"], 9), round(tr["x0"] + tr["dx"] * (n - 1), 9)
+    return np.linspace(lo, hi, n)  # as core samples it
+
+
 def test_default_view_in_korean():
     at = run_page("explorer")
     assert not at.exception
@@ -38,7 +47,8 @@ def test_every_activation_renders(family):
     at = run_page("explorer", query={f"f_{family}": [get(i).name for i in ids]}, locale="en-US")
     assert not at.exception
     ys = curves(at)
-    x = np.linspace(-6, 6, 241)
+    x = chart_x(at)
+    assert x[0] == pytest.approx(-6) and x[-1] == pytest.approx(6) and len(x) >= 41
     for act_id in ids:
         act = get(act_id)
         np.testing.assert_allclose(ys[act.name], act.fn(x).astype(np.float32), rtol=1e-6, atol=1e-6)
@@ -49,10 +59,13 @@ def test_every_activation_renders(family):
 def test_parameter_changes_the_chart():
     at = run_page("explorer", query={"f_relu": "Leaky ReLU"}, locale="en-US")
     before = curves(at)["Leaky ReLU"].copy()
-    at.slider(key="p_leaky_relu_negative_slope").set_value(0.3).run()
+    # the chart's scrub sends the value; its callback writes it where a widget's value would be
+    at.session_state["p_leaky_relu_negative_slope"] = 0.3
+    at.run()
     after = curves(at)["Leaky ReLU"]
     x = np.linspace(-6, 6, 241)
     assert not np.allclose(before, after)
+    assert at.query_params["p_leaky_relu_negative_slope"] == "0.3"
     np.testing.assert_allclose(after, np.where(x > 0, x, 0.3 * x).astype(np.float32), atol=1e-6)
 
 
@@ -166,7 +179,8 @@ def test_property_table_has_a_column_per_function_that_follows_its_parameters():
     assert list(table.columns) == ["Sigmoid", "Tanh", "ReLU", "ELU"]
     assert table.loc["Output range", "ELU"] == "(−2, ∞)"
     assert table.loc["Output range", "ReLU"] == "[0, ∞)"
-    at.slider(key="p_elu_alpha").set_value(0.5).run()
+    at.session_state["p_elu_alpha"] = 0.5  # what the chart's scrub callback writes
+    at.run()
     table = at.table[0].value
     assert table.loc["Output range", "ELU"] == "(−0.5, ∞)"
     assert table.loc["max |f′| and where", "ELU"] == "1 at x > 0"
@@ -330,6 +344,13 @@ def widget_keys(at) -> set[str]:
     return {w.key for kind in WIDGETS for w in at.get(kind) if getattr(w, "key", None)}
 
 
+def scrub_keys(at) -> set[str]:
+    """The controls the page's charts scrub (their range inputs belong to the chart)."""
+    from tests.pages.conftest import chart_docs
+
+    return {s["control"] for doc in chart_docs(at) for s in doc.get("scrubs", [])}
+
+
 def test_spec_generates_a_picker_per_family_and_a_slider_per_parameter():
     assert [k for k in SPEC.keys() if k.startswith("f_")] == [f"f_{f}" for f in by_family()]
     sliders = {c.key: c for c in SPEC if c.key.startswith("p_")}
@@ -359,7 +380,7 @@ def test_every_conditional_control_is_drawn_under_its_shown_with(key):
     query = SPEC.to_query(dict(SPEC[key].shown_with))
     at = run_page("explorer", query={**query, "lang": "en"}, locale="en-US")
     assert not at.exception
-    assert key in widget_keys(at)
+    assert key in widget_keys(at) | scrub_keys(at)
 
 
 def test_default_view_draws_every_unconditional_control():
@@ -373,7 +394,7 @@ def test_bench_scenario_comes_from_the_spec():
     assert query["f_relu"] == ["ReLU", "Leaky ReLU"]
     at = run_page("explorer", query=query, locale="en-US")
     assert set(scenario.MOVES) <= {s.key for s in at.slider}
-    assert scenario.SCENARIO["slider"] == "Leaky ReLU · negative_slope"
+    assert scenario.SCENARIO["slider"] == "Temperature T"
 
 
 # ----------------------------------------------------------------------------- user text is text

@@ -54,10 +54,13 @@ class Control:
     shown_with: Mapping[str, Any] = field(default_factory=dict)  # other controls' values under
     # which the page draws this one (e.g. a second layer's width needs two layers; a tuple lists
     # alternatives, any one of which shows it): tests, bench
+    scrub: bool = False             # a slider the page's chart scrubs in the browser (ui.chart.Scrub)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"{self.key}: unknown kind {self.kind!r}")
+        if self.scrub and (self.kind != "slider" or self.lo is None or self.hi is None):
+            raise ValueError(f"{self.key}: only a slider with bounds can be scrubbed")
         if not self.dynamic and not self.valid(self.default):
             raise ValueError(f"{self.key}: default {self.default!r} is not a valid value")
 
@@ -97,6 +100,22 @@ class Control:
         if self.integer and v != int(v):
             return False
         return self.lo <= v <= self.hi
+
+    # ------------------------------------------------------------------ the scrub grid
+    def grid(self, hi: float | None = None) -> tuple:
+        """The values a scrubbed slider can take: lo, lo + step, … up to hi (the slider's own
+        steps; whole numbers for an integer slider). Nothing between them is ever shown."""
+        hi = self.hi if hi is None else hi
+        step = self.step or 1
+        count = int(math.floor((hi - self.lo) / step + 1e-9)) + 1
+        if self.integer:
+            return tuple(int(self.lo + k * step) for k in range(count))
+        return tuple(round(self.lo + k * step, 12) for k in range(count))
+
+    def snap(self, value: float, hi: float | None = None) -> Any:
+        """The grid value nearest to value (see grid)."""
+        grid = self.grid(hi)
+        return grid[grid_index(grid, value)]
 
     def session_value(self, value: Any) -> Any:
         """The form ``st.session_state`` holds for value (what a lesson step writes): whole
@@ -175,6 +194,11 @@ class Control:
                 if text:
                     spelled.add(text.format(**self.values) if self.values else text)
         return spelled
+
+
+def grid_index(grid: Sequence[float], value: float) -> int:
+    """Index of the grid value nearest to value (a sorted grid)."""
+    return min(range(len(grid)), key=lambda i: abs(grid[i] - value))
 
 
 def _number_text(value: float, integer: bool) -> str:

@@ -47,7 +47,9 @@ def draw(spec, control, **over: Any) -> Any:
     default = over.pop("default", control.default)
     options = list(over.pop("options", control.options))
     key, kind = control.key, control.kind
-    if kind in ("slider", "range"):
+    if control.scrub:  # the page's chart draws its range input (ui.chart.Scrub)
+        value = widgets.scrub(control, default)
+    elif kind in ("slider", "range"):
         value = widgets.slider(label, key, control.lo, hi, default, step=control.step,
                                help=help_text, fmt=control.fmt, **over)
     elif kind == "number":

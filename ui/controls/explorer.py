@@ -39,9 +39,10 @@ def _family_of(act_id: str) -> str:
 
 def _parameter_sliders() -> list[Control]:
     """p_<id>_<param>: a slider per parameter of a parametric activation, drawn while that
-    activation is on the chart; bounds, step and default from the catalogue."""
+    activation is on the chart; bounds, step and default from the catalogue. Scrubbed: the f/f′
+    chart's own range input moves the curve over the parameter's grid in the browser."""
     return [Control(f"p_{act_id}_{p.name}", "slider", p.default, lo=p.min, hi=p.max, step=p.step,
-                    label=_param_label(act_id, p.name),
+                    label=_param_label(act_id, p.name), scrub=True,
                     shown_with={f"f_{_family_of(act_id)}": [act_id]})
             for act_id, act in ACTIVATIONS.items() for p in act.params]
 

@@ -1,4 +1,5 @@
-"""Figures and tables of the activation explorer. Arrays in, Plotly figures / rows out: no maths."""
+"""Figures and tables of the activation explorer. Arrays in, Plotly figures / rows out: no maths
+(the curves and the scrub frames are core's samples and sweeps)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from core.properties import Bound, Properties
+from core.activations import ACTIVATIONS
+from core.properties import Bound, Properties, curve
+from ui.chart import Scrub
 from ui.format import f32, fmt
 from ui.theme import (Look, axis_style, domain, figure, layout_style, line_trace, series_style,
                       styled_layout)
@@ -54,6 +57,66 @@ def curves_figure(x: np.ndarray, curves: list[Curve], look: Look, show_grad: boo
                             "automargin": True}
         layout["xaxis"]["anchor"] = "y2"
     return figure(traces, layout)
+
+
+def curve_traces(index: int, show_grad: bool) -> list[int]:
+    """The trace indices of the index-th curve of curves_figure: f, and f′ if shown."""
+    return [2 * index, 2 * index + 1] if show_grad else [index]
+
+
+def curve_scrub(control: str, label: str, values: tuple, index: int, traces: list[int],
+                f_rows: np.ndarray, g_rows: np.ndarray) -> Scrub:
+    """The scrub of one activation parameter over its grid ``values``: frame k sets that
+    curve's f (and f′, when its trace is shown) to row k of f_rows / g_rows (core's sweep of
+    the parameter); ``traces`` from :func:`curve_traces`. The texts are the values as the page
+    writes them."""
+    rows = (f_rows, g_rows)[:len(traces)]
+    frames = tuple({"traces": traces, "data": [{"y": r[k].astype(np.float32)} for r in rows]}
+                   for k in range(len(values)))
+    return Scrub(control, tuple(values), int(index), frames, label,
+                 texts=tuple(fmt(v) for v in values))
+
+
+# The f/f′ chart's scrub frames must fit a page open of at most 400 KB: float32 frames of at most
+# FRAME_BUDGET bytes (a third more as base64), so the curves have the most points of POINTS that
+# fit the chosen parameters' grids (241 points, step 0.05 on the default range, for one or two
+# parameters; 41 points with every parametric function of the catalogue on the chart).
+FRAME_BUDGET = 240_000
+POINTS = (241, 161, 121, 97, 81, 61, 49, 41)
+
+
+def frame_points(grid_sizes: list[int], show_grad: bool) -> int:
+    """The number of x points of the curves: the most of POINTS whose frames fit the budget."""
+    per_point = sum(grid_sizes) * (2 if show_grad else 1) * 4
+    return next((n for n in POINTS if n * per_point <= FRAME_BUDGET), POINTS[-1])
+
+
+def parameter_curves(ids: list[str], params: dict[str, dict[str, float]], lo: float, hi: float,
+                     show_grad: bool) -> tuple[np.ndarray, list[tuple], list[Scrub]]:
+    """(x, [(f, g) per id], scrubs): core's curves of the chosen functions at their parameters,
+    and for each parameter a scrub over its grid (core's sweep, the other parameters held).
+    A function's drawn curve is the row of its first parameter's sweep at the value shown, so
+    the frames reproduce the figure exactly."""
+    from ui.controls.explorer import SPEC  # the controls' grids and labels
+
+    keys = [(i, p.name, SPEC[f"p_{i}_{p.name}"]) for i in ids for p in ACTIVATIONS[i].params]
+    n = frame_points([len(c.grid()) for _, _, c in keys], show_grad)
+    x = np.linspace(float(lo), float(hi), n)
+    rows, scrubs = [], []
+    for k, act_id in enumerate(ids):
+        _, f, g = curve(act_id, lo, hi, n, **params[act_id])
+        for j, p in enumerate(ACTIVATIONS[act_id].params):
+            control = SPEC[f"p_{act_id}_{p.name}"]
+            grid = control.grid()
+            index = grid.index(params[act_id][p.name])
+            held = {q: v for q, v in params[act_id].items() if q != p.name}
+            f_rows, g_rows = ACTIVATIONS[act_id].sweep(x, p.name, grid, **held)
+            if j == 0:
+                f, g = f_rows[index], g_rows[index]
+            scrubs.append(curve_scrub(control.key, control.label(), grid, index,
+                                      curve_traces(k, show_grad), f_rows, g_rows))
+        rows.append((f, g))
+    return x, rows, scrubs
 
 
 def softmax_figure(labels: list[str], probs: np.ndarray, look: Look, y_title: str) -> go.Figure:
