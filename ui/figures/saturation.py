@@ -14,7 +14,6 @@ finite values (zeros on a log axis are left out).
 
 from __future__ import annotations
 
-import base64
 import json
 import math
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from core.saturation import DeepMLPResult, Probe
-from ui.chart import Scrub
+from ui.chart import Scrub, pack_scrub
 from ui.i18n import t
 from ui.format import f32, fmt, log_axis
 from ui.theme import (Look, axis_style, figure, layout_style, line_trace,
@@ -262,32 +261,24 @@ SCRUB_BYTES = 170_000  # about the most each of the f / f′ chart's two scrubs 
 STRIDES = (1, 2, 4, 5, 10, 20, 25, 50, 100, 200, 500, 1000)
 
 
-def _encoded(o):
-    """An array as the chart element sends it: float32 bytes in base64."""
-    if isinstance(o, np.ndarray):
-        return {"dtype": "f4", "bdata": base64.b64encode(o.astype(np.float32).tobytes()).decode()}
-    return float(o)
+def scrub_bytes(scrub: Scrub) -> int:
+    """Bytes of a scrub's grid and frames as the chart element sends them (ui.chart)."""
+    return len(json.dumps(pack_scrub(scrub), separators=(",", ":")))
 
 
-def frame_bytes(frames: Sequence[dict]) -> int:
-    """Bytes of frames as JSON, their arrays as float32 in base64 (an estimate of the wire)."""
-    return len(json.dumps(list(frames), default=_encoded, separators=(",", ":")))
-
-
-def thin(values: Sequence[float], index: int, frames: Sequence[dict], step: float,
-         budget: int = SCRUB_BYTES) -> tuple[tuple[float, ...], int, tuple[dict, ...]]:
-    """(values, index, frames) of a scrub that fits in budget bytes: the grid values that are
-    multiples of s·step for the smallest s of STRIDES that fits (all of them when they fit),
-    and always values[index], the value shown now. Every value kept is one of the slider's
-    own steps and its frame is the one computed for it: nothing is interpolated."""
-    total = frame_bytes(frames)
+def thin(scrub: Scrub, step: float, budget: int = SCRUB_BYTES) -> Scrub:
+    """The scrub cut to fit in about budget bytes: the grid values that are multiples of
+    s·step for the smallest s of STRIDES that fits (all of them when they fit), and always
+    the value shown now. Every value kept is one of the slider's own steps and keeps the frame
+    computed for it: nothing is interpolated."""
+    values, total = scrub.values, scrub_bytes(scrub)
     for s in STRIDES:
-        keep = [i for i, v in enumerate(values)
-                if i == index or round(v / step) % s == 0]
-        if total * len(keep) <= budget * len(values) or s == STRIDES[-1]:
+        keep = [i for i, v in enumerate(values) if i == scrub.index or round(v / step) % s == 0]
+        if total * len(keep) <= budget * len(values):
             break
-    return (tuple(float(values[i]) for i in keep), keep.index(index),
-            tuple(frames[i] for i in keep))
+    return Scrub(scrub.control, tuple(values[i] for i in keep), keep.index(scrub.index),
+                 tuple(scrub.frames[i] for i in keep), scrub.label,
+                 tuple(scrub.texts[i] for i in keep) if scrub.texts else (), scrub.disabled)
 
 
 def curves_scrubs(sets: Sequence[CurveSet], x_range: tuple[float, float], look: Look,
@@ -298,17 +289,16 @@ def curves_scrubs(sets: Sequence[CurveSet], x_range: tuple[float, float], look: 
     core.saturation (probes, saturated_intervals_grid); sets hold the values at the indices."""
     p_key, xs, ix, probes, x_step, p_label = probe
     t_key, ts, it, intervals, t_step, t_label = threshold
-    thr = float(ts[it])
     scrubs = []
     if sets and all(s.probe is not None for s in sets):
-        frames = probe_frames(sets, [[p.at(j) for p in probes] for j in range(len(xs))], thr,
-                              x_range, look)
-        values, index, frames = thin(xs, ix, frames, x_step)
-        scrubs.append(Scrub(p_key, values, index, frames, p_label, tuple(map(fmt, values))))
+        frames = probe_frames(sets, [[p.at(j) for p in probes] for j in range(len(xs))],
+                              float(ts[it]), x_range, look)
+        scrubs.append(thin(Scrub(p_key, tuple(xs), ix, tuple(frames), p_label,
+                                 tuple(map(fmt, xs))), x_step))
     frames = threshold_frames(sets, [[iv[j] for iv in intervals] for j in range(len(ts))], ts,
                               x_range, look)
-    values, index, frames = thin(ts, it, frames, t_step)
-    scrubs.append(Scrub(t_key, values, index, frames, t_label, tuple(map(fmt, values))))
+    scrubs.append(thin(Scrub(t_key, tuple(ts), it, tuple(frames), t_label, tuple(map(fmt, ts))),
+                       t_step))
     return scrubs
 
 
