@@ -266,17 +266,26 @@ def scrub_bytes(scrub: Scrub) -> int:
     return len(json.dumps(pack_scrub(scrub), separators=(",", ":")))
 
 
-def thin(scrub: Scrub, step: float, budget: int = SCRUB_BYTES) -> Scrub:
-    """The scrub cut to fit in about budget bytes: the grid values that are multiples of
-    s·step for the smallest s of STRIDES that fits (all of them when they fit), and always
-    the value shown now. Every value kept is one of the slider's own steps and keeps the frame
-    computed for it: nothing is interpolated."""
-    values, total = scrub.values, scrub_bytes(scrub)
+def keep_within(values: Sequence[float], index: int, step: float, per_frame: float,
+                budget: int = SCRUB_BYTES) -> list[int]:
+    """Indices of the grid values a scrub keeps to send about budget bytes at per_frame bytes a
+    value: the multiples of s·step for the smallest s of STRIDES that fits (all values when
+    they fit), and always values[index], the value shown now."""
     for s in STRIDES:
-        keep = [i for i, v in enumerate(values) if i == scrub.index or round(v / step) % s == 0]
-        if total * len(keep) <= budget * len(values):
+        keep = [i for i, v in enumerate(values) if i == index or round(v / step) % s == 0]
+        if per_frame * len(keep) <= budget:
             break
-    return Scrub(scrub.control, tuple(values[i] for i in keep), keep.index(scrub.index),
+    return keep
+
+
+def thin(scrub: Scrub, step: float, budget: int = SCRUB_BYTES) -> Scrub:
+    """The scrub cut to fit in about budget bytes (:func:`keep_within`). Every value kept is one
+    of the slider's own steps and keeps the frame computed for it: nothing is interpolated."""
+    keep = keep_within(scrub.values, scrub.index, step,
+                       scrub_bytes(scrub) / len(scrub.values), budget)
+    if len(keep) == len(scrub.values):
+        return scrub
+    return Scrub(scrub.control, tuple(scrub.values[i] for i in keep), keep.index(scrub.index),
                  tuple(scrub.frames[i] for i in keep), scrub.label,
                  tuple(scrub.texts[i] for i in keep) if scrub.texts else (), scrub.disabled)
 
