@@ -4,6 +4,9 @@
 // drawn into it with Plotly.react, and layout.uirevision (set by ui/chart.py to the chart's kind)
 // tells plotly.js to keep the user's zoom, pan, legend choices and hover mode.
 
+import { applyFrame, decodeScrub, followServer, redrawAnswer, setupCapture, syncScrubs }
+  from "./activation_scrub.js";
+
 const decoder = new TextDecoder();
 
 function loadPlotly(src) {
@@ -96,6 +99,97 @@ window.__alFitChart = (key) => {
   if (h && Math.abs(h - gd._fullLayout.height) > 3) window.Plotly.relayout(gd, { height: h });
 };
 
+// What a chart's scrubs and answers need from the element and plotly.js (activation_scrub.js).
+function context(gd) {
+  if (!gd.__alCtx) {
+    gd.__alCtx = {
+      gd,
+      Plotly: () => window.Plotly,
+      send: (name, value) => gd.__alComponent.setStateValue(name, value),
+      trigger: (name, value) => gd.__alComponent.setTriggerValue(name, value),
+    };
+  }
+  return gd.__alCtx;
+}
+
+// The last whole document of each chart key in this tab, its scrubs decoded: a document that
+// holds only the scrubs' indices (the server sends no more when nothing else changed) is drawn
+// from it, also into a node Streamlit built anew.
+const docs = window.__alDocs || (window.__alDocs = {});
+
+function decoded(doc) {
+  const known = docs[doc.key];
+  const scrubs = known && known.digest === doc.digest ? known.scrubs
+    : (doc.scrubs || []).map((spec, order) => Object.assign(decodeScrub(spec), { order }));
+  docs[doc.key] = { digest: doc.digest, doc, scrubs };
+  return scrubs;
+}
+
+function afterDraw(Plotly, root, gd, doc, scrubs, drawnAt) {
+  // the thumbs follow the server, except a drag in progress or a value not yet come back
+  const entries = syncScrubs(root, gd, scrubs, context(gd));
+  for (const [entry, i] of followServer(entries, doc.at || [], drawnAt)) {
+    applyFrame(Plotly, gd, entry.scrub, i);
+  }
+  setupCapture(root, gd, doc, context(gd));
+  redrawAnswer(Plotly, gd);
+}
+
+function drawWhole(Plotly, root, gd, doc, scrubs, drawnAt) {
+  const first = !gd._fullLayout;
+  // A changed config makes Plotly.react start over (newPlot), which drops the user's zoom: the
+  // config stays the same for a chart and the export name, which follows the view's state, is
+  // set on the drawn chart's context, where the mode bar's camera button reads it.
+  const { toImageButtonOptions: exportAs, ...config } = doc.config;
+  const current = gd._context && gd._context.toImageButtonOptions;
+  if (current && !first) config.toImageButtonOptions = current;
+  else if (exportAs) config.toImageButtonOptions = exportAs;
+  registerLocale(Plotly, doc.locale);
+  const fig = doc.figure;
+  const layout = Object.assign({}, fig.layout || {});
+  if (touch()) {
+    config.scrollZoom = false;
+    config.displayModeBar = false;
+    layout.dragmode = false;
+    root.style.touchAction = "pan-y pinch-zoom";
+  }
+  if (doc.capture) layout.dragmode = false; // a press on the plot is an answer, not a zoom
+  if (window.__alFit && window.__alFit === doc.key && gd._fullLayout) {
+    const h = fitHeight(gd);
+    if (h) layout.height = h;
+  }
+  const data = (fig.data || []).map((t) => Object.assign({}, t));
+  const drawn = Plotly.react(gd, { data, layout, config, frames: fig.frames || [] });
+  return Promise.resolve(drawn).then(() => {
+    if (exportAs && gd._context) gd._context.toImageButtonOptions = exportAs;
+    afterDraw(Plotly, root, gd, doc, scrubs, drawnAt);
+    gd.__alRenders = (gd.__alRenders || 0) + 1;
+    gd.__alDrawnAt = performance.now();
+    if (first) gd.__alCreated = performance.now();
+  });
+}
+
+function drawIndices(Plotly, root, gd, doc) {
+  // only the scrubs' indices changed: show those frames (or the whole cached document in a
+  // node built anew); a digest this tab does not hold asks the server for the whole document
+  const known = docs[doc.key];
+  if (!known || known.digest !== doc.digest) {
+    gd.__alComponent.setTriggerValue("resend", doc.digest);
+    return null;
+  }
+  const config = Object.assign({}, known.doc.config);
+  if (doc.export) config.toImageButtonOptions = doc.export;
+  const whole = Object.assign({}, known.doc, { at: doc.at, config });
+  if (doc.export && gd._context) gd._context.toImageButtonOptions = doc.export;
+  if (!gd._fullLayout) return drawWhole(Plotly, root, gd, whole, known.scrubs, known.doc.at);
+  const before = gd.__alRenders || 0;
+  afterDraw(Plotly, root, gd, whole, known.scrubs, null);
+  known.doc = whole;
+  gd.__alRenders = before + 1;
+  gd.__alDrawnAt = performance.now();
+  return null;
+}
+
 export function render(component) {
   const { parentElement: root, data } = component;
   let doc;
@@ -107,41 +201,15 @@ export function render(component) {
   }
   const gd = chartDiv(root);
   gd.__alReceivedAt = performance.now(); // bench/latency.py splits a move's time with these marks
+  gd.__alComponent = component;
   gd.__alDoc = doc; // the newest figure wins if several arrive while plotly.js loads
+  const scrubs = doc.figure ? decoded(doc) : null;
   loadPlotly(doc.lib).then((Plotly) => {
     if (gd.__alDoc !== doc) return;
     const old = root.querySelector(":scope > .al-chart-error");
     if (old) old.remove();
-    const fig = doc.figure;
-    const first = !gd._fullLayout;
-    const frames = fig.frames || [];
-    // A changed config makes Plotly.react start over (newPlot), which drops the user's zoom: the
-    // config stays the same for a chart and the export name, which follows the view's state, is
-    // set on the drawn chart's context, where the mode bar's camera button reads it.
-    const { toImageButtonOptions: exportAs, ...config } = doc.config;
-    const current = gd._context && gd._context.toImageButtonOptions;
-    if (current && !first) config.toImageButtonOptions = current;
-    else if (exportAs) config.toImageButtonOptions = exportAs;
-    registerLocale(Plotly, doc.locale);
-    const layout = fig.layout || {};
-    if (touch()) {
-      config.scrollZoom = false;
-      config.displayModeBar = false;
-      layout.dragmode = false;
-      root.style.touchAction = "pan-y pinch-zoom";
-    }
-    if (window.__alFit && window.__alFit === doc.key && gd._fullLayout) {
-      const h = fitHeight(gd);
-      if (h) layout.height = h;
-    }
-    const drawn = Plotly.react(gd, { data: fig.data || [], layout: layout,
-                                     config: config, frames: frames });
-    return Promise.resolve(drawn).then(() => {
-      if (exportAs && gd._context) gd._context.toImageButtonOptions = exportAs;
-      gd.__alRenders = (gd.__alRenders || 0) + 1;
-      gd.__alDrawnAt = performance.now();
-      if (first) gd.__alCreated = performance.now();
-    });
+    if (!doc.figure) return drawIndices(Plotly, root, gd, doc);
+    return drawWhole(Plotly, root, gd, doc, scrubs, doc.at || []);
   }).catch((err) => {
     console.error(err);
     showMessage(root, doc.message);

@@ -90,7 +90,9 @@ class Scrub:
     accessible name). The browser moves the picture with no message to the server while the
     thumb moves and sends the value when the drag ends (or a key moved it); the value then lands
     in ``st.session_state[control]`` and the URL like any widget's. ``disabled``: a follower
-    whose teacher leads (the picture still follows the teacher).
+    whose teacher leads (the picture still follows the teacher). ``frames`` may be empty: the
+    range input still moves and sends the value, and the picture comes from the server (a page
+    over its payload budget does this for the scrubs it cannot send frames for).
     """
 
     control: str
@@ -293,8 +295,8 @@ def _loose(value: Any) -> Any:
 def pack_scrub(scrub: "Scrub") -> dict:
     """The JSON the browser gets for one scrub (see the comment above): the grid, its texts,
     the label, the blocks over all frames and what travels per frame. Without the index."""
-    if not scrub.values or len(scrub.frames) != len(scrub.values):
-        raise ValueError(f"{scrub.control}: one frame per grid value")
+    if not scrub.values or (scrub.frames and len(scrub.frames) != len(scrub.values)):
+        raise ValueError(f"{scrub.control}: one frame per grid value (or none)")
     if scrub.texts and len(scrub.texts) != len(scrub.values):
         raise ValueError(f"{scrub.control}: one text per grid value")
     pairs = sorted({(t, a) for fr in scrub.frames for t, d in zip(fr.get("traces", ()),
@@ -312,7 +314,8 @@ def pack_scrub(scrub: "Scrub") -> dict:
         rest.append({"data": data, "layout": frame.get("layout") or {}})
     texts = list(scrub.texts) or [f"{v:g}" for v in scrub.values]
     out = {"control": scrub.control, "label": scrub.label, "values": list(scrub.values),
-           "texts": texts, "disabled": bool(scrub.disabled), "blocks": blocks}
+           "texts": texts, "disabled": bool(scrub.disabled), "blocks": blocks,
+           "live": bool(scrub.frames)}
     if any(r["data"] or r["layout"] for r in rest):
         out["rest"] = rest
     return out
@@ -336,8 +339,12 @@ def _without_scrubbed(spec: dict, scrubs: Sequence["Scrub"]) -> dict:
 
 def digest(doc: dict, scrubs: Sequence["Scrub"] = ()) -> str:
     """What the browser must hold to draw doc at any index of its scrubs: the figure without
-    the scrubbed parts, the frames, the config and texts. Equal digests: send the index only."""
+    the scrubbed parts, the frames, the config and texts. Equal digests: send the index only.
+    The PNG export's file name (it spells the URL's state, the scrubbed value too) travels
+    with the index, so it is left out."""
     rest = {k: v for k, v in doc.items() if k not in ("figure", "scrubs", "digest", "at")}
+    rest["config"] = {k: v for k, v in doc.get("config", {}).items()
+                      if k != "toImageButtonOptions"}
     rest["figure"] = _without_scrubbed(doc["figure"], scrubs) if scrubs else doc["figure"]
     rest["scrubs"] = doc.get("scrubs", [])
     text = json.dumps(rest, separators=(",", ":"), sort_keys=True, allow_nan=False)
@@ -376,8 +383,12 @@ def encode(doc: dict, sent: str | None = None, scrubs: Sequence["Scrub"] = ()) -
     the same digest (``sent``) — only the key, the digest and the scrubs' indices."""
     stamp = digest(doc, scrubs)
     if sent == stamp and scrubs:
-        doc = {"key": doc["key"], "digest": stamp, "at": doc["at"], "lib": doc["lib"],
-               "message": doc["message"]}
+        light = {"key": doc["key"], "digest": stamp, "at": doc["at"], "lib": doc["lib"],
+                 "message": doc["message"]}
+        export = doc.get("config", {}).get("toImageButtonOptions")
+        if export:
+            light["export"] = export
+        doc = light
     else:
         doc = dict(doc, digest=stamp)
     return json.dumps(doc, separators=(",", ":"), allow_nan=False).encode(), stamp
@@ -469,7 +480,7 @@ def render(fig: Any, key: str, config: dict[str, Any], message: str,
     plotly.js texts in ``locale`` (see :func:`plotly_locale`), with its scrubs' range inputs
     and frames and its capture. Returns the capture's value in the run after the event."""
     doc = document(fig, key, config, message, locale, scrubs, capture)
-    table = st.session_state.setdefault(_SENT, {}) if _in_run() else {}
+    table = st.session_state.setdefault(_SENT, {}) if internals.in_script_run() else {}
     # AppTest and plain Python get whole documents (their readers parse the figure)
     sent = table.get(key) if internals.runtime_running() else None
     data, stamp = encode(doc, sent, scrubs)

@@ -12,6 +12,7 @@ from ui.i18n import CATALOGUES
 STATE = {"f_relu": ["relu", "leaky_relu"]}  # what the link sets, over the spec's defaults
 QUERY = urlencode({"lang": "en", **SPEC.to_query(STATE)}, doseq=True, quote_via=quote)
 SLIDER = "temp"
+SCRUB = "p_leaky_relu_negative_slope"  # what bench/scrub.py drags on the f/f′ chart
 # sliders the load bench moves on this page (in turn): each is drawn under STATE
 MOVES = [SLIDER, "L", "a", SLIDER]
 

@@ -25,7 +25,13 @@ def test_cold_start_deep_link_then_slider_changes_chart(server, page):
     assert y.shape == x.shape
     np.testing.assert_allclose(y, get("leaky_relu").fn(x, negative_slope=0.2), atol=1e-5)
 
-    press_slider(page, "Leaky ReLU · negative_slope", "ArrowRight", 1)
+    # the slope is scrubbed on the chart (its range input belongs to the chart element)
+    page.locator('.st-key-chart_curves input.al-scrub[data-control="p_leaky_relu_negative_slope"]'
+                 ).focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("location.search.includes('p_leaky_relu_negative_slope=0.21')",
+                           timeout=15_000)
+    wait_idle(page)
     traces = {t["name"]: t for t in chart_traces(page, "curves")}
     y2 = np.array(traces["Leaky ReLU"]["y"])
     assert not np.allclose(y, y2)

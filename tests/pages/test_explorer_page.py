@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from core.activations import ACTIVATIONS, by_family, get, softmax
-from tests.pages.conftest import chart_specs, decode, run_page, texts
+from tests.pages.conftest import chart_docs, chart_specs, decode, run_page, texts
 
 
 def curves(at) -> dict[str, np.ndarray]:
@@ -346,8 +346,6 @@ def widget_keys(at) -> set[str]:
 
 def scrub_keys(at) -> set[str]:
     """The controls the page's charts scrub (their range inputs belong to the chart)."""
-    from tests.pages.conftest import chart_docs
-
     return {s["control"] for doc in chart_docs(at) for s in doc.get("scrubs", [])}
 
 
@@ -501,3 +499,29 @@ def test_formula_error_shows_the_typed_name_as_text():
 
 
 CATALOGUES_EN = __import__("ui.i18n", fromlist=["CATALOGUES"]).CATALOGUES["en"]
+
+
+# ----------------------------------------------------------------------------- scrubbed parameters
+
+@pytest.mark.parametrize("raw,used", [("abc", 0.01), ("0.9", 0.01), ("0.013", 0.01),
+                                      ("0.2", 0.2)])
+def test_a_scrubbed_parameter_reads_its_link_with_the_usual_notice(raw, used):
+    at = run_page("explorer", query={"f_relu": "Leaky ReLU", "p_leaky_relu_negative_slope": raw},
+                  locale="en-US")
+    assert not at.exception
+    x = np.linspace(-6, 6, 241)
+    np.testing.assert_allclose(curves(at)["Leaky ReLU"],
+                               np.where(x > 0, x, used * x).astype(np.float32), atol=1e-6)
+    notices = [w.value for w in at.warning if "p_leaky_relu_negative_slope" in w.value]
+    assert len(notices) == (0 if raw == "0.2" else 1)
+    assert at.session_state["p_leaky_relu_negative_slope"] == used
+    doc = next(d for d in chart_docs(at) if d["key"] == "curves")
+    assert doc["scrubs"][0]["values"][doc["at"][0]] == used
+
+
+def test_a_scrubbed_parameter_at_its_default_leaves_the_url():
+    at = run_page("explorer", query={"f_relu": "Leaky ReLU", "p_leaky_relu_negative_slope": "0.2"},
+                  locale="en-US")
+    at.session_state["p_leaky_relu_negative_slope"] = 0.01  # a lesson step, the default
+    at.run()
+    assert "p_leaky_relu_negative_slope" not in at.query_params

@@ -77,18 +77,29 @@ def curve_scrub(control: str, label: str, values: tuple, index: int, traces: lis
                  texts=tuple(fmt(v) for v in values))
 
 
-# The f/f′ chart's scrub frames must fit a page open of at most 400 KB: float32 frames of at most
-# FRAME_BUDGET bytes (a third more as base64), so the curves have the most points of POINTS that
-# fit the chosen parameters' grids (241 points, step 0.05 on the default range, for one or two
-# parameters; 41 points with every parametric function of the catalogue on the chart).
-FRAME_BUDGET = 240_000
-POINTS = (241, 161, 121, 97, 81, 61, 49, 41)
+# The f/f′ chart's scrub frames must keep a page open within 400 KB (the rest of the page is up
+# to ~150 KB with every function on): float32 frames of at most FRAME_BUDGET bytes (a third more
+# as base64). The curves get the most points of POINTS at which every chosen parameter's frames
+# fit (241 points, step 0.05 on the default range: one or two parameters); when not even the
+# fewest do, the parameters whose frames would pass the budget are scrubbed without frames (their
+# picture comes from the server when the thumb is let go).
+FRAME_BUDGET = 160_000
+POINTS = (241, 161, 121)
 
 
-def frame_points(grid_sizes: list[int], show_grad: bool) -> int:
-    """The number of x points of the curves: the most of POINTS whose frames fit the budget."""
-    per_point = sum(grid_sizes) * (2 if show_grad else 1) * 4
-    return next((n for n in POINTS if n * per_point <= FRAME_BUDGET), POINTS[-1])
+def frame_points(grid_sizes: list[int], show_grad: bool) -> tuple[int, int]:
+    """(x points of the curves, how many of the parameters, in order, get frames)."""
+    per_value = (2 if show_grad else 1) * 4
+    for n in POINTS:
+        if sum(grid_sizes) * per_value * n <= FRAME_BUDGET:
+            return n, len(grid_sizes)
+    n, used, fits = POINTS[-1], 0, 0
+    for size in grid_sizes:
+        used += size * per_value * n
+        if used > FRAME_BUDGET:
+            break
+        fits += 1
+    return n, fits
 
 
 def parameter_curves(ids: list[str], params: dict[str, dict[str, float]], lo: float, hi: float,
@@ -99,8 +110,8 @@ def parameter_curves(ids: list[str], params: dict[str, dict[str, float]], lo: fl
     the frames reproduce the figure exactly."""
     from ui.controls.explorer import SPEC  # the controls' grids and labels
 
-    keys = [(i, p.name, SPEC[f"p_{i}_{p.name}"]) for i in ids for p in ACTIVATIONS[i].params]
-    n = frame_points([len(c.grid()) for _, _, c in keys], show_grad)
+    controls = [SPEC[f"p_{i}_{p.name}"] for i in ids for p in ACTIVATIONS[i].params]
+    n, framed = frame_points([len(c.grid()) for c in controls], show_grad)
     x = np.linspace(float(lo), float(hi), n)
     rows, scrubs = [], []
     for k, act_id in enumerate(ids):
@@ -109,6 +120,10 @@ def parameter_curves(ids: list[str], params: dict[str, dict[str, float]], lo: fl
             control = SPEC[f"p_{act_id}_{p.name}"]
             grid = control.grid()
             index = grid.index(params[act_id][p.name])
+            if len(scrubs) >= framed:  # over the budget: the picture comes from the server
+                scrubs.append(Scrub(control.key, grid, index, (), control.label(),
+                                    texts=tuple(fmt(v) for v in grid)))
+                continue
             held = {q: v for q, v in params[act_id].items() if q != p.name}
             f_rows, g_rows = ACTIVATIONS[act_id].sweep(x, p.name, grid, **held)
             if j == 0:

@@ -1,0 +1,451 @@
+// The chart element's scrub sliders and chart answers (ui/chart.py: Scrub, Capture).
+//
+// A scrub is an <input type=range> over the indices of a grid of one control's values, drawn
+// above the plot. Its frames (what changes in the figure at each grid value) arrive once per
+// figure: float32 blocks over all frames, decoded once into one typed array each, frame i being
+// a view into it. Moving the thumb (mouse, touch, keys) restyles the plot from those frames at
+// once, with no message to the server; when the drag ends or a key moved it, the value goes to
+// the server as the element's state value {value, seq} (seq: every send is a change), where a
+// callback checks it against the grid and stores it as the control's value.
+
+function bytesOf(b64) {
+  const text = atob(b64);
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
+}
+
+// one frame's value of a block: a view (1-D) or an array of row views (2-D)
+function view(flat, shape, i) {
+  const size = shape.reduce((a, b) => a * b, 1);
+  const part = flat.subarray(i * size, (i + 1) * size);
+  if (shape.length < 2) return part;
+  const rows = [];
+  for (let r = 0; r < shape[0]; r++) rows.push(part.subarray(r * shape[1], (r + 1) * shape[1]));
+  return rows;
+}
+
+function levelsToFloat(bytes, lo, hi, size) {
+  // uint8 levels of each frame to float32 once: lo + level·(hi − lo)/255
+  const out = new Float32Array(bytes.length);
+  for (let f = 0; f * size < bytes.length; f++) {
+    const a = lo[f], k = (hi[f] - lo[f]) / 255;
+    for (let j = f * size; j < (f + 1) * size; j++) out[j] = a + bytes[j] * k;
+  }
+  return out;
+}
+
+function decodeValue(v) {
+  if (!v || typeof v !== "object" || Array.isArray(v)) return v;
+  const shape = v.shape || [];
+  if (v.f4 !== undefined) {
+    const b = bytesOf(v.f4);
+    return view(new Float32Array(b.buffer, 0, b.length / 4), shape, 0);
+  }
+  if (v.u1 !== undefined) {
+    const b = bytesOf(v.u1);
+    return view(levelsToFloat(b, [v.lo], [v.hi], b.length), shape, 0);
+  }
+  return v;
+}
+
+// A scrub's frames decoded: frame(i) -> {traces, data (per trace), layout}
+export function decodeScrub(spec) {
+  const n = spec.values.length;
+  const blocks = (spec.blocks || []).map((b) => {
+    const size = b.shape.reduce((x, y) => x * y, 1);
+    const raw = bytesOf(b.f4 !== undefined ? b.f4 : b.u1);
+    const flat = b.f4 !== undefined ? new Float32Array(raw.buffer, 0, raw.length / 4)
+      : levelsToFloat(raw, b.lo, b.hi, size);
+    return { trace: b.trace, attr: b.attr, shape: b.shape, flat };
+  });
+  const rest = (spec.rest || []).map((r) => {
+    const data = {};
+    for (const t of Object.keys(r.data || {})) {
+      data[t] = {};
+      for (const [a, v] of Object.entries(r.data[t])) data[t][a] = decodeValue(v);
+    }
+    return { data, layout: r.layout || {} };
+  });
+  const live = spec.live !== false; // without frames the picture comes from the server
+  const frame = (i) => {
+    if (!live) return null;
+    const per = {};
+    for (const b of blocks) (per[b.trace] = per[b.trace] || {})[b.attr] = view(b.flat, b.shape, i);
+    const r = rest[i];
+    if (r) for (const t of Object.keys(r.data)) Object.assign(per[t] = per[t] || {}, r.data[t]);
+    const traces = Object.keys(per).map(Number).sort((a, b) => a - b);
+    return { traces, data: traces.map((t) => per[t]), layout: r ? r.layout : {} };
+  };
+  return { spec, n, frame, live };
+}
+
+// Show frame i of a decoded scrub in the plot: one Plotly.update (restyle + relayout).
+export function applyFrame(Plotly, gd, scrub, i, settling = false) {
+  const t0 = performance.now();
+  const fr = scrub.frame(i);
+  if (!fr) return;
+  const update = {};
+  fr.data.forEach((attrs, k) => {
+    for (const [a, v] of Object.entries(attrs)) {
+      (update[a] = update[a] || new Array(fr.traces.length).fill(undefined))[k] = v;
+    }
+  });
+  const traces = fr.traces.filter((t) => t < gd.data.length);
+  if (traces.length !== fr.traces.length) return;
+  Plotly.update(gd, update, fr.layout || {}, traces);
+  if (!settling) mark(gd, scrub, i, t0); // the marks time new pictures, not a settling one
+}
+
+// The direct path while the thumb moves: a frame that only changes the y of lines (scatter traces on
+// linear axes, no fill), all inside the axes' current ranges, is drawn by moving those lines'
+// SVG points (and their calc data, which the hover reads) — about a millisecond, where
+// Plotly.update recalculates and redraws every trace. Anything else, and the end of every drag
+// or key press (when autoscaled axes may settle, right after), goes through Plotly.update.
+// Returns whether it drew.
+function traceGroup(gd, t) {
+  for (const g of gd.querySelectorAll(".scatterlayer .trace")) {
+    const cd = g.__data__;
+    if (cd && cd[0] && cd[0].trace && cd[0].trace.index === t) return g;
+  }
+  return null;
+}
+
+function fastJob(gd, t, attrs) {
+  const keys = Object.keys(attrs);
+  const y = attrs.y;
+  if (keys.length !== 1 || !y || y.length === undefined || Array.isArray(y[0])) return null;
+  const tr = gd._fullData.find((f) => f.index === t);
+  if (!tr || tr.type !== "scatter" || (tr.fill && tr.fill !== "none") || tr.visible !== true) {
+    return null;
+  }
+  const sub = gd._fullLayout._plots[(tr.xaxis || "x") + (tr.yaxis || "y")];
+  const g = traceGroup(gd, t);
+  if (!sub || !g || sub.yaxis.type !== "linear" || sub.xaxis.type !== "linear") return null;
+  const cd = g.__data__;
+  if (cd.length !== y.length) return null;
+  const [lo, hi] = sub.yaxis.range;
+  for (let i = 0; i < y.length; i++) if (!(y[i] >= Math.min(lo, hi) && y[i] <= Math.max(lo, hi))) return null;
+  return { t, tr, cd, g, xa: sub.xaxis, ya: sub.yaxis, y };
+}
+
+function fastFrame(gd, scrub, i) {
+  const fr = scrub.frame(i);
+  if (!fr || !gd._fullData || (fr.layout && Object.keys(fr.layout).length)) return false;
+  const jobs = [];
+  for (let k = 0; k < fr.traces.length; k++) {
+    const job = fastJob(gd, fr.traces[k], fr.data[k]);
+    if (!job) return false;
+    jobs.push(job);
+  }
+  for (const { t, tr, cd, g, xa, ya, y } of jobs) {
+    let d = "";
+    for (let i = 0; i < y.length; i++) {
+      cd[i].y = y[i];
+      d += (i ? "L" : "M") + xa.c2p(cd[i].x).toFixed(2) + "," + ya.c2p(y[i]).toFixed(2);
+    }
+    const line = g.querySelector("path.js-line");
+    if (line) line.setAttribute("d", d);
+    for (const pt of g.querySelectorAll("path.point")) {
+      const c = pt.__data__;
+      if (c) pt.setAttribute("transform", "translate(" + xa.c2p(c.x).toFixed(2) + "," +
+                             ya.c2p(c.y).toFixed(2) + ")");
+    }
+    gd.data[t].y = y;
+    tr.y = y;
+  }
+  return true;
+}
+
+function mark(gd, scrub, i, t0) {
+  const value = scrub.spec.values[i];
+  gd.__alScrubAt = performance.now();
+  gd.__alScrubCost = gd.__alScrubAt - t0; // the bench splits a move's time with it
+  gd.__alScrubValue = value;
+  gd.__alScrubIndex = i;
+  (gd.__alScrubState = gd.__alScrubState || {})[scrub.spec.control] = { index: i, value };
+}
+
+const BAR_CSS = "display:flex;flex-wrap:wrap;gap:0.15rem 1rem;margin:0 0 0.25rem 0;";
+const ROW_CSS = "display:flex;align-items:center;gap:0.5rem;flex:1 1 16rem;min-width:0;";
+
+function makeRow(bar, spec) {
+  const row = document.createElement("div");
+  row.className = "al-scrub-row";
+  row.style.cssText = ROW_CSS;
+  const id = "al-scrub-" + Math.random().toString(36).slice(2);
+  const label = document.createElement("label");
+  label.htmlFor = id;
+  label.style.cssText = "white-space:nowrap;font-size:0.9em;opacity:0.85;";
+  const input = document.createElement("input");
+  input.type = "range";
+  input.id = id;
+  input.className = "al-scrub";
+  input.step = "1";
+  input.min = "0";
+  // a thumb big enough for a finger; the page does not scroll under a drag on it
+  input.style.cssText = "flex:1 1 auto;min-width:6rem;height:1.75rem;margin:0;touch-action:none;" +
+    "accent-color:var(--st-primary-color, #1f77b4);cursor:pointer;";
+  const out = document.createElement("output");
+  out.htmlFor = id;
+  out.style.cssText = "min-width:3.5em;text-align:right;font-variant-numeric:tabular-nums;";
+  row.append(label, input, out);
+  bar.appendChild(row);
+  return { row, label, input, out };
+}
+
+function showIndex(entry, i) {
+  const spec = entry.scrub.spec;
+  const text = spec.texts[i];
+  entry.input.value = String(i);
+  entry.input.setAttribute("aria-valuetext", text);
+  entry.out.textContent = text;
+  entry.shown = i;
+}
+
+// The bar of range inputs above the plot, one per scrub (kept across redraws of the chart).
+export function scrubBar(root, gd) {
+  let bar = root.querySelector(":scope > .al-scrubs");
+  if (!bar) {
+    bar = document.createElement("div");
+    bar.className = "al-scrubs";
+    bar.style.cssText = BAR_CSS;
+    root.insertBefore(bar, gd);
+  }
+  return bar;
+}
+
+function wire(entry, ctx) {
+  const { input } = entry;
+  const move = () => {
+    const i = Number(input.value);
+    if (!(i >= 0 && i < entry.scrub.n)) return;
+    showIndex(entry, i);
+    if (!entry.scrub.live || !ctx.Plotly() || !ctx.gd._fullLayout) return;
+    const t0 = performance.now();
+    if (fastFrame(ctx.gd, entry.scrub, i)) {
+      entry.direct = true;
+      mark(ctx.gd, entry.scrub, i, t0);
+    } else {
+      entry.direct = false;
+      applyFrame(ctx.Plotly(), ctx.gd, entry.scrub, i);
+    }
+  };
+  // after a drag or a key press, once the new picture is on screen: the frame as Plotly draws
+  // it (autoscaled axes settle), unless another drag began meanwhile
+  const settle = () => {
+    if (!entry.direct) return;
+    entry.direct = false;
+    requestAnimationFrame(() => setTimeout(() => {
+      if (entry.dragging || !ctx.Plotly() || !ctx.gd._fullLayout) return;
+      applyFrame(ctx.Plotly(), ctx.gd, entry.scrub, Number(input.value), true);
+    }, 0));
+  };
+  input.addEventListener("input", move);
+  input.addEventListener("pointerdown", () => { entry.dragging = true; });
+  const up = () => {
+    if (!entry.dragging) return;
+    entry.dragging = false;
+    settle();
+    commit(entry, ctx);
+  };
+  input.addEventListener("pointerup", up);
+  input.addEventListener("pointercancel", up);
+  input.addEventListener("lostpointercapture", up);
+  input.addEventListener("change", () => {
+    if (entry.dragging) return;
+    settle();
+    commit(entry, ctx);
+  });
+}
+
+function commit(entry, ctx) {
+  const i = Number(entry.input.value);
+  if (i === entry.server && !entry.pending) return;
+  if (entry.pending && entry.pending.index === i) return;
+  entry.pending = { index: i, at: performance.now() };
+  ctx.send(entry.scrub.spec.control, { value: entry.scrub.spec.values[i], seq: Date.now() });
+}
+
+// Keep the bar's rows in step with the document's scrubs; returns the entries by control.
+export function syncScrubs(root, gd, scrubs, ctx) {
+  const bar = scrubBar(root, gd);
+  const entries = gd.__alScrubEntries || (gd.__alScrubEntries = {});
+  const wanted = new Set(scrubs.map((s) => s.spec.control));
+  for (const [control, entry] of Object.entries(entries)) {
+    if (!wanted.has(control)) { entry.row.remove(); delete entries[control]; }
+  }
+  let previous = null;
+  for (const scrub of scrubs) {
+    const spec = scrub.spec;
+    let entry = entries[spec.control];
+    if (!entry) {
+      entry = entries[spec.control] = makeRow(bar, spec);
+      entry.input.dataset.control = spec.control;
+      wire(entry, ctx);
+    }
+    // rows in the document's order; a row in place is not moved (that would take its focus)
+    const want = previous ? previous.nextSibling : bar.firstChild;
+    if (want !== entry.row) bar.insertBefore(entry.row, want);
+    previous = entry.row;
+    entry.scrub = scrub;
+    entry.label.textContent = spec.label;
+    entry.input.setAttribute("aria-label", spec.label);
+    entry.input.max = String(scrub.n - 1);
+    entry.input.disabled = !!spec.disabled;
+  }
+  bar.style.display = scrubs.length ? "flex" : "none";
+  return entries;
+}
+
+// The server's index for each scrub: the thumb and picture follow it unless the user is
+// dragging that scrub or the value they just sent has not come back yet (for up to 2 s).
+// Returns the indices to show that differ from what the figure just drawn holds.
+export function followServer(entries, at, drawnAt) {
+  const local = [];
+  Object.values(entries).forEach((entry) => {
+    const k = entry.scrub.order;
+    const server = at[k];
+    entry.server = server;
+    let want = server;
+    if (entry.dragging) want = entry.shown;
+    else if (entry.pending) {
+      if (server === entry.pending.index || performance.now() - entry.pending.at > 2000) {
+        entry.pending = null;
+      } else {
+        want = entry.pending.index;
+      }
+    }
+    if (want === undefined || want === null) want = server;
+    const before = drawnAt ? drawnAt[k] : entry.shown;
+    if (entry.shown !== want || before !== want) {
+      if (!entry.dragging) showIndex(entry, want);
+      if (before !== want && entry.scrub.live) local.push([entry, want]);
+    }
+  });
+  return local;
+}
+
+// ------------------------------------------------------------------------- capture (answers)
+
+function subplotAt(gd, px, py) {
+  // the subplot under a point in the plot div's pixels (plotly's own axes and offsets)
+  const plots = gd._fullLayout._plots || {};
+  for (const id of Object.keys(plots)) {
+    const { xaxis: xa, yaxis: ya } = plots[id];
+    if (!xa || !ya) continue;
+    if (px >= xa._offset && px <= xa._offset + xa._length &&
+        py >= ya._offset && py <= ya._offset + ya._length) return { xa, ya };
+  }
+  return null;
+}
+
+function toData(gd, ev, fixed) {
+  const box = gd.getBoundingClientRect();
+  const px = ev.clientX - box.left, py = ev.clientY - box.top;
+  const where = fixed || subplotAt(gd, px, py);
+  if (!where) return null;
+  const { xa, ya } = where;
+  return { where, x: xa.p2d(px - xa._offset), y: ya.p2d(py - ya._offset) };
+}
+
+function resample(points, most) {
+  // keep the stroke's points where x grows, then at most `most` points evenly spaced in x
+  const kept = [];
+  for (const p of points) if (!kept.length || p[0] > kept[kept.length - 1][0]) kept.push(p);
+  if (kept.length < 2) return null;
+  const n = Math.min(most, kept.length);
+  const x0 = kept[0][0], x1 = kept[kept.length - 1][0];
+  const out = [];
+  let j = 0;
+  for (let k = 0; k < n; k++) {
+    const x = k === n - 1 ? x1 : x0 + (x1 - x0) * k / (n - 1);
+    while (j < kept.length - 2 && kept[j + 1][0] < x) j++;
+    const [a, fa] = kept[j], [b, fb] = kept[j + 1];
+    out.push([x, fa + (fb - fa) * (b > a ? (x - a) / (b - a) : 0)]);
+  }
+  return out;
+}
+
+function drawAnswer(Plotly, gd, answer) {
+  // the student's own answer on their chart at once: a marker (tap) or a line (sketch)
+  const where = answer.where;
+  const trace = { type: "scatter", meta: "mine", showlegend: false, hoverinfo: "skip",
+                  xaxis: where.xa._id, yaxis: where.ya._id,
+                  marker: { size: 14, symbol: "x", color: "#D55E00" },
+                  line: { width: 4, color: "#D55E00" } };
+  if (answer.points) Object.assign(trace, { mode: "lines", x: answer.points.map((p) => p[0]),
+                                            y: answer.points.map((p) => p[1]) });
+  else Object.assign(trace, { mode: "markers", x: [answer.x], y: [answer.y] });
+  const old = gd.data.findIndex((t) => t.meta === "mine");
+  if (old >= 0) Plotly.deleteTraces(gd, old);
+  Plotly.addTraces(gd, trace);
+}
+
+// Listen for one tap or stroke on the plot area while the document asks for an answer.
+export function setupCapture(root, gd, doc, ctx) {
+  const spec = doc.capture;
+  gd.__alCapture = spec || null;
+  gd.style.touchAction = spec ? "none" : ""; // a tap or stroke must not scroll the page
+  let hint = root.querySelector(":scope > .al-capture-hint");
+  if (spec && spec.hint) {
+    if (!hint) {
+      hint = document.createElement("div");
+      hint.className = "al-capture-hint";
+      hint.style.cssText = "font-size:0.95em;margin:0 0 0.25rem 0;";
+      root.insertBefore(hint, gd);
+    }
+    hint.textContent = spec.hint;
+  } else if (hint) hint.remove();
+  if (gd.__alCaptureWired) return;
+  gd.__alCaptureWired = true;
+  let stroke = null;
+  gd.addEventListener("pointerdown", (ev) => {
+    const cap = gd.__alCapture;
+    if (!cap || !gd._fullLayout) return;
+    const hit = toData(gd, ev);
+    if (!hit) return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    stroke = { cap, where: hit.where, start: [ev.clientX, ev.clientY], points: [[hit.x, hit.y]] };
+    try { gd.setPointerCapture(ev.pointerId); } catch (_) { /* not capturable */ }
+  }, true);
+  gd.addEventListener("pointermove", (ev) => {
+    if (!stroke || stroke.cap.mode !== "sketch") return;
+    const hit = toData(gd, ev, stroke.where);
+    if (hit) stroke.points.push([hit.x, hit.y]);
+    if (stroke.points.length % 4 === 0) {
+      const pts = resample(stroke.points, stroke.cap.points);
+      if (pts) drawAnswer(ctx.Plotly(), gd, { where: stroke.where, points: pts });
+    }
+  }, true);
+  const end = (ev) => {
+    if (!stroke) return;
+    const s = stroke;
+    stroke = null;
+    let answer = null;
+    if (s.cap.mode === "tap") {
+      const hit = toData(gd, ev, s.where);
+      if (hit) answer = { question: s.cap.question, x: hit.x, y: hit.y };
+    } else {
+      const pts = resample(s.points, s.cap.points);
+      if (pts) answer = { question: s.cap.question, points: pts };
+    }
+    if (!answer) return;
+    gd.__alAnswer = Object.assign({ where: s.where }, answer);
+    drawAnswer(ctx.Plotly(), gd, gd.__alAnswer);
+    ctx.trigger("capture", answer);
+  };
+  gd.addEventListener("pointerup", end, true);
+  gd.addEventListener("pointercancel", () => { stroke = null; }, true);
+}
+
+// After a redraw: the student's answer to the same question stays on their chart.
+export function redrawAnswer(Plotly, gd) {
+  const a = gd.__alAnswer, cap = gd.__alCapture;
+  if (!a || !cap || a.question !== cap.question) return;
+  const xa = gd._fullLayout[a.where.xa._name], ya = gd._fullLayout[a.where.ya._name];
+  if (!xa || !ya) return;
+  a.where = { xa, ya };
+  drawAnswer(Plotly, gd, a);
+}
