@@ -560,5 +560,7 @@ def test_scrubs_fit_the_page_budget_and_keep_the_value_shown() -> None:
         assert s.values == tuple(sorted(s.values))
     probe, threshold = scrubs
     assert probe.values[probe.index] == -3.35 and threshold.values[threshold.index] == 0.013
-    # thinned to whole multiples of a stride of the slider's step, the value shown kept
-    assert len(probe.values) < 801 and 0.0 in probe.values
+    # thinned to every s-th step of the slider counted from the value shown
+    gaps = {round(b - a, 9) for a, b in zip(probe.values, probe.values[1:])}
+    assert len(probe.values) < 801 and len(gaps) == 1
+    assert round(gaps.pop() / 0.05, 9) % 1 == 0

@@ -150,9 +150,9 @@ def _probe_traces(sets: Sequence[CurveSet], probes: Sequence[Probe], view: Curve
                            mode="lines", hoverinfo="skip", legendgroup="tangent",
                            line=dict(color=color, width=max(2.0, look.line - 1), dash="dash"),
                            name=t("saturation.fig.tangent"), showlegend=i == 0))
-        for row, val in ((1, p.f), (2, p.grad)):
+        for row, val, what in ((1, p.f, "f"), (2, p.grad, "f′")):
             traces.append(dict(type="scatter", x=[p.x], y=[_value(val)], yaxis=_YREF[row],
-                               mode="markers+text", text=[fmt(val)],
+                               mode="markers+text", text=[f"{what} = {fmt(val)}"],
                                textposition=SIDES[i % len(SIDES)], cliponaxis=False,
                                textfont=dict(color=color, size=look.font - 2),
                                marker=dict(color=color, size=look.marker + 6,
@@ -269,10 +269,12 @@ def scrub_bytes(scrub: Scrub) -> int:
 def keep_within(values: Sequence[float], index: int, step: float, per_frame: float,
                 budget: int = SCRUB_BYTES) -> list[int]:
     """Indices of the grid values a scrub keeps to send about budget bytes at per_frame bytes a
-    value: the multiples of s·step for the smallest s of STRIDES that fits (all values when
-    they fit), and always values[index], the value shown now."""
+    value: every s-th step counted from values[index] (the value shown now) for the smallest s
+    of STRIDES that fits (all values when they fit). Counted from the value shown, the grid a
+    release lands on is the grid the page draws next: the thumb stays where it was let go."""
+    anchor = round(values[index] / step)
     for s in STRIDES:
-        keep = [i for i, v in enumerate(values) if i == index or round(v / step) % s == 0]
+        keep = [i for i, v in enumerate(values) if (round(v / step) - anchor) % s == 0]
         if per_frame * len(keep) <= budget:
             break
     return keep
