@@ -53,6 +53,13 @@ def view_1d(loss: d.Loss1D, xs: np.ndarray) -> tuple[float, float]:
     return lo2 - pad, hi2 + pad
 
 
+def loss_view(run: d.DescentRun) -> tuple[float, float]:
+    """x range of the loss chart: the preset view widened to the start (not to the later
+    iterates, so that the view stays put while the learning rate is scrubbed and a zoom is
+    kept; iterates that leave it are counted under the chart, :func:`outside`)."""
+    return view_1d(d.get(run.loss_id), run.iterates[:1])
+
+
 @dataclass(frozen=True)
 class Outside:
     """Iterates of a 1-D run that fall outside the loss chart: how many and the farthest x."""
@@ -64,7 +71,7 @@ class Outside:
 def outside(run: d.DescentRun, upto: int | None = None) -> Outside:
     """Which shown iterates the loss chart cannot show."""
     xs = run.iterates[: _upto(run, upto) + 1]
-    lo, hi = view_1d(d.get(run.loss_id), xs)
+    lo, hi = loss_view(run)
     out = xs[(xs < lo) | (xs > hi)]
     far = float(out[np.argmax(np.abs(out))]) if len(out) else 0.0
     return Outside(int(len(out)), far)
@@ -107,7 +114,7 @@ def _path_traces(run: d.DescentRun, k: int, look: Look) -> list[dict]:
     (a text trace of at most MAX_LABELS points), the start as a big ring and x_k as a big
     star (each left empty when outside the view)."""
     xs, fs = run.iterates[: k + 1], run.losses[: k + 1]
-    lo, hi = view_1d(d.get(run.loss_id), xs)
+    lo, hi = loss_view(run)
     inside = (xs >= lo) & (xs <= hi)
     last = bool(inside[-1] and k > 0)
     labels = _labels(xs, hi - lo)
@@ -135,11 +142,11 @@ def _path_traces(run: d.DescentRun, k: int, look: Look) -> list[dict]:
 
 
 def _view_keys(run: d.DescentRun, k: int, badge: str, look: Look) -> dict:
-    """What moves in the layout with the learning rate (plotly.js attribute paths): the
-    axes' ranges (the view follows the iterates) and the title naming lr and the regime in the
-    regime's colour."""
+    """The view (the same for every learning rate) and what moves in the layout with the
+    learning rate: the title naming lr and the regime in the regime's colour (plotly.js
+    attribute paths)."""
     loss = d.get(run.loss_id)
-    lo, hi = view_1d(loss, run.iterates[: k + 1])
+    lo, hi = loss_view(run)
     _, gf = d.curve(loss, lo, hi, CURVE_POINTS)
     y_lo, y_hi = float(np.min(gf)), float(np.max(gf))
     pad = 0.08 * (y_hi - y_lo)
@@ -186,7 +193,8 @@ def loss_frames(runs: list[d.DescentRun], k: int, n: int, badges: list[str],
         traces = _path_traces(run, kj, look)
         frames.append({"traces": [1, 2, 3, 4],
                        "data": [{a: tr[a] for a in keys} for tr, keys in zip(traces, PATH_KEYS)],
-                       "layout": _view_keys(run, kj, badge, look)})
+                       "layout": {key: value for key, value in _view_keys(run, kj, badge, look)
+                                  .items() if key.startswith("title.")}})
     return frames
 
 
