@@ -85,7 +85,7 @@ SPEC = Spec("descent", [
 
 
 SCRUB_STEP = 0.01  # the log slider's step (the scrub's grid is made of its multiples)
-SCRUB_BUDGET = 340_000  # bytes of the loss chart's lr frames at most (a page open ≤ 400 KB)
+SCRUB_BUDGET = 195_000  # bytes of the lr frames at most: a page open stays ≤ 400 KB
 
 
 def lr_at(position: float) -> float:
@@ -95,14 +95,14 @@ def lr_at(position: float) -> float:
 
 def scrub_grid(lr: float, steps: int) -> tuple[tuple[float, ...], int, tuple[float, ...]]:
     """(positions, index, learning rates) of the loss chart's lr scrub: the log slider's own
-    steps (every s-th when the frames of all would not fit SCRUB_BUDGET at about 12 bytes per
+    steps (every s-th when the frames of all would not fit SCRUB_BUDGET at about 10 bytes per
     iterate), the position of lr at index; the lr there is lr itself (as typed), elsewhere
     lr_at(position)."""
     from ui.figures.saturation import keep_within  # the scrubs' shared byte budget rule
 
     grid = SPEC["gd_lrlog"].grid()
     index = grid_index(grid, log_position(lr))
-    keep = keep_within(grid, index, SCRUB_STEP, 800 + 12 * (steps + 1), SCRUB_BUDGET)
+    keep = keep_within(grid, index, SCRUB_STEP, 700 + 10 * (steps + 1), SCRUB_BUDGET)
     values = tuple(grid[i] for i in keep)
     index = keep.index(index)
     return values, index, tuple(lr if i == index else lr_at(v) for i, v in enumerate(values))
