@@ -482,7 +482,7 @@ def render(fig: Any, key: str, config: dict[str, Any], message: str,
     doc = document(fig, key, config, message, locale, scrubs, capture)
     table = st.session_state.setdefault(_SENT, {}) if internals.in_script_run() else {}
     # AppTest and plain Python get whole documents (their readers parse the figure)
-    sent = table.get(key) if internals.runtime_running() else None
+    sent = table.get(key) if internals.serves_browser() else None
     data, stamp = encode(doc, sent, scrubs)
     table[key] = stamp
     calls = {f"on_{s.control}_change": functools.partial(_scrub_changed, key, s)

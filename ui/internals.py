@@ -213,6 +213,17 @@ def runtime_running() -> bool:
     return _runtime() is not None
 
 
+def serves_browser() -> bool:
+    """Whether this run's session talks to a browser: a real server's runtime, not the stand-in
+    that ``streamlit.testing`` (AppTest) installs in its place."""
+    rt = _runtime()
+    if rt is None:
+        return False
+    from unittest.mock import NonCallableMock
+
+    return not isinstance(rt, NonCallableMock)
+
+
 def session_active(sid: str) -> bool | None:
     """Whether the session sid is connected in this process (None: cannot be known here)."""
     rt = _runtime()

@@ -103,12 +103,14 @@ def test_a_tap_comes_back_in_data_coordinates(capture_server, browser):
 def test_a_stroke_comes_back_as_at_most_64_points_with_x_increasing(capture_server, browser):
     context, tab = open_app(browser, capture_server, "sketch")
     try:
-        xs = np.linspace(-3, 3, 90)
-        start = pixel(tab, xs[0], 0.5 * xs[0])
-        tab.mouse.move(*start)
+        xs = np.linspace(-3, 3, 40)
+        x0, y0 = pixel(tab, -3, -1.5)
+        x1, y1 = pixel(tab, 3, 1.5)  # linear axes: the stroke's pixels lie on a line
+        tab.mouse.move(x0, y0)
         tab.mouse.down()
         for x in xs[1:]:
-            tab.mouse.move(*pixel(tab, x, 0.5 * x))
+            f = (x + 3) / 6
+            tab.mouse.move(x0 + (x1 - x0) * f, y0 + (y1 - y0) * f)
         tab.mouse.up()
         tab.wait_for_function("() => document.querySelector('[data-testid=\"stCode\"]')"
                               ".innerText.includes('q-sketch')", timeout=15_000)

@@ -29,7 +29,7 @@ COUNT_SENDS = """(() => { const send = WebSocket.prototype.send;
     return send.call(this, data); }; })();"""
 
 READ = """() => { const d = %s;
-  const pick = (name) => d.data.find((t) => t.name === name);
+  const pick = (name) => d._fullData.find((t) => t.name === name);  // decoded arrays
   const f = pick('Leaky ReLU'), g = pick('Leaky ReLU′');
   const input = document.querySelector('%s');
   return {value: d.__alScrubValue, index: d.__alScrubIndex, at: d.__alScrubAt || 0,
