@@ -331,31 +331,40 @@ def _as_point(x: np.ndarray) -> float | tuple[float, float]:
     return float(x) if np.ndim(x) == 0 else tuple(float(v) for v in x)
 
 
-def _iterate(loss: Loss, x0: np.ndarray, steps: int,
-             update: Callable[[np.ndarray, np.ndarray, int], np.ndarray]
-             ) -> tuple[np.ndarray, np.ndarray, Escape | None]:
-    """x_{k+1} = update(x_k, ∇f(x_k), k) for k < steps, stopping at the first iterate
-    outside the bound; that iterate is kept unless |x| or |f| > FLOAT32_SAFE.
-    Returns (iterates, losses, escape)."""
-    xs = [np.array(x0, dtype=float)]
-    fs = [float(loss.value(xs[0]))]
+def _iterate(loss: Loss, x0: np.ndarray, lrs: np.ndarray, steps: int, update: Callable
+             ) -> list[tuple[np.ndarray, np.ndarray, Escape | None]]:
+    """Runs for the learning rates lrs[j] at once, all from x0: for every row j still inside
+    the bound, x_{k+1} = update(x_k, ∇f(x_k), k, rows) (rows: the indices j of the rows that
+    step), k < steps. A row stops at its first iterate outside the bound; that iterate is kept
+    unless |x| or |f| > FLOAT32_SAFE. Each row's numbers are those of its own run alone (every
+    operation is element-wise). Returns (iterates, losses, escape) per row."""
+    m = len(lrs)
+    xs = np.empty((steps + 1, m) + x0.shape)
+    fs = np.empty((steps + 1, m))
+    xs[0] = x0
+    fs[0] = loss.value(xs[0])
+    length = np.full(m, steps + 1)
+    escapes: list[Escape | None] = [None] * m
+    live = np.arange(m)
     for k in range(steps):
-        x = xs[-1]
+        if live.size == 0:
+            break
         # every kept x has |x| ≤ X_BOUND and f ≤ LOSS_BOUND, so with lr ≤ LR_MAX one step
         # stays finite in float64 for every preset (x⁴ of the quartic included)
-        x_new = np.asarray(update(x, np.asarray(loss.grad(x), dtype=float), k), dtype=float)
-        f_new = float(loss.value(x_new))
-        if _out_of_bound(x_new, f_new):
-            kept = bool(np.max(np.abs(x_new)) <= FLOAT32_SAFE and abs(f_new) <= FLOAT32_SAFE)
-            if kept:
-                xs.append(x_new)
-                fs.append(f_new)
-            crossed = "x" if np.max(np.abs(x_new)) > X_BOUND else "loss"
-            return np.array(xs), np.array(fs), Escape(k + 1, _as_point(x_new), f_new,
-                                                      crossed, kept)
-        xs.append(x_new)
-        fs.append(f_new)
-    return np.array(xs), np.array(fs), None
+        x = xs[k, live]
+        x_new = np.asarray(update(x, np.asarray(loss.grad(x), dtype=float), k, live), dtype=float)
+        f_new = np.asarray(loss.value(x_new), dtype=float)
+        big = np.abs(x_new).reshape(live.size, -1).max(axis=1)
+        xs[k + 1, live], fs[k + 1, live] = x_new, f_new
+        out = (big > X_BOUND) | (np.abs(f_new) > LOSS_BOUND)
+        for i in np.flatnonzero(out):
+            j = live[i]
+            kept = bool(big[i] <= FLOAT32_SAFE and abs(f_new[i]) <= FLOAT32_SAFE)
+            length[j] = k + 2 if kept else k + 1
+            escapes[j] = Escape(k + 1, _as_point(x_new[i]), float(f_new[i]),
+                                "x" if big[i] > X_BOUND else "loss", kept)
+        live = live[~out]
+    return [(xs[:length[j], j].copy(), fs[:length[j], j].copy(), escapes[j]) for j in range(m)]
 
 
 def _nearest(loss: Loss, x: np.ndarray) -> float | tuple[float, ...]:
@@ -539,6 +548,40 @@ def _start(loss: Loss, x0: "Start") -> np.ndarray:
 Start = float | tuple[float, float] | np.ndarray | None
 
 
+def _descend(loss: Loss | str, method: str, x0: Start, lrs, steps: int, tol: float,
+             params: dict) -> list[DescentRun]:
+    """Runs of one method from one start for every learning rate in lrs, stepped together
+    (:func:`_iterate`); the update rules are those of gradient_descent / momentum_descent /
+    adam_descent (their docstrings), with the hyper-parameters in params."""
+    loss = get(loss) if isinstance(loss, str) else loss
+    start = _start(loss, x0)
+    rates = np.asarray(lrs, dtype=float).reshape(-1)
+    for lr in rates:
+        _check(float(lr), steps, start, tol)
+    lr = rates.reshape((-1,) + (1,) * start.ndim)  # one row per rate
+    state = [np.zeros((len(rates),) + start.shape), np.zeros((len(rates),) + start.shape)]
+
+    def gd(x: np.ndarray, g: np.ndarray, k: int, rows: np.ndarray) -> np.ndarray:
+        return x - lr[rows] * g
+
+    def momentum(x: np.ndarray, g: np.ndarray, k: int, rows: np.ndarray) -> np.ndarray:
+        state[0][rows] = params["beta"] * state[0][rows] - lr[rows] * g
+        return x + state[0][rows]
+
+    def adam(x: np.ndarray, g: np.ndarray, k: int, rows: np.ndarray) -> np.ndarray:
+        beta1, beta2, t = params["beta1"], params["beta2"], k + 1
+        state[0][rows] = beta1 * state[0][rows] + (1.0 - beta1) * g
+        state[1][rows] = beta2 * state[1][rows] + (1.0 - beta2) * g * g
+        m_hat = state[0][rows] / (1.0 - beta1 ** t)
+        v_hat = state[1][rows] / (1.0 - beta2 ** t)
+        return x - lr[rows] * m_hat / (np.sqrt(v_hat) + params["eps"])
+
+    update = {"gd": gd, "momentum": momentum, "adam": adam}[method]
+    rows = _iterate(loss, start, rates, int(steps), update)
+    return [_finish(loss, method, float(r), start, steps, tol, xs, fs, escape, dict(params))
+            for r, (xs, fs, escape) in zip(rates, rows)]
+
+
 def gradient_descent(loss: Loss | str, x0: Start = None, lr: float = 0.2, steps: int = 100,
                      tol: float = DEFAULT_TOL) -> DescentRun:
     """Plain gradient descent x_{k+1} = x_k − lr·∇f(x_k), k = 0 … steps−1.
@@ -546,11 +589,7 @@ def gradient_descent(loss: Loss | str, x0: Start = None, lr: float = 0.2, steps:
     Works for 1-D and 2-D presets; stops at the first iterate with |x| > X_BOUND or
     f > LOSS_BOUND (stopped_early; kept only while |x|, |f| ≤ FLOAT32_SAFE).  lr ∈ [LR_MIN, LR_MAX], steps ≤ MAX_STEPS.
     """
-    loss = get(loss) if isinstance(loss, str) else loss
-    start = _start(loss, x0)
-    _check(lr, steps, start, tol)
-    xs, fs, escape = _iterate(loss, start, int(steps), lambda x, g, k: x - lr * g)
-    return _finish(loss, "gd", lr, start, steps, tol, xs, fs, escape, {})
+    return _descend(loss, "gd", x0, [lr], steps, tol, {})[0]
 
 
 def momentum_descent(loss: Loss | str, x0: Start = None, lr: float = 0.2, steps: int = 100,
@@ -559,19 +598,9 @@ def momentum_descent(loss: Loss | str, x0: Start = None, lr: float = 0.2, steps:
 
     0 ≤ β < 1; same bounds as :func:`gradient_descent`.
     """
-    loss = get(loss) if isinstance(loss, str) else loss
-    start = _start(loss, x0)
-    _check(lr, steps, start, tol)
     if not 0.0 <= beta < 1.0:
         raise ValueError(f"beta must lie in [0, 1), got {beta}")
-    vel = [np.zeros_like(start)]
-
-    def update(x: np.ndarray, g: np.ndarray, k: int) -> np.ndarray:
-        vel[0] = beta * vel[0] - lr * g
-        return x + vel[0]
-
-    xs, fs, escape = _iterate(loss, start, int(steps), update)
-    return _finish(loss, "momentum", lr, start, steps, tol, xs, fs, escape, {"beta": beta})
+    return _descend(loss, "momentum", x0, [lr], steps, tol, {"beta": beta})[0]
 
 
 def adam_descent(loss: Loss | str, x0: Start = None, lr: float = 0.2, steps: int = 100,
@@ -579,24 +608,15 @@ def adam_descent(loss: Loss | str, x0: Start = None, lr: float = 0.2, steps: int
                  tol: float = DEFAULT_TOL) -> DescentRun:
     """Adam: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², x ← x − lr·m̂/(√v̂ + ε),
     m̂ = m/(1−β₁^t), v̂ = v/(1−β₂^t), t = k + 1.  Same bounds as gradient_descent."""
-    loss = get(loss) if isinstance(loss, str) else loss
-    start = _start(loss, x0)
-    _check(lr, steps, start, tol)
     if not (0.0 <= beta1 < 1.0 and 0.0 <= beta2 < 1.0 and eps > 0):
         raise ValueError("need 0 ≤ beta1, beta2 < 1 and eps > 0")
-    state = [np.zeros_like(start), np.zeros_like(start)]
+    return _descend(loss, "adam", x0, [lr], steps, tol,
+                    {"beta1": beta1, "beta2": beta2, "eps": eps})[0]
 
-    def update(x: np.ndarray, g: np.ndarray, k: int) -> np.ndarray:
-        t = k + 1
-        state[0] = beta1 * state[0] + (1.0 - beta1) * g
-        state[1] = beta2 * state[1] + (1.0 - beta2) * g * g
-        m_hat = state[0] / (1.0 - beta1 ** t)
-        v_hat = state[1] / (1.0 - beta2 ** t)
-        return x - lr * m_hat / (np.sqrt(v_hat) + eps)
 
-    xs, fs, escape = _iterate(loss, start, int(steps), update)
-    return _finish(loss, "adam", lr, start, steps, tol, xs, fs, escape,
-                   {"beta1": beta1, "beta2": beta2, "eps": eps})
+HYPER = {"gd": {}, "momentum": {"beta": MOMENTUM_BETA},
+         "adam": {"beta1": ADAM_BETA1, "beta2": ADAM_BETA2, "eps": 1e-8}}
+MAX_GRID_RATES = 1001  #: most learning rates in one run_grid call
 
 
 def run(loss: Loss | str, method: str = "gd", x0: Start = None, lr: float = 0.2, steps: int = 100,
@@ -606,6 +626,19 @@ def run(loss: Loss | str, method: str = "gd", x0: Start = None, lr: float = 0.2,
         raise ValueError(f"unknown method {method!r}; valid: {', '.join(METHODS)}")
     fn = {"gd": gradient_descent, "momentum": momentum_descent, "adam": adam_descent}[method]
     return fn(loss, x0=x0, lr=lr, steps=steps, tol=tol)
+
+
+def run_grid(loss: Loss | str, method: str = "gd", x0: Start = None, lrs=(0.2,),
+             steps: int = 100, tol: float = DEFAULT_TOL) -> list[DescentRun]:
+    """:func:`run` for every learning rate of lrs (a slider's grid) in one vectorised pass:
+    all rates step together, x_{k+1} = x_k − lr_j·∇f(x_k) for plain GD (momentum and Adam as
+    in :func:`run`), each stopping at its own first iterate outside the bound; entry j equals
+    run(loss, method, x0, lrs[j], steps, tol). At most MAX_GRID_RATES rates."""
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}; valid: {', '.join(METHODS)}")
+    if not 1 <= len(lrs) <= MAX_GRID_RATES:
+        raise ValueError(f"give 1 to {MAX_GRID_RATES} learning rates, got {len(lrs)}")
+    return _descend(loss, method, x0, lrs, steps, tol, HYPER[method])
 
 
 def compare_rates(loss: Loss | str, lrs: list[float], x0: Start = None, steps: int = 100,

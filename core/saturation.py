@@ -26,7 +26,7 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from core.activations import get
-from core.numeric import bisect, check_int, check_range, sample
+from core.numeric import check_int, check_range, sample
 from core.properties import MaxAbsGrad, max_abs_grad
 
 # ----------------------------------------------------------------------------- limits
@@ -79,33 +79,73 @@ def saturated_intervals(
     change of s between neighbours by bisection to ~1e-10. Intervals touching the range's ends
     start at x_min / end at x_max. Regions narrower than the grid step may be missed.
     Limits: |x_min|, |x_max| <= 1000, x_min < x_max, 0 < t <= 10, 3 <= n_grid <= 20001.
+    (One threshold of :func:`saturated_intervals_grid`.)
+    """
+    return saturated_intervals_grid(act_id, [threshold], x_min, x_max, n_grid, **params)[0]
+
+
+MAX_THRESHOLDS = 2001  # thresholds in one saturated_intervals_grid call
+
+
+def saturated_intervals_grid(
+    act_id: str,
+    thresholds: Sequence[float],
+    x_min: float = -10.0,
+    x_max: float = 10.0,
+    n_grid: int = 4001,
+    **params: float,
+) -> list[list[tuple[float, float]]]:
+    """The saturated intervals {x in [x_min, x_max] : |f'(x)| < t_j} for every threshold t_j
+    at once (a slider's grid of thresholds): |f'| is evaluated on the even grid once, every
+    change of s_j(x) = [|f'(x)| < t_j] between grid neighbours is located for all j together,
+    and all edges are refined by one vectorised bisection (:func:`_bisect_edges`, ~1e-10).
+    Entry j is what :func:`saturated_intervals` gives for t_j. Limits as there, and at most
+    MAX_THRESHOLDS thresholds.
     """
     check_range("x_min", x_min, -MAX_ABS_X, MAX_ABS_X)
     check_range("x_max", x_max, -MAX_ABS_X, MAX_ABS_X)
     if not x_min < x_max:
         raise ValueError("x_min must be smaller than x_max")
     check_int("n_grid", n_grid, 3, MAX_GRID)
-    if not (math.isfinite(threshold) and 0 < threshold <= MAX_THRESHOLD):
-        raise ValueError(f"threshold must lie in (0, {MAX_THRESHOLD}], got {threshold!r}")
+    t = np.asarray(thresholds, dtype=np.float64).reshape(-1)
+    if not 1 <= t.size <= MAX_THRESHOLDS:
+        raise ValueError(f"give 1 to {MAX_THRESHOLDS} thresholds, got {t.size}")
+    if not (np.all(np.isfinite(t)) and np.all((t > 0) & (t <= MAX_THRESHOLD))):
+        raise ValueError(f"threshold must lie in (0, {MAX_THRESHOLD}], got {thresholds!r}")
     g = _abs_grad(act_id, params)
     grid = np.linspace(x_min, x_max, n_grid)
-    sat = g(grid) < threshold
+    sat = g(grid)[None, :] < t[:, None]  # (thresholds, grid points)
+    rows, cols = np.nonzero(sat[:, 1:] != sat[:, :-1])
+    edges = _bisect_edges(g, grid[cols], grid[cols + 1], t[rows], sat[rows, cols])
+    out: list[list[tuple[float, float]]] = []
+    for j in range(t.size):
+        mine = rows == j
+        bounds = [float(x_min)] if sat[j, 0] else []
+        bounds += [float(e) for e in edges[mine]]
+        if len(bounds) % 2:
+            bounds.append(float(x_max))
+        out.append(list(zip(bounds[::2], bounds[1::2])))
+    return out
 
-    def pred(x: float) -> bool:
-        return bool(g(np.array([x]))[0] < threshold)
 
-    intervals: list[tuple[float, float]] = []
-    start = x_min if sat[0] else None
-    for i in np.flatnonzero(sat[1:] != sat[:-1]):
-        edge = bisect(pred, float(grid[i]), float(grid[i + 1]), rtol=_BISECT_TOL)
-        if sat[i + 1]:
-            start = edge
-        else:
-            intervals.append((float(start), edge))
-            start = None
-    if start is not None:
-        intervals.append((float(start), float(x_max)))
-    return intervals
+def _bisect_edges(g, a: np.ndarray, b: np.ndarray, t: np.ndarray, p_a: np.ndarray,
+                  rtol: float = _BISECT_TOL, max_iter: int = 200) -> np.ndarray:
+    """Bisection (as core.numeric.bisect) of pred_k(x) = [g(x) < t_k] on many brackets
+    [a_k, b_k] at once, pred_k(a_k) = p_a[k] ≠ pred_k(b_k): each bracket halves until
+    |b − a| ≤ rtol·max(1, |a|, |b|) or its midpoint equals an end; returns the midpoints."""
+    a, b = a.astype(np.float64), b.astype(np.float64)
+    live = np.ones(a.shape, dtype=bool)
+    for _ in range(max_iter):
+        m = 0.5 * (a + b)
+        live &= ~((np.abs(b - a) <= rtol * np.maximum(1.0, np.maximum(np.abs(a), np.abs(b))))
+                  | (m == a) | (m == b))
+        idx = np.flatnonzero(live)
+        if idx.size == 0:
+            break
+        same = (g(m[idx]) < t[idx]) == p_a[idx]
+        a[idx[same]] = m[idx[same]]
+        b[idx[~same]] = m[idx[~same]]
+    return 0.5 * (a + b)
 
 
 def sigmoid_saturation_edge(threshold: float) -> float:
@@ -225,14 +265,48 @@ class Probe:
     tangent_y: np.ndarray
 
 
-def probe(act_id: str, x0: float, half_width: float = 1.0, **params: float) -> Probe:
-    """f(x0), f'(x0) and the tangent line at x0: y = f(x0) + f'(x0)·(x − x0) (|x0| <= 1000)."""
-    check_range("x0", x0, -MAX_ABS_X, MAX_ABS_X)
+@dataclass(frozen=True)
+class Probes:
+    """:class:`Probe` at many points x0_j at once (a slider's grid): x, f, grad of shape (m,),
+    tangent_x, tangent_y of shape (m, 2); ``at(j)`` is the Probe at x0_j."""
+
+    x: np.ndarray
+    f: np.ndarray
+    grad: np.ndarray
+    tangent_x: np.ndarray
+    tangent_y: np.ndarray
+
+    def at(self, j: int) -> Probe:
+        """The probe at the j-th point."""
+        return Probe(float(self.x[j]), float(self.f[j]), float(self.grad[j]),
+                     self.tangent_x[j].copy(), self.tangent_y[j].copy())
+
+
+MAX_PROBES = 20001  # points in one probes call
+
+
+def probes(act_id: str, x0: Sequence[float], half_width: float = 1.0,
+           **params: float) -> Probes:
+    """f(x0_j), f'(x0_j) and the tangent y = f(x0_j) + f'(x0_j)·(x − x0_j) on
+    [x0_j − half_width, x0_j + half_width] for every x0_j (one evaluation of f and f' over all
+    points; |x0_j| <= 1000, at most MAX_PROBES points)."""
+    x = np.asarray(x0, dtype=np.float64).reshape(-1)
+    if not 1 <= x.size <= MAX_PROBES:
+        raise ValueError(f"give 1 to {MAX_PROBES} points, got {x.size}")
+    if not (np.all(np.isfinite(x)) and np.all(np.abs(x) <= MAX_ABS_X)):
+        raise ValueError(f"x0 must lie in [-{MAX_ABS_X}, {MAX_ABS_X}]")
     check_range("half_width", half_width, 0.0, 2 * MAX_ABS_X)
-    f, g = get(act_id).fn_grad(np.array([x0], dtype=np.float64), **params)
-    fx, gx = float(f[0]), float(g[0])
-    tx = np.array([x0 - half_width, x0 + half_width])
-    return Probe(float(x0), fx, gx, tx, fx + gx * (tx - x0))
+    f, g = get(act_id).fn_grad(x, **params)
+    f, g = np.asarray(f, dtype=np.float64), np.asarray(g, dtype=np.float64)
+    tx = np.stack([x - half_width, x + half_width], axis=1)
+    return Probes(x, f, g, tx, f[:, None] + g[:, None] * (tx - x[:, None]))
+
+
+def probe(act_id: str, x0: float, half_width: float = 1.0, **params: float) -> Probe:
+    """f(x0), f'(x0) and the tangent line at x0: y = f(x0) + f'(x0)·(x − x0) (|x0| <= 1000);
+    one point of :func:`probes`."""
+    check_range("x0", x0, -MAX_ABS_X, MAX_ABS_X)
+    return probes(act_id, [x0], half_width, **params).at(0)
 
 
 # ----------------------------------------------------------------------------- 3. deep MLP

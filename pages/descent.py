@@ -4,15 +4,16 @@ The controls are declared in ui/controls/descent.py, the sentences in ui/sentenc
 
 from __future__ import annotations
 
-import time
-
 import streamlit as st
 
 from core import descent as d
 from ui import lesson, shell
-from ui.controls.descent import COURSE, SPEC, log_position
-from ui.figures.descent import (contour_paths, distance_per_step, loss_curve, lr_axis, outside,
-                                per_step, side_by_side)
+from ui.chart import Scrub
+from ui.controls.descent import (COURSE, SCRUB_BUDGET, SCRUB_STEP, SPEC, log_position, lr_at,
+                                 scrub_grid)
+from ui.figures.descent import (contour_paths, distance_per_step, loss_curve, loss_frames,
+                                lr_axis, outside, per_step, side_by_side)
+from ui.figures.saturation import thin
 from ui.format import fmt, plain
 from ui.i18n import t
 from ui.page import (call_fragment, chart, follow_setup, guarded, header, look, picture_layout,
@@ -26,13 +27,9 @@ lesson.apply("descent")  # a lesson step's controls, before any widget
 QUICK_LRS = (0.2, 0.5, 0.9, 1.0, 1.1, 0.001)
 REGIME_BOX = {d.MONOTONE: st.success, d.OSCILLATING: st.info, d.CYCLE: st.warning,
               d.DIVERGES: st.error, d.TOO_SLOW: st.warning}
-# The log slider is a view of lr. Within LOG_TOL of log₁₀ lr it shows lr (its 0.01 grid, 3 digits
-# of lr_from_log); a position the page itself replaced is a stale echo for STALE_S seconds.
-LOG_TOL = 0.006
-STALE_S = 3.0
-_LR_SHOWN = "_gd_lr_shown"      # the lr the slider's position was drawn for
-_STALE = "_gd_lrlog_stale"      # (position the page replaced, when)
-_FIXED = "_gd_lrlog_fixed"      # one extra run once a link's slider value disagreed with lr
+LOG_TOL = 0.006  # the log slider (a view of lr, scrubbed on the chart) within it shows lr
+_DRAWN = "_gd_lrlog_drawn"  # (the position drawn, the lr it was drawn for)
+_STEP_AT = "_gd_step_at"  # (last step n of the run shown, whether the step slider stood at n)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -41,30 +38,31 @@ def cached_run(loss_id: str, method: str, x0, lr: float, steps: int) -> d.Descen
     return d.run(loss_id, method, x0=x0, lr=lr, steps=steps, tol=d.DEFAULT_TOL)
 
 
+@st.cache_resource(max_entries=8, show_spinner=False)
+def cached_grid(loss_id: str, method: str, x0, lrs: tuple, steps: int) -> list[d.DescentRun]:
+    """d.run_grid (the runs of the scrub's grid, stepped together), cached (only read)."""
+    return d.run_grid(loss_id, method, x0, lrs, steps, d.DEFAULT_TOL)
+
+
 # ----------------------------------------------------------------------- widget callbacks
-def _sync_from_log() -> None:
-    """The user moved the log slider: lr ← 10^v (3 significant digits). Nothing else may write
-    lr through it: not when lr was set in this same round (a lesson step, a course button, the
-    box), not when the slider only shows lr, not when its value is a stale echo of a position
-    the page replaced."""
-    v = float(st.session_state["gd_lrlog"])
+def take_scrubbed_lr() -> None:
+    """Before the lr box is drawn: if the chart's scrub moved the log slider away from the
+    position drawn last, lr ← lr_from_log(v), unless v already shows lr or lr was set in this
+    same round (a lesson step, a course button, the box: lr wins over a stale position)."""
+    v, drawn = st.session_state.get("gd_lrlog"), st.session_state.get(_DRAWN)
     lr = st.session_state.get("lr", SPEC["lr"].default)
-    if lr != st.session_state.get(_LR_SHOWN, lr) or abs(v - d.log_lr(lr)) <= LOG_TOL:
-        return
-    stale = st.session_state.get(_STALE)
-    if stale and abs(v - stale[0]) < 1e-9 and time.monotonic() - stale[1] < STALE_S:
-        return
-    st.session_state["lr"] = d.lr_from_log(v)
+    if v is None or drawn is None or abs(v - drawn[0]) < 1e-9 or lr != drawn[1]:
+        return  # not moved, or lr set in this round
+    if abs(v - d.log_lr(lr)) > LOG_TOL:
+        st.session_state["lr"] = lr_at(v)
 
 
 def _reset_start() -> None:
     """A new preset starts from its own default start point."""
     loss = d.get(st.session_state["gd_loss"])
-    if loss.dim == 1:
-        st.session_state["gd_x0"] = float(loss.default_x0)
-    else:
-        st.session_state["gd_wx"] = float(loss.default_x0[0])
-        st.session_state["gd_wy"] = float(loss.default_x0[1])
+    starts = (loss.default_x0,) if loss.dim == 1 else loss.default_x0
+    for key, value in zip(("gd_x0",) if loss.dim == 1 else ("gd_wx", "gd_wy"), starts):
+        st.session_state[key] = float(value)
 
 
 def _quick(lr: float) -> None:
@@ -96,18 +94,15 @@ def start_and_steps(loss: d.Loss) -> tuple[object, int]:
         return x0, int(SPEC.draw("gd_steps"))
 
 
-def log_slider(lr: float) -> None:
-    """The log slider, placed from lr (a step, a link or the box set lr: the slider follows)."""
+def log_slider(lr: float) -> float:
+    """The log slider's position, placed from lr (a step, a link or the box set lr: the
+    position follows); the chart draws its range input. Returns the position."""
+    position = log_position(lr)
     held = st.session_state.get("gd_lrlog")
-    if held is not None and abs(held - d.log_lr(lr)) > LOG_TOL:
-        st.session_state[_STALE] = (float(held), time.monotonic())
-        st.session_state["gd_lrlog"] = log_position(lr)
-    st.session_state[_LR_SHOWN] = lr
-    value = SPEC.draw("gd_lrlog", default=log_position(lr), on_change=_sync_from_log)
-    if abs(value - d.log_lr(lr)) > LOG_TOL and not st.session_state.get(_FIXED):
-        st.session_state[_FIXED] = True  # a link's (or Back's) slider value: lr wins, once more
-        st.rerun()
-    st.session_state[_FIXED] = False
+    if held is None or abs(held - d.log_lr(lr)) > LOG_TOL:
+        st.session_state["gd_lrlog"] = position
+    st.session_state[_DRAWN] = (SPEC.draw("gd_lrlog", default=position), lr)
+    return position
 
 
 def quick_buttons(lr: float) -> None:
@@ -128,13 +123,26 @@ def controls() -> tuple[str, object, float, int]:
         loss_id = SPEC.draw("gd_loss", on_change=_reset_start)
         x0, steps = start_and_steps(d.get(loss_id))
     with lr_box:
+        take_scrubbed_lr()
         lr = float(SPEC.draw("lr"))
         log_slider(lr)
         quick_buttons(lr)
+        st.caption(t("descent.scrub_hint"))
     return loss_id, x0, lr, steps
 
 
 # ----------------------------------------------------------------------- the picture
+def lr_scrub(run: d.DescentRun, k: int) -> Scrub:
+    """The loss chart's scrub of the log learning rate (ui.controls.descent.scrub_grid): one
+    run per lr of its grid computed at once by core, each drawn at the step the page would
+    show after the release; the position shown now draws this very run."""
+    values, index, lrs = scrub_grid(run.lr, run.steps)
+    runs = cached_grid(run.loss_id, "gd", run.x0, lrs, run.steps)
+    frames = loss_frames(runs, k, run.n, [say.badge(r) for r in runs], LOOK)
+    return thin(Scrub("gd_lrlog", values, index, tuple(frames), t("descent.lrlog"),
+                      tuple(f"lr = {say.lr_text(lr)}" for lr in lrs)), SCRUB_STEP, SCRUB_BUDGET)
+
+
 def verdict(run: d.DescentRun, lr: float) -> None:
     """Regime box with its computed reason."""
     st.subheader(t("descent.verdict", lr=say.lr_text(lr)))
@@ -167,8 +175,14 @@ def step_controls(n: int, area: dict) -> int:
                                          ("last", None, n, "last_page")):
             st.button(t(f"descent.{key}"), key=f"gd_b_{key}", on_click=_move,
                       args=(delta, target), icon=f":material/{icon}:")
+    n_was, at_end = st.session_state.get(_STEP_AT, (n, False))
+    held = st.session_state.get("gd_step")
+    if held is not None and (held > n or (at_end and n_was != n)):
+        st.session_state["gd_step"] = n  # at the end it stays at the end (as the scrub shows)
     with area["buttons"]:
-        return int(SPEC.draw("gd_step", hi=n, default=n))
+        k = int(SPEC.draw("gd_step", hi=n, default=n))
+    st.session_state[_STEP_AT] = (n, k >= n)
+    return k
 
 
 def iterate_table(loss: d.Loss, run: d.DescentRun) -> None:
@@ -186,7 +200,8 @@ def walk_1d(loss: d.Loss1D, run: d.DescentRun, area: dict) -> None:
     curvature story, the lr axis, the loss gap and x per iteration."""
     k = step_controls(run.n, area)
     with area["picture"]:
-        chart(loss_curve(run, LOOK, upto=k), "gd_curve")
+        chart(loss_curve(run, LOOK, upto=k, badge=say.badge(run)), "gd_curve",
+              scrubs=[lr_scrub(run, k)])
     with area["below"]:
         out = outside(run, k)
         if out.count:

@@ -8,9 +8,11 @@ from core import saturation as sat
 from core.custom import all_finite
 from core.custom import parse as parse_formula
 from ui import lesson, shell, widgets
-from ui.controls.saturation import CUSTOM, CUSTOM_LABEL, FX_PREFIX, PRESETS, SPEC, SWEEP
-from ui.figures.saturation import (CurveSet, bias_chart, curves, depth_chart, grad_chart,
-                                   preact_chart, shares_chart)
+from ui.controls import grid_index
+from ui.controls.saturation import (CUSTOM, CUSTOM_LABEL, FX_PREFIX, PRESETS, SPEC, SWEEP,
+                                    probe_grid)
+from ui.figures.saturation import (CurveSet, bias_chart, curves, curves_scrubs, depth_chart,
+                                   grad_chart, preact_chart, shares_chart)
 from ui.format import count, fmt
 from ui.i18n import t
 from ui.page import (call_fragment, chart, follow_setup, guarded, header, lecture, look,
@@ -48,9 +50,15 @@ def with_formula(ids: list[str]) -> list[str]:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def cached_intervals(act_id: str, threshold: float, lo: float, hi: float) -> list:
-    """saturated_intervals, cached."""
-    return sat.saturated_intervals(core_act(act_id), threshold, lo, hi)
+def cached_intervals(act_id: str, thresholds: tuple, lo: float, hi: float) -> list:
+    """saturated_intervals_grid over the threshold slider's grid, cached."""
+    return sat.saturated_intervals_grid(core_act(act_id), thresholds, lo, hi)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_probes(act_id: str, xs: tuple, half_width: float) -> sat.Probes:
+    """probes over the probe's grid, cached."""
+    return sat.probes(core_act(act_id), xs, half_width)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -76,11 +84,10 @@ def cached_sweep(act_ids: tuple, threshold: float) -> sat.BiasSweep:
 
 
 # ----------------------------------------------------------------------------- 1. f and f'
-def curve_controls() -> tuple[list[str], float, float]:
-    """The controls every section shares: activations, threshold t and the x range (stacked in
-    the narrow controls column beside the main picture)."""
+def curve_controls() -> tuple[list[str], float]:
+    """The controls beside the main picture: activations and the x range (the threshold t and
+    the probe are scrubbed on the chart itself)."""
     ids = SPEC.draw("sat_acts")
-    thr = SPEC.draw("sat_t")
     half = SPEC.draw("sat_xr")
     # the deep network below may use the formula too: its choice is in the session, or on a
     # first run still only in the link (then no rerun is needed to show the box)
@@ -88,33 +95,48 @@ def curve_controls() -> tuple[list[str], float, float]:
     if CUSTOM in ids or mlp_choice == CUSTOM or (
             mlp_choice is None and st.query_params.get("sat_mlp") == CUSTOM_LABEL):
         formula_box()
-    return with_formula(ids), thr, half
+    return with_formula(ids), half
+
+
+def curve_sets(ids: list[str], half: float, xs: tuple, ix: int, ts: tuple, it: int):
+    """(sets at the values shown, probes over xs, intervals over ts) of the chosen functions."""
+    sets, probes, intervals = [], [], []
+    for a in ids:
+        x, f, g = sat.curve_samples(core_act(a), -half, half, N_CURVE)
+        probes.append(cached_probes(a, xs, 0.15 * half))
+        intervals.append(cached_intervals(a, ts, -half, half))
+        sets.append(CurveSet(name(a), x, f, g, intervals[-1][it], probes[-1].at(ix)))
+    return sets, probes, intervals
 
 
 @st.fragment
-def curves_panel(ids: list[str], thr: float, half: float, control_col, chart_col) -> None:
+def curves_panel(ids: list[str], half: float, chart_col) -> float:
     """f and f' with the saturated regions shaded, their edges as numbers, and the probe
-    (a fragment: moving the probe redraws only this chart). The probe slider goes into the
-    page's controls column, the chart and its verdict sentences into the picture column."""
-    with control_col:
-        x0 = SPEC.draw("sat_x")
+    (a fragment: a new probe redraws only this chart). The probe x₀ and the threshold t are
+    scrubbed on the chart (every grid value computed by core.saturation, ui.chart.Scrub); the
+    verdict sentences under it follow the value released. A new t reruns the whole page (the
+    sections below use it). Returns t."""
+    x0, thr = SPEC.draw("sat_x"), SPEC.draw("sat_t")
+    follow_setup("saturation_threshold", thr)
     if not ids:
         chart_col.info(t("saturation.none"))
-        return
-    lo, hi = -half, half
-    x0 = min(max(x0, lo), hi)
-    sets = []
-    for a in ids:
-        x, f, g = sat.curve_samples(core_act(a), lo, hi, N_CURVE)
-        sets.append(CurveSet(name(a), x, f, g, cached_intervals(a, thr, lo, hi),
-                             sat.probe(core_act(a), x0, 0.15 * half)))
+        return thr
+    xs, ts = probe_grid(half), SPEC["sat_t"].grid()
+    ix, it = grid_index(xs, min(max(x0, -half), half)), grid_index(ts, thr)
+    x0, thr = xs[ix], ts[it]
+    sets, probes, intervals = curve_sets(ids, half, xs, ix, ts, it)
+    scrubs = curves_scrubs(sets, (-half, half), LOOK,
+                           ("sat_x", xs, ix, probes, SPEC["sat_x"].step, t("saturation.probe")),
+                           ("sat_t", ts, it, intervals, SPEC["sat_t"].step,
+                            t("saturation.threshold")))
     with chart_col:
-        chart(curves(sets, thr, (lo, hi), LOOK), "sat_curves")
+        chart(curves(sets, thr, (-half, half), LOOK), "sat_curves", scrubs=scrubs)
     chart_col.markdown("\n".join(  # the verdict next to its picture
-        say.saturation_line(s, sat.saturated_fraction(core_act(a), thr, lo, hi),
-                            cached_peak(a), thr, (lo, hi)) for a, s in zip(ids, sets)))
+        say.saturation_line(s, sat.saturated_fraction(core_act(a), thr, -half, half),
+                            cached_peak(a), thr, (-half, half)) for a, s in zip(ids, sets)))
     chart_col.subheader(t("saturation.probe_title", x=fmt(x0)))
     chart_col.markdown(say.probe_lines(sets, thr))
+    return thr
 
 
 @guarded
@@ -126,10 +148,11 @@ def main_section() -> tuple[list[str], float]:
     with lesson_box:
         lesson.bar("saturation")
     with controls:
-        chosen, threshold, half_range = curve_controls()
-    call_fragment(curves_panel, chosen, threshold, half_range, controls, picture)
+        chosen, half_range = curve_controls()
+        st.caption(t("saturation.scrub_hint"))
+    threshold = call_fragment(curves_panel, chosen, half_range, picture)
     # outside the fragment, so moving the probe does not resend the source code
-    show_code(sat.saturated_intervals, sat.derivative_peak, sat.probe)
+    show_code(sat.saturated_intervals_grid, sat.derivative_peak, sat.probes)
     return chosen, threshold
 
 

@@ -1,6 +1,7 @@
-"""Latency and load scenario for the derivatives-and-saturation page: move the probe slider
-repeatedly (the f / f' chart with its shaded saturated regions and tangent must change each
-time). Keys, bounds and the slider's label come from the page's control spec
+"""Latency and load scenario for the derivatives-and-saturation page: move the x-range slider
+repeatedly (a server round trip: the f / f' chart with its shaded saturated regions and tangent
+must change each time). The probe x₀ and the threshold t are scrubbed in the browser (no round
+trip while they move). Keys, bounds and the slider's label come from the page's control spec
 (ui/controls/saturation.py)."""
 
 from urllib.parse import quote, urlencode
@@ -9,13 +10,10 @@ from ui.controls.saturation import SPEC
 from ui.i18n import CATALOGUES
 
 QUERY = urlencode({"lang": "en"}, doseq=True, quote_via=quote)  # the defaults
-SLIDER = "sat_x"
-# the probe within the default x range, where every move changes the chart
-_HALF = SPEC["sat_xr"].default
-PROBE = f"{SLIDER}:{-_HALF:g}:{_HALF:g}"
+SLIDER = "sat_xr"
 # sliders the load bench moves on this page (in turn), each drawn on the default view: the
-# probe (a fragment), the depth of the best case (a fragment) and the deep network's bias
-MOVES = [PROBE, "sat_L", PROBE, "sat_b"]
+# x range (the main chart), the depth of the best case (a fragment) and the deep network's bias
+MOVES = [SLIDER, "sat_L", SLIDER, "sat_b"]
 
 SCENARIO = {
     "name": "saturation",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from core import saturation as sat
-from tests.browser.conftest import (chart_traces, goto, plot_js, press_slider, screenshot,
-                                    wait_for_chart, wait_for_charts)
+from tests.browser.conftest import (chart_traces, goto, plot_js, screenshot, wait_for_chart,
+                                    wait_for_charts, wait_idle)
 from ui.format import fmt
 
 DEEP_LINK = "/saturation?sat_acts=Sigmoid&sat_acts=Tanh&sat_t=0.01&sat_L=30&sat_x=-3&lang=en"
@@ -24,9 +24,16 @@ def test_cold_deep_link_then_interaction(server, page) -> None:
     assert len(depth[0]["y"]) == 31  # L = 30 from the URL
     assert depth[0]["y"][-1] == pytest.approx(0.25**30, rel=1e-6)
     # move the probe: the probe markers on the f/f' chart move with it
-    before = [tr["x"] for tr in chart_traces(page, "sat_curves") if len(tr["x"]) == 1]
-    press_slider(page, "Probe", "ArrowRight", times=4)
-    after = [tr["x"] for tr in chart_traces(page, "sat_curves") if len(tr["x"]) == 1]
+    markers = lambda: [tr["x"] for tr in chart_traces(page, "sat_curves")  # noqa: E731
+                       if len(tr["x"]) == 1 and tr["y"][0] is not None and tr["x"][0] < 8]
+    before = markers()
+    scrub = page.locator('.st-key-chart_sat_curves input.al-scrub[data-control="sat_x"]')
+    scrub.focus()  # the probe is the chart's scrub: each arrow key is one step of its grid
+    for _ in range(4):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(300)
+    wait_idle(page)
+    after = markers()
     assert before and after and before != after
     assert after[0][0] == pytest.approx(-3 + 4 * 0.05, abs=1e-6)
     # the probe panel is a fragment: its rerun must keep the page language (English here)

@@ -576,3 +576,53 @@ def test_one_step_gap_and_log_helpers():
     assert d.log_lr(0.001, 2) == -3.0 and d.LOG_LR_MIN == -4.0
     assert d.minimum_value(d.get("course")) == 10.0
     assert d.minimum_value(d.get("expanded")) == -5.0
+
+
+# --------------------------------------------------------------------------- the lr grid (#24)
+LOG_GRID = np.round(np.arange(round(d.LOG_LR_MIN * 100), round(d.LOG_LR_MAX * 100) + 1) / 100, 2)
+LR_GRID = [d.lr_from_log(v) for v in LOG_GRID]  # the log slider's steps, as the page reads them
+
+
+@pytest.mark.parametrize("loss_id,x0", [("course", 10.0), ("steep", -7.5), ("quartic", 0.5),
+                                        ("quartic", -100.0), ("bowl2d", (-8.0, 2.0))])
+@pytest.mark.parametrize("method", d.METHODS)
+def test_run_grid_equals_each_single_run(loss_id: str, x0, method: str) -> None:
+    with np.errstate(**RAISE):
+        runs = d.run_grid(loss_id, method, x0, LR_GRID, 60)
+    assert len(runs) == len(LR_GRID)
+    for lr, got in zip(LR_GRID, runs):
+        one = d.run(loss_id, method, x0=x0, lr=lr, steps=60)
+        np.testing.assert_array_equal(got.iterates, one.iterates)
+        np.testing.assert_array_equal(got.losses, one.losses)
+        assert (got.regime, got.reason, got.converged_at, got.escape, got.rate, got.lr) == \
+               (one.regime, one.reason, one.converged_at, one.escape, one.rate, one.lr)
+
+
+def test_run_grid_regimes_follow_the_stable_band() -> None:
+    runs = d.run_grid("course", "gd", 10.0, LR_GRID, 200)
+    band = d.stable_band(d.get("course"))
+    for lr, r in zip(LR_GRID, runs):
+        predicted = d.quadratic_regime(d.get("course"), lr, 10.0, 200).regime
+        assert r.regime == predicted, lr
+        if lr > band.upper:
+            assert r.regime == d.DIVERGES
+    # every regime of the course appears somewhere on the slider
+    assert {r.regime for r in runs} >= {d.MONOTONE, d.OSCILLATING, d.DIVERGES, d.TOO_SLOW}
+
+
+def test_run_grid_step_is_the_gradient_by_finite_differences() -> None:
+    runs = d.run_grid("quartic", "gd", 0.5, LR_GRID[::40], 1)
+    loss = d.get("quartic")
+    h = 1e-6
+    fd = (loss.value(np.array(0.5 + h)) - loss.value(np.array(0.5 - h))) / (2 * h)
+    for r in runs:
+        assert (r.iterates[0] - r.iterates[1]) / r.lr == pytest.approx(float(fd), rel=1e-7)
+
+
+def test_run_grid_limits() -> None:
+    with pytest.raises(ValueError):
+        d.run_grid("course", "gd", 10.0, [])
+    with pytest.raises(ValueError):
+        d.run_grid("course", "gd", 10.0, [0.1, 5.0])
+    with pytest.raises(ValueError):
+        d.run_grid("course", "nesterov", 10.0, [0.1])

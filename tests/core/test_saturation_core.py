@@ -365,3 +365,75 @@ def test_summary_tail_quantiles() -> None:
     assert s.z_lo_last == pytest.approx(float(np.quantile(z, 0.01)), rel=1e-12)
     assert s.z_hi_last == pytest.approx(float(np.quantile(z, 0.99)), rel=1e-12)
     assert s.z_lo_last > 0  # the drift: even the lower tail of the last layer is positive
+
+
+# ----------------------------------------------------------------------------- scrub grids (#24)
+X_GRID = np.round(np.arange(-160, 161) * 0.05, 12)  # the probe slider's steps on [−8, 8]
+T_GRID = np.round(np.arange(1, 501) * 0.001, 12)  # the threshold slider's steps
+
+
+@pytest.mark.parametrize("act", ["sigmoid", "tanh", "relu", "leaky_relu", "elu", "gelu",
+                                 "softplus", "mish", "hardtanh", "silu"])
+def test_probes_over_the_grid_equal_each_single_probe(act: str) -> None:
+    with np.errstate(**RAISE):
+        grid = sat_mod.probes(act, X_GRID, 1.2)
+    # exact, but for GELU: core.numeric.erf takes math.erf for a few values and a rational
+    # approximation for many (both within an ulp or two of the true value)
+    tol = dict(rtol=1e-14, atol=1e-15) if act == "gelu" else dict(rtol=0, atol=0)
+    for j, x0 in enumerate(X_GRID):
+        one = sat_mod.probe(act, float(x0), 1.2)
+        at = grid.at(j)
+        assert at.x == one.x
+        np.testing.assert_allclose([at.f, at.grad], [one.f, one.grad], **tol)
+        np.testing.assert_allclose(at.tangent_y, one.tangent_y, **tol)
+        np.testing.assert_array_equal(at.tangent_x, one.tangent_x)
+
+
+@pytest.mark.parametrize("act", ["sigmoid", "tanh", "softplus", "elu"])
+def test_probe_tangent_is_the_derivative_by_finite_differences(act: str) -> None:
+    grid = sat_mod.probes(act, X_GRID, 1.0)
+    h = 1e-6
+    fd = (get(act).fn(X_GRID + h) - get(act).fn(X_GRID - h)) / (2 * h)
+    np.testing.assert_allclose(grid.grad, fd, rtol=1e-6, atol=1e-8)
+    slope = (grid.tangent_y[:, 1] - grid.tangent_y[:, 0]) / (grid.tangent_x[:, 1]
+                                                             - grid.tangent_x[:, 0])
+    np.testing.assert_allclose(slope, grid.grad, rtol=1e-9, atol=1e-12)
+
+
+@pytest.mark.parametrize("act", ["sigmoid", "tanh", "relu", "elu", "gelu", "softplus",
+                                 "selu", "mish"])
+def test_intervals_over_the_threshold_grid_equal_each_single_call(act: str) -> None:
+    with np.errstate(**RAISE):
+        grid = sat_mod.saturated_intervals_grid(act, T_GRID, -8.0, 8.0)
+    assert len(grid) == len(T_GRID)
+    for j in range(0, len(T_GRID), 7):
+        assert grid[j] == saturated_intervals(act, float(T_GRID[j]), -8.0, 8.0)
+
+
+def test_threshold_grid_matches_the_closed_forms() -> None:
+    ts = T_GRID[T_GRID < 0.25]
+    grid = sat_mod.saturated_intervals_grid("sigmoid", ts, -30.0, 30.0)
+    for t, ivs in zip(ts, grid):
+        edge = sigmoid_saturation_edge(float(t))
+        assert ivs == [pytest.approx((-30.0, -edge), abs=1e-8),
+                       pytest.approx((edge, 30.0), abs=1e-8)]
+
+
+def test_grids_at_the_extremes_raise_no_numpy_warning() -> None:
+    xs = np.array([-1000.0, -999.95, 0.0, 999.95, 1000.0])
+    with np.errstate(**RAISE):
+        for act in ("sigmoid", "tanh", "softplus", "elu", "mish", "gelu", "selu"):
+            p = sat_mod.probes(act, xs, 2000.0)
+            assert np.all(np.isfinite(p.f)) and np.all(np.isfinite(p.grad))
+            sat_mod.saturated_intervals_grid(act, [1e-300, 10.0], -1000.0, 1000.0)
+
+
+def test_grid_limits_are_checked() -> None:
+    with pytest.raises(ValueError):
+        sat_mod.probes("sigmoid", [])
+    with pytest.raises(ValueError):
+        sat_mod.probes("sigmoid", [0.0, 1001.0])
+    with pytest.raises(ValueError):
+        sat_mod.saturated_intervals_grid("sigmoid", [0.1, 0.0])
+    with pytest.raises(ValueError):
+        sat_mod.saturated_intervals_grid("sigmoid", np.full(sat_mod.MAX_THRESHOLDS + 1, 0.1))

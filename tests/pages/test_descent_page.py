@@ -23,6 +23,22 @@ def iterates(at) -> np.ndarray:
     return np.array([v for v in xs.tolist() if v is not None], dtype=float)
 
 
+def lrlog(at) -> float:
+    """The log-lr position the loss chart's scrub shows (its grid value at its index)."""
+    from tests.pages.conftest import chart_docs
+
+    doc = next(doc for doc in chart_docs(at) if doc["key"] == "gd_curve")
+    (scrub_,), (index,) = doc["scrubs"], doc["at"]
+    assert scrub_["control"] == "gd_lrlog"
+    return scrub_["values"][index]
+
+
+def scrub(at, key: str, value: float) -> None:
+    """What the chart's scrub sends when a drag ends: its callback writes the grid value."""
+    at.session_state[key] = value
+    at.run()
+
+
 def boxes(at) -> str:
     """Text of every alert box."""
     return "\n".join(e.value for kind in ("success", "info", "warning", "error")
@@ -126,7 +142,7 @@ def test_exact_lr_change_changes_chart_and_verdict():
 
 def test_log_slider_sets_the_exact_lr():
     at = run_page("descent", locale="en-US")
-    at.slider(key="gd_lrlog").set_value(0.0).run()
+    scrub(at, "gd_lrlog", 0.0)
     assert not at.exception
     assert at.number_input(key="lr").value == pytest.approx(1.0)
     assert "Oscillates forever" in boxes(at)
@@ -134,7 +150,7 @@ def test_log_slider_sets_the_exact_lr():
 
 def test_log_slider_follows_url_lr():
     at = run_page("descent", query={"lr": "0.001"}, locale="en-US")
-    assert at.slider(key="gd_lrlog").value == pytest.approx(-3.0)
+    assert lrlog(at) == pytest.approx(-3.0)
 
 
 def test_quick_button_sets_course_case():
@@ -490,7 +506,7 @@ def _lesson_checks(at, step) -> None:
 
     lr = step.state["lr"]
     assert at.number_input(key="lr").value == lr
-    assert at.slider(key="gd_lrlog").value == pytest.approx(log_position(lr))
+    assert lrlog(at) == pytest.approx(log_position(lr))
     run = d.run("course", "gd", x0=10.0, lr=lr, steps=100, tol=d.DEFAULT_TOL)
     np.testing.assert_allclose(iterates(at), run.iterates[: step.state["gd_step"] + 1]
                                .astype(np.float32), rtol=1e-6)
@@ -511,13 +527,13 @@ def test_every_lesson_step_sets_its_lr_30_times_even_with_a_stale_log_slider():
 
     def go(button: str, k: int) -> None:
         nonlocal old
-        before = at.slider(key="gd_lrlog").value
+        before = lrlog(at)
         # the stale echo rides along with the click; not into a step that keeps lr (a question
         # asked on the picture of the step it precedes): there the page cannot tell an old
         # position from the user's own move, and takes the move
         keeps = at.number_input(key="lr").value == story[k - 1].state["lr"]
         if before != old and not keeps:
-            at.slider(key="gd_lrlog").set_value(old)
+            at.session_state["gd_lrlog"] = old
         at.button(key=button).click().run()
         assert not at.exception
         old = before
@@ -541,7 +557,7 @@ def test_the_user_moving_the_log_slider_still_sets_lr_after_a_step():
     at = run_page("descent", query={"lesson": str(k)}, locale="en-US")
     at.button(key="lesson_next_main").click().run()  # the next step: lr = 1
     assert at.number_input(key="lr").value == 1.0
-    at.slider(key="gd_lrlog").set_value(-0.3).run()  # a new position: the user's own move
+    scrub(at, "gd_lrlog", -0.3)  # a new position: the user's own move, released on the chart
     assert at.number_input(key="lr").value == pytest.approx(0.501)
     assert "Verdict for lr = 0.501" in texts(at)
 
@@ -555,7 +571,7 @@ def test_a_links_log_slider_value_never_overrides_lr(query):
     assert not at.exception
     lr = 1.0 if "lesson" in query else float(query.get("lr", 0.2))
     assert at.number_input(key="lr").value == lr
-    assert at.slider(key="gd_lrlog").value == pytest.approx(log_position(lr))
+    assert lrlog(at) == pytest.approx(log_position(lr))
     run = d.gradient_descent("course", 10.0, lr, 100)
     np.testing.assert_allclose(iterates(at), run.iterates.astype(np.float32), rtol=1e-6)
 
@@ -581,7 +597,7 @@ def test_typed_text_in_a_link_shows_escaped(payload):
 
 # ------------------------------------------------------------------ the charts (issue 22)
 def test_play_buttons_stand_under_the_plot_area():
-    for query in ({}, {"gd_loss": BOWL}):
+    for query in ({"gd_loss": BOWL},):  # the 1-D loss curve is scrubbed over lr instead
         at = run_page("descent", query=query, locale="en-US")
         fig = chart_specs(at)[0]
         menu = fig["layout"]["updatemenus"][0]
@@ -611,3 +627,74 @@ def test_log_axes_keep_their_titles_off_the_tick_labels():
         ax = chart_spec(at, key)["layout"][axis]
         assert ax["type"] == "log" and ax["automargin"] is True, key
         assert ax["title"]["standoff"] >= 10, key
+
+
+# ------------------------------------------------------------------ the lr scrub (issue 24)
+def _applied(spec: dict, frame: dict) -> dict:
+    """spec with a scrub frame applied as plotly.js does (trace attributes restyled, layout
+    attribute paths such as "xaxis.range" relaid out)."""
+    import copy
+
+    out = copy.deepcopy({"data": spec["data"], "layout": spec["layout"]})
+    for i, attrs in zip(frame["traces"], frame["data"]):
+        out["data"][i].update(attrs)
+    for path, value in frame["layout"].items():
+        *parents, last = path.split(".")
+        node = out["layout"]
+        for name in parents:
+            node = node.setdefault(name, {})
+        node[last] = value
+    return out
+
+
+def _loss_figure(run, k):
+    from plotly.io.json import to_json_plotly
+
+    from ui.figures.descent import loss_curve
+    from ui.sentences.descent import badge
+    from ui.theme import Look
+
+    return json.loads(to_json_plotly(loss_curve(run, Look(), upto=k, badge=badge(run))
+                                     .to_plotly_json()))
+
+
+@pytest.mark.parametrize("loss_id,x0,lr,steps,k", [("course", 10.0, 0.2, 100, None),
+                                                   ("quartic", 0.5, 0.9, 60, 7),
+                                                   ("steep", -7.5, 0.26, 40, None)])
+def test_every_lr_frame_reproduces_the_loss_chart_built_at_its_lr(loss_id, x0, lr, steps, k):
+    from tests.pages.test_saturation_page import _plain
+    from ui.controls.descent import scrub_grid
+    from ui.figures.descent import loss_frames, step_shown
+    from ui.sentences.descent import badge
+    from ui.theme import Look
+
+    values, index, lrs = scrub_grid(lr, steps)
+    assert lrs[index] == lr and len(values) >= 100  # ≥ every fourth step of the log slider
+    runs = d.run_grid(loss_id, "gd", x0, lrs, steps)
+    here = runs[index]
+    k = here.n if k is None else k
+    frames = loss_frames(runs, k, here.n, [badge(r) for r in runs], Look())
+    base = _loss_figure(here, k)
+    for i in list(range(0, len(values), 23)) + [index, len(values) - 1]:
+        want = _loss_figure(runs[i], step_shown(k, here.n, runs[i].n))
+        got = _applied(base, frames[i])
+        assert _plain(got) == _plain({"data": want["data"], "layout": want["layout"]}), lrs[i]
+        one = d.run(loss_id, "gd", x0=x0, lr=lrs[i], steps=steps)  # core's value for that lr
+        np.testing.assert_array_equal(runs[i].iterates, one.iterates)
+
+
+def test_the_lr_scrub_payload_fits_and_the_step_count_thins_it():
+    from ui.chart import Scrub
+    from ui.controls.descent import SCRUB_BUDGET, scrub_grid
+    from ui.figures.descent import loss_frames
+    from ui.figures.saturation import scrub_bytes
+    from ui.theme import Look
+
+    for steps in (100, 1000):
+        values, index, lrs = scrub_grid(0.2, steps)
+        runs = d.run_grid("course", "gd", 10.0, lrs, steps)
+        frames = loss_frames(runs, runs[index].n, runs[index].n, [""] * len(runs), Look())
+        size = scrub_bytes(Scrub("gd_lrlog", values, index, tuple(frames), "lr"))
+        assert size <= 1.1 * SCRUB_BUDGET, (steps, size)
+        assert values[index] == pytest.approx(math.log10(0.2), abs=0.006)
+    assert len(scrub_grid(0.2, 1000)[0]) < len(scrub_grid(0.2, 100)[0])

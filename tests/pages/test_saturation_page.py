@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 
 import pytest
@@ -13,6 +14,30 @@ from ui.format import pct as _pct
 from ui.i18n import act_name, set_lang
 
 CURVES, DEPTH, PREACT, SHARES, GRAD, DIE = range(6)
+
+
+def strips(spec: dict) -> list[list[tuple[float, float]]]:
+    """The shaded intervals of the f/f′ chart, one list per bar trace (both panels)."""
+    out = []
+    for tr in spec["data"]:
+        if tr.get("type") == "bar":
+            base, length = decode(tr["base"]), decode(tr["x"])
+            out.append([(float(a), float(a + n)) for a, n in zip(base, length)])
+    return out
+
+
+def scrub_values(at) -> dict:
+    """control → the value its chart scrub shows (the grid value at the scrub's index)."""
+    from tests.pages.conftest import chart_docs
+
+    return {s["control"]: s["values"][i] for doc in chart_docs(at)
+            for s, i in zip(doc.get("scrubs", []), doc.get("at", []))}
+
+
+def scrub(at, key: str, value: float) -> None:
+    """What the chart's scrub sends at the end of a drag: its callback writes the value."""
+    at.session_state[key] = value
+    at.run()
 
 
 def _name(act_id: str, lang: str = "en") -> str:
@@ -46,24 +71,25 @@ def test_saturated_edges_are_computed_and_shaded() -> None:
     assert f"x < −{fmt(tanh, 4)} or x > {fmt(tanh, 4)}" in text
     # the maximum of sigmoid' is computed: 0.25 at x = 0
     assert "Largest |f′|: **0.25** at x = 0." in text
-    # shaded rectangles on both charts at the same edges (2 activations × 2 intervals × 2 rows)
-    shapes = [s for s in chart_specs(at)[CURVES]["layout"]["shapes"] if s.get("type") == "rect"]
-    assert len(shapes) == 8
-    edges = sorted({round(v, 6) for s in shapes for v in (s["x0"], s["x1"])})
-    assert edges == sorted({-8.0, 8.0, round(-sig, 6), round(sig, 6), round(-tanh, 6),
-                            round(tanh, 6)})
+    # shaded strips on both charts at the same edges (2 activations × 2 rows × 2 intervals)
+    bars = strips(chart_specs(at)[CURVES])
+    assert len(bars) == 4 and all(len(b) == 2 for b in bars)
+    edges = sorted({round(v, 4) for b in bars for iv in b for v in iv})
+    assert edges == sorted({-8.0, 8.0, round(-sig, 4), round(sig, 4), round(-tanh, 4),
+                            round(tanh, 4)})
 
 
 def test_threshold_change_moves_the_edges() -> None:
     at = run_page("saturation", query={"sat_acts": ["Sigmoid"]}, locale="en-US")
-    before = chart_specs(at)[CURVES]["layout"]["shapes"]
-    at.slider(key="sat_t").set_value(0.2).run()
+    before = strips(chart_specs(at)[CURVES])
+    scrub(at, "sat_t", 0.2)
     assert not at.exception
-    after = chart_specs(at)[CURVES]["layout"]["shapes"]
+    after = strips(chart_specs(at)[CURVES])
     edge = sat.sigmoid_saturation_edge(0.2)
     assert before != after
-    assert any(abs(s.get("x0", 0) - edge) < 1e-6 for s in after if s.get("type") == "rect")
+    assert after[0][1][0] == pytest.approx(edge, abs=1e-5)
     assert f"x > {fmt(edge, 4)}" in texts(at)
+    assert at.query_params["sat_t"] == "0.2"
 
 
 def test_probe_values_and_tangent() -> None:
@@ -78,7 +104,7 @@ def test_probe_values_and_tangent() -> None:
     tx, ty = decode(tangent[0]["x"]), decode(tangent[0]["y"])
     slope = (ty[1] - ty[0]) / (tx[1] - tx[0])
     assert slope == pytest.approx(p.grad, rel=1e-4)
-    at.slider(key="sat_x").set_value(0.0).run()
+    scrub(at, "sat_x", 0.0)
     p0 = sat.probe("sigmoid", 0.0)
     assert f"f′(x₀) = {fmt(p0.grad, 5)}" in texts(at)
 
@@ -225,9 +251,10 @@ def test_every_control_of_the_spec_is_drawn_with_its_default() -> None:
     shown: dict = {}
     for control in SPEC:
         shown.update(control.shown_with)
+    shown["fx"] = "tanh(x)"  # a formula on the chart, so that its scrubs (x₀, t) are drawn
     at = run_page("saturation", query=SPEC.to_query(SPEC.state(**shown)), locale="en-US")
     assert not at.exception and not at.warning
-    values = widget_values(at)
+    values = widget_values(at) | scrub_values(at)
     state = SPEC.state(**shown)
     for key in SPEC.keys():
         assert key in values, key
@@ -277,13 +304,17 @@ def test_text_from_a_link_is_shown_as_text(payload: str, shown: bool) -> None:
 def test_the_saturated_strips_have_a_legend() -> None:
     at = run_page("saturation", query={"sat_acts": ["Sigmoid", "Tanh", "ReLU"]}, locale="en-US")
     data = chart_specs(at)[CURVES]["data"]
-    entries = [tr["name"] for tr in data if tr.get("x") == [None]]
+    bars = [tr for tr in data if tr.get("type") == "bar"]
+    entries = [tr["name"] for tr in bars if tr["showlegend"]]
     # sigmoid and tanh are saturated somewhere on [−8, 8]; ReLU (f′ = 0 for x < 0) too
     assert entries == [f"{_name(a)}: |f′| < t" for a in ("sigmoid", "tanh", "relu")]
-    # in the strip's own colour, as the shading
-    colours = {tr["name"]: tr["marker"]["color"] for tr in data if tr.get("x") == [None]}
-    rects = [s for s in chart_specs(at)[CURVES]["layout"]["shapes"] if s["type"] == "rect"]
-    assert colours[entries[0]].rsplit(",", 1)[0] == rects[0]["fillcolor"].rsplit(",", 1)[0]
+    # each strip in its curve's colour, on both panels
+    lines = {tr["name"]: tr["line"]["color"] for tr in data if tr.get("mode") == "lines+markers"}
+    for bar in bars:
+        name = bar["name"].split(":")[0]
+        rgb = bar["marker"]["color"].removeprefix("rgba(").rsplit(",", 1)[0]
+        hexed = lines[name].lstrip("#")
+        assert rgb == ",".join(str(int(hexed[i:i + 2], 16)) for i in (0, 2, 4))
 
 
 def test_log_axes_keep_their_titles_off_the_tick_labels() -> None:
@@ -428,7 +459,7 @@ def test_the_benches_move_sliders_of_the_spec() -> None:
         assert control.kind == "slider" and not control.shown_with
         assert all(control.lo <= float(v) <= control.hi for v in window)
     at = run_page("saturation", locale="en-US")
-    assert at.slider(key="sat_x").label == SCENARIO["slider"]
+    assert at.slider(key="sat_xr").label == SCENARIO["slider"]
 
 
 @pytest.mark.parametrize("shown", [True, False])
@@ -456,3 +487,80 @@ def test_peak_sentences_for_plateaus_and_limits() -> None:
         "Largest |f′|: **1**, reached for −1 < x < 1.")
     assert peak_text(sat.derivative_peak("softplus")) == (
         "|f′| keeps growing towards x → +∞ and approaches **1**.")
+
+
+# ------------------------------------------------------------------ scrub frames (issue 24)
+def _figure_and_scrubs(acts: list[str], half: float, x0: float, thr: float):
+    """The f/f′ figure and its two scrubs as the page builds them at (x0, thr)."""
+    from plotly.io.json import to_json_plotly
+
+    from ui.controls import grid_index
+    from ui.controls.saturation import SPEC, probe_grid
+    from ui.figures.saturation import CurveSet, curves, curves_scrubs
+    from ui.theme import Look
+
+    xs, ts = probe_grid(half), SPEC["sat_t"].grid()
+    ix, it = grid_index(xs, x0), grid_index(ts, thr)
+    probes = [sat.probes(a, xs, 0.15 * half) for a in acts]
+    intervals = [sat.saturated_intervals_grid(a, ts, -half, half) for a in acts]
+    sets = []
+    for a, p, iv in zip(acts, probes, intervals):
+        x, f, g = sat.curve_samples(a, -half, half, 161)
+        sets.append(CurveSet(a, x, f, g, iv[it], p.at(ix)))
+    look = Look()
+    fig = curves(sets, ts[it], (-half, half), look)
+    scrubs = curves_scrubs(sets, (-half, half), look,
+                           ("sat_x", xs, ix, probes, 0.05, "x0"),
+                           ("sat_t", ts, it, intervals, 0.001, "t"))
+    return json.loads(to_json_plotly(fig.to_plotly_json())), scrubs
+
+
+def _plain(spec) :
+    """A figure spec with every array (numpy, base64 block or list) as a list of float32
+    values, so that a frame applied in Python compares with a figure built and encoded."""
+    import numpy as np
+
+    if isinstance(spec, dict) and set(spec) == {"dtype", "bdata"}:
+        return [float(v) for v in decode(spec).astype(np.float32)]
+    if isinstance(spec, np.ndarray):
+        return [float(v) for v in spec.astype(np.float32)]
+    if isinstance(spec, dict):
+        return {k: _plain(v) for k, v in spec.items()}
+    if isinstance(spec, (list, tuple)) and spec and all(
+            isinstance(v, float) or v is None for v in spec):
+        return [None if v is None else float(np.float32(v)) for v in spec]
+    if isinstance(spec, (list, tuple)):
+        return [_plain(v) for v in spec]
+    return spec
+
+
+@pytest.mark.parametrize("acts", [["sigmoid", "tanh", "relu"], ["elu"], ["gelu", "softplus"]])
+def test_every_scrub_frame_reproduces_the_figure_built_at_its_value(acts) -> None:
+    from ui.chart import apply_frame
+
+    base, (probe, threshold) = _figure_and_scrubs(acts, 8.0, 1.5, 0.05)
+    assert probe.values[probe.index] == 1.5 and threshold.values[threshold.index] == 0.05
+    assert len(probe.values) >= 100 and len(threshold.values) >= 100
+    for scrub, other in ((probe, threshold), (threshold, probe)):
+        for i in range(0, len(scrub.values), 17):
+            v = scrub.values[i]
+            x0, thr = (v, 0.05) if scrub is probe else (1.5, v)
+            want, _ = _figure_and_scrubs(acts, 8.0, x0, thr)
+            got = apply_frame(base, scrub, i)
+            assert _plain(got) == _plain(want), (scrub.control, v)
+
+
+def test_scrubs_fit_the_page_budget_and_keep_the_value_shown() -> None:
+    from ui.figures.saturation import SCRUB_BYTES, scrub_bytes
+
+    four = ["sigmoid", "tanh", "relu", "gelu"]
+    _, scrubs = _figure_and_scrubs(four, 20.0, -3.35, 0.013)
+    for s in scrubs:
+        assert scrub_bytes(s) <= 1.05 * SCRUB_BYTES
+        assert s.values == tuple(sorted(s.values))
+    probe, threshold = scrubs
+    assert probe.values[probe.index] == -3.35 and threshold.values[threshold.index] == 0.013
+    # thinned to every s-th step of the slider counted from the value shown
+    gaps = {round(b - a, 9) for a, b in zip(probe.values, probe.values[1:])}
+    assert len(probe.values) < 801 and len(gaps) == 1
+    assert round(gaps.pop() / 0.05, 9) % 1 == 0

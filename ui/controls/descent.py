@@ -8,8 +8,9 @@ Two controls are decided by the run when the page draws them (``dynamic``):
 - ``gd_step`` — its upper bound and its default are the run's last step;
 - ``gd_lrlog`` — the log learning-rate slider is a *view* of ``lr``: its position always comes
   from ``lr`` (the one source of truth), so it is not part of a lesson step's state, and a link's
-  ``gd_lrlog`` that disagrees with its ``lr`` never overrides it. Only a user's own move of the
-  slider changes ``lr`` (its on_change, pages/descent.py).
+  ``gd_lrlog`` that disagrees with its ``lr`` never overrides it. It is scrubbed on the loss
+  chart (ui.chart.Scrub: the picture of every lr of its grid computed at once); only a scrub
+  the user released changes ``lr`` (pages/descent.py).
 
 ``shown_with`` holds one value of another control, or a tuple of values any of which shows it.
 """
@@ -19,7 +20,7 @@ from __future__ import annotations
 import inspect
 
 from core import descent as d
-from ui.controls import Control, Spec
+from ui.controls import Control, Spec, grid_index
 from ui.format import fmt
 
 _RUN = inspect.signature(d.run).parameters  # core's own default lr and iteration count
@@ -70,7 +71,7 @@ SPEC = Spec("descent", [
             lo=d.LOG_LR_MIN, hi=d.LOG_LR_MAX, step=0.01, fmt="%.2f", help="descent.lrlog_help",
             values=dict(lo_log=fmt(d.LOG_LR_MIN), lo=lr_text(d.LR_MIN),
                         hi_log=fmt(d.LOG_LR_MAX), hi=lr_text(d.LR_MAX)),
-            dynamic=True),
+            dynamic=True, scrub=True),
     # the slider opens at the run's last step: the loss curve shows every iterate
     Control("gd_step", "slider", d.MAX_STEPS, label="descent.step", lo=0, hi=d.MAX_STEPS,
             help="descent.step_help", dynamic=True),
@@ -81,3 +82,27 @@ SPEC = Spec("descent", [
     Control("gd_lrs", "text", DEFAULT_LRS, label="descent.lrs", help="descent.lrs_help",
             values=_LIMITS, max_chars=80),
 ])
+
+
+SCRUB_STEP = 0.01  # the log slider's step (the scrub's grid is made of its multiples)
+SCRUB_BUDGET = 195_000  # bytes of the lr frames at most: a page open stays ≤ 400 KB
+
+
+def lr_at(position: float) -> float:
+    """The learning rate a position of the log slider stands for (core's 3-digit 10^v)."""
+    return d.lr_from_log(position)
+
+
+def scrub_grid(lr: float, steps: int) -> tuple[tuple[float, ...], int, tuple[float, ...]]:
+    """(positions, index, learning rates) of the loss chart's lr scrub: the log slider's own
+    steps (every s-th when the frames of all would not fit SCRUB_BUDGET at about 10 bytes per
+    iterate), the position of lr at index; the lr there is lr itself (as typed), elsewhere
+    lr_at(position)."""
+    from ui.figures.saturation import keep_within  # the scrubs' shared byte budget rule
+
+    grid = SPEC["gd_lrlog"].grid()
+    index = grid_index(grid, log_position(lr))
+    keep = keep_within(grid, index, SCRUB_STEP, 700 + 10 * (steps + 1), SCRUB_BUDGET)
+    values = tuple(grid[i] for i in keep)
+    index = keep.index(index)
+    return values, index, tuple(lr if i == index else lr_at(v) for i, v in enumerate(values))

@@ -41,14 +41,15 @@ SPEC = Spec("saturation", [
     Control("sat_acts", "multi", ["sigmoid", "tanh", "relu"], label="saturation.acts",
             options=(*ACTIVATIONS, CUSTOM), names=url_name, most=MAX_ACTS,
             help="saturation.acts_help", values={"n": MAX_ACTS}),
+    # scrubbed: the f / f′ chart's own range inputs move the shading and the probe in the browser
     Control("sat_t", "slider", 0.05, label="saturation.threshold", lo=0.001, hi=0.5, step=0.001,
-            fmt="%.3f", help="saturation.threshold_help"),
+            fmt="%.3f", help="saturation.threshold_help", scrub=True),
     Control("sat_xr", "slider", 8.0, label="saturation.xrange", lo=1.0, hi=20.0, step=0.5),
     Control("fx", "text", "", label="custom.label", help="custom.help",
             values={"max": MAX_LENGTH}, max_chars=MAX_LENGTH + 1,
             shown_with={"sat_acts": [CUSTOM]}),
     Control("sat_x", "slider", 1.5, label="saturation.probe", lo=-20.0, hi=20.0, step=0.05,
-            help="saturation.probe_help"),
+            help="saturation.probe_help", scrub=True),
     # ------------------------------------------------------------ through depth
     Control("sat_L", "slider", 20, label="saturation.depth_L", lo=1, hi=sat.MAX_FACTOR_DEPTH),
     # ------------------------------------------------------------ the simulated deep network
@@ -76,3 +77,9 @@ PRESETS = {
     "relu_he": dict(sat_mlp="relu", sat_init="he", sat_depth=20, sat_b=0.0),
     "relu_neg": dict(sat_mlp="relu", sat_init="he", sat_depth=10, sat_b=-1.0),
 }
+
+
+def probe_grid(half: float) -> tuple[float, ...]:
+    """The probe's grid on the chart's x range [−half, half]: the slider's own steps there
+    (the page clamps x₀ to the range, so the steps outside it draw nothing new)."""
+    return tuple(v for v in SPEC["sat_x"].grid() if -half - 1e-9 <= v <= half + 1e-9)

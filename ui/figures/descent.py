@@ -1,4 +1,4 @@
-"""Figures of the learning-rate page: the loss curve with its iterates (with a play button), the
+"""Figures of the learning-rate page: the loss curve with its iterates (scrubbed over lr), the
 contour map with optimiser paths, per-iteration charts, side-by-side learning rates and the
 learning-rate axis with the stable band.  Runs in, Plotly figures out: the numbers come from
 ``core.descent`` (which never lets inf/NaN out); here only views, styles and subsampling.
@@ -21,7 +21,6 @@ from ui.theme import (Look, axis_style, domain, figure, merge, series_style,
 
 GAP_FLOOR = d.GAP_FLOOR  # a loss gap of exactly 0 is drawn at this height on the log axis
 MAX_LABELS = 25       # at most this many iterate numbers written on a curve
-MAX_FRAMES = 15       # play animates at most this many steps
 MAX_FRAMES_2D = 30    # the contour view plays at most this many steps (3 paths per frame)
 CURVE_POINTS = 160
 # the loss curve is the page's main picture: beside its controls it reaches the bottom of a
@@ -54,6 +53,13 @@ def view_1d(loss: d.Loss1D, xs: np.ndarray) -> tuple[float, float]:
     return lo2 - pad, hi2 + pad
 
 
+def loss_view(run: d.DescentRun) -> tuple[float, float]:
+    """x range of the loss chart: the preset view widened to the start (not to the later
+    iterates, so that the view stays put while the learning rate is scrubbed and a zoom is
+    kept; iterates that leave it are counted under the chart, :func:`outside`)."""
+    return view_1d(d.get(run.loss_id), run.iterates[:1])
+
+
 @dataclass(frozen=True)
 class Outside:
     """Iterates of a 1-D run that fall outside the loss chart: how many and the farthest x."""
@@ -65,7 +71,7 @@ class Outside:
 def outside(run: d.DescentRun, upto: int | None = None) -> Outside:
     """Which shown iterates the loss chart cannot show."""
     xs = run.iterates[: _upto(run, upto) + 1]
-    lo, hi = view_1d(d.get(run.loss_id), xs)
+    lo, hi = loss_view(run)
     out = xs[(xs < lo) | (xs > hi)]
     far = float(out[np.argmax(np.abs(out))]) if len(out) else 0.0
     return Outside(int(len(out)), far)
@@ -92,43 +98,38 @@ def _scatter(**kw) -> dict:
     return dict(type="scatter", **kw)
 
 
-def _label_sides(xs: np.ndarray, lo: float, hi: float) -> list[str]:
-    """Iterate numbers go to the upper right, or to the upper left in the right tenth of the
-    view (so they are not cut off at the chart's edge)."""
-    edge = hi - 0.1 * (hi - lo)
-    return ["top left" if x > edge else "top right" for x in np.asarray(xs, dtype=float)]
+def _wide_curve(loss: d.Loss1D, look: Look) -> dict:
+    """The loss curve over the widest view any run can get (the preset view widened by its
+    width on each side, with the padding): one trace for every learning rate, the axes'
+    ranges choose what shows."""
+    lo, hi = loss.view
+    width = 1.1 * (hi - lo)
+    gx, gf = d.curve(loss, lo - width, hi + width, 3 * CURVE_POINTS + 1)
+    return _scatter(x=_f32(gx), y=_f32(gf), mode="lines", name=t("descent.fig.loss_curve"),
+                    line=dict(color=look.color(GREY), width=look.line), hoverinfo="skip")
 
 
-def _path_trace(xs: list, fs: list, labels: list[str], look: Look,
-                sides: list[str] | str = "top right") -> dict:
-    """Iterates as numbered markers joined by a line (None = not drawn)."""
-    idx = np.arange(len(xs))
-    return _scatter(
-        x=xs, y=fs, mode="lines+markers+text", name=t("descent.fig.iterates"),
-        text=labels, textposition=sides,
-        textfont=dict(size=look.font - 3, color=look.color(1)),
-        line=dict(color=look.color(1), width=max(2.0, look.line / 2)),
-        marker=dict(size=look.marker, color=look.color(1), symbol="circle",
-                    line=dict(color=look.background, width=1)),
-        customdata=idx, hovertemplate="k=%{customdata}<br>x=%{x:.6g}<br>f=%{y:.6g}<extra></extra>")
-
-
-def loss_curve(run: d.DescentRun, look: Look, upto: int | None = None) -> go.Figure:
-    """1-D: the loss curve and the iterates x_0 … x_k on it (numbered, joined); the start is a
-    big ring, the last shown iterate a big star, minima dotted. A ▶ button plays the first
-    MAX_FRAMES steps."""
-    loss = d.get(run.loss_id)
-    k = _upto(run, upto)
+def _path_traces(run: d.DescentRun, k: int, look: Look) -> list[dict]:
+    """The iterates x_0 … x_k joined (hover names k), their numbers where they do not crowd
+    (a text trace of at most MAX_LABELS points), the start as a big ring and x_k as a big
+    star (each left empty when outside the view)."""
     xs, fs = run.iterates[: k + 1], run.losses[: k + 1]
-    lo, hi = view_1d(loss, xs)
-    gx, gf = d.curve(loss, lo, hi, CURVE_POINTS)
+    lo, hi = loss_view(run)
     inside = (xs >= lo) & (xs <= hi)
-    last = inside[-1] and k > 0
-    data = [
-        _scatter(x=_f32(gx), y=_f32(gf), mode="lines", name=t("descent.fig.loss_curve"),
-                 line=dict(color=look.color(GREY), width=look.line), hoverinfo="skip"),
-        # fixed axis ranges: Plotly clips iterates outside the view instead of zooming out
-        _path_trace(_f32(xs), _f32(fs), _labels(xs, hi - lo), look, _label_sides(xs, lo, hi)),
+    last = bool(inside[-1] and k > 0)
+    labels = _labels(xs, hi - lo)
+    shown = np.array([i for i, text in enumerate(labels) if text], dtype=int)
+    edge = hi - 0.1 * (hi - lo)
+    return [
+        _scatter(x=_f32(xs), y=_f32(fs), mode="lines+markers", name=t("descent.fig.iterates"),
+                 line=dict(color=look.color(1), width=max(2.0, look.line / 2)),
+                 marker=dict(size=look.marker, color=look.color(1), symbol="circle",
+                             line=dict(color=look.background, width=1)),
+                 hovertemplate="k=%{pointNumber}<br>x=%{x:.6g}<br>f=%{y:.6g}<extra></extra>"),
+        _scatter(x=_f32(xs[shown]), y=_f32(fs[shown]), mode="text", showlegend=False,
+                 text=[labels[i] for i in shown], hoverinfo="skip",
+                 textposition=["top left" if xs[i] > edge else "top right" for i in shown],
+                 textfont=dict(size=look.font - 3, color=look.color(1))),
         _scatter(x=_f32(xs[:1]) if inside[0] else [], y=_f32(fs[:1]) if inside[0] else [],
                  mode="markers", name=t("descent.fig.start"),
                  marker=dict(size=look.marker + 12, color=look.color(0), symbol="circle-open",
@@ -138,31 +139,63 @@ def loss_curve(run: d.DescentRun, look: Look, upto: int | None = None) -> go.Fig
                  marker=dict(size=look.marker + 12, color=look.color(2), symbol="star",
                              line=dict(color=look.text, width=1)), hoverinfo="skip"),
     ]
+
+
+def _view_keys(run: d.DescentRun, k: int, badge: str, look: Look) -> dict:
+    """The view (the same for every learning rate) and what moves in the layout with the
+    learning rate: the title naming lr and the regime in the regime's colour (plotly.js
+    attribute paths)."""
+    loss = d.get(run.loss_id)
+    lo, hi = loss_view(run)
+    _, gf = d.curve(loss, lo, hi, CURVE_POINTS)
     y_lo, y_hi = float(np.min(gf)), float(np.max(gf))
     pad = 0.08 * (y_hi - y_lo)
-    frames, menus = _play(run, k, look)
+    return {"xaxis.range": [lo, hi], "yaxis.range": [y_lo - pad, y_hi + pad],
+            "title.text": badge, "title.font.color": regime_color(run.regime, look)}
+
+
+def loss_curve(run: d.DescentRun, look: Look, upto: int | None = None,
+               badge: str = "") -> go.Figure:
+    """1-D: the loss curve and the iterates x_0 … x_k on it (numbered, joined); the start is a
+    big ring, the last shown iterate a big star, minima dotted; the title (``badge``: lr and
+    the regime, from the page's sentences) in the regime's colour. Trace order (the scrub
+    frames rely on it): the curve, the iterates, their numbers, the start, the last."""
+    loss = d.get(run.loss_id)
+    k = _upto(run, upto)
+    keys = _view_keys(run, k, badge, look)
     layout = styled_layout(
         look, x_title="x", y_title="f(x)", hovermode="closest",
         height=LOSS_HEIGHT_CLASSROOM if look.classroom else LOSS_HEIGHT,
-        margin=dict(b=PLAY_MARGIN) if menus else {},
         shapes=[_vline(m, look.color(2), "dot", 2) for m in loss.minimizers],
-        xaxis=dict(range=[lo, hi]), yaxis=dict(range=[y_lo - pad, y_hi + pad]),
-        updatemenus=menus)
-    return figure(data, layout, frames)
+        xaxis=dict(range=keys["xaxis.range"]), yaxis=dict(range=keys["yaxis.range"]),
+        margin=dict(t=look.font + 36))
+    layout["title"] = dict(text=badge, x=0.01, xanchor="left", y=0.98, yanchor="top",
+                           font=dict(size=look.font, color=keys["title.font.color"]))
+    return figure([_wide_curve(loss, look), *_path_traces(run, k, look)], layout)
 
 
-def _play(run: d.DescentRun, k: int, look: Look) -> tuple[list[dict], list[dict]]:
-    """Frames 0 … min(k, MAX_FRAMES) (the path grows one iterate per frame) and the ▶/❚❚
-    buttons that play them; nothing when there is no step to play."""
-    m = min(k, MAX_FRAMES)
-    if m < 1:
-        return [], []
-    xs, fs = run.iterates[: m + 1], run.losses[: m + 1]
-    # no text in the frames: the trace's labels are by index, so they stay right
-    frames = [dict(name=str(j), traces=[1],
-                   data=[_scatter(x=_f32(xs[: j + 1]), y=_f32(fs[: j + 1]))])
-              for j in range(m + 1)]
-    return frames, _play_menus(look)
+PATH_KEYS = (("x", "y"), ("x", "y", "text", "textposition"), ("x", "y"), ("x", "y", "name"))
+
+
+def step_shown(k: int, n: int, n_other: int) -> int:
+    """The step another run shows when the step slider stands at k of this run's n: the
+    other's last step when the slider is at the end, else k (at most the other's last)."""
+    return n_other if k >= n else min(k, n_other)
+
+
+def loss_frames(runs: list[d.DescentRun], k: int, n: int, badges: list[str],
+                look: Look) -> list[dict]:
+    """Scrub frames of the learning rate: frame j shows runs[j] (one run per lr of the grid,
+    core.descent.run_grid) at its step :func:`step_shown`, as :func:`loss_curve` draws it."""
+    frames = []
+    for run, badge in zip(runs, badges):
+        kj = step_shown(k, n, run.n)
+        traces = _path_traces(run, kj, look)
+        frames.append({"traces": [1, 2, 3, 4],
+                       "data": [{a: tr[a] for a in keys} for tr, keys in zip(traces, PATH_KEYS)],
+                       "layout": {key: value for key, value in _view_keys(run, kj, badge, look)
+                                  .items() if key.startswith("title.")}})
+    return frames
 
 
 def _play_menus(look: Look) -> list[dict]:

@@ -14,6 +14,7 @@ finite values (zeros on a log axis are left out).
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
 from typing import Sequence
@@ -22,6 +23,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from core.saturation import DeepMLPResult, Probe
+from ui.chart import Scrub, pack_scrub
 from ui.i18n import t
 from ui.format import f32, fmt, log_axis
 from ui.theme import (Look, axis_style, figure, layout_style, line_trace,
@@ -51,53 +53,108 @@ class CurveSet:
 
 
 _YREF = {1: "y", 2: "y2"}  # the two panels of the f / f′ chart, laid out by hand
+SIDES = ("top right", "bottom right", "top left", "bottom left")  # probe read-outs per series
 
 
-def _vline(x: float, row: int, line: dict) -> dict:
-    """A vertical line across panel row (1: f, 2: f′) at x."""
-    return dict(type="line", xref="x", yref=f"{_YREF[row]} domain", x0=x, x1=x, y0=0, y1=1,
-                line=line)
+@dataclass(frozen=True)
+class CurvesView:
+    """What the f / f′ chart's layout needs besides the curves: the x range, the f panel's y
+    range (fixed) and the threshold t (the f′ panel's y range follows t)."""
+
+    x_range: tuple[float, float]
+    f_range: tuple[float, float]
+    grad_span: tuple[float, float]  # smallest and largest finite f′ of the curves drawn
+    threshold: float
+
+    @property
+    def grad_range(self) -> tuple[float, float]:
+        """y range of the f′ panel: the curves and the line at t, padded by 6 %."""
+        lo, hi = min(self.grad_span[0], self.threshold), max(self.grad_span[1], self.threshold)
+        pad = 0.06 * max(hi - lo, 1e-9)
+        return lo - pad, hi + pad
+
+    def row_range(self, row: int) -> tuple[float, float]:
+        """y range of panel row (1: f, 2: f′)."""
+        return self.f_range if row == 1 else self.grad_range
 
 
-def _bands(s: CurveSet, i: int, n: int, x_range: tuple[float, float], look: Look
-           ) -> tuple[list[dict], list[dict]]:
-    """(legend entry, shapes) of activation i's saturated intervals: a strip of its own in its
-    colour on both panels (1/n of the height, so n activations' shadings never mix), the
-    computed edges dotted on the f′ panel, and a legend entry that names the strip."""
+def curves_view(sets: Sequence[CurveSet], threshold: float,
+                x_range: tuple[float, float]) -> CurvesView:
+    """The view of the f / f′ chart for these curves and the threshold t."""
+    grads = [g[np.isfinite(g)] for g in (np.asarray(s.grad) for s in sets)]
+    grads = [g for g in grads if g.size] or [np.array([0.0, 1.0])]
+    span = (min(float(np.min(g)) for g in grads), max(float(np.max(g)) for g in grads))
+    return CurvesView(tuple(x_range), _f_range([s.f for s in sets]), span, float(threshold))
+
+
+def _strip(intervals: Sequence[tuple[float, float]], i: int, n: int, row: int,
+           view: CurvesView) -> dict:
+    """Activation i's saturated intervals on panel row as horizontal bars: its own strip of
+    1/n of the panel's height (so n activations' shadings never mix)."""
+    lo, hi = view.row_range(row)
+    top, bottom = lo + (1 - i / n) * (hi - lo), lo + (1 - (i + 1) / n) * (hi - lo)
+    starts = np.array([a for a, _ in intervals], dtype=np.float64)
+    return dict(x=f32([b - a for a, b in intervals]), base=f32(starts),
+                y=[0.5 * (top + bottom)] * len(intervals), width=top - bottom)
+
+
+def _edges(intervals: Sequence[tuple[float, float]], view: CurvesView) -> dict:
+    """The computed edges inside the x range as dotted vertical lines across the f′ panel."""
+    lo, hi = view.grad_range
+    inner = [e for ab in intervals for e in ab if view.x_range[0] < e < view.x_range[1]]
+    return dict(x=[v for e in inner for v in (e, e, None)],
+                y=[v for _ in inner for v in (lo, hi, None)])
+
+
+def _band_traces(s: CurveSet, intervals, i: int, n: int, view: CurvesView,
+                 look: Look) -> list[dict]:
+    """The strips of activation i on both panels (the f panel's bars name it in the legend)
+    and its edges: three traces whose data follow the threshold."""
     color = series_style(i, look)["color"]
-    top, bottom = 1 - i / n, 1 - (i + 1) / n
-    shapes = []
-    for lo, hi in s.intervals:
-        for row in (1, 2):
-            shapes.append(dict(type="rect", xref="x", yref=f"{_YREF[row]} domain", x0=lo, x1=hi,
-                               y0=bottom, y1=top, fillcolor=_rgba(color, SHADE_ALPHA),
-                               line=dict(width=0), layer="below"))
-        for edge in (lo, hi):  # the computed edges, on the f′ panel where t is drawn
-            if x_range[0] < edge < x_range[1]:
-                shapes.append(_vline(edge, 2, dict(color=color, width=1.5, dash="dot")))
-    if not s.intervals:
-        return [], shapes
-    entry = dict(type="scatter", x=[None], y=[None], mode="markers", hoverinfo="skip",
-                 name=t("saturation.fig.sat_band", name=s.name),
-                 marker=dict(size=look.marker + 4, symbol="square",
-                             color=_rgba(color, 2.5 * SHADE_ALPHA)))
-    return [entry], shapes
+    bars = [dict(type="bar", orientation="h", yaxis=_YREF[row], legendgroup=f"sat:{s.name}",
+                 marker=dict(color=_rgba(color, SHADE_ALPHA), line=dict(width=0)),
+                 hoverinfo="skip", name=t("saturation.fig.sat_band", name=s.name),
+                 showlegend=row == 1, legendrank=1001, **_strip(intervals, i, n, row, view))
+            for row in (1, 2)]
+    edges = dict(type="scatter", mode="lines", yaxis="y2", hoverinfo="skip", showlegend=False,
+                 line=dict(color=color, width=1.5, dash="dot"), **_edges(intervals, view))
+    return bars + [edges]
 
 
-def _probe_traces(sets: Sequence[CurveSet], look: Look) -> list[dict]:
-    """The tangent line at the probe and the markers at (x₀, f(x₀)) and (x₀, f′(x₀))."""
-    traces = []
-    probes = [(i, s) for i, s in enumerate(sets) if s.probe is not None]
-    for k, (i, s) in enumerate(probes):
-        p = s.probe
+def _threshold_traces(view: CurvesView, look: Look) -> list[dict]:
+    """The line at t across the f′ panel and its label at the right end."""
+    thr, (lo, hi) = view.threshold, view.x_range
+    return [dict(type="scatter", mode="lines", yaxis="y2", x=[lo, hi], y=[thr, thr],
+                 hoverinfo="skip", showlegend=False,
+                 line=dict(color=look.color(GREY), width=2, dash="dot")),
+            dict(type="scatter", mode="text", yaxis="y2", x=[hi], y=[thr],
+                 text=[f"t = {fmt(thr)}"], textposition="top left", cliponaxis=False,
+                 textfont=dict(size=look.font - 2), hoverinfo="skip", showlegend=False)]
+
+
+def _value(v: float) -> float | None:
+    return v if math.isfinite(v) else None
+
+
+def _probe_traces(sets: Sequence[CurveSet], probes: Sequence[Probe], view: CurvesView,
+                  look: Look) -> list[dict]:
+    """The probe: a vertical line across both panels at x₀; for each activation the tangent
+    line, and markers at (x₀, f(x₀)) and (x₀, f′(x₀)) with the values written beside them."""
+    x0 = probes[0].x
+    traces = [dict(type="scatter", mode="lines", yaxis=_YREF[row], x=[x0, x0],
+                   y=list(view.row_range(row)), hoverinfo="skip", showlegend=False,
+                   line=dict(color=look.color(GREY), width=2)) for row in (1, 2)]
+    for i, (s, p) in enumerate(zip(sets, probes)):
         color = series_style(i, look)["color"]
-        traces.append(dict(type="scatter", x=f32(p.tangent_x), y=f32(p.tangent_y), mode="lines",
+        traces.append(dict(type="scatter", x=f32(p.tangent_x), y=f32(p.tangent_y),
+                           mode="lines", hoverinfo="skip", legendgroup="tangent",
                            line=dict(color=color, width=max(2.0, look.line - 1), dash="dash"),
-                           name=t("saturation.fig.tangent"), legendgroup="tangent",
-                           showlegend=k == 0, hoverinfo="skip"))
-        for row, val in ((1, p.f), (2, p.grad)):
-            traces.append(dict(type="scatter", x=[p.x], y=[val if math.isfinite(val) else None],
-                               mode="markers", yaxis=_YREF[row],
+                           name=t("saturation.fig.tangent"), showlegend=i == 0))
+        for row, val, what in ((1, p.f, "f"), (2, p.grad, "f′")):
+            traces.append(dict(type="scatter", x=[p.x], y=[_value(val)], yaxis=_YREF[row],
+                               mode="markers+text", text=[f"{what} = {fmt(val)}"],
+                               textposition=SIDES[i % len(SIDES)], cliponaxis=False,
+                               textfont=dict(color=color, size=look.font - 2),
                                marker=dict(color=color, size=look.marker + 6,
                                            symbol="circle-open", line=dict(width=3)),
                                legendgroup=s.name, showlegend=False,
@@ -112,45 +169,148 @@ def curves(sets: Sequence[CurveSet], threshold: float, x_range: tuple[float, flo
     Saturated intervals (|f'| < threshold) are shaded in the activation's colour on both charts
     (each activation in a horizontal strip of its own, named in the legend) and their edges are
     dotted vertical lines on the f' chart; the threshold t is a dotted line on the f' chart; a
-    probe adds a vertical line, markers at (x₀, f(x₀)) and (x₀, f'(x₀)) and the tangent line
-    on the f chart.
+    probe (given for every activation, or for none) adds a vertical line, markers at
+    (x₀, f(x₀)) and (x₀, f'(x₀)) with their values and the tangent line on the f chart.
+    Trace order (the scrub frames rely on it): the strips and edges (3 per activation), the
+    line at t and its label, the curves (2 per activation), the probe (2 + 3 per activation).
     """
+    view = curves_view(sets, threshold, x_range)
     traces: list[dict] = []
-    entries: list[dict] = []
-    shapes: list[dict] = []
+    for i, s in enumerate(sets):
+        traces += _band_traces(s, s.intervals, i, len(sets), view, look)
+    traces += _threshold_traces(view, look)
     for i, s in enumerate(sets):
         traces.append(line_trace(f32(s.x), f32(s.f), s.name, i, look, legendgroup=s.name,
                                  markers_every=8))
         traces.append(line_trace(f32(s.x), f32(s.grad), s.name + "′", i, look,
                                  legendgroup=s.name, markers_every=8, showlegend=False,
                                  yaxis="y2"))
-        entry, strip = _bands(s, i, len(sets), x_range, look)
-        entries += entry
-        shapes += strip
-    shapes.append(dict(type="line", xref="x domain", yref="y2", x0=0, x1=1, y0=threshold,
-                       y1=threshold, line=dict(color=look.color(GREY), width=2, dash="dot")))
-    probe = next((s.probe for s in sets if s.probe is not None), None)
-    if probe is not None:
-        shapes += [_vline(probe.x, row, dict(color=look.color(GREY), width=2)) for row in (1, 2)]
-    # the legend entries of the strips come last: the probe's one-point markers keep their place
-    return figure(traces + _probe_traces(sets, look) + entries,
-                  _curves_layout(sets, threshold, x_range, look, shapes))
+    if sets and all(s.probe is not None for s in sets):
+        traces += _probe_traces(sets, [s.probe for s in sets], view, look)
+    return figure(traces, _curves_layout(view, look))
 
 
-def _curves_layout(sets: Sequence[CurveSet], threshold: float, x_range: tuple[float, float],
-                   look: Look, shapes: list[dict]) -> dict:
-    """The f / f′ chart's layout: two panels on one x axis, t named at the end of its line."""
-    y_lo, y_hi = _f_range([s.f for s in sets])
+def _grad_axis(view: CurvesView, look: Look) -> dict:
+    """The f′ panel's y axis (its range follows t)."""
+    return {**axis_style(look, "f′(x)"), "domain": [0, 0.465], "anchor": "x",
+            "range": list(view.grad_range)}
+
+
+def _curves_layout(view: CurvesView, look: Look) -> dict:
+    """The f / f′ chart's layout: two panels on one x axis, the strips' bars overlaid."""
     layout = layout_style(look, height=look.main_height)  # the page's main picture
     layout["margin"] = {**layout["margin"], "l": _left(look)}
-    layout["xaxis"] = {**axis_style(look, "x"), "range": list(x_range), "anchor": "y2"}
-    layout["yaxis"] = {**axis_style(look, "f(x)"), "range": [y_lo, y_hi], "domain": [0.535, 1]}
-    layout["yaxis2"] = {**axis_style(look, "f′(x)"), "domain": [0, 0.465], "anchor": "x"}
-    layout["shapes"] = shapes
-    layout["annotations"] = [dict(text=f"t = {fmt(threshold)}", xref="x domain", yref="y2", x=1,
-                                  y=threshold, xanchor="right", yanchor="bottom",
-                                  showarrow=False, font=dict(size=look.font - 2))]
+    layout["xaxis"] = {**axis_style(look, "x"), "range": list(view.x_range), "anchor": "y2"}
+    layout["yaxis"] = {**axis_style(look, "f(x)"), "range": list(view.f_range),
+                       "domain": [0.535, 1]}
+    layout["yaxis2"] = _grad_axis(view, look)
+    layout["barmode"] = "overlay"
+    layout["bargap"] = 0
     return layout
+
+
+# ----------------------------------------------------------------------------- scrub frames
+def _pick(traces: Sequence[dict], first: int, keys: Sequence[Sequence[str]]) -> dict:
+    """A frame's trace part: traces first, first + 1, … and of each the attributes keys[k]."""
+    return {"traces": list(range(first, first + len(keys))),
+            "data": [{k: tr[k] for k in ks} for tr, ks in zip(traces, keys)]}
+
+
+BAND_KEYS = (("x", "base", "y", "width"), ("x", "base", "y", "width"), ("x", "y"))
+PROBE_KEYS = (("x",), ("x",))
+MARK_KEYS = (("x", "y"), ("x", "y", "text"), ("x", "y", "text"))
+
+
+def probe_frames(sets: Sequence[CurveSet], grid: Sequence[Sequence[Probe]], threshold: float,
+                 x_range: tuple[float, float], look: Look) -> list[dict]:
+    """Scrub frames of the probe x₀: frame j moves the probe to grid[j] (one Probe per
+    activation, from core.saturation.probes): the vertical line, the tangents, the markers and
+    their values, exactly as :func:`curves` draws them with these probes."""
+    view = curves_view(sets, threshold, x_range)
+    first = 3 * len(sets) + 2 + 2 * len(sets)
+    keys = PROBE_KEYS + MARK_KEYS * len(sets)
+    return [{**_pick(_probe_traces(sets, probes, view, look), first, keys), "layout": {}}
+            for probes in grid]
+
+
+def threshold_frames(sets: Sequence[CurveSet], grid: Sequence[Sequence[list]],
+                     thresholds: Sequence[float], x_range: tuple[float, float], look: Look
+                     ) -> list[dict]:
+    """Scrub frames of the threshold t: frame j shades the intervals grid[j] (one list per
+    activation, from core.saturation.saturated_intervals_grid) for thresholds[j], moves the
+    line at t and its label and the f′ panel's range (and the probe's line across it)."""
+    out = []
+    n = len(sets)
+    probe = sets and all(s.probe is not None for s in sets)
+    for thr, intervals in zip(thresholds, grid):
+        view = curves_view(sets, thr, x_range)
+        traces: list[dict] = []
+        for i, s in enumerate(sets):
+            traces += _band_traces(s, intervals[i], i, n, view, look)
+        traces += _threshold_traces(view, look)
+        keys = list(BAND_KEYS * n) + [("y",), ("y", "text")]
+        frame = _pick(traces, 0, keys)
+        if probe:  # the probe's line across the f′ panel spans its range
+            frame["traces"].append(3 * n + 2 + 2 * n + 1)
+            frame["data"].append({"y": list(view.grad_range)})
+        out.append({**frame, "layout": {"yaxis2": _grad_axis(view, look)}})
+    return out
+
+
+SCRUB_BYTES = 170_000  # about the most each of the f / f′ chart's two scrubs sends
+STRIDES = (1, 2, 4, 5, 10, 20, 25, 50, 100, 200, 500, 1000)
+
+
+def scrub_bytes(scrub: Scrub) -> int:
+    """Bytes of a scrub's grid and frames as the chart element sends them (ui.chart)."""
+    return len(json.dumps(pack_scrub(scrub), separators=(",", ":")))
+
+
+def keep_within(values: Sequence[float], index: int, step: float, per_frame: float,
+                budget: int = SCRUB_BYTES) -> list[int]:
+    """Indices of the grid values a scrub keeps to send about budget bytes at per_frame bytes a
+    value: every s-th step counted from values[index] (the value shown now) for the smallest s
+    of STRIDES that fits (all values when they fit). Counted from the value shown, the grid a
+    release lands on is the grid the page draws next: the thumb stays where it was let go."""
+    anchor = round(values[index] / step)
+    for s in STRIDES:
+        keep = [i for i, v in enumerate(values) if (round(v / step) - anchor) % s == 0]
+        if per_frame * len(keep) <= budget:
+            break
+    return keep
+
+
+def thin(scrub: Scrub, step: float, budget: int = SCRUB_BYTES) -> Scrub:
+    """The scrub cut to fit in about budget bytes (:func:`keep_within`). Every value kept is one
+    of the slider's own steps and keeps the frame computed for it: nothing is interpolated."""
+    keep = keep_within(scrub.values, scrub.index, step,
+                       scrub_bytes(scrub) / len(scrub.values), budget)
+    if len(keep) == len(scrub.values):
+        return scrub
+    return Scrub(scrub.control, tuple(scrub.values[i] for i in keep), keep.index(scrub.index),
+                 tuple(scrub.frames[i] for i in keep), scrub.label,
+                 tuple(scrub.texts[i] for i in keep) if scrub.texts else (), scrub.disabled)
+
+
+def curves_scrubs(sets: Sequence[CurveSet], x_range: tuple[float, float], look: Look,
+                  probe: tuple, threshold: tuple) -> list[Scrub]:
+    """The f / f′ chart's two scrubs: the probe x₀ and the threshold t. probe =
+    (control, grid, index, per-activation Probes over grid, step, label) and threshold =
+    (control, grid, index, per-activation interval lists over grid, step, label), computed by
+    core.saturation (probes, saturated_intervals_grid); sets hold the values at the indices."""
+    p_key, xs, ix, probes, x_step, p_label = probe
+    t_key, ts, it, intervals, t_step, t_label = threshold
+    scrubs = []
+    if sets and all(s.probe is not None for s in sets):
+        frames = probe_frames(sets, [[p.at(j) for p in probes] for j in range(len(xs))],
+                              float(ts[it]), x_range, look)
+        scrubs.append(thin(Scrub(p_key, tuple(xs), ix, tuple(frames), p_label,
+                                 tuple(map(fmt, xs))), x_step))
+    frames = threshold_frames(sets, [[iv[j] for iv in intervals] for j in range(len(ts))], ts,
+                              x_range, look)
+    scrubs.append(thin(Scrub(t_key, tuple(ts), it, tuple(frames), t_label, tuple(map(fmt, ts))),
+                       t_step))
+    return scrubs
 
 
 def _f_range(values: Sequence[np.ndarray]) -> tuple[float, float]:

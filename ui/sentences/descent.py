@@ -51,6 +51,11 @@ def regime_short(run: d.DescentRun) -> str:
     return t(f"descent.short.{run.regime}")
 
 
+def badge(run: d.DescentRun) -> str:
+    """The loss chart's title: the run's learning rate and its regime's short name."""
+    return f"lr = {lr_text(run.lr)} · {regime_short(run)}"
+
+
 def why(run: d.DescentRun) -> str:
     """The computed explanation of a run's regime (every claim checked by core)."""
     loss = d.get(run.loss_id)
