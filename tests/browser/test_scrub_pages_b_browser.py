@@ -33,7 +33,7 @@ READ = """([key, sel]) => { const d = document.querySelector(`.st-key-chart_${ke
           thumb: +input.value, n: +input.max + 1, text: input.getAttribute('aria-valuetext'),
           sends: window.__alSends,
           traces: d.data.map((t) => ({type: t.type, meta: t.meta || null, x: arr(t.x),
-                                      y: arr(t.y), z: t.type === 'contour' ? arr(t.z) : null}))}; }"""
+                                      y: arr(t.y), z: t.type === 'heatmap' ? arr(t.z) : null}))}; }"""
 
 
 def drag(tab, key: str, control: str, stops, check) -> tuple[list, list[float]]:
@@ -96,13 +96,14 @@ def network_maps():
 def test_network_timeline_scrubs_the_epoch_with_core_maps(server, counted):
     _, tab = counted
     goto(tab, server + NET_URL)
-    wait_for_chart(tab, "net_loss", "d.data.some((t) => t.type === 'contour')", timeout=90_000)
+    wait_for_chart(tab, "net_loss", "d.data.some((t) => t.type === 'heatmap')", timeout=90_000)
     plan, X, y, mlps, box, grid = network_maps()
 
     def check(state):
         e = int(state["value"])
-        maps = [t["z"] for t in state["traces"] if t["type"] == "contour"]
-        cursor = [t for t in state["traces"] if t["meta"] == "cursor"]
+        maps = [t["z"] for t in state["traces"] if t["type"] == "heatmap"]
+        *cursor, line = [t for t in state["traces"] if t["meta"] == "cursor"]
+        assert line["x"] == [e, e]                     # the cursor line, moved as a trace
         assert state["text"].startswith(f"epoch {e:,} /")
         for m, z in zip(mlps, maps):
             stopped = net.train(m, X, y, plan.lr, e, plan.mode, plan.loss).mlp if e else m
