@@ -80,6 +80,14 @@ export function decodeScrub(spec) {
   return { spec, n, frame, live };
 }
 
+// Before plotly.js draws: the trace groups the direct path hid are shown again.
+export function unhide(gd) {
+  for (const g of gd.querySelectorAll(".al-hidden")) {
+    g.classList.remove("al-hidden");
+    g.style.display = "";
+  }
+}
+
 // Show frame i of a decoded scrub in the plot: one Plotly.update (restyle + relayout).
 export function applyFrame(Plotly, gd, scrub, i, settling = false) {
   const t0 = performance.now();
@@ -93,6 +101,7 @@ export function applyFrame(Plotly, gd, scrub, i, settling = false) {
   });
   const traces = fr.traces.filter((t) => t < gd.data.length);
   if (traces.length !== fr.traces.length) return;
+  unhide(gd);
   Plotly.update(gd, update, fr.layout || {}, traces);
   if (!settling) mark(gd, scrub, i, t0); // the marks time new pictures, not a settling one
 }
@@ -129,6 +138,10 @@ function lineJob(gd, t, tr, attrs) {
   const { xaxis: xa, yaxis: ya } = sub;
   if ([xa, ya].some((a) => a.type !== "linear" && a.type !== "log")) return null;
   const cd = g.__data__;
+  // markers that have no point at this value (the loss cursor before the first epoch): hidden
+  if (tr.mode === "markers" && keys.every((k) => attrs[k] && attrs[k].length === 0)) {
+    return { kind: "line", hide: true, t, tr, cd, g, xa, ya, attrs };
+  }
   for (const k of keys) {
     const v = attrs[k], ax = k === "x" ? xa : ya;
     if (!v || v.length === undefined || Array.isArray(v[0]) || v.length !== cd.length) return null;
@@ -137,7 +150,13 @@ function lineJob(gd, t, tr, attrs) {
   return { kind: "line", t, tr, cd, g, xa, ya, attrs };
 }
 
-function drawLine(gd, { t, tr, cd, g, xa, ya, attrs }) {
+function drawLine(gd, { t, tr, cd, g, xa, ya, attrs, hide }) {
+  g.classList.toggle("al-hidden", !!hide);
+  g.style.display = hide ? "none" : "";
+  if (hide) {
+    for (const k of Object.keys(attrs)) { gd.data[t][k] = attrs[k]; tr[k] = attrs[k]; }
+    return;
+  }
   for (const k of Object.keys(attrs)) {
     for (let i = 0; i < cd.length; i++) cd[i][k] = attrs[k][i];
     gd.data[t][k] = attrs[k];
