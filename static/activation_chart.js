@@ -4,7 +4,7 @@
 // drawn into it with Plotly.react, and layout.uirevision (set by ui/chart.py to the chart's kind)
 // tells plotly.js to keep the user's zoom, pan, legend choices and hover mode.
 
-import { applyFrame, decodeScrub, followServer, redrawAnswer, setupCapture, syncScrubs }
+import { applyFrame, decodeScrub, followServer, redrawAnswer, setupCapture, syncScrubs, unhide }
   from "./activation_scrub.js";
 
 const decoder = new TextDecoder();
@@ -159,6 +159,7 @@ function drawWhole(Plotly, root, gd, doc, scrubs, drawnAt) {
     if (h) layout.height = h;
   }
   const data = (fig.data || []).map((t) => Object.assign({}, t));
+  unhide(gd);
   const drawn = Plotly.react(gd, { data, layout, config, frames: fig.frames || [] });
   return Promise.resolve(drawn).then(() => {
     if (exportAs && gd._context) gd._context.toImageButtonOptions = exportAs;

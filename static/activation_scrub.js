@@ -80,6 +80,14 @@ export function decodeScrub(spec) {
   return { spec, n, frame, live };
 }
 
+// Before plotly.js draws: the trace groups the direct path hid are shown again.
+export function unhide(gd) {
+  for (const g of gd.querySelectorAll(".al-hidden")) {
+    g.classList.remove("al-hidden");
+    g.style.display = "";
+  }
+}
+
 // Show frame i of a decoded scrub in the plot: one Plotly.update (restyle + relayout).
 export function applyFrame(Plotly, gd, scrub, i, settling = false) {
   const t0 = performance.now();
@@ -93,6 +101,7 @@ export function applyFrame(Plotly, gd, scrub, i, settling = false) {
   });
   const traces = fr.traces.filter((t) => t < gd.data.length);
   if (traces.length !== fr.traces.length) return;
+  unhide(gd);
   Plotly.update(gd, update, fr.layout || {}, traces);
   if (!settling) mark(gd, scrub, i, t0); // the marks time new pictures, not a settling one
 }
@@ -111,50 +120,163 @@ function traceGroup(gd, t) {
   return null;
 }
 
-function fastJob(gd, t, attrs) {
+function inside(ax, v) {
+  // a value within an axis' current range (log axes hold their range in log10)
+  const l = ax.type === "log" ? Math.log10(v) : v;
+  const [lo, hi] = ax.range;
+  return l >= Math.min(lo, hi) && l <= Math.max(lo, hi);
+}
+
+function lineJob(gd, t, tr, attrs) {
+  // a scatter trace whose x and/or y change, same point count, all inside the current ranges
   const keys = Object.keys(attrs);
-  const y = attrs.y;
-  if (keys.length !== 1 || !y || y.length === undefined || Array.isArray(y[0])) return null;
-  const tr = gd._fullData.find((f) => f.index === t);
-  if (!tr || tr.type !== "scatter" || (tr.fill && tr.fill !== "none") || tr.visible !== true) {
-    return null;
-  }
+  if (keys.some((k) => k !== "x" && k !== "y")) return null;
+  if (tr.type !== "scatter" || (tr.fill && tr.fill !== "none")) return null;
   const sub = gd._fullLayout._plots[(tr.xaxis || "x") + (tr.yaxis || "y")];
   const g = traceGroup(gd, t);
-  if (!sub || !g || sub.yaxis.type !== "linear" || sub.xaxis.type !== "linear") return null;
+  if (!sub || !g) return null;
+  const { xaxis: xa, yaxis: ya } = sub;
+  if ([xa, ya].some((a) => a.type !== "linear" && a.type !== "log")) return null;
   const cd = g.__data__;
-  if (cd.length !== y.length) return null;
-  const [lo, hi] = sub.yaxis.range;
-  for (let i = 0; i < y.length; i++) if (!(y[i] >= Math.min(lo, hi) && y[i] <= Math.max(lo, hi))) return null;
-  return { t, tr, cd, g, xa: sub.xaxis, ya: sub.yaxis, y };
+  // markers that have no point at this value (the loss cursor before the first epoch): hidden
+  if (tr.mode === "markers" && keys.every((k) => attrs[k] && attrs[k].length === 0)) {
+    return { kind: "line", hide: true, t, tr, cd, g, xa, ya, attrs };
+  }
+  for (const k of keys) {
+    const v = attrs[k], ax = k === "x" ? xa : ya;
+    if (!v || v.length === undefined || Array.isArray(v[0]) || v.length !== cd.length) return null;
+    for (let i = 0; i < v.length; i++) if (!inside(ax, v[i])) return null;
+  }
+  return { kind: "line", t, tr, cd, g, xa, ya, attrs };
+}
+
+function drawLine(gd, { t, tr, cd, g, xa, ya, attrs, hide }) {
+  g.classList.toggle("al-hidden", !!hide);
+  g.style.display = hide ? "none" : "";
+  if (hide) {
+    for (const k of Object.keys(attrs)) { gd.data[t][k] = attrs[k]; tr[k] = attrs[k]; }
+    return;
+  }
+  for (const k of Object.keys(attrs)) {
+    for (let i = 0; i < cd.length; i++) cd[i][k] = attrs[k][i];
+    gd.data[t][k] = attrs[k];
+    tr[k] = attrs[k];
+  }
+  const at = (c) => xa.c2p(c.x).toFixed(2) + "," + ya.c2p(c.y).toFixed(2);
+  const line = g.querySelector("path.js-line");
+  if (line) line.setAttribute("d", cd.map((c, i) => (i ? "L" : "M") + at(c)).join(""));
+  for (const pt of g.querySelectorAll("path.point")) {
+    if (pt.__data__) pt.setAttribute("transform", "translate(" + at(pt.__data__) + ")");
+  }
+}
+
+function fastJob(gd, t, attrs) {
+  const tr = gd._fullData.find((f) => f.index === t);
+  if (!tr || tr.visible !== true) return null;
+  if (tr.type === "heatmap") return heatJob(gd, t, tr, attrs);
+  return lineJob(gd, t, tr, attrs);
 }
 
 function fastFrame(gd, scrub, i) {
   const fr = scrub.frame(i);
-  if (!fr || !gd._fullData || (fr.layout && Object.keys(fr.layout).length)) return false;
+  if (!fr || !gd._fullData) return false;
+  const notes = noteJob(gd, fr.layout || {});
+  if (!notes) return false;
   const jobs = [];
   for (let k = 0; k < fr.traces.length; k++) {
     const job = fastJob(gd, fr.traces[k], fr.data[k]);
     if (!job) return false;
     jobs.push(job);
   }
-  for (const { t, tr, cd, g, xa, ya, y } of jobs) {
-    let d = "";
-    for (let i = 0; i < y.length; i++) {
-      cd[i].y = y[i];
-      d += (i ? "L" : "M") + xa.c2p(cd[i].x).toFixed(2) + "," + ya.c2p(y[i]).toFixed(2);
-    }
-    const line = g.querySelector("path.js-line");
-    if (line) line.setAttribute("d", d);
-    for (const pt of g.querySelectorAll("path.point")) {
-      const c = pt.__data__;
-      if (c) pt.setAttribute("transform", "translate(" + xa.c2p(c.x).toFixed(2) + "," +
-                             ya.c2p(c.y).toFixed(2) + ")");
-    }
-    gd.data[t].y = y;
-    tr.y = y;
-  }
+  for (const job of jobs) (job.kind === "heat" ? drawHeat : drawLine)(gd, job);
+  drawNotes(gd, notes);
   return true;
+}
+
+// Annotations whose texts alone change (plain texts, same count, everything else equal): the
+// texts are set in the SVG in place of a relayout. Returns the changes (maybe none) or null.
+function noteJob(gd, layout) {
+  const keys = Object.keys(layout);
+  if (!keys.length) return [];
+  if (keys.length !== 1 || keys[0] !== "annotations") return null;
+  const want = layout.annotations, have = gd.layout.annotations || [];
+  if (!Array.isArray(want) || want.length !== have.length) return null;
+  const jobs = [];
+  for (let i = 0; i < want.length; i++) {
+    const a = want[i], b = have[i];
+    if (a.text === b.text) continue;
+    if (typeof a.text !== "string" || /[<&]/.test(a.text) || /[<&]/.test(String(b.text))) return null;
+    const rest = (o) => JSON.stringify(Object.assign({}, o, { text: "" }));
+    if (rest(a) !== rest(b)) return null;
+    const node = gd.querySelector('.annotation[data-index="' + i + '"] text.annotation-text');
+    if (!node) return null;
+    jobs.push({ i, node, text: a.text });
+  }
+  return jobs;
+}
+
+function drawNotes(gd, jobs) {
+  for (const { i, node, text } of jobs) {
+    node.textContent = text;
+    gd.layout.annotations[i].text = text;
+    if (gd._fullLayout.annotations[i]) gd._fullLayout.annotations[i].text = text;
+  }
+}
+
+// Heatmaps drawn smooth (zsmooth "best") on fixed axes: the new z is painted into a canvas of one
+// pixel per cell through the trace's colour scale (256 steps), and the trace's image shows it,
+// stretched by the browser over the same place; a name change goes along (hover only).
+function heatJob(gd, t, tr, attrs) {
+  const keys = Object.keys(attrs);
+  if (keys.some((k) => k !== "z" && k !== "name") || tr.zsmooth !== "best") return null;
+  const z = attrs.z;
+  let img = null;
+  for (const g of gd.querySelectorAll(".heatmaplayer .hm")) {
+    const cd = g.__data__;
+    const c0 = cd && (cd[0] || cd);
+    if (c0 && c0.trace && c0.trace.index === t) img = g.querySelector("image");
+  }
+  const rows = z ? z.length : 0, cols = rows ? z[0].length : 0;
+  if (!img || (z && (!Array.isArray(z) || !cols))) return null;
+  if (z && (rows !== tr.y.length || cols !== tr.x.length)) return null;
+  if (z && !(tr.y[tr.y.length - 1] > tr.y[0] && tr.x[tr.x.length - 1] > tr.x[0])) return null;
+  return { kind: "heat", t, tr, img, attrs, rows, cols };
+}
+
+function colours(tr) {
+  // 256 RGBA steps of the trace's colour scale from zmin to zmax
+  if (tr.__alLut) return tr.__alLut;
+  const c = document.createElement("canvas");
+  c.width = 256; c.height = 1;
+  const ctx = c.getContext("2d");
+  const grad = ctx.createLinearGradient(0.5, 0, 255.5, 0);
+  for (const [at, colour] of tr.colorscale) grad.addColorStop(at, colour);
+  ctx.fillStyle = grad;
+  ctx.fillRect(0, 0, 256, 1);
+  return (tr.__alLut = ctx.getImageData(0, 0, 256, 1).data);
+}
+
+function drawHeat(gd, { t, tr, img, attrs, rows, cols }) {
+  if (attrs.name !== undefined) { gd.data[t].name = attrs.name; tr.name = attrs.name; }
+  const z = attrs.z;
+  if (!z) return;
+  const lut = colours(tr), lo = tr.zmin, k = 255 / (tr.zmax - tr.zmin);
+  const canvas = gd.__alHeat || (gd.__alHeat = document.createElement("canvas"));
+  canvas.width = cols; canvas.height = rows;
+  const ctx = canvas.getContext("2d");
+  const image = ctx.createImageData(cols, rows);
+  const px = image.data;
+  for (let r = 0; r < rows; r++) {
+    const row = z[r], base = (rows - 1 - r) * cols * 4;
+    for (let c = 0; c < cols; c++) {
+      const s = Math.max(0, Math.min(255, Math.round((row[c] - lo) * k))) * 4, d = base + c * 4;
+      px[d] = lut[s]; px[d + 1] = lut[s + 1]; px[d + 2] = lut[s + 2]; px[d + 3] = 255;
+    }
+  }
+  ctx.putImageData(image, 0, 0);
+  img.setAttribute("href", canvas.toDataURL());
+  img.style.imageRendering = "auto";
+  gd.data[t].z = z;
 }
 
 function mark(gd, scrub, i, t0) {
@@ -237,12 +359,14 @@ function wire(entry, ctx) {
     if (!entry.direct) return;
     entry.direct = false;
     requestAnimationFrame(() => setTimeout(() => {
-      if (entry.dragging || !ctx.Plotly() || !ctx.gd._fullLayout) return;
+      if (entry.dragging || entry.playing || !ctx.Plotly() || !ctx.gd._fullLayout) return;
       applyFrame(ctx.Plotly(), ctx.gd, entry.scrub, Number(input.value), true);
     }, 0));
   };
   input.addEventListener("input", move);
-  input.addEventListener("pointerdown", () => { entry.dragging = true; });
+  entry.move = move;
+  entry.settle = settle;
+  input.addEventListener("pointerdown", () => { stopPlay(entry, ctx, false); entry.dragging = true; });
   const up = () => {
     if (!entry.dragging) return;
     entry.dragging = false;
@@ -257,6 +381,65 @@ function wire(entry, ctx) {
     settle();
     commit(entry, ctx);
   });
+}
+
+// ▶ on a scrub with play: one grid point per animation frame, at most 30 a second, from the
+// thumb to the end (from the start when the thumb is at the end); ❚❚, the end, a drag or a key
+// on the slider stop it, and the value goes to the server as after a release.
+const PLAY_STEP_MS = 1000 / 30;
+
+function makePlay(entry, ctx) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "al-scrub-play";
+  button.style.cssText = "flex:0 0 auto;min-width:2.25rem;height:1.75rem;padding:0;" +
+    "border:1px solid currentColor;border-radius:0.4rem;background:transparent;color:inherit;" +
+    "cursor:pointer;font-size:0.95em;line-height:1;";
+  button.addEventListener("click", () => (entry.playing ? stopPlay(entry, ctx, true)
+    : startPlay(entry, ctx)));
+  entry.row.insertBefore(button, entry.input);
+  entry.play = button;
+  entry.input.addEventListener("keydown", () => stopPlay(entry, ctx, true));
+  showPlay(entry);
+}
+
+function showPlay(entry) {
+  if (!entry.play) return;
+  entry.play.textContent = entry.playing ? "❚❚" : "▶";
+  entry.play.setAttribute("aria-pressed", entry.playing ? "true" : "false");
+  entry.play.setAttribute("aria-label", "▶ " + entry.scrub.spec.label);
+  entry.play.disabled = entry.input.disabled || entry.scrub.n < 2;
+}
+
+function startPlay(entry, ctx) {
+  if (entry.input.disabled) return;
+  if (Number(entry.input.value) >= entry.scrub.n - 1) {
+    entry.input.value = "0";
+    entry.move();
+  }
+  entry.playing = true;
+  showPlay(entry);
+  let last = -Infinity;
+  const step = (now) => {
+    if (!entry.playing) return;
+    if (now - last >= PLAY_STEP_MS - 2) {
+      last = now;
+      const i = Number(entry.input.value) + 1;
+      if (i >= entry.scrub.n) return stopPlay(entry, ctx, true);
+      entry.input.value = String(i);
+      entry.move();
+    }
+    requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+}
+
+function stopPlay(entry, ctx, send) {
+  if (!entry.playing) return;
+  entry.playing = false;
+  showPlay(entry);
+  entry.settle();
+  if (send) commit(entry, ctx);
 }
 
 function commit(entry, ctx) {
@@ -293,6 +476,9 @@ export function syncScrubs(root, gd, scrubs, ctx) {
     entry.input.setAttribute("aria-label", spec.label);
     entry.input.max = String(scrub.n - 1);
     entry.input.disabled = !!spec.disabled;
+    if (spec.play && !entry.play) makePlay(entry, ctx);
+    if (!spec.play && entry.play) { stopPlay(entry, ctx, false); entry.play.remove(); entry.play = null; }
+    showPlay(entry);
   }
   bar.style.display = scrubs.length ? "flex" : "none";
   return entries;
@@ -308,7 +494,7 @@ export function followServer(entries, at, drawnAt) {
     const server = at[k];
     entry.server = server;
     let want = server;
-    if (entry.dragging) want = entry.shown;
+    if (entry.dragging || entry.playing) want = entry.shown;
     else if (entry.pending) {
       if (server === entry.pending.index || performance.now() - entry.pending.at > 2000) {
         entry.pending = null;
@@ -319,7 +505,7 @@ export function followServer(entries, at, drawnAt) {
     if (want === undefined || want === null) want = server;
     const before = drawnAt ? drawnAt[k] : entry.shown;
     if (entry.shown !== want || before !== want) {
-      if (!entry.dragging) showIndex(entry, want);
+      if (!entry.dragging && !entry.playing) showIndex(entry, want);
       if (before !== want && entry.scrub.live) local.push([entry, want]);
     }
   });

@@ -70,14 +70,15 @@ def test_timeline_frames_reproduce_the_figure_at_each_epoch(look):
                      .to_plotly_json())
         assert applied(base, scrub, i) == want
     # the frames carry the maps as one byte per value, and the cursor moves along the curves
-    z = scrub.frames[3]["data"][-1]["z"]["levels"]
+    z = scrub.frames[3]["data"][-2]["z"]["levels"]
     assert z.dtype == np.uint8
     np.testing.assert_array_equal(z, np.round(np.clip(mt.maps[1][3], 0, 1) * 255))
     cursor = scrub.frames[3]["data"][0]
     e = int(mt.epochs[3])
     assert cursor["x"].tolist() == [e] and cursor["y"][0] == np.float32(losses[0][e - 1])
     assert scrub.frames[0]["data"][0]["x"].size == 0          # epoch 0: no loss yet
-    assert scrub.frames[3]["layout"]["shapes"][0]["x0"] == e
+    assert scrub.frames[3]["data"][-1]["x"].tolist() == [e, e]     # the cursor line, a trace
+    assert "shapes" not in scrub.frames[3]["layout"] and scrub.play
     packed = pack_scrub(scrub)        # the maps travel as one block of bytes over all frames
     maps = [b for b in packed["blocks"] if b["attr"] == "z"]
     assert len(maps) == 2 and all("u1" in b for b in maps)

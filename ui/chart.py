@@ -92,7 +92,9 @@ class Scrub:
     in ``st.session_state[control]`` and the URL like any widget's. ``disabled``: a follower
     whose teacher leads (the picture still follows the teacher). ``frames`` may be empty: the
     range input still moves and sends the value, and the picture comes from the server (a page
-    over its payload budget does this for the scrubs it cannot send frames for).
+    over its payload budget does this for the scrubs it cannot send frames for). ``play``: a
+    play/pause button beside the thumb steps through the grid (at most 30 grid points a second)
+    and sends the value when it stops, as a release does.
     """
 
     control: str
@@ -102,6 +104,7 @@ class Scrub:
     label: str
     texts: tuple[str, ...] = ()
     disabled: bool = False
+    play: bool = False
 
 
 @dataclass(frozen=True)
@@ -315,7 +318,7 @@ def pack_scrub(scrub: "Scrub") -> dict:
     texts = list(scrub.texts) or [f"{v:g}" for v in scrub.values]
     out = {"control": scrub.control, "label": scrub.label, "values": list(scrub.values),
            "texts": texts, "disabled": bool(scrub.disabled), "blocks": blocks,
-           "live": bool(scrub.frames)}
+           "live": bool(scrub.frames), "play": bool(scrub.play)}
     if any(r["data"] or r["layout"] for r in rest):
         out["rest"] = rest
     return out

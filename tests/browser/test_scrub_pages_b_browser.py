@@ -33,7 +33,7 @@ READ = """([key, sel]) => { const d = document.querySelector(`.st-key-chart_${ke
           thumb: +input.value, n: +input.max + 1, text: input.getAttribute('aria-valuetext'),
           sends: window.__alSends,
           traces: d.data.map((t) => ({type: t.type, meta: t.meta || null, x: arr(t.x),
-                                      y: arr(t.y), z: t.type === 'contour' ? arr(t.z) : null}))}; }"""
+                                      y: arr(t.y), z: t.type === 'heatmap' ? arr(t.z) : null}))}; }"""
 
 
 def drag(tab, key: str, control: str, stops, check) -> tuple[list, list[float]]:
@@ -96,13 +96,14 @@ def network_maps():
 def test_network_timeline_scrubs_the_epoch_with_core_maps(server, counted):
     _, tab = counted
     goto(tab, server + NET_URL)
-    wait_for_chart(tab, "net_loss", "d.data.some((t) => t.type === 'contour')", timeout=90_000)
+    wait_for_chart(tab, "net_loss", "d.data.some((t) => t.type === 'heatmap')", timeout=90_000)
     plan, X, y, mlps, box, grid = network_maps()
 
     def check(state):
         e = int(state["value"])
-        maps = [t["z"] for t in state["traces"] if t["type"] == "contour"]
-        cursor = [t for t in state["traces"] if t["meta"] == "cursor"]
+        maps = [t["z"] for t in state["traces"] if t["type"] == "heatmap"]
+        *cursor, line = [t for t in state["traces"] if t["meta"] == "cursor"]
+        assert line["x"] == [e, e]                     # the cursor line, moved as a trace
         assert state["text"].startswith(f"epoch {e:,} /")
         for m, z in zip(mlps, maps):
             stopped = net.train(m, X, y, plan.lr, e, plan.mode, plan.loss).mlp if e else m
@@ -141,3 +142,38 @@ def test_zigzag_scrubs_the_step_with_core_paths(server, counted):
     assert seen[1:] == [24, 17, 11, 6, 3] and seen[0] > 24  # every step early in the run
     print(f"zigzag: move → frame ms {sorted(delays)}; "
           f"{frame_rate(tab, 'zz_planes', 'zz_t'):.1f} fps")
+
+
+def test_network_timeline_plays_and_sends_the_epoch_where_it_stops(server, counted):
+    """▶ (a button in the scrub bar, reached with Tab, pressed with the keyboard) steps through
+    the epochs at most 30 per second with no message to the server; ❚❚ stops it and the epoch
+    shown goes to the server (the URL) as after a release."""
+    _, tab = counted
+    goto(tab, server + NET_URL)
+    wait_for_chart(tab, "net_loss", "d.data.some((t) => t.type === 'heatmap')", timeout=90_000)
+    sel = scrub_of("net_loss", "net_at")
+    play = ".st-key-chart_net_loss button.al-scrub-play"
+    assert tab.get_attribute(play, "aria-pressed") == "false"
+    assert tab.get_attribute(play, "aria-label") == "▶ " + tab.inner_text(
+        ".st-key-chart_net_loss .al-scrub-row label")
+    tab.focus(sel)
+    tab.keyboard.press("Home")
+    tab.wait_for_function("() => location.search.includes('net_at=0')", timeout=20_000)
+    wait_idle(tab)
+    sends = tab.evaluate("window.__alSends")
+    tab.focus(sel)
+    tab.keyboard.press("Shift+Tab")      # the button sits before the slider in the tab order
+    assert tab.evaluate("document.activeElement.className") == "al-scrub-play"
+    t0 = tab.evaluate("performance.now()")
+    tab.keyboard.press("Enter")
+    tab.wait_for_function(f"() => +document.querySelector('{sel}').value >= 6", timeout=10_000)
+    assert tab.get_attribute(play, "aria-pressed") == "true"
+    assert tab.evaluate("window.__alSends") == sends          # nothing sent while playing
+    tab.keyboard.press("Space")
+    state = tab.evaluate(READ, ["net_loss", sel])
+    took = tab.evaluate("performance.now()") - t0
+    assert state["thumb"] <= took / (1000 / 30) + 1          # at most 30 steps a second
+    tab.wait_for_function(f"() => location.search.includes('net_at={state['value']}')",
+                          timeout=20_000)
+    assert tab.get_attribute(play, "aria-pressed") == "false"
+    assert tab.evaluate("window.__alSends") == sends + 1

@@ -27,8 +27,8 @@ def loss_traces(at) -> dict[str, tuple[np.ndarray, np.ndarray]]:
 
 
 def map_traces(at) -> list[dict]:
-    """The decision-map contours of the first chart, in panel order."""
-    return [tr for tr in chart_specs(at)[0]["data"] if tr["type"] == "contour"]
+    """The decision maps (heatmaps) of the first chart, in panel order."""
+    return [tr for tr in chart_specs(at)[0]["data"] if tr["type"] == "heatmap"]
 
 
 def table(at, index: int = 0):

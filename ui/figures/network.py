@@ -247,15 +247,14 @@ def _cell(c: int, cols: int, rows: int, box) -> tuple[list, list]:
 
 def _timeline_map(tl: MapTimeline, i: int, k: int, ax: str, look: Look,
                   scale_title: str) -> dict:
-    """Map i at snapshot k as a heat-coloured contour of uint8 levels, a line at 50 %."""
+    """Map i at snapshot k as a smoothly shaded heatmap of uint8 levels (a heatmap, not a
+    contour: the browser redraws it per scrubbed frame without tracing contour lines; the
+    class boundary shows where the colour passes through the background at 50 %)."""
     scale = TIMELINE_BOXES[look.classroom]["scale"]
     return dict(
-        type="contour", x=_f32(tl.xs), y=_f32(tl.ys), z=map_levels(tl.maps[i][k]),
-        zmin=0, zmax=LEVELS, colorscale=map_scale(look), showscale=(i == 0), ncontours=1,
+        type="heatmap", x=_f32(tl.xs), y=_f32(tl.ys), z=map_levels(tl.maps[i][k]),
+        zmin=0, zmax=LEVELS, zsmooth="best", colorscale=map_scale(look), showscale=(i == 0),
         xaxis=f"x{ax}", yaxis=f"y{ax}",
-        contours=dict(coloring="heatmap", start=LEVELS / 2, end=LEVELS / 2, size=1,
-                      showlines=True),
-        line=dict(color=look.text, width=max(2.0, look.line - 1)),
         colorbar=dict(title=dict(text=scale_title, side="right" if look.classroom else "top"),
                       thickness=12, tickfont=dict(size=look.font - 4),
                       tickvals=[LEVELS * q for q in (0, 0.25, 0.5, 0.75, 1)],
@@ -275,9 +274,9 @@ def _cursor(tl: MapTimeline, losses: list, k: int) -> list[tuple[np.ndarray, np.
     return points
 
 
-def _timeline_notes(tl: MapTimeline, k: int, look: Look) -> tuple[list[dict], list[dict]]:
-    """(annotations, shapes) at snapshot k: the maps' titles (in their curve's colour), the
-    cursor's label and the cursor line on the loss chart."""
+def _timeline_notes(tl: MapTimeline, k: int, look: Look) -> list[dict]:
+    """The annotations at snapshot k: the maps' titles (in their curve's colour) and the
+    cursor's label (plain texts: the browser sets them in place while the thumb moves)."""
     titles = [dict(text=tl.titles[i][k], x=0.5, y=1, xref=f"x{i + 2} domain",
                    yref=f"y{i + 2} domain", xanchor="center", yanchor="bottom",
                    showarrow=False, font=dict(size=look.font - 1, color=look.color(i)))
@@ -285,10 +284,17 @@ def _timeline_notes(tl: MapTimeline, k: int, look: Look) -> tuple[list[dict], li
     label = dict(text=tl.epoch_texts[k], x=0.01, y=1, xref="x domain", yref="y domain",
                  xanchor="left", yanchor="top", showarrow=False, bgcolor=_box(look, 0.85),
                  font=dict(size=look.font - 2, color=look.text))
+    return titles + [label]
+
+
+def _cursor_line(tl: MapTimeline, k: int, span: list, look: Look) -> dict:
+    """The cursor line at epochs[k] across the loss axis' range span (log10 ends), a trace
+    (moving it is a restyle of x, not a relayout)."""
     e = float(tl.epochs[k])
-    line = dict(type="line", xref="x", yref="y domain", x0=e, x1=e, y0=0, y1=1,
+    return dict(type="scatter", mode="lines", x=_f32([e, e]),
+                y=_f32([10.0 ** span[0], 10.0 ** span[1]]), xaxis="x", yaxis="y",
+                showlegend=False, hoverinfo="skip", meta="cursor", name="",
                 line=dict(color=look.text, width=2, dash="dot"))
-    return titles + [label], [line]
 
 
 def _timeline_layout(tl: MapTimeline, losses: list, look: Look, texts: TimelineTexts) -> dict:
@@ -345,33 +351,36 @@ def timeline_figure(names: list[str], losses: list, tl: MapTimeline, index: int,
     for i in range(k):
         traces.append(_timeline_map(tl, i, index, str(i + 2), look, texts.scale_title))
         traces += _point_traces(X, labels, i, str(i + 2), look, texts.class_names)
-    layout["annotations"], layout["shapes"] = _timeline_notes(tl, index, look)
+    traces.append(_cursor_line(tl, index, layout["yaxis"]["range"], look))
+    layout["annotations"] = _timeline_notes(tl, index, look)
     return figure(traces, layout)
 
 
 def timeline_traces(tl: MapTimeline, losses: list,
                     legend_note: bool) -> tuple[list[int], list[int]]:
-    """(indices of the cursor traces, indices of the map traces) in timeline_figure's data."""
+    """(indices of the cursor traces, indices of the map traces, index of the cursor line) in
+    timeline_figure's data."""
     n = len(losses)
     first = 2 * n + (1 if legend_note else 0)
-    return list(range(n, 2 * n)), [first + 3 * i for i in range(len(tl.maps))]
+    return (list(range(n, 2 * n)), [first + 3 * i for i in range(len(tl.maps))],
+            first + 3 * len(tl.maps))
 
 
 def timeline_frames(tl: MapTimeline, losses: list, look: Look,
                     legend_note: bool) -> tuple[dict, ...]:
     """What changes in timeline_figure from one snapshot to another, one frame per snapshot:
     the maps' levels (one byte per value, drawn as 0 + level·255/255: the figure's own uint8
-    levels), the cursor's points, the titles, the cursor's label and line."""
-    cursors, maps = timeline_traces(tl, losses, legend_note)
+    levels), the cursor's points and line, the titles and the cursor's label."""
+    cursors, maps, line = timeline_traces(tl, losses, legend_note)
     frames = []
     for k in range(len(tl.epochs)):
-        notes, shapes = _timeline_notes(tl, k, look)
-        frames.append({"traces": cursors + maps,
+        e = float(tl.epochs[k])
+        frames.append({"traces": cursors + maps + [line],
                        "data": [{"x": cx, "y": cy} for cx, cy in _cursor(tl, losses, k)]
                        + [{"z": {"levels": map_levels(tl.maps[i][k]), "lo": 0.0,
                                 "hi": float(LEVELS)}, "name": tl.titles[i][k]}
-                          for i in range(len(maps))],
-                       "layout": {"annotations": notes, "shapes": shapes}})
+                          for i in range(len(maps))] + [{"x": _f32([e, e])}],
+                       "layout": {"annotations": _timeline_notes(tl, k, look)}})
     return tuple(frames)
 
 
@@ -382,7 +391,7 @@ def timeline_scrub(tl: MapTimeline, losses: list, index: int, look: Look, legend
     texts."""
     return Scrub(control, tuple(int(e) for e in tl.epochs), int(index),
                  timeline_frames(tl, losses, look, legend_note), label,
-                 tuple(tl.epoch_texts), disabled)
+                 tuple(tl.epoch_texts), disabled, play=True)
 
 
 @dataclass(frozen=True)
