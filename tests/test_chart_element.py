@@ -247,3 +247,11 @@ def test_the_explorer_s_frames_stay_within_their_budget():
     n, framed = frame_points(every, True)
     assert n == POINTS[-1] and 0 < framed < len(every)
     assert sum(every[:framed]) * 2 * 4 * n <= FRAME_BUDGET < sum(every[:framed + 1]) * 8 * n
+
+
+def test_frame_texts_that_look_like_numbers_stay_texts():
+    from ui.chart import _numeric
+
+    assert _numeric(["0.69", "1.5"]) is None
+    assert _numeric([["0.1"], ["2"]]) is None
+    np.testing.assert_array_equal(_numeric([0.5, None, 2]), np.array([0.5, np.nan, 2], np.float32))

@@ -232,6 +232,9 @@ def _numeric(value: Any) -> np.ndarray | None:
     if isinstance(value, np.ndarray):
         return value.astype(np.float32) if value.dtype.kind in "fiub" and value.ndim else None
     if isinstance(value, (list, tuple)) and value:
+        flat = [w for v in value for w in (v if isinstance(v, (list, tuple)) else (v,))]
+        if any(isinstance(w, (str, bytes)) for w in flat):
+            return None   # texts stay texts (numpy would read "0.69" as a number)
         try:
             arr = np.asarray([np.nan if v is None else v for v in value] if not isinstance(
                 value[0], (list, tuple, np.ndarray)) else value, dtype=np.float32)

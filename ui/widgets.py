@@ -424,7 +424,9 @@ def scrub(control: Any, default: Any) -> Any:
             try:
                 asked = control.from_url(raw)
                 value = control.snap(asked)
-                bad = value != asked
+                # a link's float spelling of a grid value (0.051000000000000004) is that value
+                bad = not math.isclose(value, asked, rel_tol=1e-9,
+                                       abs_tol=1e-6 * (control.step or 1.0))
             except ValueError:
                 pass
         st.session_state[key] = value

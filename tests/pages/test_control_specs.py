@@ -86,6 +86,9 @@ def test_a_link_opens_every_control_at_its_value(page, key):
     assert not at.exception, [e.message for e in at.exception]
     assert not notices_about(at, key), notices_about(at, key)
     value = at.session_state[key]
+    if c.scrub:  # the grid's own value: the link's float spelling of it is the same number
+        assert value == pytest.approx(alt, rel=1e-9) and value in c.grid(), (value, alt)
+        return
     assert c.session_value(value) == c.session_value(alt) or value == alt, (value, alt)
 
 

@@ -562,8 +562,15 @@ def test_the_user_moving_the_log_slider_still_sets_lr_after_a_step():
     assert "Verdict for lr = 0.501" in texts(at)
 
 
+def _lr_one_step() -> str:
+    """The lesson step (1-based, as the URL spells it) whose state has lr = 1."""
+    from ui.lessons import steps
+
+    return str(next(k for k, s in enumerate(steps("descent"), 1) if s.state["lr"] == 1.0))
+
+
 @pytest.mark.parametrize("query", [{"gd_lrlog": "-3"}, {"gd_lrlog": "-3", "lr": "0.9"},
-                                   {"gd_lrlog": "0.3", "lesson": "4"}])
+                                   {"gd_lrlog": "0.3", "lesson": _lr_one_step()}])
 def test_a_links_log_slider_value_never_overrides_lr(query):
     from ui.controls.descent import log_position
 
