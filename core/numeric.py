@@ -65,25 +65,38 @@ def golden_section(fn: Callable[[float], float], a: float, b: float, maximise: b
 
 def bisect(pred: Callable[[float], bool], a: float, b: float, rtol: float = 1e-12,
            max_iter: int = 200) -> float:
-    """The point between a and b where the yes/no test pred flips (pred(a) ≠ pred(b)).
+    """The point between a and b where the yes/no test pred flips (pred(a) ≠ pred(b)): one
+    bracket of :func:`bisect_many` (the same halving, stopping rule and result)."""
+    x = bisect_many(lambda m, idx: np.array([bool(pred(float(m[0])))]), np.array([a], float),
+                    np.array([b], float), np.array([bool(pred(a))]), rtol, max_iter)
+    return float(x[0])
 
-    Bisection: look at the midpoint m = (a + b)/2; if pred(m) = pred(a) the flip lies in
-    [m, b], else in [a, m]. Stops when |b − a| ≤ rtol·max(1, |a|, |b|), when the midpoint can
-    no longer be told apart from an end (float resolution), or after max_iter halvings; returns
-    the midpoint of the last bracket. a may lie on either side of b. For a jump (ReLU' at 0)
-    it converges to the jump.
+
+def bisect_many(pred: Callable[[np.ndarray, np.ndarray], np.ndarray], a: np.ndarray,
+                b: np.ndarray, p_a: np.ndarray, rtol: float = 1e-12,
+                max_iter: int = 200) -> np.ndarray:
+    """Bisection on many brackets [a_k, b_k] at once, where the yes/no test flips
+    (pred_k(a_k) = p_a[k] ≠ pred_k(b_k)); ``pred(x, idx)`` answers for the brackets ``idx`` at
+    their points x.
+
+    Each bracket: look at the midpoint m = (a + b)/2; if pred(m) = pred(a) the flip lies in
+    [m, b], else in [a, m]. A bracket stops when |b − a| ≤ rtol·max(1, |a|, |b|), when its
+    midpoint can no longer be told apart from an end (float resolution), or after max_iter
+    halvings; returns the midpoints of the last brackets. a may lie on either side of b. For a
+    jump (ReLU' at 0) it converges to the jump.
     """
-    p_a = pred(a)
+    a, b = np.array(a, dtype=np.float64), np.array(b, dtype=np.float64)
+    live = np.ones(a.shape, dtype=bool)
     for _ in range(max_iter):
-        if abs(b - a) <= rtol * max(1.0, abs(a), abs(b)):
-            break
         m = 0.5 * (a + b)
-        if m == a or m == b:
+        live &= ~((np.abs(b - a) <= rtol * np.maximum(1.0, np.maximum(np.abs(a), np.abs(b))))
+                  | (m == a) | (m == b))
+        idx = np.flatnonzero(live)
+        if idx.size == 0:
             break
-        if pred(m) == p_a:
-            a = m
-        else:
-            b = m
+        same = np.asarray(pred(m[idx], idx), dtype=bool) == p_a[idx]
+        a[idx[same]] = m[idx[same]]
+        b[idx[~same]] = m[idx[~same]]
     return 0.5 * (a + b)
 
 

@@ -26,7 +26,7 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from core.activations import get
-from core.numeric import check_int, check_range, sample
+from core.numeric import bisect_many, check_int, check_range, sample
 from core.properties import MaxAbsGrad, max_abs_grad
 
 # ----------------------------------------------------------------------------- limits
@@ -116,7 +116,7 @@ def saturated_intervals_grid(
     grid = np.linspace(x_min, x_max, n_grid)
     sat = g(grid)[None, :] < t[:, None]  # (thresholds, grid points)
     rows, cols = np.nonzero(sat[:, 1:] != sat[:, :-1])
-    edges = _bisect_edges(g, grid[cols], grid[cols + 1], t[rows], sat[rows, cols])
+    edges = _edges_between(g, grid[cols], grid[cols + 1], t[rows], sat[rows, cols])
     out: list[list[tuple[float, float]]] = []
     for j in range(t.size):
         mine = rows == j
@@ -128,24 +128,11 @@ def saturated_intervals_grid(
     return out
 
 
-def _bisect_edges(g, a: np.ndarray, b: np.ndarray, t: np.ndarray, p_a: np.ndarray,
-                  rtol: float = _BISECT_TOL, max_iter: int = 200) -> np.ndarray:
-    """Bisection (as core.numeric.bisect) of pred_k(x) = [g(x) < t_k] on many brackets
-    [a_k, b_k] at once, pred_k(a_k) = p_a[k] ≠ pred_k(b_k): each bracket halves until
-    |b − a| ≤ rtol·max(1, |a|, |b|) or its midpoint equals an end; returns the midpoints."""
-    a, b = a.astype(np.float64), b.astype(np.float64)
-    live = np.ones(a.shape, dtype=bool)
-    for _ in range(max_iter):
-        m = 0.5 * (a + b)
-        live &= ~((np.abs(b - a) <= rtol * np.maximum(1.0, np.maximum(np.abs(a), np.abs(b))))
-                  | (m == a) | (m == b))
-        idx = np.flatnonzero(live)
-        if idx.size == 0:
-            break
-        same = (g(m[idx]) < t[idx]) == p_a[idx]
-        a[idx[same]] = m[idx[same]]
-        b[idx[~same]] = m[idx[~same]]
-    return 0.5 * (a + b)
+def _edges_between(g, a: np.ndarray, b: np.ndarray, t: np.ndarray, p_a: np.ndarray,
+                   rtol: float = _BISECT_TOL) -> np.ndarray:
+    """Where g(x) < t_k flips in each bracket [a_k, b_k] (pred_k(a_k) = p_a[k]): the one
+    bisection, core.numeric.bisect_many, on all brackets at once."""
+    return bisect_many(lambda x, idx: g(x) < t[idx], a, b, p_a, rtol)
 
 
 def sigmoid_saturation_edge(threshold: float) -> float:

@@ -1,6 +1,5 @@
-"""Learning rate and gradient descent: iterates on the loss, the named regime, the stable band,
-several learning rates side by side, and GD / momentum / Adam on an elongated 2-D bowl.
-The controls are declared in ui/controls/descent.py, the sentences in ui/sentences/descent.py."""
+"""Learning rate and gradient descent: iterates, regime, stable band, several lrs side by side,
+GD / momentum / Adam on a 2-D bowl (controls: ui/controls/descent.py; sentences: ui/sentences)."""
 
 from __future__ import annotations
 
@@ -95,13 +94,14 @@ def start_and_steps(loss: d.Loss) -> tuple[object, int]:
 
 
 def log_slider(lr: float) -> float:
-    """The log slider's position, placed from lr (a step, a link or the box set lr: the
-    position follows); the chart draws its range input. Returns the position."""
-    position = log_position(lr)
-    held = st.session_state.get("gd_lrlog")
-    if held is None or abs(held - d.log_lr(lr)) > LOG_TOL:
+    """The log slider's position, placed from lr (lr wins); the chart draws its range input."""
+    position, held = log_position(lr), st.session_state.get("gd_lrlog")
+    if held is not None and abs(held - d.log_lr(lr)) > LOG_TOL:
         st.session_state["gd_lrlog"] = position
-    st.session_state[_DRAWN] = (SPEC.draw("gd_lrlog", default=position), lr)
+    value = SPEC.draw("gd_lrlog", default=position)  # a bad link value gets its notice here
+    if abs(value - d.log_lr(lr)) > LOG_TOL:  # a link's position that disagrees with its lr
+        value = st.session_state["gd_lrlog"] = position
+    st.session_state[_DRAWN] = (value, lr)
     return position
 
 
