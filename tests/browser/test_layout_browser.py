@@ -72,14 +72,20 @@ def test_main_picture_is_on_the_first_screen(measure, page: str, screen: str):
 
 def test_classroom_link_keeps_the_projector_view_after_a_control_change(server, browser):
     """The classroom flag stays in the URL while the page is used, so a copied link reopens it."""
-    from tests.browser.conftest import press_slider, wait_idle
+    from tests.browser.conftest import wait_idle
 
     context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="en-US")
     try:
         tab = context.new_page()
         tab.goto(f"{server}/saturation?lang=en&classroom=true")
         wait_idle(tab)
-        press_slider(tab, "Probe", times=2)
+        probe = tab.locator('input.al-scrub[data-control="sat_x"]').first  # scrubbed on the chart
+        probe.focus()
+        tab.keyboard.press("ArrowRight")
+        tab.keyboard.press("ArrowRight")
+        tab.wait_for_timeout(300)
+        wait_idle(tab)
+        assert "sat_x=" in tab.url
         assert "classroom=true" in tab.url
         collapsed = tab.get_attribute('[data-testid="stSidebar"]', "data-collapsed")
         assert collapsed == "true"

@@ -74,8 +74,9 @@ def test_cold_lesson_link_and_clicker_keys(server, page):
     wait_step(page, one, n)
     assert f"lesson={one}" in page.url
 
-    # a focused slider keeps its arrow keys: the lesson does not move
-    thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    # a focused slider keeps its arrow keys: the lesson does not move (the learning rate is
+    # scrubbed on the loss chart: its range input belongs to the chart)
+    thumb = page.locator('input.al-scrub[data-control="gd_lrlog"]').first
     thumb.focus()
     page.keyboard.press("ArrowRight")
     page.wait_for_timeout(1500)
