@@ -8,6 +8,7 @@ No timing assertions here (bench/follow.py measures the delay); the waits are ge
 from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
+import pytest
 
 from tests.browser.conftest import (chart_traces, goto, press_slider, screenshot, wait_for_chart,
                                     wait_idle)
