@@ -355,7 +355,8 @@ def bar(page_id: str, near: str | None = None) -> None:
             _caption(page_id, k, n, where, head, text)
         else:
             _row(page_id, k, n, where)
-            st.markdown(f"**{head}**  \n{text}")
+            with st.container(key="lesson_text"):
+                st.markdown(f"**{head}**  \n{text}")
         _keys(key="lesson_keys", data={"step": k, "n": n, "page": page_id, "lecture": lecture,
                                        "focus": step.focus or ""},
               on_nav_change=lambda: _keyboard(page_id), height=0)

@@ -121,12 +121,9 @@ TRACES_JS = """(key) => { const d = document.querySelector('.st-key-chart_' + ke
   return d._fullData.map(t => ({name: t.name, x: t.x ? Array.from(t.x) : null,
                                 y: t.y ? Array.from(t.y) : null})); }"""
 
-TEXT_JS = """() => { const c = document.querySelector('.st-key-lesson_caption');
-  if (c) return c.textContent;
-  const bar = document.querySelector('.st-key-lesson_bar');
-  if (!bar) return null;
-  const md = Array.from(bar.querySelectorAll('[data-testid="stMarkdown"]'));
-  return md.length ? md[md.length - 1].textContent : null; }"""
+TEXT_JS = """() => { const c = document.querySelector('.st-key-lesson_caption')
+  || document.querySelector('.st-key-lesson_text');
+  return c ? c.textContent : null; }"""
 
 
 def _close(a, b, tol: float = 2e-5) -> bool:
