@@ -286,8 +286,6 @@ def klass(request, browser):
 
 
 @pytest.mark.parametrize("page_id", PAGES)
-@pytest.mark.xfail(strict=False, reason="known open failure after the question steps (#23) "
-                   "joined the lessons: saturation's transitions mismatch; being fixed in #21")
 def test_lesson_transitions_reach_every_follower_as_core_computes_them(klass, page_id):
     open_lesson(klass.teacher, page_id)
     n = len(steps(page_id))
