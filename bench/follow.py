@@ -368,7 +368,8 @@ def run_transitions(n: int) -> dict:
                           cwd=ROOT, env=env, capture_output=True, text=True)
     wall = time.perf_counter() - t0
     out = proc.stdout.splitlines()
-    pages = [line for line in out if re.match(r"^(memory|redis) \w+: \d+ transitions", line)]
+    pages = [m.group(0) for line in out
+             if (m := re.search(r"(memory|redis) \w+: \d+ transitions, \d+ mismatches", line))]
     timing = [line.strip() for line in out if "teacher's step → every tab" in line]
     failed = [line for line in out if line.startswith(("FAILED", "ERROR", "E  "))]
     return {"transitions_per_page": n, "wall_s": wall, "returncode": proc.returncode,
