@@ -177,8 +177,8 @@ def step_controls(n: int, area: dict) -> int:
                       args=(delta, target), icon=f":material/{icon}:")
     n_was, at_end = st.session_state.get(_STEP_AT, (n, False))
     held = st.session_state.get("gd_step")
-    if held is not None and (held > n or (at_end and n_was != n)):
-        st.session_state["gd_step"] = n  # at the end it stays at the end (as the scrub shows)
+    if held is not None and (held > n or (at_end and n_was != n and held == n_was)):
+        st.session_state["gd_step"] = n  # the end stays the end, unless a step wrote another k
     with area["buttons"]:
         k = int(SPEC.draw("gd_step", hi=n, default=n))
     st.session_state[_STEP_AT] = (n, k >= n)

@@ -11,6 +11,7 @@ import pytest
 from core import descent as d
 from tests.pages.conftest import chart_spec, chart_specs, decode, run_page, texts
 from ui.format import fmt
+from ui.lessons import steps
 
 QUARTIC = d.get("quartic").text
 BOWL = d.get("bowl2d").text
@@ -705,3 +706,15 @@ def test_the_lr_scrub_payload_fits_and_the_step_count_thins_it():
         assert size <= 1.1 * SCRUB_BUDGET, (steps, size)
         assert values[index] == pytest.approx(math.log10(0.2), abs=0.006)
     assert len(scrub_grid(0.2, 1000)[0]) < len(scrub_grid(0.2, 100)[0])
+
+
+def test_a_lesson_step_s_k_wins_over_the_end_that_stays_the_end():
+    """Step 7 (lr 1.1) ends its run early, at its last step k = n; a jump from there to step 1
+    (k = 0 on a longer run) must show k = 0, not the new run's end (the class transitions
+    test found 7 → 1 showing every iterate)."""
+    at = run_page("descent", query={"lesson": "7"}, locale="en-US")
+    seven = steps("descent")[6].state
+    assert at.slider(key="gd_step").value == seven["gd_step"]
+    at.query_params["lesson"] = "1"
+    at.run()
+    assert at.slider(key="gd_step").value == steps("descent")[0].state["gd_step"] == 0
