@@ -196,6 +196,19 @@ def _grad_axis(view: CurvesView, look: Look) -> dict:
             "range": list(view.grad_range)}
 
 
+def f_alone(sets: Sequence[CurveSet], x_range: tuple[float, float], look: Look) -> go.Figure:
+    """f(x) of the chosen functions alone, on one panel as tall as the f / f′ chart: no f′, no
+    saturated shading, no probe or tangent (a question asks about f′ before its reveal)."""
+    view = curves_view(sets, 0.0, x_range)
+    traces = [line_trace(f32(s.x), f32(s.f), s.name, i, look, legendgroup=s.name,
+                         markers_every=8) for i, s in enumerate(sets)]
+    layout = layout_style(look, height=look.main_height)
+    layout["margin"] = {**layout["margin"], "l": _left(look)}
+    layout["xaxis"] = {**axis_style(look, "x"), "range": list(view.x_range)}
+    layout["yaxis"] = {**axis_style(look, "f(x)"), "range": list(view.f_range)}
+    return figure(traces, layout)
+
+
 def _curves_layout(view: CurvesView, look: Look) -> dict:
     """The f / f′ chart's layout: two panels on one x axis, the strips' bars overlaid."""
     layout = layout_style(look, height=look.main_height)  # the page's main picture
