@@ -155,7 +155,8 @@ def main_section() -> tuple[list[str], float]:
         lesson.bar("saturation")
     with controls:
         chosen, half_range = curve_controls()
-        st.caption(t("saturation.scrub_hint"))
+        if not concealed("saturation", "slope"):   # (no scrub on f alone)
+            st.caption(t("saturation.scrub_hint"))
     threshold = call_fragment(curves_panel, chosen, half_range, picture)
     # outside the fragment, so moving the probe does not resend the source code
     show_code(sat.saturated_intervals_grid, sat.derivative_peak, sat.probes)
