@@ -136,7 +136,8 @@ def give_aways(page: str, qid: str, at, lang: str) -> dict[str, bool]:
                 "2/L note": any(f"2/L = {upper}" in n for n in notes(axis)),
                 "band legend": any(tr.get("name") == CATALOGUES[lang]["descent.band.diverges"]
                                    for tr in traces(axis)),
-                "theory": f"2/L = {upper}" in said}
+                "curvature story": "1 − lr · L" in said,   # its r = 1 − lr · L = …
+                "2/L in words": f"2/L = {upper}" in said or f"2/L(= {upper})" in said}
         return found
     if page == "explorer":
         return {"tables": len(at.table) >= 2,
