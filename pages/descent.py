@@ -17,6 +17,7 @@ from ui.format import fmt, plain
 from ui.i18n import t
 from ui.page import (call_fragment, chart, follow_setup, guarded, header, look, picture_layout,
                      secondary, show_code)
+from ui.questions.shown import concealed, unless_concealed
 from ui.sentences import descent as say
 
 shell.ensure()
@@ -66,9 +67,7 @@ def _reset_start() -> None:
 
 def _quick(lr: float) -> None:
     """A course button: the course loss from its own start with this lr."""
-    st.session_state["lr"] = lr
-    st.session_state["gd_loss"] = "course"
-    st.session_state["gd_x0"] = float(COURSE.default_x0)
+    st.session_state.update(lr=lr, gd_loss="course", gd_x0=float(COURSE.default_x0))
 
 
 def _move(delta: int | None, n: int) -> None:
@@ -153,14 +152,16 @@ def theory_and_axis(loss: d.Loss, run: d.DescentRun, lr: float) -> None:
     """The curvature story, then the lr axis with the stable band, 1/L, 2/L and the lr."""
     st.markdown(f"**{t('descent.theory.head')}**")
     band, paragraphs = say.theory(loss, run, lr)
-    for text in paragraphs:
+    bare = concealed("descent", "theory", note=True)  # a question asks where the bands end
+    for text in [] if bare else paragraphs:
         st.markdown(text)
     if band is not None:
-        chart(lr_axis(band, lr, LOOK, compare_lrs()), "gd_axis")
-        if loss.curvature is None:
+        chart(lr_axis(band, lr, LOOK, compare_lrs(), bare=bare), "gd_axis")
+        if loss.curvature is None and not bare:
             st.caption(t("descent.axis_caption_local", target=fmt(run.target, 4),
                          L=fmt(band.curvature, 4)))
-        st.caption(t("descent.axis_caption"))
+        if not bare:
+            st.caption(t("descent.axis_caption"))
 
 
 def step_controls(n: int, area: dict) -> int:
@@ -187,8 +188,7 @@ def step_controls(n: int, area: dict) -> int:
 
 def iterate_table(loss: d.Loss, run: d.DescentRun) -> None:
     """First 8 and last 4 iterates as numbers, built only while the expander is open."""
-    box = st.expander(t("descent.table"), expanded=False, key="gd_table_open",
-                      on_change="rerun")
+    box = st.expander(t("descent.table"), expanded=False, key="gd_table_open", on_change="rerun")
     if box.open:
         with box:
             st.caption(t("descent.table_note"))
@@ -247,6 +247,7 @@ def compare_lrs() -> list[float]:
 
 @st.fragment
 @guarded
+@unless_concealed("descent", "compare")
 def compare_panel(loss_id: str, x0, steps: int) -> None:
     """The same loss and start with several learning rates: panels and a table."""
     st.subheader(t("descent.compare"))
@@ -277,8 +278,7 @@ def main_panel() -> tuple[str, object, int]:
     ctrl, picture, lesson_box = picture_layout(1, 2.6)
     with ctrl:
         loss_id, x0, lr, steps = controls()
-    with picture:  # chart, then the step buttons and slider right under it, then the verdict
-        shown, buttons, below = st.container(), st.container(), st.container()
+    shown, buttons, below = (picture.container() for _ in range(3))  # chart, buttons, verdict
     area = dict(controls=ctrl, picture=shown, buttons=buttons, below=below)
     setup = (loss_id, x0, steps)
     follow_setup("descent", setup)

@@ -20,6 +20,7 @@ from ui.figures.explorer import (Curve, curves_figure, overflow_figure, paramete
 from ui.format import fmt, plain
 from ui.i18n import act_name, t
 from ui.page import chart, guarded, header, look, main_columns, show_code
+from ui.questions.shown import unless_concealed
 from ui.sentences import explorer as say
 
 shell.ensure()
@@ -115,6 +116,7 @@ def draw_curves(ids, params, x_range, show_grad: bool, mine, faded) -> None:
               *([formula_evaluate, formula_forward] if mine is not None else []))
 
 
+@unless_concealed("explorer", "properties")
 def tables(ids: list[str], params: dict[str, dict[str, float]], mine) -> None:
     """The measured properties (a column per function) and f, f′ at the typed points."""
     st.subheader(t("explorer.measured"))
@@ -152,6 +154,7 @@ def curves_panel(ids: list[str], control_col, chart_col, mine=None, faded=None) 
 
 
 @guarded
+@unless_concealed("explorer", "details")
 def details(ids: list[str]) -> None:
     """A tab per activation: formulas, where it is used, its weakness and the idea to remember."""
     st.subheader(t("explorer.details"))

@@ -16,8 +16,8 @@ from ui.figures.network import (MapPanel, TimelineTexts, boundary_figure, loss_f
                                 network_figure, timeline_figure, timeline_scrub)
 from ui.format import count
 from ui.i18n import t
-from ui.page import (chart, guarded, header, lecture, look, picture_layout, secondary,
-                     show_code)
+from ui.page import chart, guarded, header, lecture, look, picture_layout, secondary, show_code
+from ui.questions.shown import unless_concealed
 from ui.runs import network as runs
 from ui.sentences import network as say
 
@@ -183,6 +183,7 @@ def compare_section() -> None:
 
 @st.fragment
 @guarded
+@unless_concealed("network", "outputs")
 def output_section() -> None:
     """Section 2: sigmoid or ReLU at the output of the course's XOR network, side by side."""
     st.subheader(t("network.oc.title"))
@@ -257,6 +258,7 @@ def step_section() -> None:
 
 @st.fragment
 @guarded
+@unless_concealed("network", "linear")
 def linear_section() -> None:
     """Section 4: identity activations keep the decision boundary straight at any depth;
     non-linear ones bend it, some in fewer epochs than others."""

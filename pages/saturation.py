@@ -12,12 +12,13 @@ from ui.controls import grid_index
 from ui.controls.saturation import (CUSTOM, CUSTOM_LABEL, FX_PREFIX, PRESETS, SPEC, SWEEP,
                                     probe_grid)
 from ui.figures.saturation import (CurveSet, bias_chart, curves, curves_scrubs, depth_chart,
-                                   grad_chart, preact_chart, shares_chart)
+                                   f_alone, grad_chart, preact_chart, shares_chart)
 from ui.format import count, fmt
 from ui.i18n import t
 from ui.page import (call_fragment, chart, follow_setup, guarded, header, lecture, look,
                      picture_layout,
                      secondary, show_code)
+from ui.questions.shown import concealed
 from ui.sentences import saturation as say
 from ui.sentences.saturation import display_name as name
 
@@ -129,6 +130,11 @@ def curves_panel(ids: list[str], half: float, chart_col) -> float:
                            ("sat_x", xs, ix, probes, SPEC["sat_x"].step, t("saturation.probe")),
                            ("sat_t", ts, it, intervals, SPEC["sat_t"].step,
                             t("saturation.threshold")))
+    if concealed("saturation", "slope"):  # a question asks for f′: f alone until its reveal
+        with chart_col:
+            chart(f_alone(sets, (-half, half), LOOK), "sat_curves")
+            concealed("saturation", "slope", note=True)
+        return thr
     with chart_col:
         chart(curves(sets, thr, (-half, half), LOOK), "sat_curves", scrubs=scrubs)
     chart_col.markdown("\n".join(  # the verdict next to its picture
@@ -149,7 +155,8 @@ def main_section() -> tuple[list[str], float]:
         lesson.bar("saturation")
     with controls:
         chosen, half_range = curve_controls()
-        st.caption(t("saturation.scrub_hint"))
+        if not concealed("saturation", "slope"):   # (no scrub on f alone)
+            st.caption(t("saturation.scrub_hint"))
     threshold = call_fragment(curves_panel, chosen, half_range, picture)
     # outside the fragment, so moving the probe does not resend the source code
     show_code(sat.saturated_intervals_grid, sat.derivative_peak, sat.probes)
@@ -169,6 +176,8 @@ def depth_section(ids: list[str]) -> None:
         return
     series = [(name(a), sat.depth_factor(core_act(a), depth)) for a in ids]
     lesson.bar("saturation", "depth")
+    if concealed("saturation", "depth", note=True):  # (max|f′|)^L is a question's answer
+        return
     chart(depth_chart(series, LOOK), "sat_depth")
     st.markdown(say.depth_lines([(label, cached_peak(a).value, float(f[-1]))
                                  for a, (label, f) in zip(ids, series)], depth))
@@ -239,6 +248,8 @@ def mlp_section(thr: float) -> None:
     st.header(t("saturation.mlp.title"))
     st.markdown(t("saturation.mlp.body"))
     v = mlp_controls()
+    if concealed("saturation", "deep", note=True):  # its gradient shrinks layer by layer
+        return
     act_id, depth, width = v["sat_mlp"], int(v["sat_depth"]), int(v["sat_width"])
     follow_setup("saturation_formula", act_id == CUSTOM)  # the f(x) box comes and goes with it
     if act_id == CUSTOM:

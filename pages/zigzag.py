@@ -16,6 +16,7 @@ from ui.format import fmt
 from ui.i18n import act_name, t
 from ui.page import (call_fragment, chart, follow_setup, guarded, header, look, picture_layout,
                      secondary, show_code)
+from ui.questions.shown import concealed, unless_concealed
 from ui.sentences import zigzag as say
 
 shell.ensure()
@@ -165,16 +166,23 @@ def step_view() -> dict:
     start, end = play_window(k, opening, steps, reach)
     with lesson_box:
         lesson.bar("zigzag")
+    # a question step: the later steps (the scrub's frames, the play) and the quadrants an
+    # update can point into stay out of the picture until its reveal
+    still, bare = concealed("zigzag", "steps"), concealed("zigzag", "quadrants")
+    play = play and not still
     with picture:
         titles = [t("zigzag.panel", name=lab) for lab in labels]
         grid = scrub_steps(steps, len(runs), (k, opening, *[r for r in reach if r is not None]))
         scrub = planes_scrub(runs, grid, grid.index(k), LOOK, "zz_t", t("zigzag.t"),
                              tuple(f"t = {g}" for g in grid))
         chart(planes_figure(runs, titles, k, s["zz_eps"], LOOK, play_until=end if play else None,
-                            play_from=start, view_until=steps), "zz_planes", scrubs=[scrub])
+                            play_from=start, view_until=steps, quadrants=not bare),
+              "zz_planes", scrubs=[] if still else [scrub])
         if play and end > start:
             st.caption(t("zigzag.play_hint", t=start, end=end,
                          frames=min(MAX_FRAMES, end - start + 1)))
+        if concealed("zigzag", "quadrants", note=True):
+            return s
         md(say.verdict(labels, sums, s["zz_eps"], steps))
         with st.expander(t("zigzag.legend_title"), expanded=False):
             md(t("zigzag.legend_body"))
@@ -186,6 +194,7 @@ def step_view() -> dict:
 
 
 @guarded
+@unless_concealed("zigzag", "later")
 def comparison(s: Mapping) -> None:
     """The model, the measured comparison of the two runs, the distance chart, why."""
     labels = labels_of(s)
@@ -206,6 +215,7 @@ def comparison(s: Mapping) -> None:
 
 
 @guarded
+@unless_concealed("zigzag", "later")
 def batch_section(s: Mapping) -> None:
     """Both set-ups rerun at several batch sizes: what averaging changes and what it does not."""
     st.subheader(t("zigzag.batch_title"))
@@ -231,6 +241,7 @@ def perceptron_cached(w0: tuple, lr: float, epochs: int) -> zz.PerceptronRun:
 
 @st.fragment
 @guarded
+@unless_concealed("zigzag", "later")
 def perceptron_section() -> None:
     """The course's four samples with the perceptron rule (its own fragment)."""
     st.subheader(t("zigzag.perc", n=len(zz.PERCEPTRON_X)))

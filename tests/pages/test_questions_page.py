@@ -102,13 +102,17 @@ def test_every_question_step_is_a_complete_state_that_hides_the_answer():
     for qid in ("steep", "sketch"):   # the derivative panel is off: f alone on the chart
         state = steps("explorer")[[s.id for s in steps("explorer")].index(qid)].state
         assert state["deriv"] is False and set(state) == set(EXPLORER.state())
-    for qid in ("zero", "shrink"):    # no sigmoid on the saturation page
-        state = next(s.state for s in steps("saturation") if s.id == qid)
-        assert "sigmoid" not in state["sat_acts"]
+    for qid in ("zero", "shrink"):    # the sigmoid alone: what it gives away is concealed
+        step = next(s for s in steps("saturation") if s.id == qid)
+        assert step.state["sat_acts"] == ["sigmoid"]
+        assert {"depth", "deep"} <= set(step.question.hides)
+    assert "slope" in question("saturation", "zero").hides   # f′ itself is the answer
     count = next(s.state for s in steps("descent") if s.id == "count")
     assert count["gd_step"] == 0 and set(DESCENT.state()) <= set(count)
-    output = next(s.state for s in steps("network") if s.id == "output")
-    assert output["net_ex"] == "xor"  # the 2-3-1 network's values are not drawn
+    # the 2-3-1 network's values are not drawn on the question's step nor any step before it
+    ids = [s.id for s in steps("network")]
+    for s in steps("network")[: ids.index("output") + 1]:
+        assert s.state["net_ex"] == "xor", s.id
 
 
 # ----------------------------------------------------------------------------- truths equal core's

@@ -350,15 +350,18 @@ def _panel(run: d.DescentRun, i: int, look: Look) -> tuple[list[dict], tuple[lis
     return traces, ([lo, hi], [y_lo - pad, y_hi + pad])
 
 
-def lr_axis(band: d.StableBand, lr: float, look: Look, others: list[float] | None = None
-            ) -> go.Figure:
+def lr_axis(band: d.StableBand, lr: float, look: Look, others: list[float] | None = None,
+            bare: bool = False) -> go.Figure:
     """A log learning-rate axis LR_MIN … LR_MAX: monotone band (0, 1/L), oscillating band
-    (1/L, 2/L), diverging region above 2/L; 1/L, 2/L and the current lr marked."""
+    (1/L, 2/L), diverging region above 2/L; 1/L, 2/L and the current lr marked. ``bare``: the
+    axis and the current lr only (no band, no 1/L or 2/L, no compared lrs), for a question
+    that asks where the bands end before its reveal."""
     lo, hi = d.LR_MIN, d.LR_MAX
     one, two = band.one_step, band.upper
     data, shapes, notes = [], [], []
-    regions = [(lo, min(one, hi), d.MONOTONE), (min(one, hi), min(two, hi), d.OSCILLATING),
-               (min(two, hi), hi, d.DIVERGES)]
+    regions = [] if bare else [(lo, min(one, hi), d.MONOTONE),
+                               (min(one, hi), min(two, hi), d.OSCILLATING),
+                               (min(two, hi), hi, d.DIVERGES)]
     for a, b, regime in regions:
         if b > a:
             shapes.append(dict(type="rect", xref="x", yref="paper", x0=a, x1=b, y0=0, y1=1,
@@ -370,7 +373,7 @@ def lr_axis(band: d.StableBand, lr: float, look: Look, others: list[float] | Non
                                              color=regime_color(regime, look),
                                              opacity=0.5)))
     for value, label, regime in ((one, "1/L", d.MONOTONE), (two, "2/L", d.DIVERGES)):
-        if lo <= value <= hi:
+        if lo <= value <= hi and not bare:
             line = _vline(value, regime_color(regime, look), "dash", 3)
             # the line ends below the current-lr marker, so the marker's label never sits on it
             shapes.append({**line, "y1": LINE_TOP / AXIS_TOP})
@@ -379,7 +382,7 @@ def lr_axis(band: d.StableBand, lr: float, look: Look, others: list[float] | Non
                               xanchor="right" if label == "1/L" else "left",
                               xshift=-4 if label == "1/L" else 4,
                               font=dict(size=look.font - 3)))
-    if others:
+    if others and not bare:
         data.append(_scatter(x=_f32(others), y=[0.45] * len(others), mode="markers",
                              showlegend=False, hovertemplate="lr=%{x:.4g}<extra></extra>",
                              marker=dict(symbol="line-ns", size=16,

@@ -196,6 +196,30 @@ def _grad_axis(view: CurvesView, look: Look) -> dict:
             "range": list(view.grad_range)}
 
 
+def f_alone(sets: Sequence[CurveSet], x_range: tuple[float, float], look: Look) -> go.Figure:
+    """f(x) of the chosen functions alone, on one panel as tall as the f / f′ chart: no f′, no
+    saturated shading, no tangent (a question asks about f′ before its reveal); the probe is
+    the point (x₀, f(x₀)) on each curve, its value written beside it."""
+    view = curves_view(sets, 0.0, x_range)
+    traces = [line_trace(f32(s.x), f32(s.f), s.name, i, look, legendgroup=s.name,
+                         markers_every=8) for i, s in enumerate(sets)]
+    for i, s in enumerate(sets):
+        if s.probe is not None:
+            color = series_style(i, look)["color"]
+            traces.append(dict(type="scatter", x=[s.probe.x], y=[_value(s.probe.f)],
+                               mode="markers+text", text=[f"f = {fmt(s.probe.f)}"],
+                               textposition=SIDES[i % len(SIDES)], cliponaxis=False,
+                               textfont=dict(color=color, size=look.font - 2),
+                               marker=dict(color=color, size=look.marker + 6,
+                                           symbol="circle-open", line=dict(width=3)),
+                               showlegend=False, hoverinfo="skip"))
+    layout = layout_style(look, height=look.main_height)
+    layout["margin"] = {**layout["margin"], "l": _left(look)}
+    layout["xaxis"] = {**axis_style(look, "x"), "range": list(view.x_range)}
+    layout["yaxis"] = {**axis_style(look, "f(x)"), "range": list(view.f_range)}
+    return figure(traces, layout)
+
+
 def _curves_layout(view: CurvesView, look: Look) -> dict:
     """The f / f′ chart's layout: two panels on one x axis, the strips' bars overlaid."""
     layout = layout_style(look, height=look.main_height)  # the page's main picture

@@ -395,8 +395,11 @@ def _play_controls(frames: list[dict], look: Look, active: int = 0, lines: int =
 
 def planes_figure(runs: list[zz.ZigzagRun], titles: list[str], step: int, eps: float, look: Look,
                   play_until: int | None = None, max_frames: int = MAX_FRAMES,
-                  play_from: int | None = None, view_until: int | None = None) -> go.Figure:
-    """One (w₁, w₂) panel per run, side by side, showing step `step`.
+                  play_from: int | None = None, view_until: int | None = None,
+                  quadrants: bool = True) -> go.Figure:
+    """One (w₁, w₂) panel per run, side by side, showing step `step`. ``quadrants=False``
+    leaves out what tells where an update can point (the shaded quadrants, the ±x line and the
+    next update): a question asks exactly that before its reveal.
 
     With play_until > step the figure carries Plotly frames (≤ max_frames) from play_from
     (default: step; it may lie before step, e.g. 0 while the chart shows the whole path) to
@@ -420,7 +423,9 @@ def planes_figure(runs: list[zz.ZigzagRun], titles: list[str], step: int, eps: f
         layout.update(_panel_axes(i, n, box, look))
         axes = dict(xaxis=f"x{i + 1 if i else ''}", yaxis=f"y{i + 1 if i else ''}")
         traces += [{**tr, **axes} for tr in _static_traces(r, eps, box, look)]
-        for tr in _dynamic_traces(r, classes[i], step, box, look, i == 0):
+        for j, tr in enumerate(_dynamic_traces(r, classes[i], step, box, look, i == 0)):
+            if not quadrants and j in QUADRANT_TRACES:
+                tr = {**tr, "x": [], "y": [], "showlegend": False}
             dyn_index.append(len(traces))
             traces.append({**tr, **axes})
     traces += _legend_traces(look, box)
@@ -455,6 +460,7 @@ FRAME_BYTES = 700        # per frame and panel besides the path (shading, lines,
 POINT_BYTES = 23         # per path point of a frame (x, y, arrow size and colour, base64)
 STATIC_TRACES = 4        # per panel: rings, ε circle, w₀, w* (_static_traces) …
 DYNAMIC_TRACES = 5       # … then shading, ±x line, path, next update, current w
+QUADRANT_TRACES = (0, 1, 3)   # of those, what shows where an update can point
 FRAME_ATTRS = ("x", "y", "text", "textposition", "hovertemplate", "marker.size",
                "marker.color", "line.color")
 

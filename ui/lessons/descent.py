@@ -122,11 +122,15 @@ def diverge() -> Truth:
     return Truth(value=up, point=(up, MARKER_Y), values=dict(upper=fmt(up), L=fmt(band.curvature)))
 
 
+# until the reveal the page leaves out what gives the answer away: the comparison of several
+# lrs (their distance curves count the steps; their regimes bracket 2/L), and for the diverge
+# question the curvature story and the lr axis's bands, 1/L and 2/L ("theory"). The lr stays
+# the student's to move (the box, the buttons, the chart's scrub): trying is not being told.
 COUNT = Question("count", "number", page="descent", truth=count, bounds=(0.0, 10000.0),
-                 tolerance=1.0, integer=True, values=count_names)
+                 tolerance=1.0, integer=True, values=count_names, hides=("compare",))
 DIVERGE = Question("diverge", "tap", page="descent", truth=diverge, chart="gd_axis",
                    bounds=(d.LR_MIN, d.LR_MAX, 0.0, AXIS_TOP), tolerance=0.1, axis="x",
-                   scale="log")
+                   scale="log", hides=("compare", "theory"))
 
 
 STEPS = (

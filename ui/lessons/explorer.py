@@ -142,10 +142,15 @@ def ask_names() -> dict:
     return dict(sig=name("sigmoid"), tanh=name("tanh"))
 
 
+# the measured properties and the values at points (f′ and where it peaks) and the formulas
+# and uses (f′'s formula, "its derivative almost disappears far from zero") come back with the
+# reveal
 STEEP = Question("steep", "tap", page="explorer", truth=steepest, chart="curves",
-                 bounds=f_bounds("sigmoid"), tolerance=0.5, axis="x", values=ask_names)
+                 bounds=f_bounds("sigmoid"), tolerance=0.5, axis="x", values=ask_names,
+                 hides=("properties", "details"))
 SKETCH = Question("sketch", "sketch", page="explorer", truth=tanh_slope, chart="curves",
-                  bounds=f_bounds("tanh"), tolerance=0.12, values=ask_names)
+                  bounds=f_bounds("tanh"), tolerance=0.12, values=ask_names,
+                  hides=("properties", "details"))
 
 
 STEPS = (

@@ -178,24 +178,31 @@ def output() -> Truth:
                                       y=fmt(y, 4), relu=name("relu")))
 
 
+# until the reveal the page leaves out the runs that tell which learns XOR faster: the output
+# comparison (ReLU or sigmoid hidden on the same XOR network) and the circles' race ("linear")
 RACE_Q = Question("race", "choose", page="network", truth=race, options=RACE,
-                  values=race_names)
+                  values=race_names, hides=("outputs", "linear"))
 OUTPUT = Question("output", "number", page="network", truth=output, bounds=(-100.0, 100.0),
                   tolerance=0.01, values=forward_names)
 
 
+# the steps before the 2-3-1 question draw the XOR example in the step-by-step section: the
+# 2-3-1 network's forward pass (its output, the question's answer) first shows after it
+EARLY = dict(BASE, net_ex="xor")
+
 STEPS = (
-    Step("linear", SPEC.state(**BASE), linear, "net_loss",
+    Step("linear", SPEC.state(**EARLY), linear, "net_loss",
          lambda: last_loss(("identity", "sigmoid"), "sigmoid", BASE["net_epochs"], 0)),
-    Step("race", SPEC.state(**dict(BASE, net_acts=list(RACE), net_epochs=RACE_EPOCHS)),
+    Step("race", SPEC.state(**dict(EARLY, net_acts=list(RACE), net_epochs=RACE_EPOCHS)),
          race_names, "net_loss", question=RACE_Q),
-    Step("course", SPEC.state(**dict(BASE, net_acts=["sigmoid"], net_epochs=net.COURSE_EPOCHS)),
+    Step("course", SPEC.state(**dict(EARLY, net_acts=["sigmoid"],
+                                     net_epochs=net.COURSE_EPOCHS)),
          course, "net_loss", lambda: last_loss(("sigmoid",), "sigmoid", net.COURSE_EPOCHS, 0)),
-    Step("relu_out", SPEC.state(**dict(BASE, net_acts=["sigmoid", "relu"], net_out="relu")),
+    Step("relu_out", SPEC.state(**dict(EARLY, net_acts=["sigmoid", "relu"], net_out="relu")),
          relu_out, "net_loss",
          lambda: last_loss(("sigmoid", "relu"), "relu", BASE["net_epochs"], 1)),
     # asked while the drawn network is the XOR one: the 2-3-1 network's values come next
-    Step("output", SPEC.state(**dict(BASE, net_ex="xor")), forward_names, "net_diagram",
+    Step("output", SPEC.state(**EARLY), forward_names, "net_diagram",
          near="step", question=OUTPUT),
     Step("forward", SPEC.state(**BASE), forward, "net_diagram", near="step"),
     Step("update", SPEC.state(**dict(BASE, net_ex="xor", net_pos_xor=len(STAGES))), update,

@@ -114,9 +114,8 @@ def dying_marks() -> dict:
 
 
 # ----------------------------------------------------------------------------- questions
-# Both are asked with ReLU alone on the page (sat_acts=["relu"]): neither σ′ nor the sigmoid's
-# factor through depth is on the screen until the step after the question.
-ASK = ["relu"]
+ASK = ["sigmoid"]   # the function both questions are about is on the chart
+ZOOM = 6.0          # the σ′(0) question's half-width of the x range
 SHARES = {"e1": 1, "e3": 3, "e6": 6, "e9": 9}  # the options: about 10^−k of the gradient
 
 
@@ -144,14 +143,21 @@ def shrink_names() -> dict:
     return dict(sig=name("sigmoid"), L=DEPTH_L, relu=name("relu"))
 
 
+# Both are asked with the sigmoid on the chart; until the reveal the page leaves out what
+# gives the answer away: the f′ panel, the shading, the probe's tangent and values ("slope"),
+# the best case through depth (max|f′|)^L ("depth") and the simulated deep sigmoid network,
+# whose gradient shrinks layer by layer ("deep"). The shrink question keeps the f′ panel:
+# max σ′ is what the steps before taught; how it multiplies through depth is the question.
 ZERO = Question("zero", "number", page="saturation", truth=at_zero, bounds=(-10.0, 10.0),
-                tolerance=0.01, values=zero_names)
+                tolerance=0.01, values=zero_names, hides=("slope", "depth", "deep"))
 SHRINK = Question("shrink", "choose", page="saturation", truth=shrink, options=tuple(SHARES),
-                  values=shrink_names)
+                  values=shrink_names, hides=("depth", "deep"))
 
 
 STEPS = (
-    Step("zero", SPEC.state(sat_acts=ASK, sat_x=0.0), zero_names, "sat_curves", question=ZERO),
+    # a closer look at x = 0 than the next step's (which shows σ′(0) with the whole range)
+    Step("zero", SPEC.state(sat_acts=ASK, sat_x=0.0, sat_xr=ZOOM), zero_names, "sat_curves",
+         question=ZERO),
     Step("quarter", SPEC.state(sat_acts=["sigmoid"], sat_x=0.0), quarter, "sat_curves",
          quarter_marks),
     Step("flat", SPEC.state(sat_acts=["sigmoid", "tanh"], sat_x=PROBE), flat, "sat_curves",

@@ -135,10 +135,14 @@ def plane_bounds() -> tuple[float, float, float, float]:
     return (float(x0), float(x1), float(y0), float(y1))
 
 
+# until the reveal the page leaves out what gives the answers away: the later steps (the
+# scrub's frames and the play carry the whole path), the sections below the picture that
+# measure the run ("later"), and for the quadrant question the shaded quadrants, the ±x line,
+# the next update and the sentences about them ("quadrants")
 QUADRANT = Question("quadrant", "choose", page="zigzag", truth=quadrants, options=tuple(QUADS),
-                    values=ask_names)
+                    values=ask_names, hides=("quadrants", "steps", "later"))
 WHERE = Question("where", "tap", page="zigzag", truth=after, chart=CHART, bounds=plane_bounds(),
-                 tolerance=0.15, axis="xy", values=ask_names)
+                 tolerance=0.15, axis="xy", values=ask_names, hides=("steps", "later"))
 
 
 STEPS = (

@@ -25,6 +25,7 @@ KO = {
     "question.fig.mine": "내 답",
     "question.fig.count": "답한 사람 수",
     "question.fig.value": "답",
+    "question.hidden": "이 부분은 답을 알려 주므로, 답을 확인하면 다시 나타납니다.",
     # ------------------------------------------------------------------ explorer
     "lesson.explorer.steep.title": "예측: {sig} 함수가 가장 가파른 곳은?",
     "lesson.explorer.steep.text": (
@@ -45,8 +46,8 @@ KO = {
     # ------------------------------------------------------------------ saturation
     "lesson.saturation.zero.title": "예측: σ′(0)의 값",
     "lesson.saturation.zero.text": (
-        "지금 그래프에는 {relu} 함수만 있습니다. {sig} 곡선을 다시 그리기 전에, x = 0에서 그 "
-        "도함수의 값이 얼마일지 숫자로 적어 보세요."),
+        "지금 그래프에는 {sig} 함수만 있고 도함수 그래프는 답을 확인할 때 나타납니다. x = 0 지점에서 "
+        "{sig} 함수의 도함수 값이 얼마일지 숫자로 적어 보세요."),
     "question.saturation.zero.prompt": "{sig} 함수의 도함수 σ′(x)에서 σ′(0)의 값은 얼마일까요?",
     "question.saturation.zero.truth": (
         "σ′(0) = σ(0)(1 − σ(0)) = {g}입니다. σ′ 곡선이 가장 높은 곳도 바로 여기이며, 그 최댓값은 "
@@ -154,6 +155,7 @@ EN = {
     "question.fig.mine": "my answer",
     "question.fig.count": "answers",
     "question.fig.value": "answer",
+    "question.hidden": "This part would give the answer away: it comes back with the reveal.",
     # ------------------------------------------------------------------ explorer
     "lesson.explorer.steep.title": "Predict: where is {sig} steepest?",
     "lesson.explorer.steep.text": (
@@ -174,8 +176,8 @@ EN = {
     # ------------------------------------------------------------------ saturation
     "lesson.saturation.zero.title": "Predict: σ′(0) = ?",
     "lesson.saturation.zero.text": (
-        "Only {relu} is on the chart now. Before the {sig} curve comes back, write down the value "
-        "of its derivative at x = 0."),
+        "The chart shows {sig} alone; its derivative comes back with the reveal. Write down the "
+        "value of the derivative of {sig} at x = 0."),
     "question.saturation.zero.prompt": "Call the derivative of {sig} σ′(x). What is σ′(0)?",
     "question.saturation.zero.truth": (
         "σ′(0) = σ(0)(1 − σ(0)) = {g}. This is also where the σ′ curve is highest: its largest "

@@ -61,7 +61,10 @@ class Question:
     tap on axis "x"/"y": that coordinate's distance (on a log axis in decades, |log10 a −
     log10 b|); tap on "xy": the Euclidean distance to the true point; sketch: the mean vertical
     distance from the true curve (ui.questions.judge). ``values``: the prompt's fields, computed
-    when the step is shown (never typed). ``integer``: a number answer is a whole count."""
+    when the step is shown (never typed). ``integer``: a number answer is a whole count.
+    ``hides``: the names of the parts of the page that state or draw the answer (a chart's
+    bands, a table, a paragraph); the page keeps them out of sight until this session has seen
+    the reveal (ui.questions.shown.concealed)."""
 
     id: str
     kind: str
@@ -76,6 +79,8 @@ class Question:
     scale: str = "linear"                      # tap: "log" when the chart's x axis is logarithmic
     integer: bool = False                      # number: the answer is a whole count
     page: str = ""                             # the lesson's page (its texts' keys)
+    hides: tuple[str, ...] = ()                # parts of the page that give the answer away:
+                                               # kept out of sight until the reveal (shown.py)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
