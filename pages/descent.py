@@ -17,7 +17,7 @@ from ui.format import fmt, plain
 from ui.i18n import t
 from ui.page import (call_fragment, chart, follow_setup, guarded, header, look, picture_layout,
                      secondary, show_code)
-from ui.questions.shown import concealed, unless_concealed
+from ui.questions.conceal import concealed, unless_concealed
 from ui.sentences import descent as say
 
 shell.ensure()

@@ -20,7 +20,7 @@ from ui.figures.explorer import (Curve, curves_figure, overflow_figure, paramete
 from ui.format import fmt, plain
 from ui.i18n import act_name, t
 from ui.page import chart, guarded, header, look, main_columns, show_code
-from ui.questions.shown import unless_concealed
+from ui.questions.conceal import unless_concealed
 from ui.sentences import explorer as say
 
 shell.ensure()

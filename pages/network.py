@@ -17,7 +17,7 @@ from ui.figures.network import (MapPanel, TimelineTexts, boundary_figure, loss_f
 from ui.format import count
 from ui.i18n import t
 from ui.page import chart, guarded, header, lecture, look, picture_layout, secondary, show_code
-from ui.questions.shown import unless_concealed
+from ui.questions.conceal import unless_concealed
 from ui.runs import network as runs
 from ui.sentences import network as say
 

@@ -18,7 +18,7 @@ from ui.i18n import t
 from ui.page import (call_fragment, chart, follow_setup, guarded, header, lecture, look,
                      picture_layout,
                      secondary, show_code)
-from ui.questions.shown import concealed
+from ui.questions.conceal import concealed
 from ui.sentences import saturation as say
 from ui.sentences.saturation import display_name as name
 

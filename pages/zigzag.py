@@ -16,7 +16,7 @@ from ui.format import fmt
 from ui.i18n import act_name, t
 from ui.page import (call_fragment, chart, follow_setup, guarded, header, look, picture_layout,
                      secondary, show_code)
-from ui.questions.shown import concealed, unless_concealed
+from ui.questions.conceal import concealed, unless_concealed
 from ui.sentences import zigzag as say
 
 shell.ensure()

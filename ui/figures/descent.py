@@ -372,16 +372,8 @@ def lr_axis(band: d.StableBand, lr: float, look: Look, others: list[float] | Non
                                  marker=dict(symbol="square", size=look.marker + 4,
                                              color=regime_color(regime, look),
                                              opacity=0.5)))
-    for value, label, regime in ((one, "1/L", d.MONOTONE), (two, "2/L", d.DIVERGES)):
-        if lo <= value <= hi and not bare:
-            line = _vline(value, regime_color(regime, look), "dash", 3)
-            # the line ends below the current-lr marker, so the marker's label never sits on it
-            shapes.append({**line, "y1": LINE_TOP / AXIS_TOP})
-            notes.append(dict(x=math.log10(value), y=0.02, yref="paper", yanchor="bottom",
-                              text=f"{label} = {fmt(value, 4)}", showarrow=False,
-                              xanchor="right" if label == "1/L" else "left",
-                              xshift=-4 if label == "1/L" else 4,
-                              font=dict(size=look.font - 3)))
+    if not bare:
+        _band_marks(band, look, shapes, notes)
     if others and not bare:
         data.append(_scatter(x=_f32(others), y=[0.45] * len(others), mode="markers",
                              showlegend=False, hovertemplate="lr=%{x:.4g}<extra></extra>",
@@ -403,6 +395,21 @@ def lr_axis(band: d.StableBand, lr: float, look: Look, others: list[float] | Non
                    title=dict(standoff=12), automargin=True),
         yaxis=dict(visible=False, range=[0, AXIS_TOP], fixedrange=True))
     return figure(data, layout)
+
+
+def _band_marks(band: d.StableBand, look: Look, shapes: list, notes: list) -> None:
+    """1/L and 2/L on the lr axis: a dashed line each (ending below the current-lr marker, so
+    the marker's label never sits on it) and its value written beside it."""
+    for value, label, regime in ((band.one_step, "1/L", d.MONOTONE),
+                                 (band.upper, "2/L", d.DIVERGES)):
+        if d.LR_MIN <= value <= d.LR_MAX:
+            line = _vline(value, regime_color(regime, look), "dash", 3)
+            shapes.append({**line, "y1": LINE_TOP / AXIS_TOP})
+            notes.append(dict(x=math.log10(value), y=0.02, yref="paper", yanchor="bottom",
+                              text=f"{label} = {fmt(value, 4)}", showarrow=False,
+                              xanchor="right" if label == "1/L" else "left",
+                              xshift=-4 if label == "1/L" else 4,
+                              font=dict(size=look.font - 3)))
 
 
 def _label_side(lr: float, lo: float, hi: float) -> str:

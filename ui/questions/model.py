@@ -64,7 +64,7 @@ class Question:
     when the step is shown (never typed). ``integer``: a number answer is a whole count.
     ``hides``: the names of the parts of the page that state or draw the answer (a chart's
     bands, a table, a paragraph); the page keeps them out of sight until this session has seen
-    the reveal (ui.questions.shown.concealed)."""
+    the reveal (ui.questions.conceal.concealed)."""
 
     id: str
     kind: str
