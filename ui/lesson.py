@@ -102,6 +102,13 @@ export default function (component) {
     const mine = () => { const S = window.__alLesson; if (S) S.userAt = now(); };
     window.addEventListener("wheel", mine, {passive: true, capture: true});
     window.addEventListener("touchmove", mine, {passive: true, capture: true});
+    // the scroll bar itself, and the keys that scroll a page
+    window.addEventListener("pointerdown", (e) => {
+      if (e.target && e.target.matches && e.target.matches('[data-testid="stMain"]')) mine();
+    }, {passive: true, capture: true});
+    window.addEventListener("keydown", (e) => {
+      if ([" ", "Home", "End", "ArrowUp", "ArrowDown"].includes(e.key) && !busy(e.target)) mine();
+    }, {passive: true, capture: true});
   }
   // the lecture view fits the step's chart into the screen under the caption line
   window.__alFit = data && data.lecture && data.focus ? data.focus : null;
@@ -121,8 +128,17 @@ export default function (component) {
       fit();
     };
     [0, 250, 700, 1500, 2500].forEach((ms) => setTimeout(bring, ms));
+    // the lecture view holds the line at its place for the whole step (a rerun, e.g. the
+    // class starting, may leave the page scrolled elsewhere), until the teacher scrolls
+    S.hold = data.lecture ? bring : null;
   } else {
     fit();
+  }
+  if (!window.__alLectureHold) {
+    window.__alLectureHold = setInterval(() => {
+      const S = window.__alLesson;
+      if (S && S.hold && S.data && S.data.lecture && !document.hidden) S.hold();
+    }, 1000);
   }
   return () => {
     if (S.nav === setTriggerValue) S.nav = null;
