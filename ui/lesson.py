@@ -15,6 +15,7 @@ import streamlit as st
 from ui import internals, page, widgets
 from ui.i18n import t
 from ui.lessons import Step, steps
+from ui.questions.model import Question
 from ui.page import clear_overlays, set_overlay
 from ui.questions import flow
 
@@ -101,6 +102,13 @@ export default function (component) {
     const mine = () => { const S = window.__alLesson; if (S) S.userAt = now(); };
     window.addEventListener("wheel", mine, {passive: true, capture: true});
     window.addEventListener("touchmove", mine, {passive: true, capture: true});
+    // the scroll bar itself, and the keys that scroll a page
+    window.addEventListener("pointerdown", (e) => {
+      if (e.target && e.target.matches && e.target.matches('[data-testid="stMain"]')) mine();
+    }, {passive: true, capture: true});
+    window.addEventListener("keydown", (e) => {
+      if ([" ", "Home", "End", "ArrowUp", "ArrowDown"].includes(e.key) && !busy(e.target)) mine();
+    }, {passive: true, capture: true});
   }
   // the lecture view fits the step's chart into the screen under the caption line
   window.__alFit = data && data.lecture && data.focus ? data.focus : null;
@@ -120,8 +128,17 @@ export default function (component) {
       fit();
     };
     [0, 250, 700, 1500, 2500].forEach((ms) => setTimeout(bring, ms));
+    // the lecture view holds the line at its place for the whole step (a rerun, e.g. the
+    // class starting, may leave the page scrolled elsewhere), until the teacher scrolls
+    S.hold = data.lecture ? bring : null;
   } else {
     fit();
+  }
+  if (!window.__alLectureHold) {
+    window.__alLectureHold = setInterval(() => {
+      const S = window.__alLesson;
+      if (S && S.hold && S.data && S.data.lecture && !document.hidden) S.hold();
+    }, 1000);
   }
   return () => {
     if (S.nav === setTriggerValue) S.nav = null;
@@ -307,18 +324,32 @@ def _buttons(page_id: str, k: int, n: int, where: str, short: bool = False) -> N
               help=f"{t('lesson.leave')} — {t('lesson.leave_help')}")
 
 
-def _caption(page_id: str, k: int, n: int, where: str, head: str, text: str) -> None:
+def _caption(page_id: str, k: int, n: int, where: str, head: str, text: str,
+             question: Question | None = None) -> None:
     """The lecture view's lesson line (projector mode): the step's title and sentence cut to two
-    lines over the picture, the whole text folded behind a small "more", then ‹ k / n › ×."""
+    lines over the picture, the whole text folded behind a small "more", then ‹ k / n › ×. On a
+    question step the teacher asks, the line is the question, and Ask / the live count / End /
+    Reveal (after the reveal the computed sentence) stand in it as compact items."""
+    asking = flow.in_caption(question)
+    line = _stars(flow.caption(page_id, question)) if asking else f"**{head}** — {text}"
     with st.container(horizontal=True, gap="small", vertical_alignment="center",
                       key="lesson_line"):
         with st.container(key="lesson_caption", width="stretch"):
-            st.markdown(f"**{head}** — {text}")
+            st.markdown(line)
         with st.popover(t("lecture.more"), width="content", key="lesson_more"):
             st.markdown(f"**{t('lesson.step', k=k, n=n)} · {head}**  \n{text}")
+            if asking:
+                st.markdown(line)
             st.caption(t("lesson.keys_help"))
+        if asking:
+            flow.caption_items(page_id, question)
         st.markdown(f"**{t('lecture.step', k=k, n=n)}**", width="content")
         _buttons(page_id, k, n, where, short=True)
+
+
+def _stars(text: str) -> str:
+    """w* as written, not the start of italics."""
+    return text.replace("w*", "w\\*")
 
 
 def bar(page_id: str, near: str | None = None) -> None:
@@ -349,10 +380,10 @@ def bar(page_id: str, near: str | None = None) -> None:
         return
     head, text = texts(page_id, k)
     _overlays(step)  # here, after any work the page did above (the network lab's training)
-    text = text.replace("w*", "w\\*")  # two stars would turn italic
+    text = _stars(text)  # two stars would turn italic
     with st.container(border=not lecture, key="lesson_bar"):
         if lecture:
-            _caption(page_id, k, n, where, head, text)
+            _caption(page_id, k, n, where, head, text, step.question)
         else:
             _row(page_id, k, n, where)
             with st.container(key="lesson_text"):

@@ -248,6 +248,21 @@ def classroom_css() -> str:
   line-height: 1.35; font-size: 19px; }}
 .st-key-lesson_line button {{ min-height: 2.1rem; padding: 0.15rem 0.55rem; }}
 .st-key-lesson_line [data-testid="stMarkdownContainer"] p {{ margin: 0; }}
+.st-key-lesson_caption {{ min-width: 0; flex: 1 1 0; }}
+/* a question the teacher asks: Ask, the count, End, Reveal and the reveal's sentence are
+   compact items of the same line, one line each (the sentence cut, the whole behind its button) */
+.st-key-lesson_line :is(button, .st-key-answer_count) p {{ white-space: nowrap !important; }}
+.st-key-lesson_line .st-key-question_actions {{ flex-wrap: nowrap; gap: 0.4rem; }}
+.st-key-answer_count p {{ font-size: 17px !important; }}
+/* short texts of the line (k / n, the count) centred with the buttons: no negative margin */
+.st-key-lesson_line :is(> [data-testid="stElementContainer"], .st-key-answer_count)
+  [data-testid="stMarkdownContainer"] {{ margin-bottom: 0; }}
+.st-key-lesson_line :is(.st-key-answer_said, .st-key-question_problem) {{ max-width: 24vw;
+  min-width: 0; flex: 0 1 auto; }}
+.st-key-answer_said button {{ max-width: 100%; }}
+.st-key-lesson_line :is(.st-key-answer_said button, .st-key-question_problem)
+  :is([data-testid="stMarkdownContainer"], p) {{ white-space: nowrap !important;
+  overflow: hidden; text-overflow: ellipsis; min-width: 0; font-size: 17px !important; }}
 """
 
 
@@ -276,7 +291,9 @@ html, body, [data-testid="stAppViewContainer"] {{ font-size: {size}px; }}
 [data-testid="stCheckbox"] [data-testid="stMarkdownContainer"],
 [data-testid="stCheckbox"] [data-testid="stMarkdownContainer"] p,
 [data-testid="stPopoverButton"] [data-testid="stMarkdownContainer"],
-[data-testid="stPopoverButton"] [data-testid="stMarkdownContainer"] p {{
+[data-testid="stPopoverButton"] [data-testid="stMarkdownContainer"] p,
+[data-testid="stColumn"] [data-testid="stButton"] [data-testid="stMarkdownContainer"],
+[data-testid="stColumn"] [data-testid="stButton"] [data-testid="stMarkdownContainer"] p {{
   white-space: normal; text-overflow: clip; overflow: visible; word-break: keep-all; }}
 /* chosen items wrap onto more lines in a narrow controls column instead of scrolling away */
 [data-testid="stMultiSelectTagsContainer"] {{ flex-wrap: wrap; overflow: visible; height: auto;

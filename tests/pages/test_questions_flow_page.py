@@ -13,7 +13,8 @@ from ui.classroom.memory_store import MemoryRoomStore
 from ui.classroom.store import room_store, set_store
 from ui.i18n import CATALOGUES, set_lang
 from ui.lessons import PAGES
-from ui.questions.model import asked, key
+from ui.questions import judge
+from ui.questions.model import asked, key, prompt
 from ui.questions.where import qualified
 
 LOCALES = {"en": "en-US", "ko": "ko-KR"}
@@ -142,6 +143,51 @@ def test_the_teachers_ask_opens_the_question_and_reveal_draws_the_answers():
     assert truth_sentence("en", page, question) in texts(teacher)
     assert {"answers", "truth"} <= set(metas(chart_spec(teacher, question.chart)))
     assert teacher.button(key="ask").label == CATALOGUES["en"]["flow.ask_again"]
+
+
+LECTURE = [s for kind in ("choose", "number") for s in steps_of(kind)[:1]]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("page,step,question", LECTURE, ids=[q.kind for _, _, q in LECTURE])
+def test_on_the_projector_the_question_stands_in_the_caption_line(lang, page, step, question):
+    """The lecture view (issue #21): the caption line is the question; Ask, the short count, End
+    and Reveal are its items, and no panel stands under it; after the reveal the computed
+    sentence, with the truth and the answers chart behind its button."""
+    words = CATALOGUES[lang]
+    teacher = run_page(page, query={"lesson": str(step), "lang": lang, "classroom": "true"},
+                       locale=LOCALES[lang])
+    teacher.button(key="start_class").click().run()
+    assert not teacher.exception
+    set_lang(lang)
+    prompt_line = f"**{words['flow.question']}** — {prompt(page, question)}"
+    assert prompt_line in [m.value for m in teacher.markdown]
+    assert teacher.button(key="ask").label == words["flow.ask"]
+    teacher.button(key="ask").click().run()
+    assert not teacher.exception
+    code = teacher.session_state["_al_class_room"]
+    q = room_store().question(code)
+    assert q["status"] == "open" and q["id"] == qualified(page, question)
+    assert words["flow.count_short"].format(n=0, m=0) in texts(teacher)
+    assert words["flow.open_teacher"] not in texts(teacher)          # no panel under the line
+    assert words["flow.status.open"] not in texts(teacher)    # nor a count in the banner
+    assert teacher.button(key="answer_end").label == words["flow.end_short"]
+    answer = right_answer(question)
+    assert room_store().answer(code, "a-student", q["qid"], answer) == 1
+    teacher.run()
+    assert "**" + words["flow.count_short"].format(n=1, m=1) + "**" in [
+        m.value for m in teacher.markdown]
+    teacher.button(key="reveal").click().run()
+    assert not teacher.exception
+    assert room_store().question(code)["status"] == "revealed"
+    set_lang(lang)
+    key_, values = judge.summary(question, [answer], question.truth())
+    assert words[key_].format(**values) in texts(teacher)
+    assert truth_sentence(lang, page, question) in texts(teacher)
+    assert metas(chart_spec(teacher, "answers")).count("answers") >= 1
+    count = "**" + words["flow.count_short"].format(n=1, m=1) + "**"
+    assert count not in [m.value for m in teacher.markdown]     # the sentence in its place
+    assert teacher.button(key="ask").label == words["flow.ask_again"]
 
 
 # ----------------------------------------------------------------------------- a student

@@ -7,7 +7,8 @@
   answer's refusal, and after the reveal their own answer against the truth
   (ui.questions.student).
 
-Entry points: :func:`step_panel` (the lesson bar, ui.lesson), :func:`student_panel` and
+Entry points: :func:`step_panel`, :func:`in_caption`, :func:`caption` and
+:func:`caption_items` (the lesson bar, ui.lesson), :func:`student_panel` and
 :func:`student_check` (the follower's banner and watch, ui.classroom.follower),
 :func:`live_count` (the teacher's live fragment, ui.classroom.panel); the step's chart asks
 :func:`chart_extras` and hands back its tap or stroke to :func:`chart_took` through
@@ -22,6 +23,7 @@ import streamlit as st
 
 from ui import internals
 from ui.i18n import t
+from ui.page import lecture
 from ui.questions import hook, inputs, solo, student, teach
 from ui.questions.model import Question, prompt
 from ui.questions.where import STUDENT, TEACHER, here, role
@@ -29,10 +31,28 @@ from ui.questions.where import STUDENT, TEACHER, here, role
 _SIDES = {TEACHER: teach, STUDENT: student}
 
 
+def in_caption(question: Question | None) -> bool:
+    """Whether this session's side of the question stands in the lesson's caption line: the
+    teacher's, in the lecture view (projector mode with a lesson), where a box under the line
+    would push the picture down. Everywhere else it is a panel under the step's text."""
+    return question is not None and role() == TEACHER and lecture()
+
+
+def caption(page_id: str, question: Question) -> str:
+    """The caption line's text on a question step the teacher asks: the question."""
+    return f"**{t('flow.question')}** — {prompt(page_id, question)}"
+
+
+def caption_items(page_id: str, question: Question) -> None:
+    """The teacher's Ask / count / End / Reveal as compact items of the caption line."""
+    teach.strip(page_id, question)
+
+
 def step_panel(page_id: str, question: Question | None) -> None:
     """Under the step's text in the lesson bar: the question and what this session does with
-    it. A student answers in the box at the top of the page while the teacher asks."""
-    if question is None:
+    it. A student answers in the box at the top of the page while the teacher asks; the
+    teacher's items stand in the lecture view's caption line (:func:`caption_items`)."""
+    if question is None or in_caption(question):
         return
     side = role()
     if side == STUDENT and student.ours(page_id, question) is not None:
