@@ -240,6 +240,13 @@ def classroom_css() -> str:
 :is({banner}) .al-room-link {{ font-size: 1rem !important; display: inline; }}
 :is({banner}) .al-room-link + div {{ display: inline; margin-left: 0.5rem; }}
 :is({banner}) button {{ min-height: 0; padding: 0.1rem 0.6rem; }}
+""" + _caption_css()
+
+
+def _caption_css() -> str:
+    """Projector mode: the lesson's caption line (two lines at most, the rest behind *More*) and
+    a question the teacher asks standing in the same line."""
+    return f"""
 /* the lesson's caption line: two lines at most, the rest behind "More" */
 .st-key-lesson_bar {{ scroll-margin-top: {HEADER_BAND + 4}px; gap: 0; }}
 .st-key-lesson_line {{ flex-wrap: nowrap; gap: 0.4rem; }}
