@@ -162,8 +162,9 @@ STEPS = (
          quarter_marks),
     Step("flat", SPEC.state(sat_acts=["sigmoid", "tanh"], sat_x=PROBE), flat, "sat_curves",
          flat_marks),
-    Step("shrink", SPEC.state(sat_acts=ASK, sat_L=DEPTH_L), shrink_names, "sat_depth",
-         near="depth", question=SHRINK),
+    # asked beside f and f′ (max σ′ in view); the depth chart that answers it is concealed
+    Step("shrink", SPEC.state(sat_acts=ASK, sat_L=DEPTH_L), shrink_names, "sat_curves",
+         question=SHRINK),
     Step("depth", SPEC.state(sat_L=DEPTH_L), through_depth, "sat_depth", depth_marks,
          near="depth"),
     # the step speaks of per-layer gradient sizes: its bar stands by the gradient chart
