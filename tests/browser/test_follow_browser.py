@@ -8,16 +8,17 @@ No timing assertions here (bench/follow.py measures the delay); the waits are ge
 from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
-import pytest
 
-from tests.browser.conftest import (chart_traces, goto, press_slider, screenshot, wait_for_chart,
+from tests.browser.conftest import (chart_traces, goto, screenshot, wait_for_chart,
                                     wait_idle)
 from ui.classroom.rules import valid_code
+from ui.controls.explorer import SPEC
+from ui.format import fmt
 from ui.i18n import CATALOGUES
 from ui.lessons import steps
 
 SLOPE = "p_leaky_relu_negative_slope"
-LABEL = "Leaky ReLU · negative_slope"
+GRID = SPEC[SLOPE].grid()
 WAIT = 15_000
 
 
@@ -33,20 +34,24 @@ def leaky(tab) -> list[float]:
     return []
 
 
-def open_parameters(tab, label: str) -> None:
-    """Unfold the explorer's parameter expander (folded by default) unless it is open."""
-    slider = tab.locator('[data-testid="stSlider"]', has_text=LABEL).first
-    if slider.count() and slider.is_visible():
+def thumb(tab, selector: str) -> tuple[str, str]:
+    """(grid index, the value's text) a scrub's range input stands at."""
+    return tuple(tab.locator(selector).first.evaluate(
+        "i => [i.value, i.getAttribute('aria-valuetext')]"))
+
+
+def unfold(tab, selector: str) -> None:
+    """Open the folded controls (a follower's page shows the picture first) until selector is
+    visible."""
+    if tab.locator(selector).first.is_visible():
         return
-    # a student following a class has the page's controls folded under the picture's side
-    for folded in (CATALOGUES["en"]["layout.controls"], CATALOGUES["ko"]["layout.controls"]):
-        outer = tab.locator('[data-testid="stExpander"] summary', has_text=folded).first
-        inner = tab.locator('[data-testid="stExpander"] summary', has_text=label).first
-        if outer.count() and outer.is_visible() and not inner.is_visible():
-            outer.click()
-            inner.wait_for(state="visible")
-    tab.locator('[data-testid="stExpander"] summary', has_text=label).first.click()
-    tab.locator('[data-testid="stSlider"]', has_text=LABEL).first.wait_for(state="visible")
+    for lang in ("ko", "en"):
+        folded = tab.locator('[data-testid="stExpander"] summary',
+                             has_text=CATALOGUES[lang]["layout.controls"]).first
+        if folded.count() and folded.is_visible():
+            folded.click()
+            tab.locator(selector).first.wait_for(state="visible", timeout=WAIT)
+            return
 
 
 def wait_url(tab, key: str, value: str) -> None:
@@ -54,8 +59,6 @@ def wait_url(tab, key: str, value: str) -> None:
                           arg=[key, value], timeout=WAIT)
 
 
-@pytest.mark.xfail(strict=False, reason="rewritten for the scrubbed Leaky slope; one wait still "
-                   "times out (open item of #24: a follower's scrub thumb after the teacher's key)")
 def test_student_follows_the_teacher_and_can_explore_alone(server, browser):
     teacher_ctx = browser.new_context(viewport={"width": 1280, "height": 720}, locale="en-US")
     student_ctx = browser.new_context(viewport={"width": 1280, "height": 720}, locale="ko-KR")
@@ -109,9 +112,14 @@ def test_student_follows_the_teacher_and_can_explore_alone(server, browser):
                        f"d._fullData.some(t => t.name === 'Leaky ReLU' && "
                        f"Math.abs(t.y[0] - ({-6 * float(slope)})) < 1e-5)")  # x from −6
         assert leaky(student) == leaky(teacher)
-        student.wait_for_function(  # the student's thumb stands at the teacher's value
-            "([s, v]) => Math.abs(parseFloat(document.querySelector(s)?.value) - v) < 1e-9",
-            arg=[scrub, float(slope)], timeout=WAIT)
+        # the student's thumb stands at the teacher's value: a range input's value is the
+        # index of the grid point (its text says the value)
+        at = thumb(teacher, scrub)
+        assert abs(GRID[int(at[0])] - float(slope)) < 1e-9 and at[1] == fmt(float(slope))
+        student.wait_for_function(
+            "([s, i]) => document.querySelector(s)?.value === i", arg=[scrub, at[0]],
+            timeout=WAIT)
+        assert thumb(student, scrub) == at
         screenshot(student, "follow_student_ko")
 
         # the teacher lets the class explore (Free): the student's change leaves the teacher's
@@ -122,6 +130,7 @@ def test_student_follows_the_teacher_and_can_explore_alone(server, browser):
             arg=CATALOGUES["ko"]["class.free_following"].split(" — ")[0], timeout=WAIT)
         wait_idle(student)
         teacher_curve = leaky(teacher)
+        unfold(student, ".st-key-deriv label")
         student.locator(".st-key-deriv label").first.click()       # hide f′ (a click, no keys)
         # the student's own chart loses its f′ panel (known gap: right after "explore on my
         # own" this first change does not always reach the student's address bar; see #13 note)
