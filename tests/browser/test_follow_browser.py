@@ -54,6 +54,22 @@ def unfold(tab, selector: str) -> None:
             return
 
 
+def drag(tab, selector: str) -> None:
+    """A mouse drag along a scrub, from its left end to its right end."""
+    box = tab.locator(selector).first.bounding_box()
+    y = box["y"] + box["height"] / 2
+    tab.mouse.move(box["x"] + 4, y)
+    tab.mouse.down()
+    tab.mouse.move(box["x"] + box["width"] - 4, y, steps=8)
+    tab.mouse.up()
+
+
+def leading(tab) -> None:
+    """The notice a locked follower gets for a touch or a key: the teacher is leading."""
+    tab.wait_for_selector(".al-leading", state="visible", timeout=WAIT)
+    assert tab.locator(".al-leading").inner_text() == CATALOGUES["ko"]["class.leading"]
+
+
 def wait_url(tab, key: str, value: str) -> None:
     tab.wait_for_function("([k, v]) => new URLSearchParams(location.search).get(k) === v",
                           arg=[key, value], timeout=WAIT)
@@ -122,6 +138,21 @@ def test_student_follows_the_teacher_and_can_explore_alone(server, browser):
         assert thumb(student, scrub) == at
         screenshot(student, "follow_student_ko")
 
+        # Follow me: the student's scrub is disabled; a drag or a key on it changes nothing and
+        # says that the teacher is leading
+        assert student.locator(scrub).first.is_disabled()
+        curve = leaky(student)
+        drag(student, scrub)
+        leading(student)
+        student.evaluate("() => { document.querySelector('.al-leading').style.display = 'none'; }")
+        student.locator(scrub).first.focus()     # a disabled input takes no focus: keys go on
+        for key in ("ArrowLeft", "Home"):
+            student.keyboard.press(key)
+        leading(student)
+        student.wait_for_timeout(1500)
+        assert thumb(student, scrub) == at and query(student)[SLOPE] == [slope]
+        assert leaky(student) == curve
+
         # the teacher lets the class explore (Free): the student's change leaves the teacher's
         # view alone
         teacher.locator(".st-key-class_mode button", has_text="Free").click()
@@ -129,6 +160,8 @@ def test_student_follows_the_teacher_and_can_explore_alone(server, browser):
             "(t) => document.querySelector('.st-key-class_follow')?.innerText.includes(t)",
             arg=CATALOGUES["ko"]["class.free_following"].split(" — ")[0], timeout=WAIT)
         wait_idle(student)
+        student.wait_for_function(  # Free unlocks the scrubs with no action of the student
+            "(s) => document.querySelector(s)?.disabled === false", arg=scrub, timeout=WAIT)
         teacher_curve = leaky(teacher)
         unfold(student, ".st-key-deriv label")
         student.locator(".st-key-deriv label").first.click()       # hide f′ (a click, no keys)
@@ -141,9 +174,20 @@ def test_student_follows_the_teacher_and_can_explore_alone(server, browser):
         teacher.wait_for_timeout(1500)
         assert "deriv" not in query(teacher)
         assert leaky(teacher) == teacher_curve
+        assert query(student)[SLOPE] == [slope]
+        # Free: the student's scrub is theirs (a key moves the value and the picture)
+        student.locator(scrub).first.focus()
+        student.keyboard.press("ArrowLeft")
+        mine = GRID[int(at[0]) - 1]
+        own = SPEC[SLOPE].to_url(mine)[0]
+        wait_url(student, SLOPE, own)
+        wait_for_chart(student, "curves", f"d._fullData.some(t => t.name === 'Leaky ReLU' && "
+                                          f"Math.abs(t.y[0] - ({-6 * mine})) < 1e-5)")
+        assert thumb(student, scrub) == (str(int(at[0]) - 1), fmt(mine))
+        wait_idle(student)
+        teacher.wait_for_timeout(1000)
+        assert query(teacher)[SLOPE] == [slope]
         # …and a change by the teacher no longer moves the student
-        own = query(student)[SLOPE][0]
-        assert own == slope
         teacher.locator(scrub).first.focus()
         teacher.keyboard.press("ArrowRight")
         teacher.keyboard.press("ArrowRight")
