@@ -15,6 +15,7 @@ from ui.format import fmt  # noqa: F401 - pages import fmt from here
 from ui.i18n import get_lang, has, t
 from ui.questions import hook as question_hook
 from ui.theme import Look
+from ui.widgets import allowed as allowed_scrubs
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
                  "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
@@ -131,7 +132,7 @@ def chart(fig: go.Figure, key: str, *, scrubs: Sequence[Scrub] = (),
         "format": "png", "scale": 2, "filename": export_name(page.split("?")[0], key, state)})
     return question_hook.took(key, render(
         _with_overlay(fig, key), key, config, t("common.chart_unavailable"),
-        plotly_locale(get_lang()), scrubs=scrubs, capture=capture or asked))
+        plotly_locale(get_lang()), scrubs=allowed_scrubs(scrubs), capture=capture or asked))
 
 
 def secondary(label_key: str, expanded: bool = False):

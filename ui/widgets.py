@@ -13,6 +13,7 @@ in any language opens the same option (it becomes the current label before the w
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from typing import Any, Callable, Sequence
 
@@ -442,6 +443,37 @@ def scrub(control: Any, default: Any) -> Any:
         else:
             st.query_params[key] = want if len(want) > 1 else want[0]
     return value
+
+
+# A class's teacher who leads (Follow me, Pause) locks a follower's controls: the widgets through
+# the class guard in the browser (ui.classroom.follower), the scrubs by Scrub.disabled, both
+# from the one answer the follower's room record gives (ui.classroom.follower.leads).
+_SCRUB_LOCK = "_al_scrub_lock"
+
+
+def lock_scrubs(locked: bool) -> None:
+    """Top of a full run (ui.classroom.follower): whether this run's scrubs are locked."""
+    st.session_state[_SCRUB_LOCK] = bool(locked)
+
+
+def scrubs_locked() -> bool:
+    """Whether this run draws its scrubs disabled (a class's teacher leads this viewer)."""
+    return bool(st.session_state.get(_SCRUB_LOCK, False))
+
+
+def allowed(scrubs: Sequence[Any]) -> Sequence[Any]:
+    """A chart's scrubs as this viewer may move them: all disabled while the teacher leads (the
+    thumb still shows the teacher's value; a value sent anyway is ignored, ui.chart)."""
+    if not scrubs or not scrubs_locked():
+        return scrubs
+    return [dataclasses.replace(s, disabled=True) for s in scrubs]
+
+
+def scrub_lock_changed(locked: bool) -> bool:
+    """Whether the last full run drew scrubs under another lock than ``locked`` (the teacher's
+    mode changed since): the page must be drawn again for its scrubs to follow."""
+    drawn = any(st.session_state.get(_SCRUBS, {}).values())
+    return drawn and scrubs_locked() != bool(locked)
 
 
 def text(label: str, key: str, default: str, max_chars: int = 200, help: str | None = None,

@@ -8,16 +8,17 @@ No timing assertions here (bench/follow.py measures the delay); the waits are ge
 from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
-import pytest
 
-from tests.browser.conftest import (chart_traces, goto, press_slider, screenshot, wait_for_chart,
+from tests.browser.conftest import (chart_traces, goto, screenshot, wait_for_chart,
                                     wait_idle)
 from ui.classroom.rules import valid_code
+from ui.controls.explorer import SPEC
+from ui.format import fmt
 from ui.i18n import CATALOGUES
 from ui.lessons import steps
 
 SLOPE = "p_leaky_relu_negative_slope"
-LABEL = "Leaky ReLU · negative_slope"
+GRID = SPEC[SLOPE].grid()
 WAIT = 15_000
 
 
@@ -33,20 +34,40 @@ def leaky(tab) -> list[float]:
     return []
 
 
-def open_parameters(tab, label: str) -> None:
-    """Unfold the explorer's parameter expander (folded by default) unless it is open."""
-    slider = tab.locator('[data-testid="stSlider"]', has_text=LABEL).first
-    if slider.count() and slider.is_visible():
+def thumb(tab, selector: str) -> tuple[str, str]:
+    """(grid index, the value's text) a scrub's range input stands at."""
+    return tuple(tab.locator(selector).first.evaluate(
+        "i => [i.value, i.getAttribute('aria-valuetext')]"))
+
+
+def unfold(tab, selector: str) -> None:
+    """Open the folded controls (a follower's page shows the picture first) until selector is
+    visible."""
+    if tab.locator(selector).first.is_visible():
         return
-    # a student following a class has the page's controls folded under the picture's side
-    for folded in (CATALOGUES["en"]["layout.controls"], CATALOGUES["ko"]["layout.controls"]):
-        outer = tab.locator('[data-testid="stExpander"] summary', has_text=folded).first
-        inner = tab.locator('[data-testid="stExpander"] summary', has_text=label).first
-        if outer.count() and outer.is_visible() and not inner.is_visible():
-            outer.click()
-            inner.wait_for(state="visible")
-    tab.locator('[data-testid="stExpander"] summary', has_text=label).first.click()
-    tab.locator('[data-testid="stSlider"]', has_text=LABEL).first.wait_for(state="visible")
+    for lang in ("ko", "en"):
+        folded = tab.locator('[data-testid="stExpander"] summary',
+                             has_text=CATALOGUES[lang]["layout.controls"]).first
+        if folded.count() and folded.is_visible():
+            folded.click()
+            tab.locator(selector).first.wait_for(state="visible", timeout=WAIT)
+            return
+
+
+def drag(tab, selector: str) -> None:
+    """A mouse drag along a scrub, from its left end to its right end."""
+    box = tab.locator(selector).first.bounding_box()
+    y = box["y"] + box["height"] / 2
+    tab.mouse.move(box["x"] + 4, y)
+    tab.mouse.down()
+    tab.mouse.move(box["x"] + box["width"] - 4, y, steps=8)
+    tab.mouse.up()
+
+
+def leading(tab) -> None:
+    """The notice a locked follower gets for a touch or a key: the teacher is leading."""
+    tab.wait_for_selector(".al-leading", state="visible", timeout=WAIT)
+    assert tab.locator(".al-leading").inner_text() == CATALOGUES["ko"]["class.leading"]
 
 
 def wait_url(tab, key: str, value: str) -> None:
@@ -54,8 +75,6 @@ def wait_url(tab, key: str, value: str) -> None:
                           arg=[key, value], timeout=WAIT)
 
 
-@pytest.mark.xfail(strict=False, reason="rewritten for the scrubbed Leaky slope; one wait still "
-                   "times out (open item of #24: a follower's scrub thumb after the teacher's key)")
 def test_student_follows_the_teacher_and_can_explore_alone(server, browser):
     teacher_ctx = browser.new_context(viewport={"width": 1280, "height": 720}, locale="en-US")
     student_ctx = browser.new_context(viewport={"width": 1280, "height": 720}, locale="ko-KR")
@@ -109,10 +128,30 @@ def test_student_follows_the_teacher_and_can_explore_alone(server, browser):
                        f"d._fullData.some(t => t.name === 'Leaky ReLU' && "
                        f"Math.abs(t.y[0] - ({-6 * float(slope)})) < 1e-5)")  # x from −6
         assert leaky(student) == leaky(teacher)
-        student.wait_for_function(  # the student's thumb stands at the teacher's value
-            "([s, v]) => Math.abs(parseFloat(document.querySelector(s)?.value) - v) < 1e-9",
-            arg=[scrub, float(slope)], timeout=WAIT)
+        # the student's thumb stands at the teacher's value: a range input's value is the
+        # index of the grid point (its text says the value)
+        at = thumb(teacher, scrub)
+        assert abs(GRID[int(at[0])] - float(slope)) < 1e-9 and at[1] == fmt(float(slope))
+        student.wait_for_function(
+            "([s, i]) => document.querySelector(s)?.value === i", arg=[scrub, at[0]],
+            timeout=WAIT)
+        assert thumb(student, scrub) == at
         screenshot(student, "follow_student_ko")
+
+        # Follow me: the student's scrub is disabled; a drag or a key on it changes nothing and
+        # says that the teacher is leading
+        assert student.locator(scrub).first.is_disabled()
+        curve = leaky(student)
+        drag(student, scrub)
+        leading(student)
+        student.evaluate("() => { document.querySelector('.al-leading').style.display = 'none'; }")
+        student.locator(scrub).first.focus()     # a disabled input takes no focus: keys go on
+        for key in ("ArrowLeft", "Home"):
+            student.keyboard.press(key)
+        leading(student)
+        student.wait_for_timeout(1500)
+        assert thumb(student, scrub) == at and query(student)[SLOPE] == [slope]
+        assert leaky(student) == curve
 
         # the teacher lets the class explore (Free): the student's change leaves the teacher's
         # view alone
@@ -121,7 +160,10 @@ def test_student_follows_the_teacher_and_can_explore_alone(server, browser):
             "(t) => document.querySelector('.st-key-class_follow')?.innerText.includes(t)",
             arg=CATALOGUES["ko"]["class.free_following"].split(" — ")[0], timeout=WAIT)
         wait_idle(student)
+        student.wait_for_function(  # Free unlocks the scrubs with no action of the student
+            "(s) => document.querySelector(s)?.disabled === false", arg=scrub, timeout=WAIT)
         teacher_curve = leaky(teacher)
+        unfold(student, ".st-key-deriv label")
         student.locator(".st-key-deriv label").first.click()       # hide f′ (a click, no keys)
         # the student's own chart loses its f′ panel (known gap: right after "explore on my
         # own" this first change does not always reach the student's address bar; see #13 note)
@@ -132,9 +174,20 @@ def test_student_follows_the_teacher_and_can_explore_alone(server, browser):
         teacher.wait_for_timeout(1500)
         assert "deriv" not in query(teacher)
         assert leaky(teacher) == teacher_curve
+        assert query(student)[SLOPE] == [slope]
+        # Free: the student's scrub is theirs (a key moves the value and the picture)
+        student.locator(scrub).first.focus()
+        student.keyboard.press("ArrowLeft")
+        mine = GRID[int(at[0]) - 1]
+        own = SPEC[SLOPE].to_url(mine)[0]
+        wait_url(student, SLOPE, own)
+        wait_for_chart(student, "curves", f"d._fullData.some(t => t.name === 'Leaky ReLU' && "
+                                          f"Math.abs(t.y[0] - ({-6 * mine})) < 1e-5)")
+        assert thumb(student, scrub) == (str(int(at[0]) - 1), fmt(mine))
+        wait_idle(student)
+        teacher.wait_for_timeout(1000)
+        assert query(teacher)[SLOPE] == [slope]
         # …and a change by the teacher no longer moves the student
-        own = query(student)[SLOPE][0]
-        assert own == slope
         teacher.locator(scrub).first.focus()
         teacher.keyboard.press("ArrowRight")
         teacher.keyboard.press("ArrowRight")

@@ -12,7 +12,7 @@ import time
 import numpy as np
 import pytest
 
-from tests.pages.conftest import chart_specs, decode, run_page
+from tests.pages.conftest import chart_docs, chart_specs, decode, run_page
 from ui.classroom import rules
 from ui.classroom.memory_store import MemoryRoomStore
 from ui.classroom.store import room_store, set_store
@@ -159,6 +159,33 @@ def test_follow_me_locks_the_students_view_to_the_teachers():
     assert student.session_state[SLOPE] == 0.3            # the teacher's value wins
     assert CATALOGUES["en"]["class.locked"].format(code=code) in infos(student)
     assert room_store().read(code)[1]["params"][SLOPE] == ["0.3"]   # nothing written
+
+
+def scrubs_disabled(at) -> dict[str, bool]:
+    """Each scrub of the page's charts: whether the chart element draws it disabled."""
+    return {s["control"]: s["disabled"] for doc in chart_docs(at) for s in doc.get("scrubs", [])}
+
+
+def test_the_teacher_leading_disables_the_students_scrubs_and_free_gives_them_back():
+    code, secret = open_room({"page": "explorer", "params": {**LEAKY, SLOPE: ["0.3"]}})
+    teacher = run_page("explorer", query={SLOPE: "0.3", "f_relu": LEAKY["f_relu"]})
+    assert scrubs_disabled(teacher)[SLOPE] is False           # no class followed: free to move
+    student = run_page(None, query={"room": code}, locale="en-US")
+    assert scrubs_disabled(student)[SLOPE] is True            # Follow me (the default)
+    scrub(student, 0.5)                                       # sent anyway: changes nothing
+    assert student.session_state[SLOPE] == 0.3
+    command(code, secret, mode="pause")
+    student.run()
+    assert set(scrubs_disabled(student).values()) == {True}
+    command(code, secret, mode="free")
+    student.run()
+    assert set(scrubs_disabled(student).values()) == {False}
+    scrub(student, 0.5)
+    assert student.session_state[SLOPE] == 0.5
+    command(code, secret, mode="follow")
+    student.run()
+    assert set(scrubs_disabled(student).values()) == {True}
+    assert student.session_state[SLOPE] == 0.3                # the teacher's value again
 
 
 def test_free_lets_students_explore_and_back_to_my_view_brings_them_back():

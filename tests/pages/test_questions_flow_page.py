@@ -243,3 +243,29 @@ def test_a_late_answer_is_refused_with_a_message():
     assert room_store().question(code)["count"] == 0
     student.run()   # the next run says the question has ended
     assert CATALOGUES["en"]["flow.ended"] in [w.value for w in student.warning]
+
+
+def question_box(at) -> bool:
+    """Whether the phone draws the room's question (its own block under the class banner)."""
+    return any(c.proto.id.endswith("-class_question") for c in at.get("container"))
+
+
+def test_a_question_stays_on_the_phone_while_open_and_after_the_reveal_only_on_its_step():
+    page, step, question = one_of("tap", "choose", "number")
+    code, secret, qid = class_asking(page, step, question)
+    student = run_page(None, query={"room": code, "lang": "en"}, locale="en-US")
+    assert question_box(student)
+    # the teacher moves on while the question is open: it stays (answered elsewhere)
+    room_store().publish(code, secret, {"page": page, "params": {"lesson": [str(step + 1)]}})
+    student.run()
+    assert student.query_params["lesson"] in (str(step + 1), [str(step + 1)])
+    assert question_box(student)
+    # revealed, on another step: the picture comes first, the question is gone
+    room_store().reveal(code, secret, qid)
+    student.run()
+    assert not question_box(student)
+    # back on its step: the reveal is there again
+    room_store().publish(code, secret, {"page": page, "params": {"lesson": [str(step)]}})
+    student.run()
+    assert question_box(student)
+    assert truth_sentence("en", page, question) in texts(student)

@@ -9,7 +9,7 @@ import time
 
 import streamlit as st
 
-from ui import internals
+from ui import internals, widgets
 from ui.classroom import apply, limits, rules
 from ui.classroom import state as S
 from ui.classroom.panel import wait_left
@@ -64,6 +64,7 @@ def follow() -> None:
     """Top of a full run: if the URL names a room, read its record and apply the teacher's view
     when the record asks for it (ui.classroom.apply), before any widget exists."""
     apply.sync_url()
+    widgets.lock_scrubs(False)
     code = link_code()
     if code is None or code == teacher_room():
         st.session_state.pop(S.FOLLOW, None)
@@ -79,10 +80,20 @@ def follow() -> None:
     st.session_state.pop(S.PROBLEM, None)
     control = apply.read_control(code)
     st.session_state[S.CONTROL] = control
+    widgets.lock_scrubs(leads(control))    # this run's scrubs, as the guard locks the widgets
     if control is None or control["away"] > rules.TEACHER_AWAY_S:
         return
     if apply.must_apply(control):
         apply.apply_room(code, control)
+
+
+def leads(control: dict | None) -> bool:
+    """Whether the teacher leads this follower now (Follow me or Pause, the teacher not gone):
+    its controls are locked — the widgets by the guard in the browser, the charts' scrubs
+    disabled (ui.widgets.lock_scrubs)."""
+    if control is None or control["away"] > rules.TEACHER_AWAY_S:
+        return False
+    return control["mode"] in (rules.FOLLOW, rules.PAUSE)
 
 
 def _rejoin() -> None:
@@ -129,7 +140,7 @@ export default function (component) {
     '[data-testid="stMultiSelect"], [data-testid="stNumberInput"], [data-testid="stTextInput"], ' +
     '[data-testid="stTextArea"], [data-testid="stCheckbox"], [data-testid="stRadio"], ' +
     '[data-testid="stButtonGroup"], [data-testid="stToggle"], [class*="st-key-lesson_"], ' +
-    '[data-baseweb="popover"] [role="option"]';
+    '[data-baseweb="popover"] [role="option"], .al-scrubs';
   const KEYS = ["ArrowRight", "ArrowLeft", "ArrowUp", "ArrowDown", "PageDown", "PageUp",
                 "Home", "End", " ", "Enter"];
   let toast = null, timer = null, later = null;
@@ -197,6 +208,8 @@ def _pause_screen() -> None:
 
 # The follower's banner is one slim line on any screen (a phone's first screen is for the
 # picture): the message is cut to one line with an ellipsis, the button beside it stays whole.
+# The teacher's question is its own block under it (ui.questions.student), with finger-size
+# targets (its folded "type the point" line too).
 BANNER_CSS = """<style>
 .st-key-class_follow { flex-wrap: nowrap !important; gap: 0.4rem !important; min-height: 0; }
 .st-key-class_follow > div { min-width: 0; }
@@ -208,6 +221,7 @@ BANNER_CSS = """<style>
   text-overflow: ellipsis; margin: 0 !important; font-size: 0.9rem; line-height: 1.4; }
 .st-key-class_follow button { min-height: 0; padding: 0.2rem 0.6rem; white-space: nowrap; }
 .st-key-class_follow button p { font-size: 0.9rem; }
+.st-key-class_question summary { min-height: 2.75rem; }
 </style>"""
 
 
@@ -236,7 +250,9 @@ def _draw(control: dict | None) -> None:
     if mode == rules.PAUSE and not left:
         _pause_screen()
     flow.student_check(control)   # a question asked, ended or revealed: draw the page again
-    _guard(key="class_guard", data={"locked": locked or mode == rules.PAUSE,
+    if internals.in_fragment_run() and widgets.scrub_lock_changed(leads(control)):
+        st.rerun(scope="app")     # Follow me ↔ Free: the charts' scrubs lock or unlock
+    _guard(key="class_guard", data={"locked": leads(control),
                                     "free": mode == rules.FREE, "msg": t("class.leading")},
            on_touched_change=_noop, height=0)
 

@@ -115,7 +115,9 @@ def _mine(asked: dict) -> dict | None:
 
 
 def panel() -> None:
-    """Top of a student's page: the room's question, its input, what became of the answer."""
+    """Top of a student's page, right under the class banner (its own block, never inside the
+    banner): the room's question, its input, what became of the answer. An open question shows
+    on any step (its chart may be elsewhere); an ended or revealed one only on its own step."""
     asked = latest()
     found = find(asked["id"]) if asked else None
     if asked is None or found is None:
@@ -125,6 +127,8 @@ def panel() -> None:
     if (st.session_state.get(SEEN) or (None,))[0] != asked["qid"]:
         inputs.reset()
     st.session_state[SEEN] = (asked["qid"], asked["status"])
+    if asked["status"] != OPEN and not on_chart(page_id, question):
+        return    # ended or revealed, and the teacher has moved on: the picture comes first
     with st.container(key="class_question", border=True):
         _bring(key="class_question_bring", data={"qid": asked["qid"]}, height=0)
         st.markdown(f"**{t('flow.asked')}** — {prompt(page_id, question)}")
