@@ -67,6 +67,13 @@ export function decodeScrub(spec) {
     }
     return { data, layout: r.layout || {} };
   });
+  // whole traces sent once; a frame's {"prefix": [a, b]} for a trace shows points a … b − 1 of
+  // them (views into the one decoded array: nothing is copied per frame)
+  const full = {};
+  for (const b of spec.full || []) {
+    const raw = bytesOf(b.f4);
+    (full[b.trace] = full[b.trace] || {})[b.attr] = new Float32Array(raw.buffer, 0, raw.length / 4);
+  }
   const live = spec.live !== false; // without frames the picture comes from the server
   const frame = (i) => {
     if (!live) return null;
@@ -74,6 +81,12 @@ export function decodeScrub(spec) {
     for (const b of blocks) (per[b.trace] = per[b.trace] || {})[b.attr] = view(b.flat, b.shape, i);
     const r = rest[i];
     if (r) for (const t of Object.keys(r.data)) Object.assign(per[t] = per[t] || {}, r.data[t]);
+    for (const t of Object.keys(per)) {
+      const cut = per[t].prefix;
+      if (cut === undefined) continue;
+      delete per[t].prefix;
+      for (const [a, arr] of Object.entries(full[t] || {})) per[t][a] = arr.subarray(cut[0], cut[1]);
+    }
     const traces = Object.keys(per).map(Number).sort((a, b) => a - b);
     return { traces, data: traces.map((t) => per[t]), layout: r ? r.layout : {} };
   };
@@ -102,8 +115,29 @@ export function applyFrame(Plotly, gd, scrub, i, settling = false) {
   const traces = fr.traces.filter((t) => t < gd.data.length);
   if (traces.length !== fr.traces.length) return;
   unhide(gd);
-  Plotly.update(gd, update, fr.layout || {}, traces);
+  Plotly.update(gd, update, keepZoom(gd, fr.layout || {}), traces);
   if (!settling) mark(gd, scrub, i, t0); // the marks time new pictures, not a settling one
+}
+
+// A frame's axis (its range following the scrubbed value) leaves alone an axis the user zoomed
+// or panned: plotly.js keeps those (layout.uirevision) in the in-place updates, and so does a
+// frame. plotly.js notes such an axis's value before the user's change in _preGUI.
+function keepZoom(gd, layout) {
+  const touched = Object.keys((gd._fullLayout && gd._fullLayout._preGUI) || {});
+  const mine = (axis) => touched.some((k) => k.startsWith(axis + ".range") || k === axis + ".autorange");
+  let out = layout;
+  for (const key of Object.keys(layout)) {
+    const [axis, ...rest] = key.split(".");
+    if (!/^[xy]axis\d*$/.test(axis) || !mine(axis)) continue;
+    if (out === layout) out = Object.assign({}, layout);
+    if (rest.length) {
+      if (/^(range|autorange)/.test(rest.join("."))) delete out[key];
+    } else if (layout[key] && typeof layout[key] === "object") {
+      const { range, autorange, ...others } = layout[key];
+      out[key] = others;
+    }
+  }
+  return out;
 }
 
 // The direct path while the thumb moves: a frame that only changes the y of lines (scatter traces on
@@ -170,11 +204,286 @@ function drawLine(gd, { t, tr, cd, g, xa, ya, attrs, hide }) {
   }
 }
 
-function fastJob(gd, t, attrs) {
+export function fastJob(gd, t, attrs) {
   const tr = gd._fullData.find((f) => f.index === t);
   if (!tr || tr.visible !== true) return null;
   if (tr.type === "heatmap") return heatJob(gd, t, tr, attrs);
-  return lineJob(gd, t, tr, attrs);
+  return lineJob(gd, t, tr, attrs) || scatterJob(gd, t, tr, attrs);
+}
+
+// Scatter traces on axes with fixed ranges whose points, count, marker colours, line colour or
+// texts change (the zig-zag's path, arrows, shading and current w): the SVG plotly.js drew is
+// rewritten in place — the fill and line paths from the new points, each marker moved (a
+// direction marker such as an arrow turned from the angle plotly.js drew it at), markers added
+// as copies of a drawn one or removed, texts' numbers replaced. Anything it cannot reproduce
+// (a new marker size, a text position, markup it does not know) returns null: Plotly.update.
+const SCATTER_KEYS = new Set(["x", "y", "text", "textposition", "hovertemplate", "marker.size",
+                              "marker.color", "line.color"]);
+const EMPTY = "M0,0Z"; // plotly.js's marker of size 0
+
+function nested(obj, name) {
+  return name.split(".").reduce((o, k) => (o == null ? undefined : o[k]), obj);
+}
+
+function setNested(obj, name, value) {
+  const parts = name.split(".");
+  const last = parts.pop();
+  for (const k of parts) obj = obj[k] = obj[k] && typeof obj[k] === "object" ? obj[k] : {};
+  obj[last] = value;
+}
+
+function scaleColour(tr, v) {
+  // a marker colour value through the trace's colour scale (steps only: no blending)
+  const m = tr.marker, cs = m.colorscale;
+  if (!Array.isArray(cs) || !(m.cmax > m.cmin)) return null;
+  const f = Math.max(0, Math.min(1, (v - m.cmin) / (m.cmax - m.cmin)));
+  for (let i = 0; i < cs.length; i++) {
+    if (cs[i][0] === f) return cs[i][1];
+    if (cs[i][0] > f) return i > 0 && cs[i - 1][1] === cs[i][1] ? cs[i][1] : null;
+  }
+  return null;
+}
+
+function pieces(text) {
+  // the plain runs of a text with plotly.js's markup (<sub>, <sup>, <b>, <i>), and its tags
+  const tags = String(text).match(/<[^>]*>/g) || [];
+  const runs = String(text).split(/<[^>]*>/).filter((r) => r !== "");
+  return { tags: tags.join(""), runs };
+}
+
+function textNodes(node) {
+  // the text nodes plotly.js wrote for a text, without its zero-width spacers
+  const out = [];
+  const walk = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    if (n.nodeValue.replace(/\u200b/g, "") !== "") out.push(n);
+  }
+  return out;
+}
+
+function arrowTemplate(g, cd, xa, ya, size) {
+  // a drawn directional marker of the given size, and the angle (radians, in pixels) plotly.js
+  // drew it at (from the point before it), kept until plotly.js draws the trace again
+  const key = [xa.range, ya.range, xa._length, ya._length].join();
+  const memo = g.__alArrow;
+  if (memo && memo.cd === cd && memo.key === key && memo.size === size) return memo;
+  if (g.__alTouched === cd) return null; // redrawn here since plotly.js drew it: not its angles
+  const sizes = cd[0].trace.marker.size;
+  for (const el of g.querySelectorAll("path.point")) {
+    const c = el.__data__, i = cd.indexOf(c);
+    if (i < 1 || el.getAttribute("d") === EMPTY) continue;
+    if ((c.ms !== undefined ? c.ms : sizes.length !== undefined ? sizes[i] : sizes) !== size) continue;
+    // (two points in one place: plotly.js draws the arrow at angle 0, as atan2(0, 0) is)
+    const dx = xa.c2p(c.x) - xa.c2p(cd[i - 1].x), dy = ya.c2p(c.y) - ya.c2p(cd[i - 1].y);
+    g.__alArrow = { cd, key, size, d: el.getAttribute("d"), angle: Math.atan2(dy, dx), el };
+    return g.__alArrow;
+  }
+  return null;
+}
+
+function scatterJob(gd, t, tr, attrs) {
+  const keys = Object.keys(attrs);
+  if (tr.type !== "scatter" || keys.some((k) => !SCATTER_KEYS.has(k))) return null;
+  const sub = gd._fullLayout._plots[(tr.xaxis || "x") + (tr.yaxis || "y")];
+  const g = traceGroup(gd, t);
+  if (!sub || !g) return null;
+  const { xaxis: xa, yaxis: ya } = sub;
+  if ([xa, ya].some((a) => a.type !== "linear" || a.autorange)) return null;
+  const get = (k) => (attrs[k] !== undefined ? attrs[k] : nested(gd.data[t], k));
+  const x = get("x"), y = get("y");
+  if (!x || !y || x.length !== y.length || !x.length) return null;
+  const n = x.length, cd = g.__data__;
+  if (n !== cd.length && tr.hoverinfo !== "skip") return null; // the hover reads the old points
+  const px = new Float64Array(n), py = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    px[i] = xa.c2p(x[i]); py[i] = ya.c2p(y[i]);
+    if (!Number.isFinite(px[i]) || !Number.isFinite(py[i])) return null;
+  }
+  const mode = tr.mode || "";
+  const job = { kind: "scatter", t, tr, g, cd, keys, attrs, px, py, n };
+  if (tr.fill && tr.fill !== "none") {
+    if (tr.fill !== "toself" || n < 2) return null;
+    job.fill = g.querySelector("path.js-fill");
+    if (!job.fill) return null;
+  }
+  const sizes = get("marker.size");
+  const sizeAt = (i) => (sizes && sizes.length !== undefined ? sizes[i] : sizes);
+  if (mode.includes("markers")) {
+    const m = tr.marker;
+    if (Array.isArray(m.symbol) || Array.isArray(m.angle)) return null;
+    const turning = m.angleref === "previous";
+    if (m.angleref !== "previous" && m.angleref !== "up" && m.angleref !== undefined) return null;
+    const drawn = [...g.querySelectorAll("path.point")];
+    let tmpl = null;
+    for (let i = 0; i < n; i++) {
+      const s = sizeAt(i);
+      if (!s) continue;
+      if (tmpl && s !== tmpl.size) return null;
+      if (!tmpl) {
+        if (turning) tmpl = arrowTemplate(g, cd, xa, ya, s);
+        else {
+          // a drawn marker of that size (plotly.js's sizes, unless redrawn here since)
+          const drawnSize = (k) => (cd[k] && cd[k].ms !== undefined ? cd[k].ms : nested(tr, "marker.size"));
+          const el = g.__alTouched === cd ? null : drawn.find((e, k) => e.getAttribute("d") !== EMPTY
+            && drawnSize(k) === s);
+          tmpl = el ? { d: el.getAttribute("d"), el, size: s } : g.__alMark;
+          if (tmpl && tmpl.size !== s) return null;
+          g.__alMark = tmpl;
+        }
+        if (!tmpl) return null;
+      }
+      if (turning && i === 0) return null; // an arrow with no point before it
+    }
+    const colour = get("marker.color");
+    const colours = [];
+    for (let i = 0; i < n; i++) {
+      const c = colour && colour.length !== undefined && typeof colour !== "string"
+        ? scaleColour(tr, colour[i]) : colour;
+      if (c === null) return null;
+      colours.push(c);
+    }
+    Object.assign(job, { drawn, tmpl, turning, sizeAt, colours,
+                         holder: g.querySelector("g.points") });
+    if (!job.holder || (!tmpl && !drawn.length && n)) return null;
+    if (!tmpl) job.tmpl = { d: EMPTY, el: drawn[0], size: 0 };
+  }
+  if (mode.includes("lines")) {
+    job.lines = [...g.querySelectorAll("path.js-line")];
+    if (n >= 2 && !job.lines.length) return null;
+    // the line stops short of each marker by its backoff: plotly.js's "auto" is 0.9 of an
+    // arrow's size (other symbols: none), a number is pixels (its thinning of near-straight
+    // runs is left out: the settling redraw after the drag draws exactly its line)
+    const back = tr.line.backoff, symbol = mode.includes("markers") ? tr.marker.symbol : "";
+    if (back === "auto") {
+      if (/arrow/.test(symbol) && symbol !== "arrow") return null;
+      job.back = (s) => (symbol === "arrow" && s ? 0.9 * s : 0);
+    } else if (typeof back === "number") job.back = () => back;
+    else if (back) return null;
+    else job.back = () => 0;
+  }
+  if (mode.includes("text")) {
+    const texts = get("text");
+    const nodes = [...g.querySelectorAll("g.textpoint")];
+    const want = [];
+    for (let i = 0; i < n; i++) {
+      const text = Array.isArray(texts) ? texts[i] : texts;
+      want.push(text == null ? "" : String(text));
+    }
+    const have = cd.map((c) => (c.tx == null ? "" : String(c.tx)));
+    const shown = want.filter((w) => w !== "").length;
+    if (nodes.length !== shown || have.filter((w) => w !== "").length !== shown) return null;
+    const edits = [];
+    const place = textPlace(tr, attrs.textposition, nodes);
+    if (!place) return null;
+    job.place = place;
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      if (want[i] === "") continue;
+      const node = nodes[k++], text = node.querySelector("text");
+      if (!text || /<br>/i.test(want[i])) return null;
+      const was = text.getAttribute("data-unformatted");
+      const a = pieces(was), b = pieces(want[i]);
+      const runs = textNodes(text);
+      if (a.tags !== b.tags || a.runs.length !== b.runs.length || runs.length !== a.runs.length) return null;
+      edits.push({ text, i, runs, values: b.runs, raw: want[i] });
+    }
+    job.texts = edits;
+  }
+  return job;
+}
+
+// Where plotly.js puts a marker's text (its textPointPosition): text-anchor and the offset of
+// the text's group, from the position, the font size and the marker's radius; checked against
+// what plotly.js drew for the position it drew (else null).
+const SIGN = { start: 1, end: -1, middle: 0, top: -1, bottom: 1 };
+
+function textPlace(tr, position, nodes) {
+  const place = (pos) => {
+    const v = /top/.test(pos) ? "top" : /bottom/.test(pos) ? "bottom" : "middle";
+    const h = /left/.test(pos) ? "end" : /right/.test(pos) ? "start" : "middle";
+    const size = tr.marker && typeof tr.marker.size === "number" && /markers/.test(tr.mode)
+      ? tr.marker.size : 0;
+    const r = size ? size / 2 / 0.8 + 1 : 0, font = tr.textfont.size;
+    if (typeof font !== "number") return null;
+    return { anchor: h, dx: SIGN[h] * r, dy: font * 0.75 + SIGN[v] * r + (SIGN[v] - 1) * font / 2 };
+  };
+  const drawn = place(tr.textposition);
+  for (const node of nodes) {
+    const m = /translate\((-?[\d.e]+),\s*(-?[\d.e]+)\)/.exec(node.getAttribute("transform") || "");
+    if (!drawn || !m || Math.abs(m[1] - drawn.dx) > 0.01 || Math.abs(m[2] - drawn.dy) > 0.01) return null;
+  }
+  return position === undefined || position === tr.textposition ? drawn : place(position);
+}
+
+function drawScatter(gd, job) {
+  const { t, tr, g, attrs, px, py, n } = job;
+  const at = (i) => px[i].toFixed(2) + "," + py[i].toFixed(2);
+  if (job.fill) {
+    let d = "";
+    for (let i = 0; i < n; i++) d += (i ? "L" : "M") + at(i);
+    job.fill.setAttribute("d", d + "Z");
+  }
+  if (job.lines && job.lines.length) {
+    const sizeAt = job.sizeAt || (() => 0);
+    let d = "";
+    if (job.back(sizeAt(1)) || job.back(sizeAt(n - 1))) {
+      for (let i = 1; i < n; i++) {
+        const dx = px[i] - px[i - 1], dy = py[i] - py[i - 1];
+        const len = Math.hypot(dx, dy), cut = job.back(sizeAt(i));
+        const f = len > cut ? (len - cut) / len : 1;
+        d += "M" + at(i - 1) + "L" + (px[i - 1] + f * dx).toFixed(2) + "," + (py[i - 1] + f * dy).toFixed(2);
+      }
+    } else {
+      for (let i = 0; i < n; i++) d += (i ? "L" : "M") + at(i);
+    }
+    const [line, ...others] = job.lines;
+    line.setAttribute("d", n >= 2 ? d : "");
+    for (const o of others) o.remove();
+    if (attrs["line.color"] !== undefined) line.style.stroke = attrs["line.color"];
+  }
+  if (job.holder) {
+    const { tmpl, turning, sizeAt, colours, drawn } = job;
+    const els = drawn.slice(0, n);
+    for (let i = drawn.length; i < n; i++) {
+      const el = tmpl.el.cloneNode(false);
+      job.holder.appendChild(el);
+      els.push(el);
+    }
+    for (let i = n; i < drawn.length; i++) drawn[i].remove();
+    for (let i = 0; i < n; i++) {
+      const el = els[i], s = sizeAt(i);
+      let d = s ? tmpl.d : EMPTY, turn = "";
+      if (s && turning) {
+        const dx = px[i] - px[i - 1], dy = py[i] - py[i - 1];
+        turn = " rotate(" + ((Math.atan2(dy, dx) - tmpl.angle) * 180 / Math.PI).toFixed(2) + ")";
+      }
+      if (el.getAttribute("d") !== d) el.setAttribute("d", d);
+      el.setAttribute("transform", "translate(" + at(i) + ")" + turn);
+      if (colours[i] !== undefined && el.style.fill !== colours[i]) el.style.fill = colours[i];
+    }
+  }
+  for (const e of job.texts || []) {
+    e.text.parentNode.setAttribute("transform", "translate(" + job.place.dx + "," + job.place.dy + ")");
+    e.text.setAttribute("text-anchor", job.place.anchor);
+    e.text.setAttribute("x", px[e.i].toFixed(2));
+    e.text.setAttribute("y", py[e.i].toFixed(2));
+    e.runs.forEach((node, k) => {
+      const keep = node.nodeValue.match(/^\u200b*/)[0], tail = node.nodeValue.match(/\u200b*$/)[0];
+      node.nodeValue = keep + e.values[k] + tail;
+    });
+    e.text.setAttribute("data-unformatted", e.raw);
+  }
+  // the figure's data as plotly.js would hold it (the settling Plotly.update starts from it)
+  for (const k of job.keys) {
+    setNested(gd.data[t], k, attrs[k]);
+    setNested(tr, k, attrs[k]);
+  }
+  if (job.cd.length === n) {
+    const x = job.keys.includes("x") ? attrs.x : null, y = job.keys.includes("y") ? attrs.y : null;
+    job.cd.forEach((c, i) => { if (x) c.x = x[i]; if (y) c.y = y[i]; });
+    for (const e of job.texts || []) job.cd[e.i].tx = e.raw;
+  }
+  g.__alTouched = job.cd;
 }
 
 function fastFrame(gd, scrub, i) {
@@ -188,7 +497,8 @@ function fastFrame(gd, scrub, i) {
     if (!job) return false;
     jobs.push(job);
   }
-  for (const job of jobs) (job.kind === "heat" ? drawHeat : drawLine)(gd, job);
+  const draw = { heat: drawHeat, line: drawLine, scatter: drawScatter };
+  for (const job of jobs) draw[job.kind](gd, job);
   drawNotes(gd, notes);
   return true;
 }
