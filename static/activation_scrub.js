@@ -133,11 +133,32 @@ function keepZoom(gd, layout) {
     if (rest.length) {
       if (/^(range|autorange)/.test(rest.join("."))) delete out[key];
     } else if (layout[key] && typeof layout[key] === "object") {
-      const { range, autorange, ...others } = layout[key];
-      out[key] = others;
+      // the axis is replaced whole: with the range the user chose
+      const now = gd._fullLayout[axis];
+      out[key] = Object.assign({}, layout[key], { autorange: false,
+                                                  range: now ? now.range.slice() : layout[key].range });
     }
   }
   return out;
+}
+
+// A new figure for the chart (the server's, after a release) keeps the zoom of an axis that a
+// scrub's frames move: its range is the user's. (plotly.js's uirevision keeps a zoom only while
+// the figure's own value for it stays the same, and a scrubbed value moves it.)
+export function holdZoom(gd, layout, scrubs) {
+  if (!gd._fullLayout) return layout;
+  const moved = new Set();
+  for (const scrub of scrubs || []) {
+    const fr = scrub.live ? scrub.frame(0) : null;
+    for (const key of Object.keys((fr && fr.layout) || {})) moved.add(key.split(".")[0]);
+  }
+  const kept = Object.keys(keepZoom(gd, Object.fromEntries([...moved].map((a) => [a + ".range", 0]))));
+  for (const axis of moved) {
+    const now = gd._fullLayout[axis];
+    if (kept.includes(axis + ".range") || !now || !Array.isArray(now.range)) continue;
+    layout[axis] = Object.assign({}, layout[axis], { range: now.range.slice(), autorange: false });
+  }
+  return layout;
 }
 
 // The direct path while the thumb moves: a frame that only changes the y of lines (scatter traces on
@@ -218,7 +239,7 @@ export function fastJob(gd, t, attrs) {
 // as copies of a drawn one or removed, texts' numbers replaced. Anything it cannot reproduce
 // (a new marker size, a text position, markup it does not know) returns null: Plotly.update.
 const SCATTER_KEYS = new Set(["x", "y", "text", "textposition", "hovertemplate", "marker.size",
-                              "marker.color", "line.color"]);
+                              "marker.color", "line.color", "name"]);
 const EMPTY = "M0,0Z"; // plotly.js's marker of size 0
 
 function nested(obj, name) {
@@ -291,16 +312,19 @@ function scatterJob(gd, t, tr, attrs) {
   if ([xa, ya].some((a) => a.type !== "linear" || a.autorange)) return null;
   const get = (k) => (attrs[k] !== undefined ? attrs[k] : nested(gd.data[t], k));
   const x = get("x"), y = get("y");
-  if (!x || !y || x.length !== y.length || !x.length) return null;
+  if (!x || !y || x.length !== y.length) return null;
   const n = x.length, cd = g.__data__;
-  if (n !== cd.length && tr.hoverinfo !== "skip") return null; // the hover reads the old points
-  const px = new Float64Array(n), py = new Float64Array(n);
+  // the hover reads the calc data's points: with another count they are remade from the first
+  if (n !== cd.length && tr.hoverinfo !== "skip" && !(cd.length && n)) return null;
+  const mode = tr.mode || "";
+  // a point that is not a number is a gap: no marker, no text, the line broken there
+  const px = new Float64Array(n), py = new Float64Array(n), ok = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     px[i] = xa.c2p(x[i]); py[i] = ya.c2p(y[i]);
-    if (!Number.isFinite(px[i]) || !Number.isFinite(py[i])) return null;
+    ok[i] = x[i] !== null && y[i] !== null && Number.isFinite(px[i]) && Number.isFinite(py[i]);
+    if (!ok[i] && (tr.fill !== "none" || tr.connectgaps || mode.includes("text"))) return null;
   }
-  const mode = tr.mode || "";
-  const job = { kind: "scatter", t, tr, g, cd, keys, attrs, px, py, n };
+  const job = { kind: "scatter", t, tr, g, cd, keys, attrs, px, py, ok, n };
   if (tr.fill && tr.fill !== "none") {
     if (tr.fill !== "toself" || n < 2) return null;
     job.fill = g.querySelector("path.js-fill");
@@ -332,7 +356,7 @@ function scatterJob(gd, t, tr, attrs) {
         }
         if (!tmpl) return null;
       }
-      if (turning && i === 0) return null; // an arrow with no point before it
+      if (turning && (i === 0 || !ok[i - 1])) return null; // an arrow with no point before it
     }
     const colour = get("marker.color");
     const colours = [];
@@ -362,32 +386,47 @@ function scatterJob(gd, t, tr, attrs) {
     else job.back = () => 0;
   }
   if (mode.includes("text")) {
-    const texts = get("text");
+    const texts = get("text"), was = nested(gd.data[t], "text");
+    const holder = g.querySelector("g.text");
     const nodes = [...g.querySelectorAll("g.textpoint")];
-    const want = [];
-    for (let i = 0; i < n; i++) {
-      const text = Array.isArray(texts) ? texts[i] : texts;
-      want.push(text == null ? "" : String(text));
+    const pick = (v, i) => (Array.isArray(v) || (v && v.length !== undefined && typeof v !== "string")
+      ? v[i] : v);
+    const want = [], have = [];
+    for (let i = 0; i < n; i++) want.push(pick(texts, i) == null ? "" : String(pick(texts, i)));
+    for (let i = 0; i < cd.length; i++) have.push(pick(was, i) == null ? "" : String(pick(was, i)));
+    const before = have.map((w, i) => [w, i]).filter(([w]) => w !== "");
+    if (!holder || nodes.length !== before.length) return null;
+    // each drawn text where plotly.js put it for its position (else its rules are not these)
+    for (let k = 0; k < nodes.length; k++) {
+      if (!textPlace(tr, pick(tr.textposition, before[k][1]), nodes[k])) return null;
     }
-    const have = cd.map((c) => (c.tx == null ? "" : String(c.tx)));
-    const shown = want.filter((w) => w !== "").length;
-    if (nodes.length !== shown || have.filter((w) => w !== "").length !== shown) return null;
     const edits = [];
-    const place = textPlace(tr, attrs.textposition, nodes);
-    if (!place) return null;
-    job.place = place;
     let k = 0;
     for (let i = 0; i < n; i++) {
       if (want[i] === "") continue;
-      const node = nodes[k++], text = node.querySelector("text");
-      if (!text || /<br>/i.test(want[i])) return null;
-      const was = text.getAttribute("data-unformatted");
-      const a = pieces(was), b = pieces(want[i]);
+      const node = nodes[k] || (nodes.length && nodes[nodes.length - 1]);
+      const text = node && node.querySelector("text");
+      const place = textPlace(tr, pick(get("textposition"), i));
+      if (!text || !place || /<br>/i.test(want[i])) return null;
+      const a = pieces(text.getAttribute("data-unformatted")), b = pieces(want[i]);
       const runs = textNodes(text);
       if (a.tags !== b.tags || a.runs.length !== b.runs.length || runs.length !== a.runs.length) return null;
-      edits.push({ text, i, runs, values: b.runs, raw: want[i] });
+      edits.push({ node: nodes[k] || null, from: node, i, values: b.runs, raw: want[i], place });
+      k++;
     }
     job.texts = edits;
+    job.textHolder = holder;
+    job.textGone = nodes.slice(k);
+  }
+  if (keys.includes("name") && attrs.name !== tr.name) {
+    if (typeof attrs.name !== "string" || /[<&]/.test(attrs.name) || /[<&]/.test(String(tr.name))) return null;
+    let item = null;
+    for (const l of gd.querySelectorAll(".legend .traces")) {
+      const d0 = l.__data__ && l.__data__[0];
+      if (d0 && (d0[0] || d0).trace && (d0[0] || d0).trace.index === t) item = l.querySelector("text.legendtext");
+    }
+    if (!item && tr.showlegend) return null;
+    job.legend = item;
   }
   return job;
 }
@@ -397,22 +436,18 @@ function scatterJob(gd, t, tr, attrs) {
 // what plotly.js drew for the position it drew (else null).
 const SIGN = { start: 1, end: -1, middle: 0, top: -1, bottom: 1 };
 
-function textPlace(tr, position, nodes) {
-  const place = (pos) => {
-    const v = /top/.test(pos) ? "top" : /bottom/.test(pos) ? "bottom" : "middle";
-    const h = /left/.test(pos) ? "end" : /right/.test(pos) ? "start" : "middle";
-    const size = tr.marker && typeof tr.marker.size === "number" && /markers/.test(tr.mode)
-      ? tr.marker.size : 0;
-    const r = size ? size / 2 / 0.8 + 1 : 0, font = tr.textfont.size;
-    if (typeof font !== "number") return null;
-    return { anchor: h, dx: SIGN[h] * r, dy: font * 0.75 + SIGN[v] * r + (SIGN[v] - 1) * font / 2 };
-  };
-  const drawn = place(tr.textposition);
-  for (const node of nodes) {
-    const m = /translate\((-?[\d.e]+),\s*(-?[\d.e]+)\)/.exec(node.getAttribute("transform") || "");
-    if (!drawn || !m || Math.abs(m[1] - drawn.dx) > 0.01 || Math.abs(m[2] - drawn.dy) > 0.01) return null;
-  }
-  return position === undefined || position === tr.textposition ? drawn : place(position);
+function textPlace(tr, position, node) {
+  // the place for a position; with node, null unless the node stands there
+  const v = /top/.test(position) ? "top" : /bottom/.test(position) ? "bottom" : "middle";
+  const h = /left/.test(position) ? "end" : /right/.test(position) ? "start" : "middle";
+  const size = tr.marker && typeof tr.marker.size === "number" && /markers/.test(tr.mode)
+    ? tr.marker.size : 0;
+  const r = size ? size / 2 / 0.8 + 1 : 0, font = tr.textfont.size;
+  if (typeof font !== "number") return null;
+  const place = { anchor: h, dx: SIGN[h] * r, dy: font * 0.75 + SIGN[v] * r + (SIGN[v] - 1) * font / 2 };
+  if (!node) return place;
+  const m = /translate\((-?[\d.e]+),\s*(-?[\d.e]+)\)/.exec(node.getAttribute("transform") || "");
+  return m && Math.abs(m[1] - place.dx) <= 0.01 && Math.abs(m[2] - place.dy) <= 0.01 ? place : null;
 }
 
 function drawScatter(gd, job) {
@@ -426,15 +461,17 @@ function drawScatter(gd, job) {
   if (job.lines && job.lines.length) {
     const sizeAt = job.sizeAt || (() => 0);
     let d = "";
-    if (job.back(sizeAt(1)) || job.back(sizeAt(n - 1))) {
+    const { ok } = job;
+    if (n > 1 && (job.back(sizeAt(1)) || job.back(sizeAt(n - 1)))) {
       for (let i = 1; i < n; i++) {
+        if (!ok[i] || !ok[i - 1]) continue;
         const dx = px[i] - px[i - 1], dy = py[i] - py[i - 1];
         const len = Math.hypot(dx, dy), cut = job.back(sizeAt(i));
         const f = len > cut ? (len - cut) / len : 1;
         d += "M" + at(i - 1) + "L" + (px[i - 1] + f * dx).toFixed(2) + "," + (py[i - 1] + f * dy).toFixed(2);
       }
     } else {
-      for (let i = 0; i < n; i++) d += (i ? "L" : "M") + at(i);
+      for (let i = 0; i < n; i++) if (ok[i]) d += (i && ok[i - 1] ? "L" : "M") + at(i);
     }
     const [line, ...others] = job.lines;
     line.setAttribute("d", n >= 2 ? d : "");
@@ -451,37 +488,48 @@ function drawScatter(gd, job) {
     }
     for (let i = n; i < drawn.length; i++) drawn[i].remove();
     for (let i = 0; i < n; i++) {
-      const el = els[i], s = sizeAt(i);
+      const el = els[i], s = job.ok[i] ? sizeAt(i) : 0;
       let d = s ? tmpl.d : EMPTY, turn = "";
       if (s && turning) {
         const dx = px[i] - px[i - 1], dy = py[i] - py[i - 1];
         turn = " rotate(" + ((Math.atan2(dy, dx) - tmpl.angle) * 180 / Math.PI).toFixed(2) + ")";
       }
       if (el.getAttribute("d") !== d) el.setAttribute("d", d);
-      el.setAttribute("transform", "translate(" + at(i) + ")" + turn);
+      el.setAttribute("transform", job.ok[i] ? "translate(" + at(i) + ")" + turn : "");
       if (colours[i] !== undefined && el.style.fill !== colours[i]) el.style.fill = colours[i];
     }
   }
   for (const e of job.texts || []) {
-    e.text.parentNode.setAttribute("transform", "translate(" + job.place.dx + "," + job.place.dy + ")");
-    e.text.setAttribute("text-anchor", job.place.anchor);
-    e.text.setAttribute("x", px[e.i].toFixed(2));
-    e.text.setAttribute("y", py[e.i].toFixed(2));
-    e.runs.forEach((node, k) => {
-      const keep = node.nodeValue.match(/^\u200b*/)[0], tail = node.nodeValue.match(/\u200b*$/)[0];
-      node.nodeValue = keep + e.values[k] + tail;
+    const node = e.node || job.textHolder.appendChild(e.from.cloneNode(true));
+    const text = node.querySelector("text");
+    node.setAttribute("transform", "translate(" + e.place.dx + "," + e.place.dy + ")");
+    text.setAttribute("text-anchor", e.place.anchor);
+    text.setAttribute("x", px[e.i].toFixed(2));
+    text.setAttribute("y", py[e.i].toFixed(2));
+    textNodes(text).forEach((run, k) => {
+      const keep = run.nodeValue.match(/^\u200b*/)[0], tail = run.nodeValue.match(/\u200b*$/)[0];
+      run.nodeValue = keep + e.values[k] + tail;
     });
-    e.text.setAttribute("data-unformatted", e.raw);
+    text.setAttribute("data-unformatted", e.raw);
+  }
+  for (const gone of job.textGone || []) gone.remove();
+  if (job.legend) {
+    job.legend.textContent = attrs.name;
+    job.legend.setAttribute("data-unformatted", attrs.name);
   }
   // the figure's data as plotly.js would hold it (the settling Plotly.update starts from it)
   for (const k of job.keys) {
     setNested(gd.data[t], k, attrs[k]);
     setNested(tr, k, attrs[k]);
   }
-  if (job.cd.length === n) {
+  const cd = job.cd;
+  if (cd.length !== n && tr.hoverinfo !== "skip") {
+    for (let i = cd.length; i < n; i++) cd.push(Object.assign({}, cd[cd.length - 1], { i }));
+    cd.length = n;
+  }
+  if (cd.length === n) {
     const x = job.keys.includes("x") ? attrs.x : null, y = job.keys.includes("y") ? attrs.y : null;
-    job.cd.forEach((c, i) => { if (x) c.x = x[i]; if (y) c.y = y[i]; });
-    for (const e of job.texts || []) job.cd[e.i].tx = e.raw;
+    cd.forEach((c, i) => { if (x) c.x = x[i]; if (y) c.y = y[i]; });
   }
   g.__alTouched = job.cd;
 }
@@ -505,13 +553,33 @@ function fastFrame(gd, scrub, i) {
 
 // Annotations whose texts alone change (plain texts, same count, everything else equal): the
 // texts are set in the SVG in place of a relayout. Returns the changes (maybe none) or null.
-function noteJob(gd, layout) {
-  const keys = Object.keys(layout);
-  if (!keys.length) return [];
-  if (keys.length !== 1 || keys[0] !== "annotations") return null;
+function same(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function noteJob(gd, frameLayout) {
+  // what is already so (an axis as it is, once a zoomed axis's range is left out) needs nothing
+  const layout = keepZoom(gd, frameLayout);
+  const keys = Object.keys(layout).filter((key) => {
+    const value = layout[key], now = nested(gd.layout, key);
+    if (/^[xy]axis\d*$/.test(key) && value && typeof value === "object" && now) {
+      return Object.keys(value).some((k) => !same(value[k], now[k]));
+    }
+    return !same(value, now);
+  });
+  const jobs = [];
+  const title = keys.filter((k) => k === "title.text" || k === "title.font.color");
+  if (title.length) {
+    const node = gd.querySelector(".g-gtitle text.gtitle");
+    const text = layout["title.text"];
+    if (!node || (text !== undefined && (typeof text !== "string" || /[<&]/.test(text)))) return null;
+    jobs.push({ title: node, text, colour: layout["title.font.color"] });
+  }
+  const rest = keys.filter((k) => !title.includes(k));
+  if (!rest.length) return jobs;
+  if (rest.length !== 1 || rest[0] !== "annotations") return null;
   const want = layout.annotations, have = gd.layout.annotations || [];
   if (!Array.isArray(want) || want.length !== have.length) return null;
-  const jobs = [];
   for (let i = 0; i < want.length; i++) {
     const a = want[i], b = have[i];
     if (a.text === b.text) continue;
@@ -526,7 +594,20 @@ function noteJob(gd, layout) {
 }
 
 function drawNotes(gd, jobs) {
-  for (const { i, node, text } of jobs) {
+  for (const job of jobs.filter((j) => j.title)) {
+    if (job.text !== undefined) {
+      job.title.textContent = job.text;
+      job.title.setAttribute("data-unformatted", job.text);
+      setNested(gd.layout, "title.text", job.text);
+      setNested(gd._fullLayout, "title.text", job.text);
+    }
+    if (job.colour !== undefined) {
+      job.title.style.fill = job.colour;
+      setNested(gd.layout, "title.font.color", job.colour);
+      setNested(gd._fullLayout, "title.font.color", job.colour);
+    }
+  }
+  for (const { i, node, text } of jobs.filter((j) => !j.title)) {
     node.textContent = text;
     gd.layout.annotations[i].text = text;
     if (gd._fullLayout.annotations[i]) gd._fullLayout.annotations[i].text = text;
