@@ -229,7 +229,49 @@ export function fastJob(gd, t, attrs) {
   const tr = gd._fullData.find((f) => f.index === t);
   if (!tr || tr.visible !== true) return null;
   if (tr.type === "heatmap") return heatJob(gd, t, tr, attrs);
+  if (tr.type === "bar") return barJob(gd, t, tr, attrs);
   return lineJob(gd, t, tr, attrs) || scatterJob(gd, t, tr, attrs);
+}
+
+// Horizontal bars without outline or text (the saturation page's shaded strips) on fixed axes:
+// each bar's rectangle is written as plotly.js writes it (whole pixels), bars added as copies of
+// a drawn one or removed.
+function barJob(gd, t, tr, attrs) {
+  const keys = Object.keys(attrs);
+  if (keys.some((k) => !["x", "base", "y", "width"].includes(k))) return null;
+  if (tr.orientation !== "h" || tr.hoverinfo !== "skip" || (tr.marker.line || {}).width ||
+      (tr.text !== undefined && tr.text !== "")) return null;
+  const sub = gd._fullLayout._plots[(tr.xaxis || "x") + (tr.yaxis || "y")];
+  let g = null;
+  for (const e of gd.querySelectorAll(".barlayer .trace")) {
+    if (e.__data__ && e.__data__[0] && e.__data__[0].trace.index === t) g = e;
+  }
+  if (!sub || !g || [sub.xaxis, sub.yaxis].some((a) => a.type !== "linear" || a.autorange)) return null;
+  const get = (k) => (attrs[k] !== undefined ? attrs[k] : gd.data[t][k]);
+  const size = get("x"), base = get("base"), centre = get("y"), width = get("width");
+  if (!size || !base || !centre || size.length !== base.length || size.length !== centre.length ||
+      typeof width !== "number") return null;
+  const holder = g.querySelector("g.points");
+  const drawn = [...g.querySelectorAll("g.point")];
+  const model = drawn[0] || g.__alBar;
+  if (!holder || (!model && size.length)) return null;
+  if (drawn[0]) g.__alBar = drawn[0].cloneNode(true);
+  return { kind: "bar", t, tr, keys, attrs, holder, drawn, model, size, base, centre, width,
+           xa: sub.xaxis, ya: sub.yaxis };
+}
+
+function drawBars(gd, job) {
+  const { xa, ya, size, base, centre, width, drawn, holder } = job;
+  const px = (ax, v) => Math.round(Math.max(-1e5, Math.min(1e5, ax.c2p(v))));
+  for (let i = 0; i < size.length; i++) {
+    const el = drawn[i] || holder.appendChild(job.model.cloneNode(true));
+    const x0 = px(xa, base[i]), x1 = px(xa, base[i] + size[i]);
+    const y0 = px(ya, centre[i] - width / 2), y1 = px(ya, centre[i] + width / 2);
+    const ok = [x0, x1, y0, y1].every(Number.isFinite);
+    el.firstChild.setAttribute("d", ok ? "M" + x0 + "," + y0 + "V" + y1 + "H" + x1 + "V" + y0 + "Z" : "M0,0Z");
+  }
+  for (let i = size.length; i < drawn.length; i++) drawn[i].remove();
+  for (const k of job.keys) { gd.data[job.t][k] = job.attrs[k]; job.tr[k] = job.attrs[k]; }
 }
 
 // Scatter traces on axes with fixed ranges whose points, count, marker colours, line colour or
@@ -239,7 +281,7 @@ export function fastJob(gd, t, attrs) {
 // as copies of a drawn one or removed, texts' numbers replaced. Anything it cannot reproduce
 // (a new marker size, a text position, markup it does not know) returns null: Plotly.update.
 const SCATTER_KEYS = new Set(["x", "y", "text", "textposition", "hovertemplate", "marker.size",
-                              "marker.color", "line.color", "name"]);
+                              "marker.color", "line.color", "name", "customdata"]);
 const EMPTY = "M0,0Z"; // plotly.js's marker of size 0
 
 function nested(obj, name) {
@@ -326,7 +368,7 @@ function scatterJob(gd, t, tr, attrs) {
   }
   const job = { kind: "scatter", t, tr, g, cd, keys, attrs, px, py, ok, n };
   if (tr.fill && tr.fill !== "none") {
-    if (tr.fill !== "toself" || n < 2) return null;
+    if (tr.fill !== "toself") return null;
     job.fill = g.querySelector("path.js-fill");
     if (!job.fill) return null;
   }
@@ -358,9 +400,11 @@ function scatterJob(gd, t, tr, attrs) {
       }
       if (turning && (i === 0 || !ok[i - 1])) return null; // an arrow with no point before it
     }
-    const colour = get("marker.color");
+    // colours only where the frame sets them (an open symbol's colour is its outline's)
+    const colour = attrs["marker.color"];
+    if (colour !== undefined && /-open/.test(String(m.symbol))) return null;
     const colours = [];
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; colour !== undefined && i < n; i++) {
       const c = colour && colour.length !== undefined && typeof colour !== "string"
         ? scaleColour(tr, colour[i]) : colour;
       if (c === null) return null;
@@ -456,7 +500,7 @@ function drawScatter(gd, job) {
   if (job.fill) {
     let d = "";
     for (let i = 0; i < n; i++) d += (i ? "L" : "M") + at(i);
-    job.fill.setAttribute("d", d + "Z");
+    job.fill.setAttribute("d", n >= 2 ? d + "Z" : ""); // one point fills nothing
   }
   if (job.lines && job.lines.length) {
     const sizeAt = job.sizeAt || (() => 0);
@@ -545,7 +589,7 @@ function fastFrame(gd, scrub, i) {
     if (!job) return false;
     jobs.push(job);
   }
-  const draw = { heat: drawHeat, line: drawLine, scatter: drawScatter };
+  const draw = { heat: drawHeat, line: drawLine, scatter: drawScatter, bar: drawBars };
   for (const job of jobs) draw[job.kind](gd, job);
   drawNotes(gd, notes);
   return true;
@@ -554,7 +598,14 @@ function fastFrame(gd, scrub, i) {
 // Annotations whose texts alone change (plain texts, same count, everything else equal): the
 // texts are set in the SVG in place of a relayout. Returns the changes (maybe none) or null.
 function same(a, b) {
-  return JSON.stringify(a) === JSON.stringify(b);
+  // equal as JSON values, whatever the order of the keys
+  if (a === b) return true;
+  if (!a || !b || typeof a !== "object" || typeof b !== "object") return false;
+  if (a.length !== undefined || b.length !== undefined) {
+    return a.length === b.length && Array.prototype.every.call(a, (v, i) => same(v, b[i]));
+  }
+  const ka = Object.keys(a), kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => same(a[k], b[k]));
 }
 
 function noteJob(gd, frameLayout) {

@@ -125,11 +125,9 @@ def test_saturation_threshold_scrub_keeps_the_zoom_of_the_slope_panel(server, co
     area = tab.locator(".st-key-chart_sat_curves .nsewdrag[data-subplot='xy2']").first
     area.scroll_into_view_if_needed()
     box = area.bounding_box()
-    x0, y0 = box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.2
-    tab.mouse.move(x0, y0)
-    tab.mouse.down()
-    tab.mouse.move(x0 + box["width"] * 0.3, y0 + box["height"] * 0.4, steps=10)
-    tab.mouse.up()
+    w, h = box["width"], box["height"]  # a zoom box from 30 %, 20 % to 60 %, 60 % of the panel
+    area.drag_to(area, source_position={"x": 0.3 * w, "y": 0.2 * h},
+                 target_position={"x": 0.6 * w, "y": 0.6 * h})
     tab.wait_for_timeout(600)
     zoomed = tab.evaluate(ranges)
     assert zoomed[1] != pytest.approx(start[1]), "the drag did not zoom the f′ panel"
