@@ -437,7 +437,9 @@ function scatterJob(gd, t, tr, attrs) {
       ? v[i] : v);
     const want = [], have = [];
     for (let i = 0; i < n; i++) want.push(pick(texts, i) == null ? "" : String(pick(texts, i)));
-    for (let i = 0; i < cd.length; i++) have.push(pick(was, i) == null ? "" : String(pick(was, i)));
+    // the texts shown now (the figure's data: the calc data may be older than a direct frame)
+    const count = was && was.length !== undefined && typeof was !== "string" ? was.length : cd.length;
+    for (let i = 0; i < count; i++) have.push(pick(was, i) == null ? "" : String(pick(was, i)));
     const before = have.map((w, i) => [w, i]).filter(([w]) => w !== "");
     if (!holder || nodes.length !== before.length) return null;
     // each drawn text where plotly.js put it for its position (else its rules are not these)
