@@ -17,6 +17,9 @@ listed as "no scrub". Measured inside the page, on the page's own clock:
 - **page open**: websocket bytes received from opening the page until it is idle (the figure
   and every scrub's frames), and the time that takes at 10 Mbit/s.
 
+- **first picture at 10 Mbit/s**: the time to the chart's first picture on this machine plus
+  the page open's bytes at 10 Mbit/s (a slow classroom Wi-Fi).
+
     python bench/scrub.py [--moves 60] [--only explorer] [--json out.json]
 """
 
@@ -25,6 +28,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import pkgutil
 import statistics
 import sys
@@ -56,8 +60,9 @@ window.addEventListener('keydown', (e) => { window.__sb.key = e.timeStamp; }, tr
 """
 
 def scrub_pages() -> list[tuple[str, object | None]]:
-    """(page id, its scrubbed control or None) for every control spec in ui/controls: the one
-    its bench scenario names as ``SCRUB`` (bench/scenarios/<page>.py), else the first."""
+    """(page id, a scrubbed control or None) for every control spec in ui/controls: the one
+    its bench scenario names as ``SCRUB`` (bench/scenarios/<page>.py; the explorer's one
+    parameter of many), else every scrubbed control of the page (saturation: x₀ and t)."""
     import ui.controls as pkg
 
     found = []
@@ -70,8 +75,8 @@ def scrub_pages() -> list[tuple[str, object | None]]:
         except ImportError:
             named = None
         scrubbed = [c for c in spec if c.scrub]
-        found.append((spec.page, next((c for c in scrubbed if c.key == named),
-                                      scrubbed[0] if scrubbed else None)))
+        chosen = [c for c in scrubbed if c.key == named] or scrubbed
+        found += [(spec.page, c) for c in chosen] or [(spec.page, None)]
     return found
 
 
@@ -192,6 +197,10 @@ def measure_page(browser, base: str, page: str, control, moves: int) -> dict:
     tab.wait_for_selector(READY, timeout=120_000)
     tab.wait_for_timeout(1500)
     opened = received[0]
+    scrub_sel = scrub
+    first_picture = tab.evaluate("""(s) => { const c = document.querySelector(s)
+        .closest('[class*="st-key-chart_"]'); return c.querySelector('.js-plotly-plot').__alCreated; }""",
+                                 scrub_sel)
     sel = tab.evaluate("""(s) => { const c = document.querySelector(s).closest('[class*="st-key-chart_"]');
         const key = [...c.classList].find(k => k.startsWith('st-key-chart_'));
         return '.' + key + ' .js-plotly-plot'; }""", scrub)
@@ -213,7 +222,9 @@ def measure_page(browser, base: str, page: str, control, moves: int) -> dict:
             "apply_p95_ms": pct([t[2] for t in times], 95),
             "to_frame_p50_ms": statistics.median(t[3] for t in times),
             "fps": fps, "events_per_s": events, "page_fps": page_fps, "raf_per_s": raf, "key_ms": statistics.median(keys),
-            "open_bytes": opened, "open_10mbit_s": opened * 8 / 10e6}
+            "open_bytes": opened, "open_10mbit_s": opened * 8 / 10e6,
+            "first_picture_s": first_picture / 1000,
+            "first_picture_10mbit_s": first_picture / 1000 + opened * 8 / 10e6}
 
 
 def main() -> None:
@@ -226,6 +237,7 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     pages = [(p, c) for p, c in scrub_pages() if not args.only or p in args.only]
+    load = [os.getloadavg()]
     app_port, hello_port = free_port(), free_port()
     app = serve(ROOT / "app.py", app_port)
     try:
@@ -242,34 +254,46 @@ def main() -> None:
             for page, control in pages:
                 rows.append(measure_page(browser, f"http://127.0.0.1:{app_port}", page, control,
                                          args.moves) if control else {"name": page})
-                print(f"measured {page}", file=sys.stderr, flush=True)
+                print(f"measured {page} {control.key if control else ''}", file=sys.stderr,
+                      flush=True)
             browser.close()
     finally:
         for proc in (app, hello):
             proc.terminate()
+    print(f"load average (1, 5, 15 min) before: {load[0]}, after: {os.getloadavg()}")
     report(rows, ref)
     if args.json:
         args.json.write_text(json.dumps({"hello": ref, "pages": rows}, indent=2))
 
 
 def report(rows: list[dict], ref: dict) -> None:
-    print(f"hello page round trip (key → data on screen): median {ref['data_ms']:.0f} ms, "
+    """The table of every scrub beside the hello page, then where each move's time goes."""
+    hello = ref["data_ms"]
+    print(f"hello page round trip (key → data on screen): median {hello:.0f} ms, "
           f"p95 {ref['data_p95_ms']:.0f} ms")
-    print("| page | scrubbed control | move → painted p50 / p95 ms | of which wait / apply (p95) "
-          "/ to frame, p50 ms | fps, mouse (pointer events/s) | fps, a step per frame (frames/s) "
-          "| key → data on screen ms | × hello | page open KB | at 10 Mbit/s |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    print()
+    print("| page | control | move → painted p50 ms | p95 ms | fps: drag (a step per frame) "
+          "| bytes at page open | first picture at 10 Mbit/s | key → screen ÷ hello's round trip |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in rows:
         if "control" not in r:
-            print(f"| {r['name']} | no scrub | | | | | | | | |")
+            print(f"| {r['name']} | no scrub | | | | | | |")
             continue
-        print(f"| {r['name']} | {r['control']} | {r['move_p50_ms']:.1f} / {r['move_p95_ms']:.1f} "
-              f"| {r['wait_p50_ms']:.1f} / {r['apply_p50_ms']:.1f} ({r['apply_p95_ms']:.1f}) / "
-              f"{r['to_frame_p50_ms']:.1f} "
-              f"| {r['fps']:.0f} ({r['events_per_s']:.0f}) | {r['page_fps']:.0f} ({r['raf_per_s']:.0f}) "
-              f"| {r['key_ms']:.1f} "
-              f"| {r['key_ms'] / ref['data_ms']:.2f} | {r['open_bytes'] / 1024:.0f} "
-              f"| {r['open_10mbit_s']:.2f} s |")
+        print(f"| {r['name']} | {r['control']} | {r['move_p50_ms']:.1f} | {r['move_p95_ms']:.1f} "
+              f"| {r['fps']:.0f} ({r['page_fps']:.0f}) | {r['open_bytes'] / 1024:.0f} KB "
+              f"| {r['first_picture_10mbit_s']:.2f} s | {r['key_ms'] / hello:.2f} |")
+    print(f"| hello | alpha (round trip) | {hello:.1f} | {ref['data_p95_ms']:.1f} | | | | 1.00 |")
+    print()
+    print("| page | control | of a move: wait for the main thread / apply p50 (p95) / applied → "
+          "frame, ms | pointer events/s | frames/s | key → data on screen ms | first picture "
+          "here s |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for r in rows:
+        if "control" in r:
+            print(f"| {r['name']} | {r['control']} | {r['wait_p50_ms']:.1f} / "
+                  f"{r['apply_p50_ms']:.1f} ({r['apply_p95_ms']:.1f}) / {r['to_frame_p50_ms']:.1f} "
+                  f"| {r['events_per_s']:.0f} | {r['raf_per_s']:.0f} | {r['key_ms']:.1f} "
+                  f"| {r['first_picture_s']:.2f} |")
 
 
 if __name__ == "__main__":

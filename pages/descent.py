@@ -10,8 +10,8 @@ from ui import lesson, shell
 from ui.chart import Scrub
 from ui.controls.descent import (COURSE, SCRUB_BUDGET, SCRUB_STEP, SPEC, log_position, lr_at,
                                  scrub_grid)
-from ui.figures.descent import (contour_paths, distance_per_step, loss_curve, loss_frames,
-                                lr_axis, outside, per_step, side_by_side)
+from ui.figures.descent import (contour_frames, contour_paths, distance_per_step, loss_curve,
+                                loss_frames, lr_axis, outside, per_step, side_by_side)
 from ui.figures.saturation import thin
 from ui.format import fmt, plain
 from ui.i18n import t
@@ -81,15 +81,13 @@ def start_and_steps(loss: d.Loss) -> tuple[object, int]:
     """The start (x₀, or (x, y) on the bowl) and the iteration count, folded."""
     with secondary("common.more_controls"):
         if loss.dim == 2:
-            sx, sy = st.columns(2)
-            with sx:
-                wx = SPEC.draw("gd_wx", default=float(loss.default_x0[0]))
-            with sy:
-                wy = SPEC.draw("gd_wy", default=float(loss.default_x0[1]))
-            x0 = (float(wx), float(wy))
+            x0 = []
+            for box, key, value in zip(st.columns(2), ("gd_wx", "gd_wy"), loss.default_x0):
+                with box:
+                    x0.append(float(SPEC.draw(key, default=float(value))))
         else:  # the default follows the preset (10 for the quadratics, 0.5 for the quartic)
             x0 = float(SPEC.draw("gd_x0", default=float(loss.default_x0)))
-        return x0, int(SPEC.draw("gd_steps"))
+        return (tuple(x0) if loss.dim == 2 else x0), int(SPEC.draw("gd_steps"))
 
 
 def log_slider(lr: float) -> float:
@@ -131,13 +129,15 @@ def controls() -> tuple[str, object, float, int]:
 
 
 # ----------------------------------------------------------------------- the picture
-def lr_scrub(run: d.DescentRun, k: int) -> Scrub:
-    """The loss chart's scrub of the log learning rate (ui.controls.descent.scrub_grid): one
-    run per lr of its grid computed at once by core, each drawn at the step the page would
-    show after the release; the position shown now draws this very run."""
+def lr_scrub(shown: list[d.DescentRun], k: int) -> Scrub:
+    """The main chart's lr scrub (ui.controls.descent.scrub_grid): the runs of the optimisers
+    shown at every lr of its grid (core, at once), each at the step shown after the release."""
+    run = shown[0]
     values, index, lrs = scrub_grid(run.lr, run.steps)
-    runs = cached_grid(run.loss_id, "gd", run.x0, lrs, run.steps)
-    frames = loss_frames(runs, k, run.n, [say.badge(r) for r in runs], LOOK)
+    grids = [cached_grid(r.loss_id, r.method, r.x0, lrs, r.steps) for r in shown]
+    frames = (loss_frames(grids[0], k, run.n, [say.badge(r) for r in grids[0]], LOOK)
+              if d.get(run.loss_id).dim == 1 else
+              contour_frames([list(g) for g in zip(*grids)], k, max(r.n for r in shown)))
     return thin(Scrub("gd_lrlog", values, index, tuple(frames), t("descent.lrlog"),
                       tuple(f"lr = {say.lr_text(lr)}" for lr in lrs)), SCRUB_STEP, SCRUB_BUDGET)
 
@@ -201,7 +201,7 @@ def walk_1d(loss: d.Loss1D, run: d.DescentRun, area: dict) -> None:
     k = step_controls(run.n, area)
     with area["picture"]:
         chart(loss_curve(run, LOOK, upto=k, badge=say.badge(run)), "gd_curve",
-              scrubs=[lr_scrub(run, k)])
+              scrubs=[lr_scrub([run], k)])
     with area["below"]:
         out = outside(run, k)
         if out.count:
@@ -224,7 +224,7 @@ def walk_2d(loss: d.Loss2D, x0, steps: int, run: d.DescentRun, area: dict) -> No
     k = step_controls(max(r.n for r in runs), area)
     names = [t(f"descent.opt.{m}") for m in methods]
     with area["picture"]:
-        chart(contour_paths(runs, names, LOOK, upto=k), "gd_contour")
+        chart(contour_paths(runs, names, LOOK, upto=k), "gd_contour", scrubs=[lr_scrub(runs, k)])
     with area["below"]:
         st.markdown(say.at_step(loss, run, k))
         verdict(run, run.lr)

@@ -4,8 +4,8 @@
 // drawn into it with Plotly.react, and layout.uirevision (set by ui/chart.py to the chart's kind)
 // tells plotly.js to keep the user's zoom, pan, legend choices and hover mode.
 
-import { applyFrame, decodeScrub, followServer, redrawAnswer, setupCapture, syncScrubs, unhide }
-  from "./activation_scrub.js";
+import { applyFrame, decodeScrub, followServer, holdZoom, redrawAnswer, setupCapture, syncScrubs,
+         unhide } from "./activation_scrub.js";
 
 const decoder = new TextDecoder();
 
@@ -158,6 +158,7 @@ function drawWhole(Plotly, root, gd, doc, scrubs, drawnAt) {
     const h = fitHeight(gd);
     if (h) layout.height = h;
   }
+  holdZoom(gd, layout, scrubs);
   const data = (fig.data || []).map((t) => Object.assign({}, t));
   unhide(gd);
   const drawn = Plotly.react(gd, { data, layout, config, frames: fig.frames || [] });

@@ -67,6 +67,13 @@ export function decodeScrub(spec) {
     }
     return { data, layout: r.layout || {} };
   });
+  // whole traces sent once; a frame's {"prefix": [a, b]} for a trace shows points a … b − 1 of
+  // them (views into the one decoded array: nothing is copied per frame)
+  const full = {};
+  for (const b of spec.full || []) {
+    const raw = bytesOf(b.f4);
+    (full[b.trace] = full[b.trace] || {})[b.attr] = new Float32Array(raw.buffer, 0, raw.length / 4);
+  }
   const live = spec.live !== false; // without frames the picture comes from the server
   const frame = (i) => {
     if (!live) return null;
@@ -74,6 +81,12 @@ export function decodeScrub(spec) {
     for (const b of blocks) (per[b.trace] = per[b.trace] || {})[b.attr] = view(b.flat, b.shape, i);
     const r = rest[i];
     if (r) for (const t of Object.keys(r.data)) Object.assign(per[t] = per[t] || {}, r.data[t]);
+    for (const t of Object.keys(per)) {
+      const cut = per[t].prefix;
+      if (cut === undefined) continue;
+      delete per[t].prefix;
+      for (const [a, arr] of Object.entries(full[t] || {})) per[t][a] = arr.subarray(cut[0], cut[1]);
+    }
     const traces = Object.keys(per).map(Number).sort((a, b) => a - b);
     return { traces, data: traces.map((t) => per[t]), layout: r ? r.layout : {} };
   };
@@ -102,8 +115,50 @@ export function applyFrame(Plotly, gd, scrub, i, settling = false) {
   const traces = fr.traces.filter((t) => t < gd.data.length);
   if (traces.length !== fr.traces.length) return;
   unhide(gd);
-  Plotly.update(gd, update, fr.layout || {}, traces);
+  Plotly.update(gd, update, keepZoom(gd, fr.layout || {}), traces);
   if (!settling) mark(gd, scrub, i, t0); // the marks time new pictures, not a settling one
+}
+
+// A frame's axis (its range following the scrubbed value) leaves alone an axis the user zoomed
+// or panned: plotly.js keeps those (layout.uirevision) in the in-place updates, and so does a
+// frame. plotly.js notes such an axis's value before the user's change in _preGUI.
+function keepZoom(gd, layout) {
+  const touched = Object.keys((gd._fullLayout && gd._fullLayout._preGUI) || {});
+  const mine = (axis) => touched.some((k) => k.startsWith(axis + ".range") || k === axis + ".autorange");
+  let out = layout;
+  for (const key of Object.keys(layout)) {
+    const [axis, ...rest] = key.split(".");
+    if (!/^[xy]axis\d*$/.test(axis) || !mine(axis)) continue;
+    if (out === layout) out = Object.assign({}, layout);
+    if (rest.length) {
+      if (/^(range|autorange)/.test(rest.join("."))) delete out[key];
+    } else if (layout[key] && typeof layout[key] === "object") {
+      // the axis is replaced whole: with the range the user chose
+      const now = gd._fullLayout[axis];
+      out[key] = Object.assign({}, layout[key], { autorange: false,
+                                                  range: now ? now.range.slice() : layout[key].range });
+    }
+  }
+  return out;
+}
+
+// A new figure for the chart (the server's, after a release) keeps the zoom of an axis that a
+// scrub's frames move: its range is the user's. (plotly.js's uirevision keeps a zoom only while
+// the figure's own value for it stays the same, and a scrubbed value moves it.)
+export function holdZoom(gd, layout, scrubs) {
+  if (!gd._fullLayout) return layout;
+  const moved = new Set();
+  for (const scrub of scrubs || []) {
+    const fr = scrub.live ? scrub.frame(0) : null;
+    for (const key of Object.keys((fr && fr.layout) || {})) moved.add(key.split(".")[0]);
+  }
+  const kept = Object.keys(keepZoom(gd, Object.fromEntries([...moved].map((a) => [a + ".range", 0]))));
+  for (const axis of moved) {
+    const now = gd._fullLayout[axis];
+    if (kept.includes(axis + ".range") || !now || !Array.isArray(now.range)) continue;
+    layout[axis] = Object.assign({}, layout[axis], { range: now.range.slice(), autorange: false });
+  }
+  return layout;
 }
 
 // The direct path while the thumb moves: a frame that only changes the y of lines (scatter traces on
@@ -170,11 +225,359 @@ function drawLine(gd, { t, tr, cd, g, xa, ya, attrs, hide }) {
   }
 }
 
-function fastJob(gd, t, attrs) {
+export function fastJob(gd, t, attrs) {
   const tr = gd._fullData.find((f) => f.index === t);
   if (!tr || tr.visible !== true) return null;
   if (tr.type === "heatmap") return heatJob(gd, t, tr, attrs);
-  return lineJob(gd, t, tr, attrs);
+  if (tr.type === "bar") return barJob(gd, t, tr, attrs);
+  return lineJob(gd, t, tr, attrs) || scatterJob(gd, t, tr, attrs);
+}
+
+// Horizontal bars without outline or text (the saturation page's shaded strips) on fixed axes:
+// each bar's rectangle is written as plotly.js writes it (whole pixels), bars added as copies of
+// a drawn one or removed.
+function barJob(gd, t, tr, attrs) {
+  const keys = Object.keys(attrs);
+  if (keys.some((k) => !["x", "base", "y", "width"].includes(k))) return null;
+  if (tr.orientation !== "h" || tr.hoverinfo !== "skip" || (tr.marker.line || {}).width ||
+      (tr.text !== undefined && tr.text !== "")) return null;
+  const sub = gd._fullLayout._plots[(tr.xaxis || "x") + (tr.yaxis || "y")];
+  let g = null;
+  for (const e of gd.querySelectorAll(".barlayer .trace")) {
+    if (e.__data__ && e.__data__[0] && e.__data__[0].trace.index === t) g = e;
+  }
+  if (!sub || !g || [sub.xaxis, sub.yaxis].some((a) => a.type !== "linear" || a.autorange)) return null;
+  const get = (k) => (attrs[k] !== undefined ? attrs[k] : gd.data[t][k]);
+  const size = get("x"), base = get("base"), centre = get("y"), width = get("width");
+  if (!size || !base || !centre || size.length !== base.length || size.length !== centre.length ||
+      typeof width !== "number") return null;
+  const holder = g.querySelector("g.points");
+  const drawn = [...g.querySelectorAll("g.point")];
+  const model = drawn[0] || g.__alBar;
+  if (!holder || (!model && size.length)) return null;
+  if (drawn[0]) g.__alBar = drawn[0].cloneNode(true);
+  return { kind: "bar", t, tr, keys, attrs, holder, drawn, model, size, base, centre, width,
+           xa: sub.xaxis, ya: sub.yaxis };
+}
+
+function drawBars(gd, job) {
+  const { xa, ya, size, base, centre, width, drawn, holder } = job;
+  const px = (ax, v) => Math.round(Math.max(-1e5, Math.min(1e5, ax.c2p(v))));
+  for (let i = 0; i < size.length; i++) {
+    const el = drawn[i] || holder.appendChild(job.model.cloneNode(true));
+    const x0 = px(xa, base[i]), x1 = px(xa, base[i] + size[i]);
+    const y0 = px(ya, centre[i] - width / 2), y1 = px(ya, centre[i] + width / 2);
+    const ok = [x0, x1, y0, y1].every(Number.isFinite);
+    el.firstChild.setAttribute("d", ok ? "M" + x0 + "," + y0 + "V" + y1 + "H" + x1 + "V" + y0 + "Z" : "M0,0Z");
+  }
+  for (let i = size.length; i < drawn.length; i++) drawn[i].remove();
+  for (const k of job.keys) { gd.data[job.t][k] = job.attrs[k]; job.tr[k] = job.attrs[k]; }
+}
+
+// Scatter traces on axes with fixed ranges whose points, count, marker colours, line colour or
+// texts change (the zig-zag's path, arrows, shading and current w): the SVG plotly.js drew is
+// rewritten in place — the fill and line paths from the new points, each marker moved (a
+// direction marker such as an arrow turned from the angle plotly.js drew it at), markers added
+// as copies of a drawn one or removed, texts' numbers replaced. Anything it cannot reproduce
+// (a new marker size, a text position, markup it does not know) returns null: Plotly.update.
+const SCATTER_KEYS = new Set(["x", "y", "text", "textposition", "hovertemplate", "marker.size",
+                              "marker.color", "line.color", "name", "customdata"]);
+const EMPTY = "M0,0Z"; // plotly.js's marker of size 0
+
+function nested(obj, name) {
+  return name.split(".").reduce((o, k) => (o == null ? undefined : o[k]), obj);
+}
+
+function setNested(obj, name, value) {
+  const parts = name.split(".");
+  const last = parts.pop();
+  for (const k of parts) obj = obj[k] = obj[k] && typeof obj[k] === "object" ? obj[k] : {};
+  obj[last] = value;
+}
+
+function scaleColour(tr, v) {
+  // a marker colour value through the trace's colour scale (steps only: no blending)
+  const m = tr.marker, cs = m.colorscale;
+  if (!Array.isArray(cs) || !(m.cmax > m.cmin)) return null;
+  const f = Math.max(0, Math.min(1, (v - m.cmin) / (m.cmax - m.cmin)));
+  for (let i = 0; i < cs.length; i++) {
+    if (cs[i][0] === f) return cs[i][1];
+    if (cs[i][0] > f) return i > 0 && cs[i - 1][1] === cs[i][1] ? cs[i][1] : null;
+  }
+  return null;
+}
+
+function pieces(text) {
+  // the plain runs of a text with plotly.js's markup (<sub>, <sup>, <b>, <i>), and its tags
+  const tags = String(text).match(/<[^>]*>/g) || [];
+  const runs = String(text).split(/<[^>]*>/).filter((r) => r !== "");
+  return { tags: tags.join(""), runs };
+}
+
+function textNodes(node) {
+  // the text nodes plotly.js wrote for a text, without its zero-width spacers
+  const out = [];
+  const walk = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    if (n.nodeValue.replace(/\u200b/g, "") !== "") out.push(n);
+  }
+  return out;
+}
+
+function arrowTemplate(g, cd, xa, ya, size) {
+  // a drawn directional marker of the given size, and the angle (radians, in pixels) plotly.js
+  // drew it at (from the point before it), kept until plotly.js draws the trace again
+  const key = [xa.range, ya.range, xa._length, ya._length].join();
+  const memo = g.__alArrow;
+  if (memo && memo.cd === cd && memo.key === key && memo.size === size) return memo;
+  if (g.__alTouched === cd) return null; // redrawn here since plotly.js drew it: not its angles
+  const sizes = cd[0].trace.marker.size;
+  for (const el of g.querySelectorAll("path.point")) {
+    const c = el.__data__, i = cd.indexOf(c);
+    if (i < 1 || el.getAttribute("d") === EMPTY) continue;
+    if ((c.ms !== undefined ? c.ms : sizes.length !== undefined ? sizes[i] : sizes) !== size) continue;
+    // (two points in one place: plotly.js draws the arrow at angle 0, as atan2(0, 0) is)
+    const dx = xa.c2p(c.x) - xa.c2p(cd[i - 1].x), dy = ya.c2p(c.y) - ya.c2p(cd[i - 1].y);
+    g.__alArrow = { cd, key, size, d: el.getAttribute("d"), angle: Math.atan2(dy, dx), el };
+    return g.__alArrow;
+  }
+  return null;
+}
+
+function scatterJob(gd, t, tr, attrs) {
+  const keys = Object.keys(attrs);
+  if (tr.type !== "scatter" || keys.some((k) => !SCATTER_KEYS.has(k))) return null;
+  const sub = gd._fullLayout._plots[(tr.xaxis || "x") + (tr.yaxis || "y")];
+  const g = traceGroup(gd, t);
+  if (!sub || !g) return null;
+  const { xaxis: xa, yaxis: ya } = sub;
+  if ([xa, ya].some((a) => a.type !== "linear" || a.autorange)) return null;
+  const get = (k) => (attrs[k] !== undefined ? attrs[k] : nested(gd.data[t], k));
+  const x = get("x"), y = get("y");
+  if (!x || !y || x.length !== y.length) return null;
+  const n = x.length, cd = g.__data__;
+  // the hover reads the calc data's points: with another count they are remade from the first
+  if (n !== cd.length && tr.hoverinfo !== "skip" && !(cd.length && n)) return null;
+  const mode = tr.mode || "";
+  // a point that is not a number is a gap: no marker, no text, the line broken there
+  const px = new Float64Array(n), py = new Float64Array(n), ok = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    px[i] = xa.c2p(x[i]); py[i] = ya.c2p(y[i]);
+    ok[i] = x[i] !== null && y[i] !== null && Number.isFinite(px[i]) && Number.isFinite(py[i]);
+    if (!ok[i] && (tr.fill !== "none" || tr.connectgaps || mode.includes("text"))) return null;
+  }
+  const job = { kind: "scatter", t, tr, g, cd, keys, attrs, px, py, ok, n };
+  if (tr.fill && tr.fill !== "none") {
+    if (tr.fill !== "toself") return null;
+    job.fill = g.querySelector("path.js-fill");
+    if (!job.fill) return null;
+  }
+  const sizes = get("marker.size");
+  const sizeAt = (i) => (sizes && sizes.length !== undefined ? sizes[i] : sizes);
+  if (mode.includes("markers")) {
+    const m = tr.marker;
+    if (Array.isArray(m.symbol) || Array.isArray(m.angle)) return null;
+    const turning = m.angleref === "previous";
+    if (m.angleref !== "previous" && m.angleref !== "up" && m.angleref !== undefined) return null;
+    const drawn = [...g.querySelectorAll("path.point")];
+    let tmpl = null;
+    for (let i = 0; i < n; i++) {
+      const s = sizeAt(i);
+      if (!s) continue;
+      if (tmpl && s !== tmpl.size) return null;
+      if (!tmpl) {
+        if (turning) tmpl = arrowTemplate(g, cd, xa, ya, s);
+        else {
+          // a drawn marker of that size (plotly.js's sizes, unless redrawn here since)
+          const drawnSize = (k) => (cd[k] && cd[k].ms !== undefined ? cd[k].ms : nested(tr, "marker.size"));
+          const el = g.__alTouched === cd ? null : drawn.find((e, k) => e.getAttribute("d") !== EMPTY
+            && drawnSize(k) === s);
+          tmpl = el ? { d: el.getAttribute("d"), el, size: s } : g.__alMark;
+          if (tmpl && tmpl.size !== s) return null;
+          g.__alMark = tmpl;
+        }
+        if (!tmpl) return null;
+      }
+      if (turning && (i === 0 || !ok[i - 1])) return null; // an arrow with no point before it
+    }
+    // colours only where the frame sets them (an open symbol's colour is its outline's)
+    const colour = attrs["marker.color"];
+    if (colour !== undefined && /-open/.test(String(m.symbol))) return null;
+    const colours = [];
+    for (let i = 0; colour !== undefined && i < n; i++) {
+      const c = colour && colour.length !== undefined && typeof colour !== "string"
+        ? scaleColour(tr, colour[i]) : colour;
+      if (c === null) return null;
+      colours.push(c);
+    }
+    Object.assign(job, { drawn, tmpl, turning, sizeAt, colours,
+                         holder: g.querySelector("g.points") });
+    if (!job.holder || (!tmpl && !drawn.length && n)) return null;
+    if (!tmpl) job.tmpl = { d: EMPTY, el: drawn[0], size: 0 };
+  }
+  if (mode.includes("lines")) {
+    job.lines = [...g.querySelectorAll("path.js-line")];
+    if (n >= 2 && !job.lines.length) return null;
+    // the line stops short of each marker by its backoff: plotly.js's "auto" is 0.9 of an
+    // arrow's size (other symbols: none), a number is pixels (its thinning of near-straight
+    // runs is left out: the settling redraw after the drag draws exactly its line)
+    const back = tr.line.backoff, symbol = mode.includes("markers") ? tr.marker.symbol : "";
+    if (back === "auto") {
+      if (/arrow/.test(symbol) && symbol !== "arrow") return null;
+      job.back = (s) => (symbol === "arrow" && s ? 0.9 * s : 0);
+    } else if (typeof back === "number") job.back = () => back;
+    else if (back) return null;
+    else job.back = () => 0;
+  }
+  if (mode.includes("text")) {
+    const texts = get("text"), was = nested(gd.data[t], "text");
+    const holder = g.querySelector("g.text");
+    const nodes = [...g.querySelectorAll("g.textpoint")];
+    const pick = (v, i) => (Array.isArray(v) || (v && v.length !== undefined && typeof v !== "string")
+      ? v[i] : v);
+    const want = [], have = [];
+    for (let i = 0; i < n; i++) want.push(pick(texts, i) == null ? "" : String(pick(texts, i)));
+    // the texts shown now (the figure's data: the calc data may be older than a direct frame)
+    const count = was && was.length !== undefined && typeof was !== "string" ? was.length : cd.length;
+    for (let i = 0; i < count; i++) have.push(pick(was, i) == null ? "" : String(pick(was, i)));
+    const before = have.map((w, i) => [w, i]).filter(([w]) => w !== "");
+    if (!holder || nodes.length !== before.length) return null;
+    // each drawn text where plotly.js put it for its position (else its rules are not these)
+    for (let k = 0; k < nodes.length; k++) {
+      if (!textPlace(tr, pick(tr.textposition, before[k][1]), nodes[k])) return null;
+    }
+    const edits = [];
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      if (want[i] === "") continue;
+      const node = nodes[k] || (nodes.length && nodes[nodes.length - 1]);
+      const text = node && node.querySelector("text");
+      const place = textPlace(tr, pick(get("textposition"), i));
+      if (!text || !place || /<br>/i.test(want[i])) return null;
+      const a = pieces(text.getAttribute("data-unformatted")), b = pieces(want[i]);
+      const runs = textNodes(text);
+      if (a.tags !== b.tags || a.runs.length !== b.runs.length || runs.length !== a.runs.length) return null;
+      edits.push({ node: nodes[k] || null, from: node, i, values: b.runs, raw: want[i], place });
+      k++;
+    }
+    job.texts = edits;
+    job.textHolder = holder;
+    job.textGone = nodes.slice(k);
+  }
+  if (keys.includes("name") && attrs.name !== tr.name) {
+    if (typeof attrs.name !== "string" || /[<&]/.test(attrs.name) || /[<&]/.test(String(tr.name))) return null;
+    let item = null;
+    for (const l of gd.querySelectorAll(".legend .traces")) {
+      const d0 = l.__data__ && l.__data__[0];
+      if (d0 && (d0[0] || d0).trace && (d0[0] || d0).trace.index === t) item = l.querySelector("text.legendtext");
+    }
+    if (!item && tr.showlegend) return null;
+    job.legend = item;
+  }
+  return job;
+}
+
+// Where plotly.js puts a marker's text (its textPointPosition): text-anchor and the offset of
+// the text's group, from the position, the font size and the marker's radius; checked against
+// what plotly.js drew for the position it drew (else null).
+const SIGN = { start: 1, end: -1, middle: 0, top: -1, bottom: 1 };
+
+function textPlace(tr, position, node) {
+  // the place for a position; with node, null unless the node stands there
+  const v = /top/.test(position) ? "top" : /bottom/.test(position) ? "bottom" : "middle";
+  const h = /left/.test(position) ? "end" : /right/.test(position) ? "start" : "middle";
+  const size = tr.marker && typeof tr.marker.size === "number" && /markers/.test(tr.mode)
+    ? tr.marker.size : 0;
+  const r = size ? size / 2 / 0.8 + 1 : 0, font = tr.textfont.size;
+  if (typeof font !== "number") return null;
+  const place = { anchor: h, dx: SIGN[h] * r, dy: font * 0.75 + SIGN[v] * r + (SIGN[v] - 1) * font / 2 };
+  if (!node) return place;
+  const m = /translate\((-?[\d.e]+),\s*(-?[\d.e]+)\)/.exec(node.getAttribute("transform") || "");
+  return m && Math.abs(m[1] - place.dx) <= 0.01 && Math.abs(m[2] - place.dy) <= 0.01 ? place : null;
+}
+
+function drawScatter(gd, job) {
+  const { t, tr, g, attrs, px, py, n } = job;
+  const at = (i) => px[i].toFixed(2) + "," + py[i].toFixed(2);
+  if (job.fill) {
+    let d = "";
+    for (let i = 0; i < n; i++) d += (i ? "L" : "M") + at(i);
+    job.fill.setAttribute("d", n >= 2 ? d + "Z" : ""); // one point fills nothing
+  }
+  if (job.lines && job.lines.length) {
+    const sizeAt = job.sizeAt || (() => 0);
+    let d = "";
+    const { ok } = job;
+    if (n > 1 && (job.back(sizeAt(1)) || job.back(sizeAt(n - 1)))) {
+      for (let i = 1; i < n; i++) {
+        if (!ok[i] || !ok[i - 1]) continue;
+        const dx = px[i] - px[i - 1], dy = py[i] - py[i - 1];
+        const len = Math.hypot(dx, dy), cut = job.back(sizeAt(i));
+        const f = len > cut ? (len - cut) / len : 1;
+        d += "M" + at(i - 1) + "L" + (px[i - 1] + f * dx).toFixed(2) + "," + (py[i - 1] + f * dy).toFixed(2);
+      }
+    } else {
+      for (let i = 0; i < n; i++) if (ok[i]) d += (i && ok[i - 1] ? "L" : "M") + at(i);
+    }
+    const [line, ...others] = job.lines;
+    line.setAttribute("d", n >= 2 ? d : "");
+    for (const o of others) o.remove();
+    if (attrs["line.color"] !== undefined) line.style.stroke = attrs["line.color"];
+  }
+  if (job.holder) {
+    const { tmpl, turning, sizeAt, colours, drawn } = job;
+    const els = drawn.slice(0, n);
+    for (let i = drawn.length; i < n; i++) {
+      const el = tmpl.el.cloneNode(false);
+      job.holder.appendChild(el);
+      els.push(el);
+    }
+    for (let i = n; i < drawn.length; i++) drawn[i].remove();
+    for (let i = 0; i < n; i++) {
+      const el = els[i], s = job.ok[i] ? sizeAt(i) : 0;
+      let d = s ? tmpl.d : EMPTY, turn = "";
+      if (s && turning) {
+        const dx = px[i] - px[i - 1], dy = py[i] - py[i - 1];
+        turn = " rotate(" + ((Math.atan2(dy, dx) - tmpl.angle) * 180 / Math.PI).toFixed(2) + ")";
+      }
+      if (el.getAttribute("d") !== d) el.setAttribute("d", d);
+      el.setAttribute("transform", job.ok[i] ? "translate(" + at(i) + ")" + turn : "");
+      if (colours[i] !== undefined && el.style.fill !== colours[i]) el.style.fill = colours[i];
+    }
+  }
+  for (const e of job.texts || []) {
+    const node = e.node || job.textHolder.appendChild(e.from.cloneNode(true));
+    const text = node.querySelector("text");
+    node.setAttribute("transform", "translate(" + e.place.dx + "," + e.place.dy + ")");
+    text.setAttribute("text-anchor", e.place.anchor);
+    text.setAttribute("x", px[e.i].toFixed(2));
+    text.setAttribute("y", py[e.i].toFixed(2));
+    textNodes(text).forEach((run, k) => {
+      const keep = run.nodeValue.match(/^\u200b*/)[0], tail = run.nodeValue.match(/\u200b*$/)[0];
+      run.nodeValue = keep + e.values[k] + tail;
+    });
+    text.setAttribute("data-unformatted", e.raw);
+  }
+  for (const gone of job.textGone || []) gone.remove();
+  if (job.legend) {
+    job.legend.textContent = attrs.name;
+    job.legend.setAttribute("data-unformatted", attrs.name);
+  }
+  // the figure's data as plotly.js would hold it (the settling Plotly.update starts from it)
+  for (const k of job.keys) {
+    setNested(gd.data[t], k, attrs[k]);
+    setNested(tr, k, attrs[k]);
+  }
+  const cd = job.cd;
+  if (cd.length !== n && tr.hoverinfo !== "skip") {
+    for (let i = cd.length; i < n; i++) cd.push(Object.assign({}, cd[cd.length - 1], { i }));
+    cd.length = n;
+  }
+  if (cd.length === n) {
+    const x = job.keys.includes("x") ? attrs.x : null, y = job.keys.includes("y") ? attrs.y : null;
+    cd.forEach((c, i) => { if (x) c.x = x[i]; if (y) c.y = y[i]; });
+  }
+  g.__alTouched = job.cd;
 }
 
 function fastFrame(gd, scrub, i) {
@@ -188,20 +591,48 @@ function fastFrame(gd, scrub, i) {
     if (!job) return false;
     jobs.push(job);
   }
-  for (const job of jobs) (job.kind === "heat" ? drawHeat : drawLine)(gd, job);
+  const draw = { heat: drawHeat, line: drawLine, scatter: drawScatter, bar: drawBars };
+  for (const job of jobs) draw[job.kind](gd, job);
   drawNotes(gd, notes);
   return true;
 }
 
 // Annotations whose texts alone change (plain texts, same count, everything else equal): the
 // texts are set in the SVG in place of a relayout. Returns the changes (maybe none) or null.
-function noteJob(gd, layout) {
-  const keys = Object.keys(layout);
-  if (!keys.length) return [];
-  if (keys.length !== 1 || keys[0] !== "annotations") return null;
+function same(a, b) {
+  // equal as JSON values, whatever the order of the keys
+  if (a === b) return true;
+  if (!a || !b || typeof a !== "object" || typeof b !== "object") return false;
+  if (a.length !== undefined || b.length !== undefined) {
+    return a.length === b.length && Array.prototype.every.call(a, (v, i) => same(v, b[i]));
+  }
+  const ka = Object.keys(a), kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => same(a[k], b[k]));
+}
+
+function noteJob(gd, frameLayout) {
+  // what is already so (an axis as it is, once a zoomed axis's range is left out) needs nothing
+  const layout = keepZoom(gd, frameLayout);
+  const keys = Object.keys(layout).filter((key) => {
+    const value = layout[key], now = nested(gd.layout, key);
+    if (/^[xy]axis\d*$/.test(key) && value && typeof value === "object" && now) {
+      return Object.keys(value).some((k) => !same(value[k], now[k]));
+    }
+    return !same(value, now);
+  });
+  const jobs = [];
+  const title = keys.filter((k) => k === "title.text" || k === "title.font.color");
+  if (title.length) {
+    const node = gd.querySelector(".g-gtitle text.gtitle");
+    const text = layout["title.text"];
+    if (!node || (text !== undefined && (typeof text !== "string" || /[<&]/.test(text)))) return null;
+    jobs.push({ title: node, text, colour: layout["title.font.color"] });
+  }
+  const rest = keys.filter((k) => !title.includes(k));
+  if (!rest.length) return jobs;
+  if (rest.length !== 1 || rest[0] !== "annotations") return null;
   const want = layout.annotations, have = gd.layout.annotations || [];
   if (!Array.isArray(want) || want.length !== have.length) return null;
-  const jobs = [];
   for (let i = 0; i < want.length; i++) {
     const a = want[i], b = have[i];
     if (a.text === b.text) continue;
@@ -216,7 +647,20 @@ function noteJob(gd, layout) {
 }
 
 function drawNotes(gd, jobs) {
-  for (const { i, node, text } of jobs) {
+  for (const job of jobs.filter((j) => j.title)) {
+    if (job.text !== undefined) {
+      job.title.textContent = job.text;
+      job.title.setAttribute("data-unformatted", job.text);
+      setNested(gd.layout, "title.text", job.text);
+      setNested(gd._fullLayout, "title.text", job.text);
+    }
+    if (job.colour !== undefined) {
+      job.title.style.fill = job.colour;
+      setNested(gd.layout, "title.font.color", job.colour);
+      setNested(gd._fullLayout, "title.font.color", job.colour);
+    }
+  }
+  for (const { i, node, text } of jobs.filter((j) => !j.title)) {
     node.textContent = text;
     gd.layout.annotations[i].text = text;
     if (gd._fullLayout.annotations[i]) gd._fullLayout.annotations[i].text = text;

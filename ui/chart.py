@@ -94,7 +94,10 @@ class Scrub:
     range input still moves and sends the value, and the picture comes from the server (a page
     over its payload budget does this for the scrubs it cannot send frames for). ``play``: a
     play/pause button beside the thumb steps through the grid (at most 30 grid points a second)
-    and sends the value when it stops, as a release does.
+    and sends the value when it stops, as a release does. ``full``: {trace: {attribute: array}},
+    whole traces of which a frame shows a run of points: a frame's ``"prefix": {trace: (a, b)}``
+    says that its values of those attributes are the points a … b − 1 of them (the zig-zag's path
+    up to step t); they are then sent once, not per frame, and drawn from views into them.
     """
 
     control: str
@@ -105,6 +108,7 @@ class Scrub:
     texts: tuple[str, ...] = ()
     disabled: bool = False
     play: bool = False
+    full: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -305,16 +309,21 @@ def pack_scrub(scrub: "Scrub") -> dict:
         raise ValueError(f"{scrub.control}: one frame per grid value (or none)")
     if scrub.texts and len(scrub.texts) != len(scrub.values):
         raise ValueError(f"{scrub.control}: one text per grid value")
+    cuts = [_prefixes(scrub, frame) for frame in scrub.frames]
+    cut_pairs = {(t, a) for cut in cuts for t in cut for a in scrub.full[t]}
     pairs = sorted({(t, a) for fr in scrub.frames for t, d in zip(fr.get("traces", ()),
                                                                  fr.get("data", ()))
-                    for a in d})
+                    for a in d} - cut_pairs)
     blocks = [b for b in (_block(scrub, t, a) for t, a in pairs) if b is not None]
-    packed = {(b["trace"], b["attr"]) for b in blocks}
+    packed = {(b["trace"], b["attr"]) for b in blocks} | cut_pairs
     rest = []
-    for frame in scrub.frames:
+    for frame, cut in zip(scrub.frames, cuts):
         data: dict[str, dict] = {}
         for t, attrs in zip(frame.get("traces", ()), frame.get("data", ())):
-            loose = {a: _loose(v) for a, v in attrs.items() if (t, a) not in packed}
+            loose = {a: _loose(v) for a, v in attrs.items()
+                     if (t, a) not in packed or (t in scrub.full and t not in cut)}
+            if t in cut:
+                loose["prefix"] = list(cut[t])
             if loose:
                 data[str(t)] = loose
         rest.append({"data": data, "layout": frame.get("layout") or {}})
@@ -324,6 +333,32 @@ def pack_scrub(scrub: "Scrub") -> dict:
            "live": bool(scrub.frames), "play": bool(scrub.play)}
     if any(r["data"] or r["layout"] for r in rest):
         out["rest"] = rest
+    used = {t for cut in cuts for t in cut}
+    if used:
+        out["full"] = [{"trace": t, "attr": a, "f4": _b64(_numeric(scrub.full[t][a]))}
+                       for t in sorted(used) for a in sorted(scrub.full[t])]
+    return out
+
+
+def _prefixes(scrub: "Scrub", frame: dict) -> dict[int, tuple[int, int]]:
+    """The traces of a frame that show a run a … b − 1 of a whole trace in ``scrub.full``
+    (its ``prefix``), checked: every attribute of the whole trace is in the frame and equals
+    that run of it as float32 (else the frame's values travel as they are)."""
+    out = {}
+    where = dict(zip(frame.get("traces", ()), frame.get("data", ())))
+    for t, (a, b) in (frame.get("prefix") or {}).items():
+        whole, attrs = scrub.full.get(t), where.get(t)
+        if not whole or attrs is None or not 0 <= a <= b:
+            continue
+        same = True
+        for name, arr in whole.items():
+            run, got = _numeric(arr), _numeric(attrs.get(name))
+            if run is None or got is None or run.ndim != 1 or b > len(run) or \
+                    not np.array_equal(run[a:b], got, equal_nan=True):
+                same = False
+                break
+        if same:
+            out[int(t)] = (int(a), int(b))
     return out
 
 

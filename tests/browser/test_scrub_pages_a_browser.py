@@ -10,6 +10,7 @@ scrub test's.
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from core import descent as d
 from core import saturation as sat
@@ -110,3 +111,38 @@ def test_descent_lr_scrub_draws_cores_iterates_and_regime_before_the_release(ser
     body = tab.locator('[data-testid="stMain"]').inner_text()
     assert f"Verdict for lr = {lr}" in body
     assert read(tab, "gd_curve", "gd_lrlog", [1])["text"] == f"lr = {lr}"
+
+
+def test_saturation_threshold_scrub_keeps_the_zoom_of_the_slope_panel(server, counted):  # noqa: F811
+    """The threshold's frames set the f′ panel's range (it follows t); once the user zoomed
+    that panel, a scrub of t moves the shading and the line at t and keeps the zoom."""
+    _, tab = counted
+    goto(tab, server + "/saturation?lang=en")
+    wait_for_chart(tab, "sat_curves")
+    ranges = f"() => {{ const L = ({plot_js('sat_curves')})._fullLayout; " \
+             "return [L.xaxis.range.slice(), L.yaxis2.range.slice()]; }"
+    start = tab.evaluate(ranges)
+    area = tab.locator(".st-key-chart_sat_curves .nsewdrag[data-subplot='xy2']").first
+    area.scroll_into_view_if_needed()
+    box = area.bounding_box()
+    w, h = box["width"], box["height"]  # a zoom box from 30 %, 20 % to 60 %, 60 % of the panel
+    area.drag_to(area, source_position={"x": 0.3 * w, "y": 0.2 * h},
+                 target_position={"x": 0.6 * w, "y": 0.6 * h})
+    tab.wait_for_timeout(600)
+    zoomed = tab.evaluate(ranges)
+    assert zoomed[1] != pytest.approx(start[1]), "the drag did not zoom the f′ panel"
+    line = """() => Array.from(%s.data[%d].y)"""
+    sel = '.st-key-chart_sat_curves input.al-scrub[data-control="sat_t"]'
+    n_sets = tab.evaluate(f"() => ({plot_js('sat_curves')}).data.filter((t) => t.type === 'bar').length") // 2
+    at_t = line % (plot_js("sat_curves"), 3 * n_sets)   # the line at t across the f′ panel
+    for key in ("ArrowRight", "ArrowRight", "ArrowLeft"):
+        before = tab.evaluate(f"() => [({plot_js('sat_curves')}).__alScrubAt || 0, ({at_t})()]")
+        tab.focus(sel)
+        tab.keyboard.press(key)
+        tab.wait_for_function(f"() => ({plot_js('sat_curves')}).__alScrubAt > {before[0]}",
+                              timeout=5_000)
+        wait_idle(tab)
+        tab.wait_for_timeout(300)
+        assert tab.evaluate(at_t) != before[1]          # the line at t moved
+        now = tab.evaluate(ranges)
+        assert now[0] == pytest.approx(zoomed[0]) and now[1] == pytest.approx(zoomed[1]), now

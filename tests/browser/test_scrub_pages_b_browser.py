@@ -177,3 +177,48 @@ def test_network_timeline_plays_and_sends_the_epoch_where_it_stops(server, count
                           timeout=20_000)
     assert tab.get_attribute(play, "aria-pressed") == "false"
     assert tab.evaluate("window.__alSends") == sends + 1
+
+
+# the plotted path of a panel as it is on the screen: the centres of its drawn arrows (the
+# first point, w₀, has none), turned back into (w₁, w₂) by the panel's axes
+PLOTTED = """([t]) => { const d = %s;
+  const g = [...d.querySelectorAll('.scatterlayer .trace')]
+    .find((e) => e.__data__[0].trace.index === t);
+  const L = d._fullLayout, xa = L.xaxis, ya = L.yaxis;
+  const arrows = [...g.querySelectorAll('path.point')].filter((p) => p.getAttribute('d') !== 'M0,0Z')
+    .map((p) => /translate\\(([-\\d.e]+),([-\\d.e]+)\\)/.exec(p.getAttribute('transform')))
+    .map((m) => [xa.p2c(+m[1]), ya.p2c(+m[2])]);
+  const entry = d.__alScrubEntries.zz_t;
+  return {arrows, direct: !!entry.direct, whole: (entry.scrub.spec.full || []).length,
+          perPx: [(xa.range[1] - xa.range[0]) / xa._length, (ya.range[1] - ya.range[0]) / ya._length],
+          x: Array.from(d.data[t].x), y: Array.from(d.data[t].y)}; }"""
+
+
+def test_zigzag_path_is_a_prefix_of_one_whole_path_drawn_in_place(server, counted):
+    """The frames name how many points of the whole path (sent once) the step shows; the
+    picture moves without plotly.js's redraw, and what is on the screen after a move to step t
+    is core's w₀ … w_t: the figure's data exactly and each arrow where w_k is."""
+    _, tab = counted
+    goto(tab, server + "/zigzag?lang=en")
+    wait_for_chart(tab, "zz_planes")
+    run = zz.simulate("sigmoid", zz.DEFAULT_W0, zz.DEFAULT_W_STAR, zz.DEFAULT_LR,
+                      zz.DEFAULT_STEPS)
+    path = STATIC_TRACES + 2
+    read = PLOTTED % plot_js("zz_planes")
+
+    def check(state):
+        k = int(state["value"])
+        got = tab.evaluate(read, [path])
+        assert got["whole"] == 8                       # x, y, sizes, colours of both paths
+        assert got["direct"], "the frame went through Plotly.update"
+        want = run.path[: k + 1].astype(np.float32)
+        np.testing.assert_array_equal(np.asarray(got["x"], dtype=np.float32), want[:, 0])
+        np.testing.assert_array_equal(np.asarray(got["y"], dtype=np.float32), want[:, 1])
+        drawn = np.asarray(got["arrows"])
+        assert drawn.shape == (k, 2)                   # one arrow per update w₁ … w_k
+        np.testing.assert_allclose(drawn[:, 0], want[1:, 0], atol=0.01 * got["perPx"][0] + 1e-6)
+        np.testing.assert_allclose(drawn[:, 1], want[1:, 1], atol=0.01 * abs(got["perPx"][1]) + 1e-6)
+
+    seen, delays = drag(tab, "zz_planes", "zz_t", (30, 24, 17, 11, 6, 3, 9, 40), check)
+    assert seen[1:7] == [24, 17, 11, 6, 3, 9]
+    print(f"zigzag (prefix): move → frame ms {sorted(delays)}")

@@ -435,8 +435,6 @@ def contour_paths(runs: list[d.DescentRun], names: list[str], look: Look,
         i = METHOD_INDEX.get(run.method, 0)
         k = _upto(run, upto)
         pts = run.iterates[: k + 1]
-        keep = (pts[:, 0] >= 2 * x0) & (pts[:, 0] <= 2 * x1) & (pts[:, 1] >= 2 * y0) & \
-               (pts[:, 1] <= 2 * y1)
         style = series_style(i, look)
         paths.append((len(data), pts))
         data.append(_scatter(
@@ -445,12 +443,12 @@ def contour_paths(runs: list[d.DescentRun], names: list[str], look: Look,
             marker=dict(symbol=style["symbol"], size=look.marker - 3, color=style["color"]),
             customdata=np.arange(k + 1),
             hovertemplate="k=%{customdata}<br>(%{x:.4g}, %{y:.4g})<extra>" + name + "</extra>"))
-        if keep[-1] and k > 0:
-            data.append(_scatter(x=_f32(pts[-1:, 0]), y=_f32(pts[-1:, 1]), mode="markers",
-                                 showlegend=False, hoverinfo="skip",
-                                 marker=dict(symbol="star", size=look.marker + 8,
-                                             color=style["color"],
-                                             line=dict(color=look.text, width=1))))
+        star = _last_star(pts, k, (x0, x1, y0, y1))  # always a trace (the lr scrub's frames)
+        data.append(_scatter(x=star["x"], y=star["y"], mode="markers",
+                             showlegend=False, hoverinfo="skip",
+                             marker=dict(symbol="star", size=look.marker + 8,
+                                         color=style["color"],
+                                         line=dict(color=look.text, width=1))))
     start = runs[0].iterates[0]
     data.append(_scatter(x=_f32(start[:1]), y=_f32(start[1:2]), mode="markers",
                          name=t("descent.fig.start"), hoverinfo="skip",
@@ -469,6 +467,34 @@ def contour_paths(runs: list[d.DescentRun], names: list[str], look: Look,
         yaxis=dict(range=[y0, y1], scaleanchor="x", scaleratio=1, constrain="domain"),
         updatemenus=_play_menus(look) if frames else [])
     return figure(data, layout, frames)
+
+
+def _last_star(pts: np.ndarray, k: int, view) -> dict:
+    """The star on the last iterate shown (none at the start or far outside the view)."""
+    x0, x1, y0, y1 = view
+    x, y = pts[-1]
+    shown = k > 0 and 2 * x0 <= x <= 2 * x1 and 2 * y0 <= y <= 2 * y1
+    return {"x": _f32(pts[-1:, 0]) if shown else [], "y": _f32(pts[-1:, 1]) if shown else []}
+
+
+def contour_frames(grid: list[list[d.DescentRun]], k: int, n: int) -> list[dict]:
+    """Scrub frames of the learning rate on the contour map: frame j shows grid[j] (the chosen
+    optimisers' runs at one lr of the grid, core.descent.run_grid), each at the step the page
+    shows after the release (:func:`step_shown` of the longest), as :func:`contour_paths`
+    draws them: per run its path (trace 1 + 2i) and its star (trace 2 + 2i)."""
+    frames = []
+    for runs in grid:
+        kj = step_shown(k, n, max(r.n for r in runs))
+        view = d.get(runs[0].loss_id).view
+        traces, data = [], []
+        for i, run in enumerate(runs):
+            m = _upto(run, kj)
+            pts = run.iterates[: m + 1]
+            traces += [1 + 2 * i, 2 + 2 * i]
+            data += [{"x": _f32(pts[:, 0]), "y": _f32(pts[:, 1]), "customdata": np.arange(m + 1)},
+                     _last_star(pts, m, view)]
+        frames.append({"traces": traces, "data": data})
+    return frames
 
 
 def _play_2d(paths: list[tuple[int, np.ndarray]]) -> list[dict]:

@@ -451,13 +451,14 @@ def plane_box(runs: list[zz.ZigzagRun], until: int):
 
 # ------------------------------------------------------------------------- the scrubbed step
 # The step t is scrubbed in the browser (ui.chart.Scrub): each frame restyles the five traces
-# of each panel that change with the step. A frame carries the path up to its step, so a frame
-# late in a run costs more than an early one: the grid is every step at first, then steps about
-# 1/R of t apart, with the largest R whose frames fit SCRUB_BYTES.
+# of each panel that change with the step. The path at step t is the first points of the whole
+# path, sent once (Scrub.full; a frame names how many it shows); the rest costs about the same
+# in every frame: the grid is every step at first, then steps about 1/R of t apart, with the
+# largest R whose frames fit SCRUB_BYTES.
 
 SCRUB_BYTES = 300_000    # bytes of all frames of the planes chart in the page's JSON (about)
-FRAME_BYTES = 700        # per frame and panel besides the path (shading, lines, marker, texts)
-POINT_BYTES = 23         # per path point of a frame (x, y, arrow size and colour, base64)
+FRAME_BYTES = 900        # per frame and panel besides the path (shading, lines, marker, texts)
+POINT_BYTES = 22         # per point of a whole path, once (x, y, arrow size and colour, base64)
 STATIC_TRACES = 4        # per panel: rings, ε circle, w₀, w* (_static_traces) …
 DYNAMIC_TRACES = 5       # … then shading, ±x line, path, next update, current w
 QUADRANT_TRACES = (0, 1, 3)   # of those, what shows where an update can point
@@ -475,8 +476,9 @@ def _spaced(steps: int, r: int) -> set[int]:
 
 
 def scrub_cost(grid, panels: int) -> int:
-    """Bytes of the frames of a grid of steps (FRAME_BYTES, POINT_BYTES per drawn point)."""
-    return panels * sum(FRAME_BYTES + POINT_BYTES * min(k + 1, MAX_PATH_POINTS) for k in grid)
+    """Bytes of the frames of a grid of steps (FRAME_BYTES a frame, POINT_BYTES a point of
+    the whole paths up to its last step)."""
+    return panels * (FRAME_BYTES * len(grid) + POINT_BYTES * (max(grid, default=0) + 1))
 
 
 def scrub_steps(steps: int, panels: int, keep: tuple = ()) -> tuple[int, ...]:
@@ -516,13 +518,26 @@ def planes_scrub(runs: list[zz.ZigzagRun], grid: tuple[int, ...], index: int, lo
     per_panel = STATIC_TRACES + DYNAMIC_TRACES
     order = [i * per_panel + STATIC_TRACES + j for i in range(len(runs))
              for j in range(DYNAMIC_TRACES)]
+    # each panel's path at step k is the points first … k of its whole path (_path_trace):
+    # the whole paths go to the browser once and a frame names the run it shows
+    paths = [i * per_panel + STATIC_TRACES + 2 for i in range(len(runs))]
+    last = int(grid[-1])
+    full = {}
+    for t, r, cls in zip(paths, runs, classes):
+        size = np.full(last + 1, round(look.marker * 1.05), dtype=np.uint8)
+        size[0] = 0
+        full[t] = {"x": _f32(r.path[: last + 1, 0]), "y": _f32(r.path[: last + 1, 1]),
+                   "marker.size": size,
+                   "marker.color": np.concatenate([[0], cls[:last]]).astype(np.uint8)}
     frames = []
     for k in grid:
         data = [_flat(tr) for i, r in enumerate(runs)
                 for tr in _dynamic_traces(r, classes[i], k, box, look, i == 0)]
-        frames.append({"traces": order, "data": data})
+        first = max(0, int(k) + 1 - MAX_PATH_POINTS)
+        frames.append({"traces": order, "data": data,
+                       "prefix": {t: (first, int(k) + 1) for t in full}})
     return Scrub(control, tuple(int(k) for k in grid), int(index), tuple(frames), label,
-                 tuple(texts))
+                 tuple(texts), full=full)
 
 
 def distance_figure(runs: list[zz.ZigzagRun], names: list[str], eps: float,
