@@ -173,10 +173,13 @@ def in_page_fps(tab, sel: str, scrub: str, seconds: float = 2.0) -> tuple[float,
 def key_to_screen(tab, scrub: str, presses: int = 20) -> list[float]:
     """Arrow keys on the scrub slider: keydown → the animation frame showing the new picture."""
     tab.locator(scrub).focus()
+    at_top = tab.evaluate("(s) => { const i = document.querySelector(s); return +i.value >= +i.max; }",
+                          scrub)
+    first, back = ("ArrowLeft", "ArrowRight") if at_top else ("ArrowRight", "ArrowLeft")
     times = []
     for k in range(presses):
         before = tab.evaluate("() => window.__sb.seen")
-        tab.keyboard.press("ArrowRight" if k % 2 == 0 else "ArrowLeft")
+        tab.keyboard.press(first if k % 2 == 0 else back)
         tab.wait_for_function(f"() => window.__sb.seen !== {before!r}", timeout=10_000,
                               polling="raf")
         times.append(tab.evaluate("() => window.__sb.frames.at(-1)[0] - window.__sb.key"))

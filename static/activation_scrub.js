@@ -225,8 +225,14 @@ function drawLine(gd, { t, tr, cd, g, xa, ya, attrs, hide }) {
   }
 }
 
+// A trace plotly.js left out (visible false: it had no points, e.g. the saturation page's edges
+// when none lie inside the x range) and whose frame has no points either: nothing to draw.
+const emptyArray = (v) => v != null && typeof v !== "string" && v.length === 0;
+
 export function fastJob(gd, t, attrs) {
   const tr = gd._fullData.find((f) => f.index === t);
+  if (tr && tr.visible === false && Object.entries(attrs).every(
+    ([k, v]) => emptyArray(v) || k === "name")) return { kind: "none", t, attrs };
   if (!tr || tr.visible !== true) return null;
   if (tr.type === "heatmap") return heatJob(gd, t, tr, attrs);
   if (tr.type === "bar") return barJob(gd, t, tr, attrs);
@@ -580,6 +586,11 @@ function drawScatter(gd, job) {
   g.__alTouched = job.cd;
 }
 
+function keepEmpty(gd, { t, attrs }) {
+  // the figure's data as the frame has it (the settling Plotly.update starts from it)
+  for (const [k, v] of Object.entries(attrs)) gd.data[t][k] = v;
+}
+
 function fastFrame(gd, scrub, i) {
   const fr = scrub.frame(i);
   if (!fr || !gd._fullData) return false;
@@ -591,7 +602,8 @@ function fastFrame(gd, scrub, i) {
     if (!job) return false;
     jobs.push(job);
   }
-  const draw = { heat: drawHeat, line: drawLine, scatter: drawScatter, bar: drawBars };
+  const draw = { heat: drawHeat, line: drawLine, scatter: drawScatter, bar: drawBars,
+                 none: keepEmpty };
   for (const job of jobs) draw[job.kind](gd, job);
   drawNotes(gd, notes);
   return true;

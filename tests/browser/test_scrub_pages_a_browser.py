@@ -150,3 +150,33 @@ def test_saturation_threshold_scrub_keeps_the_zoom_of_the_slope_panel(server, co
         assert tab.evaluate(at_t) != before[1]          # the line at t moved
         now = tab.evaluate(ranges)
         assert now[0] == pytest.approx(zoomed[0]) and now[1] == pytest.approx(zoomed[1]), now
+
+
+EDGES = """() => { const d = %s; const g = [...d.querySelectorAll('.scatterlayer .trace')]
+  .find((e) => e.__data__ && e.__data__[0] && e.__data__[0].trace.index === 2);
+  return g ? [...g.querySelectorAll('path.js-line')].map((p) => p.getAttribute('d') || '') : null; }"""
+
+
+def test_saturation_threshold_scrub_draws_edges_that_were_not_there_at_the_start(server, counted):  # noqa: F811
+    """Opened at a threshold above max σ′ (σ is saturated everywhere: no edges, so plotly.js
+    draws no edge trace at all), the threshold dragged down: from the first value under max σ′
+    on, the dotted edges are drawn where core puts them."""
+    _, tab = counted
+    goto(tab, server + "/saturation?lang=en&sat_acts=Sigmoid&sat_t=0.4")
+    wait_for_chart(tab, "sat_curves")
+    assert read(tab, "sat_curves", "sat_t", [2])["traces"][0]["x"] == []   # none at t = 0.4
+    drawn = []
+
+    def check(state):
+        want = [e for ab in sat.saturated_intervals("sigmoid", state["value"], -8.0, 8.0)
+                for e in ab if -8.0 < e < 8.0]
+        edges = state["traces"][0]
+        np.testing.assert_allclose([x for x in edges["x"] if x is not None and x == x][::2], want,
+                                   rtol=1e-6, atol=1e-6)
+        drawn.append((bool(want), tab.evaluate(EDGES % plot_js("sat_curves"))))
+
+    drag(tab, "sat_curves", "sat_t", [2], [0.7, 0.55, 0.45, 0.3, 0.2, 0.1], check)
+    assert drawn[0][0] is False and drawn[-1][0] is True
+    for has, paths in drawn:
+        if has:   # the edges on screen: a path through both of them
+            assert paths and sum(p.count("M") for p in paths) == 2, paths
