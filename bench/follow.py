@@ -338,7 +338,10 @@ async def run_steps(followers: int, steps: int, gap: float, push: bool,
                     break
             if off:
                 mismatched += 1
-                mismatched_at.append((i, off[:5]))
+                have = _own_less(class_[off[0]].query)
+                mismatched_at.append((i, off[:5], {k: (have.get(k), want.get(k))
+                                                   for k in set(have) | set(want)
+                                                   if have.get(k) != want.get(k)}))
             if len(done) == len(class_):
                 times.append(max(done.values()))
             else:

@@ -8,8 +8,10 @@ listed as "no scrub". Measured inside the page, on the page's own clock:
 - **move → painted**: from a pointermove event's timestamp to the start of the animation frame
   that paints the frame the renderer applied for it (static/activation_chart.js marks the plot
   div with ``__alScrubAt``); p50 and p95 over ``--moves`` moves of one grid step each;
-- **fps**: new pictures per second during a continuous drag across the slider (and the pointer
-  events per second the driver managed to send, which bounds it);
+- **pictures per second**: new pictures per second when the thumb moves one grid step on every
+  animation frame (driven inside the page: a drag as fast as the screen shows), and beside it
+  during a mouse sweep to and fro across the slider (bounded by the pointer events the driver
+  sends and by how many of them land on a new grid point);
 - **key → data on screen**: an arrow key on the scrub slider until the plot's data changed, on
   every animation frame — the way bench/latency.py measures a round trip, and the way the hello
   page (``../shared/bench/hello_app.py``, unchanged, on its own server in the same run) is
@@ -275,7 +277,8 @@ def report(rows: list[dict], ref: dict) -> None:
     print(f"hello page round trip (key → data on screen): median {hello:.0f} ms, "
           f"p95 {ref['data_p95_ms']:.0f} ms")
     print()
-    print("| page | control | move → painted p50 ms | p95 ms | fps: drag (a step per frame) "
+    print("| page | control | move → painted p50 ms | p95 ms | pictures/s: a step per frame "
+          "(mouse sweep) "
           "| bytes at page open | first picture at 10 Mbit/s | key → screen ÷ hello's round trip |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in rows:
@@ -283,7 +286,7 @@ def report(rows: list[dict], ref: dict) -> None:
             print(f"| {r['name']} | no scrub | | | | | | |")
             continue
         print(f"| {r['name']} | {r['control']} | {r['move_p50_ms']:.1f} | {r['move_p95_ms']:.1f} "
-              f"| {r['fps']:.0f} ({r['page_fps']:.0f}) | {r['open_bytes'] / 1024:.0f} KB "
+              f"| {r['page_fps']:.0f} ({r['fps']:.0f}) | {r['open_bytes'] / 1024:.0f} KB "
               f"| {r['first_picture_10mbit_s']:.2f} s | {r['key_ms'] / hello:.2f} |")
     print(f"| hello | alpha (round trip) | {hello:.1f} | {ref['data_p95_ms']:.1f} | | | | 1.00 |")
     print()

@@ -1,9 +1,7 @@
 """Small-network lab: train tiny MLPs side by side, one per activation, compare output
 activations on the course's XOR network, step through one backpropagation update by hand, and
-see why a network without non-linearity stays linear.
-
-The controls are declared once in ui.controls.network, what each section trains lives in
-ui.runs.network and the sentences and tables in ui.sentences.network."""
+see why a network without non-linearity stays linear. Controls: ui.controls.network; what each
+section trains: ui.runs.network; sentences and tables: ui.sentences.network."""
 
 import numpy as np
 import streamlit as st
@@ -17,7 +15,7 @@ from ui.figures.network import (MapPanel, TimelineTexts, boundary_figure, loss_f
 from ui.format import count
 from ui.i18n import t
 from ui.page import chart, guarded, header, lecture, look, picture_layout, secondary, show_code
-from ui.questions.conceal import unless_concealed
+from ui.questions.conceal import concealed, unless_concealed
 from ui.runs import network as runs
 from ui.sentences import network as say
 
@@ -237,18 +235,20 @@ def step_section() -> None:
     st.markdown(t("network.step.intro"))
     example, pos = step_controls()
     traces = runs.example_traces(example)
-    sample, stage_i = divmod(pos - 1, len(STAGES))
-    stage, tr = STAGES[stage_i], traces[sample]
+    (sample, stage_i), unknown = divmod(pos - 1, len(STAGES)), concealed("network", "pass")
+    stage, tr = STAGES[stage_i], traces[sample]   # unknown: a question asks for the units' values
     # in the lecture view the drawn network gets the whole width, its words under it
     left, right = (st.container(), st.container()) if lecture() else st.columns([5, 4])
     with left:
         lesson.bar("network", "step")
-        chart(network_figure(say.diagram(tr, stage), LOOK), "net_diagram")
+        chart(network_figure(say.diagram(tr, stage, unknown), LOOK), "net_diagram")
     with right:
         where = say.where_text(example, tr, sample, EXAMPLE_SAMPLES[example])
-        st.markdown(f"**{t(f'network.stage.{stage}')}**  \n{where}")
-        st.markdown(t(f"network.stage.{stage}.text"))
-        if stage == "update":
+        st.markdown(f"**{t(f'network.stage.{stage}')}**  \n{where}\n\n"
+                    + t(f"network.stage.{stage}.text"))
+        if unknown:
+            concealed("network", "pass", note=True)
+        elif stage == "update":
             st.markdown(t("network.step.update_rule", lr=say.num(tr.lr)))
             st.dataframe(say.update_table(tr), hide_index=True, width="stretch")
         else:

@@ -22,6 +22,7 @@ from ui.format import fmt
 from ui.i18n import CATALOGUES, set_lang
 from ui.lessons import PAGES
 from ui.questions.model import asked, key
+from ui.sentences.network import num as say_num
 
 LOCALES = {"en": "en-US", "ko": "ko-KR"}
 QUESTIONS = [(p, k, q) for p in PAGES for k, q in asked(p)]
@@ -162,14 +163,17 @@ def give_aways(page: str, qid: str, at, lang: str) -> dict[str, bool]:
         diagram = docs["net_diagram"]
         y = fmt(core_truth("network", "output"), 4)
         found = {"2-3-1 output": any(f"a = {y}" in n for n in notes(diagram))}
+        if qid == "output":   # the same network drawn, its units' values and lines left out
+            found |= {"unit values": not any("?" in n for n in notes(diagram)),
+                      "forward lines": f"= {say_num(core_truth('network', 'output'))}" in said}
         if qid == "race":
             found |= {"output comparison": "net_oc_loss" in docs, "circles": "net_linear" in docs}
         return found
     raise AssertionError(page)
 
 
-# the give-aways the reveal brings back (the 2-3-1 output is the next step's, not the reveal's)
-STAYS_HIDDEN = {("network", "output"): {"2-3-1 output"}, ("network", "race"): {"2-3-1 output"}}
+# the give-aways the reveal does not bring back (the race's step draws the XOR example)
+STAYS_HIDDEN = {("network", "race"): {"2-3-1 output"}}
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])

@@ -109,10 +109,13 @@ def test_every_question_step_is_a_complete_state_that_hides_the_answer():
     assert "slope" in question("saturation", "zero").hides   # f′ itself is the answer
     count = next(s.state for s in steps("descent") if s.id == "count")
     assert count["gd_step"] == 0 and set(DESCENT.state()) <= set(count)
-    # the 2-3-1 network's values are not drawn on the question's step nor any step before it
+    # the 2-3-1 network's values are not drawn on any step before its question (the question's
+    # step draws that network with its units' values concealed)
     ids = [s.id for s in steps("network")]
-    for s in steps("network")[: ids.index("output") + 1]:
+    for s in steps("network")[: ids.index("output")]:
         assert s.state["net_ex"] == "xor", s.id
+    output = steps("network")[ids.index("output")]
+    assert output.state["net_ex"] == "relu231" and "pass" in output.question.hides
 
 
 # ----------------------------------------------------------------------------- truths equal core's

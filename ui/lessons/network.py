@@ -182,12 +182,14 @@ def output() -> Truth:
 # comparison (ReLU or sigmoid hidden on the same XOR network) and the circles' race ("linear")
 RACE_Q = Question("race", "choose", page="network", truth=race, options=RACE,
                   values=race_names, hides=("outputs", "linear"))
+# the 2-3-1 network is drawn with its inputs and weights; its units' values ("pass": z and a on
+# the drawing, the forward lines beside it) are the answer
 OUTPUT = Question("output", "number", page="network", truth=output, bounds=(-100.0, 100.0),
-                  tolerance=0.01, values=forward_names)
+                  tolerance=0.01, values=forward_names, hides=("pass",))
 
 
 # the steps before the 2-3-1 question draw the XOR example in the step-by-step section: the
-# 2-3-1 network's forward pass (its output, the question's answer) first shows after it
+# 2-3-1 network's forward pass (its output, the question's answer) is not drawn before it
 EARLY = dict(BASE, net_ex="xor")
 
 STEPS = (
@@ -201,8 +203,7 @@ STEPS = (
     Step("relu_out", SPEC.state(**dict(EARLY, net_acts=["sigmoid", "relu"], net_out="relu")),
          relu_out, "net_loss",
          lambda: last_loss(("sigmoid", "relu"), "relu", BASE["net_epochs"], 1)),
-    # asked while the drawn network is the XOR one: the 2-3-1 network's values come next
-    Step("output", SPEC.state(**EARLY), forward_names, "net_diagram",
+    Step("output", SPEC.state(**BASE), forward_names, "net_diagram",
          near="step", question=OUTPUT),
     Step("forward", SPEC.state(**BASE), forward, "net_diagram", near="step"),
     Step("update", SPEC.state(**dict(BASE, net_ex="xor", net_pos_xor=len(STAGES))), update,

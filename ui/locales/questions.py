@@ -124,8 +124,8 @@ KO = {
         "{e_tanh} 에포크, {n_sigmoid} 함수는 {e_sigmoid} 에포크가 걸렸습니다."),
     "lesson.network.output.title": "예측: {sizes} {relu} 신경망의 출력",
     "lesson.network.output.text": (
-        "이번에는 손으로 계산해 볼 차례입니다. 질문에 적힌 가중치로 순전파를 계산해 출력을 숫자로 "
-        "적어 보세요."),
+        "이번에는 손으로 계산해 볼 차례입니다. 그래프에는 이 신경망의 입력과 가중치가 있고, 각 유닛의 "
+        "값은 물음표로 가려져 있습니다. 순전파를 계산해 출력을 숫자로 적어 보세요."),
     "question.network.output.prompt": (
         "편향이 없는 {sizes} {relu} 신경망의 가중치가 W1 = {w1}, W2 = [{w2}]입니다. 입력 x = [{x}]에 "
         "대한 출력은 얼마일까요?"),
@@ -255,8 +255,9 @@ EN = {
         "{n_tanh} {e_tanh} and {n_sigmoid} {e_sigmoid}."),
     "lesson.network.output.title": "Predict: the output of the {sizes} {relu} network",
     "lesson.network.output.text": (
-        "Time to calculate by hand. Use the weights in the question, do the forward pass and "
-        "write down the output."),
+        "Time to calculate by hand. The drawing shows this network's inputs and weights, with "
+        "every unit's values hidden behind a question mark. Do the forward pass and write down "
+        "the output."),
     "question.network.output.prompt": (
         "A {sizes} {relu} network without biases has W1 = {w1} and W2 = [{w2}]. What does it "
         "output for x = [{x}]?"),

@@ -185,13 +185,14 @@ def _node_text(tr: net.StepTrace, stage: str, l: int, j: int) -> str:
     return text
 
 
-def diagram(tr: net.StepTrace, stage: str) -> Diagram:
-    """The network of a trace with the numbers of one stage on its nodes and edges."""
+def diagram(tr: net.StepTrace, stage: str, unknown: bool = False) -> Diagram:
+    """The network of a trace with the numbers of one stage on its nodes and edges
+    (``unknown``: the units' values are "?", for a question that asks for them)."""
     mlp = tr.before
     sizes, L = mlp.sizes, len(mlp.sizes) - 1
     names = unit_names(sizes)
     node_text = {(0, j): f"x = {num(v)}" for j, v in enumerate(tr.x)}
-    node_text.update({(l, j): _node_text(tr, stage, l, j)
+    node_text.update({(l, j): "z = ?<br>a = ?" if unknown else _node_text(tr, stage, l, j)
                       for l in range(1, L + 1) for j in range(sizes[l])})
     weights = tr.after.weights if stage == "update" else mlp.weights
     edge_text = {(l, i, j): num(weights[l][i, j]) for l in range(L)
