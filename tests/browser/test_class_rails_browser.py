@@ -70,7 +70,13 @@ def box(tab, selector: str) -> dict | None:
 
 
 def slim(tab) -> dict:
-    """The phone's class banner is one slim line (the question, if any, is not inside it)."""
+    """The phone's class banner is one slim line (the question, if any, is not inside it),
+    once the run that draws it has ended (a loaded machine may show a run's half)."""
+    try:
+        tab.wait_for_function(f"""() => {{ const e = document.querySelector('.st-key-class_follow');
+            return e && e.getBoundingClientRect().height <= {SLIM}; }}""", timeout=10_000)
+    except Exception:  # noqa: BLE001 - the assertion below says what it measured
+        pass
     banner = box(tab, ".st-key-class_follow")
     assert banner and banner["height"] <= SLIM, f"the phone's banner is {banner} px tall"
     assert not tab.locator(".st-key-class_follow .st-key-class_question").count()

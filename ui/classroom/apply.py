@@ -26,8 +26,8 @@ from ui.classroom import rules
 from ui.classroom import state as S
 from ui.classroom.rules import RoomError
 from ui.classroom.store import room_store
-from ui.classroom.view import (current_page, current_view, query_of, remember_page,
-                               write_state)
+from ui.classroom.view import (address_differs, current_page, current_view, query_of,
+                               remember_page, write_state)
 from ui.classroom.waker import push_available, remember
 
 _LOG = logging.getLogger(__name__)
@@ -107,6 +107,16 @@ def beat(code: str) -> None:
         pass
 
 
+def keep_address() -> None:
+    """In a fragment's run: the browser's request carries its address, which may be older than
+    this session's view (a slow phone asks for the heartbeat before it has taken the address
+    the last run sent, the step before the teacher's); Streamlit takes it as the address, and
+    the page's next full run would take its lesson step as the student's choice. The view in
+    this session's state wins: the browser gets its address back."""
+    if internals.in_fragment_run() and address_differs():
+        internals.send_address(query_of(current_view(), own=True))
+
+
 @st.fragment(run_every=S.HEARTBEAT_S if push_available() else S.POLL_S)
 def watch(draw) -> None:
     """Follower: the room's record (what the server wakes, and a slow heartbeat): the roster
@@ -115,6 +125,7 @@ def watch(draw) -> None:
     if not code:
         return
     remember(internals.session_id() or "test", internals.current_fragment_id())
+    keep_address()
     control = read_control(code)
     if control is not None and must_apply(control) and internals.in_fragment_run():
         st.rerun(scope="app")
