@@ -92,6 +92,20 @@ def chart_of(fwd: ForwardMsg) -> tuple[str, int] | None:
     return CHART, hash(body)
 
 
+def take_address(client, fwd: ForwardMsg) -> bool:
+    """Keep a client's page (``page_hash``, ``page_name``) and address (``query``) from a server
+    message, as Streamlit's frontend does; whether the message was one of those."""
+    kind = fwd.WhichOneof("type")
+    if kind == "new_session":
+        client.page_hash = fwd.new_session.page_script_hash or client.page_hash
+        for page in fwd.new_session.app_pages:
+            if page.page_script_hash == client.page_hash:
+                client.page_name = page.url_pathname
+    elif kind == "page_info_changed":
+        client.query = fwd.page_info_changed.query_string
+    return kind in ("new_session", "page_info_changed")
+
+
 class Follower:
     """A browser-less student on /?room=CODE."""
 
@@ -148,13 +162,8 @@ class Follower:
 
     def _read(self, fwd: ForwardMsg, now: float) -> None:
         kind = fwd.WhichOneof("type")
-        if kind == "new_session":
-            self.page_hash = fwd.new_session.page_script_hash or self.page_hash
-            for page in fwd.new_session.app_pages:
-                if page.page_script_hash == self.page_hash:
-                    self.page_name = page.url_pathname
-        elif kind == "page_info_changed":
-            self.query = fwd.page_info_changed.query_string
+        if take_address(self, fwd):
+            pass
         elif kind == "auto_rerun":
             fid, interval = fwd.auto_rerun.fragment_id, fwd.auto_rerun.interval
             if fid in self.timers:

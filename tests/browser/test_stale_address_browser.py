@@ -20,6 +20,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.sync.client import connect
 
+from bench.follow import take_address
 from tests.browser.conftest import READY, goto, wait_idle
 
 WAIT = 30_000
@@ -52,15 +53,7 @@ class Phone:
                 return
             fwd = ForwardMsg()
             fwd.ParseFromString(raw)
-            kind = fwd.WhichOneof("type")
-            if kind == "new_session":
-                self.page_hash = fwd.new_session.page_script_hash or self.page_hash
-                for page in fwd.new_session.app_pages:
-                    if page.page_script_hash == self.page_hash:
-                        self.page_name = page.url_pathname
-            elif kind == "page_info_changed":
-                self.query = fwd.page_info_changed.query_string
-            elif kind == "auto_rerun":
+            if not take_address(self, fwd) and fwd.WhichOneof("type") == "auto_rerun":
                 self.fragments.add(fwd.auto_rerun.fragment_id)
 
     def step(self) -> str | None:
