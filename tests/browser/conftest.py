@@ -169,6 +169,16 @@ def press_slider(tab, label: str, key: str = "ArrowRight", times: int = 1) -> No
     wait_idle(tab)
 
 
+def leading_shown(tab, times: int = 1, timeout: float = 30_000) -> str:
+    """Wait until a locked follower's "the teacher is leading" notice has been shown times
+    times; its text. The notice shows for 2.5 s, and on a loaded machine the touch that caused
+    it may return after it has gone, so the count is read, not the visibility."""
+    tab.wait_for_function(
+        "(n) => Number(document.querySelector('.al-leading')?.dataset.said) >= n",
+        arg=times, timeout=timeout)
+    return tab.locator(".al-leading").first.text_content()
+
+
 def screenshot(tab, name: str, full_page: bool = False) -> Path:
     """Save a PNG under SCREENSHOT_DIR (default /tmp/activation-lab-shots) and return its path.
 
@@ -189,3 +199,27 @@ def screenshot(tab, name: str, full_page: bool = False) -> Path:
     tab.screenshot(path=str(path))
     tab.set_viewport_size(size)
     return path
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A browser test that fails leaves a PNG of every tab still open, and its address and
+    class banner, under SCREENSHOT_DIR/failed (before its fixtures close the contexts)."""
+    outcome = yield
+    report = outcome.get_result()
+    browser = item.funcargs.get("browser") if hasattr(item, "funcargs") else None
+    if report.when != "call" or not report.failed or browser is None:
+        return
+    where = SHOTS / "failed"
+    where.mkdir(parents=True, exist_ok=True)
+    name = "".join(c if c.isalnum() else "_" for c in item.name)[:80]
+    for i, ctx in enumerate(browser.contexts):
+        for j, tab in enumerate(ctx.pages):
+            try:
+                tab.screenshot(path=str(where / f"{name}_{i}_{j}.png"), timeout=10_000)
+                state = tab.evaluate("""() => ({url: location.href,
+                    banner: document.querySelector('.st-key-class_follow')?.innerText || null,
+                    locked: window.__alClassLocked ?? null})""")
+                report.sections.append((f"tab {i}.{j}", str(state)))
+            except Exception as err:  # noqa: BLE001 - a closed or hung tab: say so, go on
+                report.sections.append((f"tab {i}.{j}", f"no picture: {err}"))

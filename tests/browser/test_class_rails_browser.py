@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.browser.conftest import chart_traces, goto, screenshot, wait_idle
+from tests.browser.conftest import chart_traces, goto, leading_shown, screenshot, wait_idle
 from tests.browser.test_class_transitions_browser import PROJECTOR, context_on
 from tests.browser.test_topology_browser import school  # noqa: F401 - a fixture
 from ui.classroom.rules import valid_code
@@ -133,13 +133,8 @@ def site(request, browser):
         ctx.close()
 
 
-def test_the_teacher_holds_the_class(site, request):
+def test_the_teacher_holds_the_class(site):
     server, teacher_ctx, phone_ctx, store = site
-    if store == "redis":   # passes alone (2 of 2 on 2026-12-07); not yet beside the transitions test
-        request.applymarker(pytest.mark.xfail(strict=False, reason=(
-            "over Redis across two processes with the class transitions test running beside it, "
-            "a locked phone's guard was not seen locked within 30 s (the lock itself is checked "
-            "alone and in the memory store)")))
     teacher = teacher_ctx.new_page()
     goto(teacher, f"{server}/explorer?lang=en&lesson=1")
     teacher.locator(".st-key-start_class button").first.click()
@@ -164,9 +159,10 @@ def test_the_teacher_holds_the_class(site, request):
     was = toggle.is_checked()
     # the lock is in place once the watch fragment's guard has drawn (a loaded machine is slow)
     phone.wait_for_function("() => window.__alClassLocked === true", timeout=WAIT)
-    phone.locator(".st-key-deriv label").first.click(force=True)
-    phone.wait_for_selector(".al-leading", state="visible", timeout=WAIT)
-    assert phone.locator(".al-leading").inner_text() == EN["class.leading"]
+    label = phone.locator(".st-key-deriv label").first
+    label.click(trial=True)     # where it stays (the folded controls have opened), then a touch
+    label.click(force=True)
+    assert leading_shown(phone) == EN["class.leading"]
     phone.wait_for_timeout(1500)
     assert toggle.is_checked() == was
     assert "deriv" not in query(phone)
@@ -209,7 +205,7 @@ def test_the_teacher_holds_the_class(site, request):
         p.wait_for_function(
             "(t) => document.querySelector('.st-key-class_follow')?.innerText.includes(t)",
             arg=EN["class.free_following"].format(code=code).split(" — ")[0], timeout=WAIT)
-    had = "deriv" in query(phone)   # a question step may hide f′ (deriv spelled in the URL)
+    had = "deriv" in query(teacher)  # a question step may hide f′ (deriv spelled in the URL)
     unfold(phone)
     phone.locator(".st-key-deriv label").first.click()
     phone.wait_for_function("(had) => new URLSearchParams(location.search).has('deriv') !== had",
@@ -221,10 +217,11 @@ def test_the_teacher_holds_the_class(site, request):
     slim(phone)                                    # "exploring" and its button: one line
     screenshot(teacher, f"class_rails_roster_teacher_{store}")
 
-    # Everyone back to my view
+    # Everyone back to my view: the phone's f′ toggle is the teacher's again (the question
+    # step shows f alone: deriv=false)
+    teacher_deriv = query(teacher).get("deriv", [None])[0]
     teacher.locator(".st-key-class_back button").first.click()
-    phone.wait_for_function("() => !new URLSearchParams(location.search).has('deriv')",
-                            timeout=WAIT)
+    wait_url(phone, "deriv", teacher_deriv)
     wait_roster(teacher, 2, 0)
 
     # Pause: eyes on the projector

@@ -465,3 +465,59 @@ def test_a_short_outage_keeps_the_teachers_room():
     teacher.run()
     assert teacher.session_state["_al_class_room"] == code
     assert CATALOGUES["en"]["class.store_unavailable"] not in errors(teacher)
+
+
+def _reclaim_script():
+    """A session whose browser hands back the room it kept (what the keeper element's claim
+    does after a reload): the claim's result and what the keeper asks the browser next."""
+    import streamlit as st
+
+    from ui.classroom import panel, teacher
+
+    kept = st.session_state.pop("kept", None)
+    if kept is not None:
+        st.session_state["claimed"] = teacher.claim(kept)
+    st.session_state["ask"] = panel._ask()
+
+
+def test_a_reload_while_the_store_does_not_answer_keeps_the_class_and_asks_again():
+    from streamlit.testing.v1 import AppTest
+
+    code, secret = open_room()
+    real = set_store(Unreachable())
+    at = AppTest.from_function(_reclaim_script)
+    at.session_state["kept"] = {"code": code, "secret": secret}
+    at.run()
+    assert at.session_state["claimed"] is False
+    assert "_al_class_keep" not in at.session_state     # the browser keeps the room (no clear)
+    assert at.session_state["_al_class_teacher_problem"] == rules.UNAVAILABLE
+    assert at.session_state["ask"] == {"ask": 2, "wait_ms": 2000}   # try 2, two seconds later
+    at.session_state["kept"] = {"code": code, "secret": secret}
+    at.run()
+    assert at.session_state["ask"] == {"ask": 3, "wait_ms": 4000}
+    set_store(real)                                     # the store answers again
+    at.session_state["kept"] = {"code": code, "secret": secret}
+    at.run()
+    assert at.session_state["claimed"] is True
+    assert at.session_state["_al_class_room"] == code
+    assert "_al_class_teacher_problem" not in at.session_state
+    assert at.session_state["_al_class_keep"] == {"save": {"code": code, "secret": secret}}
+
+
+def test_a_reclaim_is_tried_a_bounded_number_of_times_and_a_wrong_secret_is_forgotten():
+    from streamlit.testing.v1 import AppTest
+
+    code, secret = open_room()
+    at = AppTest.from_function(_reclaim_script)
+    real = set_store(Unreachable())
+    for _ in range(rules.CLAIM_TRIES):
+        at.session_state["kept"] = {"code": code, "secret": secret}
+        at.run()
+    assert at.session_state["ask"] == {}                 # no more tries in this page
+    set_store(real)
+    other = AppTest.from_function(_reclaim_script)
+    other.session_state["kept"] = {"code": code, "secret": "not-the-secret"}
+    other.run()
+    assert other.session_state["claimed"] is False
+    assert other.session_state["_al_class_keep"] == {"clear": True}   # not this browser's
+    assert "_al_class_room" not in other.session_state

@@ -13,6 +13,8 @@ ui.shell calls the four entry points below.
 
 from __future__ import annotations
 
+import streamlit as st
+
 from ui.classroom import apply, follower, panel, teacher
 from ui.classroom.share import QR_SCALE, qr_svg, show_qr
 from ui.classroom.state import HEARTBEAT_S, PER_VIEWER, POLL_S, PUBLISH_EVERY_S
@@ -41,7 +43,10 @@ def frame_main() -> None:
 
 
 def run_finished() -> None:
-    """Called by ui.shell after the page ran: publish the teacher's view; a follower checks
-    that the view it navigated to is the teacher's."""
+    """Called by ui.shell after the page ran: the browser's keeper of its class (in the
+    sidebar), publish the teacher's view; a follower checks that the view it navigated to is
+    the teacher's."""
+    with st.sidebar:
+        panel.keep()
     teacher.publish_and_tell()
     apply.verify()

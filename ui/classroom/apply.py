@@ -26,7 +26,7 @@ from ui.classroom import rules
 from ui.classroom import state as S
 from ui.classroom.rules import RoomError
 from ui.classroom.store import room_store
-from ui.classroom.view import (address_differs, current_page, current_view, query_of,
+from ui.classroom.view import (correct_address, current_page, current_view, query_of,
                                remember_page, write_state)
 from ui.classroom.waker import push_available, remember
 
@@ -113,8 +113,8 @@ def keep_address() -> None:
     the last run sent, the step before the teacher's); Streamlit takes it as the address, and
     the page's next full run would take its lesson step as the student's choice. The view in
     this session's state wins: the browser gets its address back."""
-    if internals.in_fragment_run() and address_differs():
-        internals.send_address(query_of(current_view(), own=True))
+    if internals.in_fragment_run():
+        correct_address()
 
 
 @st.fragment(run_every=S.HEARTBEAT_S if push_available() else S.POLL_S)

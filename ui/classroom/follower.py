@@ -155,6 +155,7 @@ export default function (component) {
       document.body.appendChild(toast);
     }
     toast.textContent = text;
+    toast.dataset.said = String(Number(toast.dataset.said || 0) + 1);   // times shown
     toast.style.display = "block";
     clearTimeout(timer);
     timer = setTimeout(() => { toast.style.display = "none"; }, 2500);

@@ -62,11 +62,12 @@ export default function (component) {
       localStorage.setItem(K, JSON.stringify(data.save));
     } else if (data && data.clear) {
       localStorage.removeItem(K);
-    } else if (data && data.ask && !window.__alClassClaimed) {
+    } else if (data && data.ask && window.__alClassAsked !== data.ask) {
       const kept = localStorage.getItem(K);
-      if (kept) {
-        window.__alClassClaimed = true;
-        setTriggerValue("claim", JSON.parse(kept));
+      if (kept) {   // once per try; a later try (the store did not answer) after wait_ms
+        window.__alClassAsked = data.ask;
+        const claim = JSON.parse(kept);
+        setTimeout(() => setTriggerValue("claim", claim), data.wait_ms || 0);
       }
     }
   } catch (e) { /* no storage (private mode): the class cannot be reclaimed */ }
@@ -86,22 +87,34 @@ def _claimed() -> None:
         teacher.claim(claim)
 
 
-def _keep() -> None:
+def keep() -> None:
     """The element that keeps this browser's room (code and secret) in its own storage, never
-    in a link, so that the browser that started a class can reclaim it after a reload."""
+    in a link, so that the browser that started a class can reclaim it after a reload.
+
+    Drawn at the end of a run, after the navigation: a reclaim is a rerun the browser asks for
+    on the page it shows, and on a reload's first run the browser knows that page only once the
+    navigation has run (a claim sent sooner reran the app on the home page)."""
     if teacher.teacher_room() is not None:
         data = st.session_state.get(S.KEEP) or {}
     elif st.session_state.get(S.FOLLOW):
         data = {}
     else:
-        data = st.session_state.pop(S.KEEP, None) or {"ask": True}
+        data = st.session_state.pop(S.KEEP, None) or _ask()
     _keeper(key="class_keeper", data=data, on_claim_change=_claimed, height=0)
+
+
+def _ask() -> dict:
+    """What the keeper asks its browser for the room it kept: try 1 at once; after a try the
+    store did not answer, the next after 2, 4, 8 … s (at most 30 s), rules.CLAIM_TRIES in all."""
+    tries = st.session_state.get(S.CLAIM_TRIES, 0)
+    if tries >= rules.CLAIM_TRIES:
+        return {}
+    return {"ask": tries + 1, "wait_ms": int(1000 * min(30, 2 ** tries)) if tries else 0}
 
 
 def teacher_panel() -> None:
     """Sidebar: "share with the class" and "start a class" (or the running class's controls)."""
     teacher._check_room()
-    _keep()
     st.markdown(f"**{t('class.heading')}**")
     if st.button(t("class.share"), key="share_class", icon=":material/qr_code_2:",
                  width="stretch"):

@@ -29,6 +29,7 @@ MAX_FOLLOWERS = 200        # followers per room
 MAX_STATE_BYTES = 16_384   # JSON of a published view
 TEACHER_GRACE_S = 90.0     # a room lives this long after its teacher's last sign of life
 LEASE_RENEW_S = 20.0       # a live teacher session renews its room this often
+CLAIM_TRIES = 6            # a reload's reclaim tried this often while the store does not answer
 IDLE_EXPIRY_S = 3 * 3600.0   # a room without any change of view for this long ends
 FOLLOWER_STALE_S = 600.0   # a follower unseen for this long no longer counts
 ROSTER_GONE_S = 12.0       # a follower unseen for this long is "gone" on the teacher's roster

@@ -40,4 +40,5 @@ VIEW_EPOCH = "_al_view_epoch"    # the view epoch, for the charts' uirevision (z
 
 # the teacher's browser keeps the room (code and secret) to reclaim it after a reload
 KEEP = "_al_class_keep"          # what the keeper element sends its browser (save / clear / ask)
+CLAIM_TRIES = "_al_class_claim_tries"   # reclaims refused because the store did not answer
 MODE = "_al_class_mode"          # the mode the teacher's switch shows

@@ -22,7 +22,7 @@ from ui.classroom import keeper, limits, rules
 from ui.classroom import state as S
 from ui.classroom.rules import RoomError
 from ui.classroom.store import room_store
-from ui.classroom.view import address_differs, current_view, query_of
+from ui.classroom.view import correct_address, current_view
 from ui.classroom.waker import wake
 
 
@@ -60,8 +60,8 @@ def _adopt(code: str, secret: str) -> None:
     """This session runs the room (started here, or reclaimed by this browser)."""
     st.session_state[S.ROOM], st.session_state[S.SECRET] = code, secret
     st.session_state[S.CHANGED_AT] = time.time()
-    st.session_state.pop(S.TEACHER_PROBLEM, None)
-    st.session_state.pop(S.SENT, None)
+    for key in (S.TEACHER_PROBLEM, S.SENT, S.CLAIM_TRIES):
+        st.session_state.pop(key, None)
     st.session_state[S.KEEP] = {"save": {"code": code, "secret": secret}}
     keeper.hold(code, secret, internals.session_id())
 
@@ -78,8 +78,12 @@ def claim(value) -> bool:
     code = rules.normalise_code(code)
     try:
         room_store().touch(code, secret)
-    except RoomError:
-        st.session_state[S.KEEP] = {"clear": True}   # gone or not this browser's: forget it
+    except RoomError as err:
+        if err.reason == rules.UNAVAILABLE:   # the store does not answer now: keep the room,
+            st.session_state[S.TEACHER_PROBLEM] = rules.UNAVAILABLE   # say so, ask again
+            st.session_state[S.CLAIM_TRIES] = st.session_state.get(S.CLAIM_TRIES, 0) + 1
+        else:
+            st.session_state[S.KEEP] = {"clear": True}   # gone or not this browser's: forget it
         return False
     _adopt(code, secret)
     return True
@@ -118,11 +122,10 @@ def publish_now() -> int | None:
     code, secret = st.session_state.get(S.ROOM), st.session_state.get(S.SECRET)
     if not code or not secret:
         return None
+    # the browser's address may have missed a change its widget made (the widget's value is in
+    # this session's state): correct the address, and publish from the state regardless
+    correct_address()
     view = current_view()
-    if address_differs():
-        # the browser's address missed a change its widget made (the widget's value is in
-        # this session's state): correct the address, and publish from the state regardless
-        internals.send_address(query_of(view, own=True))
     if view in (st.session_state.get(S.SENT), st.session_state.get(S.REJECTED)):
         return None
     store = room_store()

@@ -126,6 +126,16 @@ def address_differs() -> bool:
     return False
 
 
+def correct_address() -> bool:
+    """If the browser's address says another view than this session's (address_differs), send
+    it the address of current_view: the session's view is the truth, the address a copy.
+    Whether it was sent."""
+    if not address_differs():
+        return False
+    internals.send_address(query_of(current_view(), own=True))
+    return True
+
+
 def write_state(view: dict) -> bool:
     """Follower, top of a full run on the view's page, before any widget: put every shared
     control of the page's spec into the view's value (its default where the view leaves it
