@@ -22,6 +22,7 @@ from ui.questions import flow
 PARAM = "lesson"
 _APPLIED = "_al_lesson_applied"  # (page id, step) whose state was last written
 _FULL = "_al_lesson_full_rerun"  # set by a callback: the whole page must follow
+_SENT = "_al_lesson_sent"  # (page id, step or None) this session chose and sent the browser
 
 _KEYS_JS = r"""
 export default function (component) {
@@ -158,9 +159,39 @@ def _raw_step() -> str | None:
     return st.query_params.get(PARAM)
 
 
+def _settle(page_id: str) -> None:
+    """The step this session chose (a button, a key, the teacher's view) is the truth, the
+    address a copy: a request can carry an address older than that choice (the browser asked
+    for a heartbeat, or a component reported, before it had taken the address the choice sent;
+    Streamlit merges a click's rerun with such a request and keeps the newer request's address),
+    and the step before would come back as if someone had chosen it. Here the address gets the
+    chosen step again. A history navigation (Back) that asks for another step makes the URL the
+    truth again, as does another page."""
+    sent = st.session_state.get(_SENT)
+    if sent is None:
+        return
+    want = None if sent[1] is None else str(sent[1])
+    if sent[0] != page_id or (internals.is_history_navigation() and _raw_step() != want):
+        st.session_state.pop(_SENT, None)
+        return
+    if _raw_step() == want:
+        return
+    if want is None:
+        del st.query_params[PARAM]
+    else:
+        st.query_params[PARAM] = want
+
+
+def _chose(page_id: str, k: int | None) -> None:
+    """Record that this session chose step k of page_id (None: no step) and sent its address."""
+    st.session_state[_SENT] = (page_id, None if k is None else int(k))
+
+
 def current(page_id: str, notice: bool = False) -> int | None:
-    """The lesson step (1-based) the URL asks for, or None when lesson mode is off. A value that
-    is not a step of this page's lesson means step 1 (with a notice if ``notice``)."""
+    """The lesson step (1-based) of this page: the one this session chose (:func:`_settle`),
+    else the URL's; None when lesson mode is off. A URL value that is not a step of this page's
+    lesson means step 1 (with a notice if ``notice``)."""
+    _settle(page_id)
     raw = _raw_step()
     if raw is None:
         return None
@@ -191,11 +222,12 @@ def applied() -> tuple[str, int] | None:
 
 def mark_applied(page_id: str, k: int | None) -> None:
     """Record that this session holds step k of page_id's lesson (None: no step), e.g. after
-    the class's view was written by follow-the-teacher."""
+    the class's view was written by follow-the-teacher (which sent the browser its address)."""
     if k is None:
         st.session_state.pop(_APPLIED, None)
     else:
         st.session_state[_APPLIED] = (page_id, int(k))
+    _chose(page_id, k)
 
 
 def _write(page_id: str, k: int, skip: set[str] = frozenset()) -> None:
@@ -218,18 +250,21 @@ def _go(page_id: str, k: int) -> None:
     """Callback: show step k (clamped to the story)."""
     k = max(1, min(len(steps(page_id)), int(k)))
     st.query_params[PARAM] = str(k)
+    _chose(page_id, k)
     _write(page_id, k)
     st.session_state[_FULL] = True
 
 
 def _move(page_id: str, delta: int) -> None:
+    """Callback of ‹ and ›: the step after (before) the one this session shows."""
     _go(page_id, (current(page_id) or 0) + delta)
 
 
-def _leave() -> None:
+def _leave(page_id: str) -> None:
     """Callback: lesson mode off; the controls keep their current values."""
     if PARAM in st.query_params:
         del st.query_params[PARAM]
+    _chose(page_id, None)
     clear_overlays()
     st.session_state.pop(_APPLIED, None)
     st.session_state[_FULL] = True
@@ -320,7 +355,7 @@ def _buttons(page_id: str, k: int, n: int, where: str, short: bool = False) -> N
     st.button(":material/chevron_right:" if short else t("lesson.next"),
               key=f"lesson_next_{where}", on_click=_move, args=(page_id, 1), disabled=k >= n,
               icon=None if short else ":material/chevron_right:", type="primary")
-    st.button(":material/close:", key=f"lesson_leave_{where}", on_click=_leave,
+    st.button(":material/close:", key=f"lesson_leave_{where}", on_click=_leave, args=(page_id,),
               help=f"{t('lesson.leave')} — {t('lesson.leave_help')}")
 
 

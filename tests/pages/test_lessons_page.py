@@ -230,6 +230,30 @@ def test_buttons_move_between_steps_and_leaving_keeps_the_state():
     assert at.number_input(key="lr").value == 0.2
 
 
+def test_a_request_that_carries_the_address_before_a_click_does_not_undo_the_click():
+    """The browser may send a request (a heartbeat, a component's report) with the address it
+    held before a click's run sent the new one; Streamlit keeps that older address for the run.
+    The step the session chose wins, and the address gets it again (a CI run over Redis lost a
+    teacher's "next" this way)."""
+    k = step_number("descent", "cycle") - 1
+    at = run_page("descent", query={"lesson": str(k)}, locale="en-US")
+    at.button(key="lesson_next_main").click().run()
+    assert step_in_url(at) == str(k + 1)
+    at.query_params["lesson"] = str(k)         # the request before the click's address came
+    at.run()
+    assert step_in_url(at) == str(k + 1)
+    assert at.number_input(key="lr").value == 1.0
+    assert f"{k + 1} / " in " ".join(m.value for m in at.markdown)
+    at.query_params["lesson"] = str(k)         # "next" clicked from that stale address
+    at.button(key="lesson_next_main").click().run()
+    assert step_in_url(at) == str(k + 2)
+    at.button(key="lesson_leave_main").click().run()
+    at.query_params["lesson"] = str(k + 2)     # leaving, then a request from before it
+    at.run()
+    assert "lesson" not in at.query_params
+    assert CATALOGUES["en"]["lesson.start"] in [b.label for b in at.button]
+
+
 def test_values_spelled_out_in_a_lesson_link_win_and_the_step_fills_the_rest():
     # a teacher's link: the lr = 1.1 step (the path shown up to its step 66) with lr moved to 0.3
     k = step_number("descent", "diverges")
