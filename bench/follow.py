@@ -94,16 +94,24 @@ def chart_of(fwd: ForwardMsg) -> tuple[str, int] | None:
 
 def take_address(client, fwd: ForwardMsg) -> bool:
     """Keep a client's page (``page_hash``, ``page_name``) and address (``query``) from a server
-    message, as Streamlit's frontend does; whether the message was one of those."""
+    message, as Streamlit's frontend does (its app manager's handleNewSession and
+    handleNavigation, and the address of page_info_changed); whether the message was one of
+    those."""
     kind = fwd.WhichOneof("type")
     if kind == "new_session":
         client.page_hash = fwd.new_session.page_script_hash or client.page_hash
         for page in fwd.new_session.app_pages:
             if page.page_script_hash == client.page_hash:
                 client.page_name = page.url_pathname
+    elif kind == "navigation":      # the router's page: the frontend asks by its hash from now
+        nav = fwd.navigation
+        client.page_hash = nav.page_script_hash or client.page_hash
+        for page in nav.app_pages:
+            if page.page_script_hash == client.page_hash:
+                client.page_name = page.url_pathname
     elif kind == "page_info_changed":
         client.query = fwd.page_info_changed.query_string
-    return kind in ("new_session", "page_info_changed")
+    return kind in ("new_session", "navigation", "page_info_changed")
 
 
 class Follower:

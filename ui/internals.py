@@ -30,6 +30,9 @@ What is relied on (Streamlit 1.67), why, and how each fails over:
   while its session runs no script (a ``run_every`` timer of the browser would interrupt the
   teacher's own slower runs). Failing: no push (followers poll every few seconds) and "unknown"
   liveness (a room then simply lapses after its grace time unless its teacher acts).
+- ``streamlit.util.calc_hash`` of a page's declared url path: the script hash st.Page gives it
+  (``page_hash``), so that a follower sent to a page is asked for it by the hash the router
+  knows it by. Failing: "" (the page is looked up among the listed pages, as before).
 - ``streamlit.runtime.scriptrunner_utils.script_run_context.ThreadState``: the id of the fragment
   running now (so a wake reruns only that fragment). Failing: None (the whole app reruns).
 """
@@ -187,10 +190,27 @@ def send_address(query: str | None = None) -> bool:
     return True
 
 
-def navigate(query: str, page: str | None = None, fragments: list[str] | None = None) -> bool:
+def page_hash(declared: str) -> str:
+    """The script hash st.navigation knows a page by: Streamlit hashes the url path the page is
+    declared with in st.Page (``Page._script_hash`` is ``streamlit.util.calc_hash(url_path)``).
+    The pages listed by ``pages_manager.get_pages()`` at the top of a session's run, before the
+    router ran, are the pages/ folder's own scripts with other hashes: a request naming one of
+    those is resolved by its page name alone, and a rerun that repeats the hash without the
+    name (a fragment's ``st.rerun(scope="app")``) lands on the home page. Failing: ""."""
+    try:
+        from streamlit.util import calc_hash
+
+        return calc_hash(declared)
+    except Exception:  # noqa: BLE001
+        return ""
+
+
+def navigate(query: str, page: str | None = None, fragments: list[str] | None = None,
+             declared: str | None = None) -> bool:
     """Rerun this session as a history navigation to query (every URL-bound widget seeded from
-    it): on the page whose url path is page, or, with fragment ids, only those fragments of the
-    current page. Returns False when the request could not be made."""
+    it): on the page whose url path is page (declared in st.Page with the url path declared,
+    see :func:`page_hash`), or, with fragment ids, only those fragments of the current page.
+    Returns False when the request could not be made."""
     ctx = _ctx()
     try:
         from streamlit.runtime.scriptrunner_utils.script_requests import RerunData
@@ -202,8 +222,8 @@ def navigate(query: str, page: str | None = None, fragments: list[str] | None = 
             data = RerunData(page_script_hash=ctx.page_script_hash, fragment_id_queue=fragments,
                              is_fragment_scoped_rerun=True, **common)
         else:
-            target = next((h for h, p in _pages().items()
-                           if p.get("url_pathname", "") == page), "")
+            target = (page_hash(declared) if declared else "") or next(
+                (h for h, p in _pages().items() if p.get("url_pathname", "") == page), "")
             data = RerunData(page_script_hash=target, page_name=page or "", **common)
         ctx.script_requests.request_rerun(data)
     except Exception:  # noqa: BLE001 - the API changed: the caller's view is not applied

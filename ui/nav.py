@@ -41,6 +41,12 @@ PAGES: tuple[PageSpec, ...] = (
 )
 
 
+def declared_path(url_path: str) -> str:
+    """The url path a page is declared with in st.Page, from the one its address shows (the
+    home page shows "" but is declared with HOME.url_path)."""
+    return url_path or HOME.url_path
+
+
 def available() -> list[PageSpec]:
     """The content pages whose files exist, in menu order."""
     return [p for p in PAGES if p.exists]

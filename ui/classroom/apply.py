@@ -22,6 +22,7 @@ import logging
 import streamlit as st
 
 from ui import internals
+from ui.nav import declared_path
 from ui.classroom import rules
 from ui.classroom import state as S
 from ui.classroom.rules import RoomError
@@ -37,8 +38,9 @@ def navigate(view: dict) -> None:
     """Rerun this session on the view's page as a history navigation (URL wins for every bound
     widget), keeping this viewer's own lang/classroom/room."""
     st.session_state[S.SYNC_URL] = True   # before the request: the next write would yield
-    remember_page(str(view.get("page", "")))
-    if internals.navigate(query_of(view, own=True), page=str(view.get("page", ""))):
+    page = str(view.get("page", ""))
+    remember_page(page)
+    if internals.navigate(query_of(view, own=True), page=page, declared=declared_path(page)):
         st.empty()  # a yield point: the runner stops this run and starts the requested one
 
 
