@@ -754,7 +754,10 @@ function makeRow(bar, spec) {
   const id = "al-scrub-" + Math.random().toString(36).slice(2);
   const label = document.createElement("label");
   label.htmlFor = id;
-  label.style.cssText = "white-space:nowrap;font-size:0.9em;opacity:0.85;";
+  // two rows side by side in a narrow column: the label gives way (cut with "…", whole in its
+  // tooltip), never the value, which would run into the next row's label
+  label.style.cssText = "white-space:nowrap;font-size:0.9em;opacity:0.85;flex:0 1 auto;" +
+    "min-width:0;overflow:hidden;text-overflow:ellipsis;";
   const input = document.createElement("input");
   input.type = "range";
   input.id = id;
@@ -929,6 +932,7 @@ export function syncScrubs(root, gd, scrubs, ctx) {
     previous = entry.row;
     entry.scrub = scrub;
     entry.label.textContent = spec.label;
+    entry.label.title = spec.label;
     entry.input.setAttribute("aria-label", spec.label);
     entry.input.max = String(scrub.n - 1);
     entry.input.disabled = !!spec.disabled;

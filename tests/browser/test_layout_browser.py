@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import goto, screenshot, wait_for_chart, wait_idle
 from tools.screens import MAIN_CHART, open_and_measure
 
 MIN_SHARE = {"normal": 0.35, "classroom": 0.55}
@@ -92,3 +92,40 @@ def test_classroom_link_keeps_the_projector_view_after_a_control_change(server, 
         screenshot(tab, "layout/saturation-classroom-after-probe")
     finally:
         context.close()
+
+
+# every scrub row of a chart: its box, and whether its label, track and value fit inside it
+ROWS = """() => Array.from(document.querySelectorAll('.al-scrub-row')).map((row) => {
+  const r = row.getBoundingClientRect();
+  const parts = Array.from(row.children).map((el) => el.getBoundingClientRect());
+  return {left: r.left, right: r.right, top: r.top, bottom: r.bottom,
+          inside: parts.every((p) => p.left >= r.left - 1 && p.right <= r.right + 1),
+          value: row.querySelector('output').textContent};
+})"""
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("size", [(1280, 720), (390, 844)], ids=["1280", "phone"])
+def test_scrub_rows_never_run_into_each_other(server, browser, lang, size):
+    """The ReLU family's step (two parameters scrubbed on one chart, side by side): a long
+    label gives way, so neither row's value runs into the other row's label (seen at 1280×720:
+    Leaky ReLU's 0.1 over "ELU · alpha")."""
+    ctx = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    try:
+        tab = ctx.new_page()
+        goto(tab, f"{server}/explorer?lang={lang}&f_relu=ReLU&f_relu=Leaky%20ReLU&f_relu=ELU")
+        wait_for_chart(tab, "curves", "true", timeout=60_000)
+        wait_idle(tab)
+        tab.wait_for_function("() => document.querySelectorAll('.al-scrub-row').length >= 2",
+                              timeout=30_000)
+        rows = tab.evaluate(ROWS)
+        assert len(rows) >= 2 and all(r["value"] for r in rows), rows
+        for row in rows:
+            assert row["inside"], rows          # label, track and value inside the row
+        for a, b in zip(rows, rows[1:]):
+            same_line = a["top"] < b["bottom"] and b["top"] < a["bottom"]
+            if same_line:
+                assert a["right"] <= b["left"] + 1, rows
+        screenshot(tab, f"scrub_rows_{lang}_{size[0]}")
+    finally:
+        ctx.close()
