@@ -209,8 +209,13 @@ def test_the_teacher_holds_the_class(site):
             "(t) => document.querySelector('.st-key-class_follow')?.innerText.includes(t)",
             arg=EN["class.free_following"].format(code=code).split(" — ")[0], timeout=WAIT)
     had = "deriv" in query(teacher)  # a question step may hide f′ (deriv spelled in the URL)
+    # the lock is lifted once the watch fragment's guard has drawn Free (its banner comes in
+    # the same run, a moment sooner): a touch before that is still the teacher's
+    phone.wait_for_function("() => window.__alClassLocked === false", timeout=WAIT)
     unfold(phone)
-    phone.locator(".st-key-deriv label").first.click()
+    label = phone.locator(".st-key-deriv label").first
+    label.click(trial=True)     # where it stays (the folded controls have opened), then a touch
+    label.click()
     phone.wait_for_function("(had) => new URLSearchParams(location.search).has('deriv') !== had",
                             arg=had, timeout=WAIT)
     phone.wait_for_function(
