@@ -10,7 +10,9 @@ skipped at run time. An activation without a template (or a user's formula) is n
 here: core.network then trains on its plain numpy loop.
 
 The generated source contains only numbers and names built from layer/unit indices: never text
-from a user.
+from a user. ``checked`` makes that a rule at both ``exec`` calls: the activation ids must be keys
+of ``TEMPLATES``, the layer sizes small ints, the bias a bool and the loss one of ``LOSSES``; any
+other argument is refused with ValueError before a line of source is written.
 """
 
 from __future__ import annotations
@@ -70,6 +72,29 @@ TEMPLATES: dict[str, str] = {
 }
 
 
+LOSSES = ("mse", "bce")   # the losses generate() writes (core.network accepts these)
+MAX_LAYERS = 6            # layer sizes in one architecture (input, hidden…, output): a bound
+                          # on the source written, above core.network's own limits
+MAX_UNITS = 16            # units in one layer
+
+
+def checked(sizes: Sequence, activations: Sequence, has_bias: object = False,
+            loss: str = "mse") -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """(sizes, activations) as tuples, if generate() may write source from them: 2..MAX_LAYERS
+    ints in 1..MAX_UNITS, one id of TEMPLATES per weight layer, has_bias a bool, loss in LOSSES;
+    ValueError otherwise (no other text can reach ``exec``)."""
+    sizes, activations = tuple(sizes), tuple(activations)
+    if not 2 <= len(sizes) <= MAX_LAYERS or not all(
+            type(n) is int and 1 <= n <= MAX_UNITS for n in sizes):
+        raise ValueError(f"sizes must be 2..{MAX_LAYERS} ints in 1..{MAX_UNITS}, got {sizes!r}")
+    if len(activations) != len(sizes) - 1 or not supported(activations):
+        raise ValueError(f"activations must be {len(sizes) - 1} ids of TEMPLATES, "
+                         f"got {activations!r}")
+    if type(has_bias) is not bool or loss not in LOSSES:
+        raise ValueError(f"has_bias must be a bool and loss one of {LOSSES}")
+    return sizes, activations
+
+
 # The binary cross-entropy of one output from its logit z and target t, the same formula as
 # core.network.logit_bce: max(z, 0) − z·t + ln(1 + e^(−|z|)).
 BCE_TEMPLATE = "(max({z}, 0.0) - {z} * {t} + log1p(exp(-abs({z}))))"
@@ -91,6 +116,7 @@ def snippet(act_id: str, z: str, a: str, g: str, e: str) -> list[str]:
 def scalar_function(act_id: str) -> Callable[[float], tuple[float, float]]:
     """z ↦ (f(z), f'(z)) compiled from act_id's template alone (what the tests compare with
     the catalogue)."""
+    checked((1, 1), (act_id,))
     body = "\n".join("    " + line for line in snippet(act_id, "z", "a", "g", "e"))
     ns = namespace()
     exec(compile(f"def _f(z):\n{body}\n    return a, g\n", f"<scalar {act_id}>", "exec"), ns)
@@ -106,7 +132,9 @@ def supported(activations: Sequence) -> bool:
 def generate(sizes: tuple[int, ...], activations: tuple[str, ...], has_bias: bool,
               loss: str) -> str:
     """Python source of `_run(params, rows, lr, epochs, limit)`: the whole per-sample training
-    loop for one architecture, unrolled into scalar statements (see module doc)."""
+    loop for one architecture, unrolled into scalar statements (see module doc); the arguments
+    pass ``checked`` first."""
+    sizes, activations = checked(sizes, activations, has_bias, loss)
     n_layers = len(sizes) - 1
     w_names = [f"w{l}_{i}_{j}" for l in range(1, n_layers + 1)
                for i in range(sizes[l - 1]) for j in range(sizes[l])]
@@ -126,7 +154,7 @@ def generate(sizes: tuple[int, ...], activations: tuple[str, ...], has_bias: boo
             body += snippet(activations[l - 1], f"z{l}_{j}", f"a{l}_{j}", f"g{l}_{j}", "e_")
     # loss and output signal
     L = n_layers
-    if loss == "mse":
+    if loss == LOSSES[0]:
         diffs = []
         for j in range(sizes[L]):
             body.append(f"r_{j} = a{L}_{j} - t_{j}")
@@ -174,7 +202,8 @@ def generate(sizes: tuple[int, ...], activations: tuple[str, ...], has_bias: boo
 @lru_cache(maxsize=64)
 def compiled(sizes: tuple[int, ...], activations: tuple[str, ...], has_bias: bool,
              loss: str) -> Callable:
-    """The compiled `_run(params, rows, lr, epochs, limit)` of generate(…) (cached)."""
+    """The compiled `_run(params, rows, lr, epochs, limit)` of generate(…) (cached; generate
+    checks the arguments)."""
     source = generate(sizes, activations, has_bias, loss)
     ns = namespace()
     exec(compile(source, f"<network {'-'.join(map(str, sizes))}>", "exec"), ns)

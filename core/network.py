@@ -60,7 +60,7 @@ LAB_HIDDEN = ("identity", "step", "sigmoid", "tanh", "relu", "leaky_relu", "elu"
               "gelu", "silu", "softplus", "mish")
 LAB_OUTPUT = ("sigmoid", "identity", "tanh", "relu")
 
-LOSSES = ("mse", "bce")
+LOSSES = fasttrain.LOSSES   # the losses the trainers know (the fast path writes both)
 INIT_METHODS = ("normal", "xavier", "he")
 MODES = ("sample", "batch")
 

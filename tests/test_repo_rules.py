@@ -53,8 +53,9 @@ def test_requirements_are_pinned_exactly():
 
 
 # core/fasttrain.py compiles a training loop it writes itself from integer layer sizes and
-# registry-keyed scalar templates (core.network's speed path); no user text can reach it. That
-# is the only place allowed, and the generated source is checked below.
+# registry-keyed scalar templates (core.network's speed path); fasttrain.checked refuses any other
+# argument, so no user text can reach it. That is the only place allowed, and the generated
+# source is checked below.
 EXEC_ALLOWED = {"core/fasttrain.py": 2}
 
 

@@ -103,6 +103,29 @@ def test_bce_template_is_the_one_logit_bce():
     np.testing.assert_allclose(net.logit_bce(z[350:450], 1.0), -np.log(y), rtol=1e-12)
 
 
+@pytest.mark.parametrize("args", [
+    ((2, 2, 1), ("sigmoid", "__import__('os')"), False, "mse"),    # an id without a template
+    ((2, 2, 1), ("sigmoid", parse("x")), False, "mse"),             # a user's formula
+    ((2, "2", 1), ("sigmoid", "sigmoid"), False, "mse"),            # a size as text
+    ((2, True, 1), ("sigmoid", "sigmoid"), False, "mse"),           # a bool is not a size
+    ((2, 10**6, 1), ("sigmoid", "sigmoid"), False, "mse"),          # a huge layer
+    ((2,) * 20, ("sigmoid",) * 19, False, "mse"),                   # too many layers
+    ((2, 2, 1), ("sigmoid",), False, "mse"),                        # one activation short
+    ((2, 2, 1), ("sigmoid", "sigmoid"), "yes", "mse"),              # bias not a bool
+    ((2, 2, 1), ("sigmoid", "sigmoid"), False, "mse\nimport os"),  # an unknown loss
+])
+def test_the_generated_source_is_written_only_from_checked_arguments(args):
+    with pytest.raises(ValueError):
+        fasttrain.generate(*args)
+    with pytest.raises(ValueError):
+        fasttrain.compiled(*args)
+
+
+def test_scalar_function_takes_only_a_template_id():
+    with pytest.raises(ValueError):
+        fasttrain.scalar_function("relu\nimport os")
+
+
 def test_supported_means_has_a_template():
     assert fasttrain.supported(["sigmoid", "relu"])
     assert not fasttrain.supported(["arctan"]) and not fasttrain.supported([parse("x")])
