@@ -20,9 +20,11 @@ from ui.page import clear_overlays, set_overlay
 from ui.questions import flow
 
 PARAM = "lesson"
-_APPLIED = "_al_lesson_applied"  # (page id, step) whose state was last written
+# (page id, step or None, chosen): the step whose values this session wrote last (None: it left
+# the lesson), and whether this session chose it (a button, a key, the teacher's view) and sent
+# the browser its address, rather than read it from the address
+_STEP = "_al_lesson_step"
 _FULL = "_al_lesson_full_rerun"  # set by a callback: the whole page must follow
-_SENT = "_al_lesson_sent"  # (page id, step or None) this session chose and sent the browser
 
 _KEYS_JS = r"""
 export default function (component) {
@@ -159,6 +161,16 @@ def _raw_step() -> str | None:
     return st.query_params.get(PARAM)
 
 
+def _record() -> tuple[str, int | None, bool] | None:
+    value = st.session_state.get(_STEP)
+    return value if isinstance(value, tuple) and len(value) == 3 else None
+
+
+def _keep(page_id: str, k: int | None, chosen: bool) -> None:
+    """Remember that this session holds step k of page_id (None: no step), chosen or read."""
+    st.session_state[_STEP] = (page_id, None if k is None else int(k), bool(chosen))
+
+
 def _settle(page_id: str) -> None:
     """The step this session chose (a button, a key, the teacher's view) is the truth, the
     address a copy: a request can carry an address older than that choice (the browser asked
@@ -167,12 +179,12 @@ def _settle(page_id: str) -> None:
     and the step before would come back as if someone had chosen it. Here the address gets the
     chosen step again. A history navigation (Back) that asks for another step makes the URL the
     truth again, as does another page."""
-    sent = st.session_state.get(_SENT)
-    if sent is None:
+    record = _record()
+    if record is None or not record[2]:
         return
-    want = None if sent[1] is None else str(sent[1])
-    if sent[0] != page_id or (internals.is_history_navigation() and _raw_step() != want):
-        st.session_state.pop(_SENT, None)
+    want = None if record[1] is None else str(record[1])
+    if record[0] != page_id or (internals.is_history_navigation() and _raw_step() != want):
+        _keep(record[0], record[1], chosen=False)
         return
     if _raw_step() == want:
         return
@@ -180,11 +192,6 @@ def _settle(page_id: str) -> None:
         del st.query_params[PARAM]
     else:
         st.query_params[PARAM] = want
-
-
-def _chose(page_id: str, k: int | None) -> None:
-    """Record that this session chose step k of page_id (None: no step) and sent its address."""
-    st.session_state[_SENT] = (page_id, None if k is None else int(k))
 
 
 def current(page_id: str, notice: bool = False) -> int | None:
@@ -216,23 +223,19 @@ def _overlays(step: Step) -> None:
 
 def applied() -> tuple[str, int] | None:
     """(page id, step) whose values this session holds: what a lesson step wrote last."""
-    value = st.session_state.get(_APPLIED)
-    return value if isinstance(value, tuple) and len(value) == 2 else None
+    record = _record()
+    return None if record is None or record[1] is None else (record[0], record[1])
 
 
 def mark_applied(page_id: str, k: int | None) -> None:
     """Record that this session holds step k of page_id's lesson (None: no step), e.g. after
     the class's view was written by follow-the-teacher (which sent the browser its address)."""
-    if k is None:
-        st.session_state.pop(_APPLIED, None)
-    else:
-        st.session_state[_APPLIED] = (page_id, int(k))
-    _chose(page_id, k)
+    _keep(page_id, k, chosen=True)
 
 
-def _write(page_id: str, k: int, skip: set[str] = frozenset()) -> None:
+def _write(page_id: str, k: int, skip: set[str] = frozenset(), chosen: bool | None = None) -> None:
     """Put the controls into step k's state (allowed: before the widgets or in a callback),
-    except the keys in skip."""
+    except the keys in skip; chosen as _keep's (None: as recorded for this step, else read)."""
     step = steps(page_id)[k - 1]
     written = [key for key in step.state if key not in skip]
     for key in written:
@@ -243,15 +246,17 @@ def _write(page_id: str, k: int, skip: set[str] = frozenset()) -> None:
     if not internals.is_history_navigation():   # there the address is the view, and wins
         internals.drop_url_seeds(written)
     clear_overlays()  # the step's own highlight is set where its bar is drawn
-    st.session_state[_APPLIED] = (page_id, k)
+    if chosen is None:
+        record = _record()
+        chosen = record is not None and record[:2] == (page_id, k) and record[2]
+    _keep(page_id, k, chosen)
 
 
 def _go(page_id: str, k: int) -> None:
     """Callback: show step k (clamped to the story)."""
     k = max(1, min(len(steps(page_id)), int(k)))
     st.query_params[PARAM] = str(k)
-    _chose(page_id, k)
-    _write(page_id, k)
+    _write(page_id, k, chosen=True)
     st.session_state[_FULL] = True
 
 
@@ -264,9 +269,8 @@ def _leave(page_id: str) -> None:
     """Callback: lesson mode off; the controls keep their current values."""
     if PARAM in st.query_params:
         del st.query_params[PARAM]
-    _chose(page_id, None)
+    _keep(page_id, None, chosen=True)
     clear_overlays()
-    st.session_state.pop(_APPLIED, None)
     st.session_state[_FULL] = True
 
 
@@ -295,13 +299,13 @@ def apply(page_id: str) -> None:
     applied in this session, write that step's control values into the session state."""
     moved = st.session_state.pop(_FULL, None)
     k = current(page_id, notice=True)
-    applied = st.session_state.get(_APPLIED)
+    applied_now = applied()
     if k is None:
-        if applied is not None:  # the URL left lesson mode (history, a link): drop highlights
+        if applied_now is not None:  # the URL left lesson mode (history, a link): drop highlights
             clear_overlays()
-            st.session_state.pop(_APPLIED, None)
+            st.session_state.pop(_STEP, None)
         return
-    if applied == (page_id, k):
+    if applied_now == (page_id, k):
         if moved:
             # A callback wrote this step in a fragment's run, which this full run replaces at
             # once: the browser may never draw that run's widgets, whose values told it the
@@ -309,12 +313,12 @@ def apply(page_id: str) -> None:
             # browser keeps the old values and sends them back with its next message).
             _write(page_id, k)
         return
-    fresh = applied is None or applied[0] != page_id
+    fresh = applied_now is None or applied_now[0] != page_id
     # A link (or Back) that opens the page: the values it spells out are the exact view and win;
     # the step fills in every control the link leaves out.
     given = {key for key in steps(page_id)[k - 1].state if key in st.query_params} if fresh \
         else set()
-    _write(page_id, k, skip=given)
+    _write(page_id, k, skip=given, chosen=False)
     # A history navigation (Back, or following a teacher) resets every bound widget the URL
     # leaves out to its default, over the session state: run once more as an ordinary run.
     history = internals.is_history_navigation()
