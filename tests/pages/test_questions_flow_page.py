@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.pages.conftest import chart_spec, run_page, texts
+from tests.pages.conftest import chart_docs, chart_spec, run_page, texts
 from ui.classroom.memory_store import MemoryRoomStore
 from ui.classroom.store import room_store, set_store
 from ui.i18n import CATALOGUES, set_lang
@@ -218,6 +218,25 @@ def test_a_student_sees_the_question_first_and_sends_an_answer(page, step, quest
     student.run()
     assert truth_sentence("en", page, question) in texts(student)
     assert CATALOGUES["en"]["flow.right"] in [s.value for s in student.success]
+
+
+@pytest.mark.parametrize("who", ["alone", "class"])
+def test_what_to_do_on_the_chart_is_said_once_over_the_chart(who):
+    """A tap question's hint ("Tap one point on the chart.") stands over the chart that takes
+    the tap (its capture), not a second time in the question's box."""
+    page, step, question = steps_of("tap")[0]
+    if who == "alone":
+        at = run_page(page, query={"lesson": str(step), "lang": "en"}, locale="en-US")
+    else:
+        code, _, _ = class_asking(page, step, question)
+        at = run_page(None, query={"room": code, "lang": "en"}, locale="en-US")
+    assert not at.exception
+    said = CATALOGUES["en"][key(page, question, "hint")]
+    assert said
+    captures = [d["capture"] for d in chart_docs(at) if d.get("capture")]
+    assert [c["hint"] for c in captures] == [said]
+    assert said not in [c.value for c in at.caption]
+    assert texts(at).count(said) == 0
 
 
 def test_a_students_bad_answer_gets_a_message_and_writes_nothing():

@@ -12,7 +12,7 @@ import streamlit as st
 from ui.classroom.answers import check as stored
 from ui.classroom.rules import RoomError
 from ui.i18n import t
-from ui.questions.model import Question, hint, option_label
+from ui.questions.model import Question, option_label
 
 KEYS = ("answer_choice", "answer_number", "answer_number_y")
 EMPTY = "empty"   # the send button with nothing chosen or typed
@@ -65,9 +65,9 @@ def _value(question: Question) -> dict | str | None:
     return {"value": int(value) if question.integer else float(value)}
 
 
-def _point(page_id: str, question: Question) -> dict | str | None:
-    """A tap's hint, and the point typed instead (for a keyboard or a screen reader)."""
-    st.caption(hint(page_id, question))
+def _point(question: Question) -> dict | str | None:
+    """The point typed instead of a tap (for a keyboard or a screen reader); what to do on the
+    chart is said once, over the chart that takes the tap (its capture's hint)."""
     with st.expander(t("flow.type_point"), icon=":material/keyboard:"):
         x = _number(t("flow.x"), "answer_number", False)
         y = _number(t("flow.y"), "answer_number_y", False)
@@ -87,9 +87,8 @@ def draw(page_id: str, question: Question) -> dict | str | None:
     if question.kind == "number":
         return _value(question)
     if question.kind == "tap":
-        return _point(page_id, question)
-    st.caption(hint(page_id, question))
-    return None
+        return _point(question)
+    return None   # a stroke: on the chart, whose capture says what to do
 
 
 def from_event(question: Question, event: Any) -> dict | None:
