@@ -110,8 +110,9 @@ def restart_class(tab) -> str:
 
 def open_page(tab, page_id: str) -> None:
     """Go to a page through the navigation (same session, the class stays), lesson step 1."""
-    if step_of(tab) is not None:  # leave the running lesson first
-        tab.locator(".st-key-lesson_leave_main button").first.click()
+    if step_of(tab) is not None:  # leave the running lesson first (the click event itself:
+        # the lecture view may still be bringing the step's picture into place under the pointer)
+        tab.locator(".st-key-lesson_leave_main button").first.dispatch_event("click")
         tab.wait_for_function("() => !location.search.includes('lesson=')", timeout=WAIT)
         settle(tab)
     tab.locator(f'[data-testid="stSidebarNav"] a[href$="/{page_id}"]').first.dispatch_event("click")
