@@ -31,6 +31,11 @@ on every page, over the in-process store and over Redis across two app processes
 mismatches (chart data or lesson numbers that differ from core's for the step) and times, and
 the wall time of the run. CI runs the same test with fewer transitions (the suite's budget).
 
+--processes N (with --steps): the school set-up of deploy/ without its proxy: N app processes
+over one redis-server (bench.topology), the teacher on the first, the followers spread over all
+of them in turn (each protocol client keeps its one websocket, as nginx's sticky cookie keeps a
+browser).
+
 --poll starts the server with ACTIVATION_LAB_FOLLOW_PUSH=0: followers are not woken by the
 server but poll the room's version every ui.classroom.POLL_S (option (a) of the issue's notes).
 
@@ -213,10 +218,11 @@ async def teacher_tab(base: str):
     return pw, browser, tab, code
 
 
-async def join_class(base: str, code: str, followers: int, stop: asyncio.Event):
-    """Start the followers on /?room=code; (followers, their tasks) once each has a chart (or
-    after 90 s)."""
-    class_ = [Follower(base, code) for _ in range(followers)]
+async def join_class(base: str | list[str], code: str, followers: int, stop: asyncio.Event):
+    """Start the followers on /?room=code (on the bases in turn); (followers, their tasks) once
+    each has a chart (or after 90 s)."""
+    bases = [base] if isinstance(base, str) else base
+    class_ = [Follower(bases[k % len(bases)], code) for k in range(followers)]
     tasks = []
     for f in class_:
         tasks.append(asyncio.create_task(f(stop)))
@@ -308,69 +314,83 @@ def _own_less(query: str) -> dict:
 
 
 async def run_steps(followers: int, steps: int, gap: float, push: bool,
-                    settle: float = 15.0) -> dict:
-    """The lesson-step transitions of --steps (see the module docstring)."""
+                    settle: float = 15.0, processes: int = 1) -> dict:
+    """The lesson-step transitions of --steps (see the module docstring), on one app process or
+    on `processes` over Redis."""
+    if processes > 1:
+        from bench.topology import topology
+
+        with topology(processes, proxy=False) as top:
+            bases = [f"http://127.0.0.1:{port}" for port in top.apps]
+            res = await _steps(bases, followers, steps, gap, settle)
+        return dict(res, push=True, processes=processes)
     port = free_port()
     proc = serve(port, push)
-    base = f"http://127.0.0.1:{port}"
-    stop = asyncio.Event()
     try:
-        pw, browser, tab, code = await teacher_tab(base)
-        class_, tasks = await join_class(base, code, followers, stop)
-        await asyncio.sleep(3)
-        times: list[float] = []
-        mismatched = 0
-        mismatched_at: list[tuple[int, list[int]]] = []
-        late = 0
-        url = "() => location.search.slice(1)"
-        from ui.lessons import steps as lesson_steps
-
-        last = len(lesson_steps("explorer"))
-        for i in range(steps):
-            await tab.wait_for_selector(READY)
-            now = int(_own_less(await tab.evaluate(url)).get("lesson", ["1"])[0])
-            key = "next" if (i % 2 == 0 and now < last) or now <= 1 else "prev"
-            marks = [len(f.updates) for f in class_]
-            start = time.perf_counter()
-            await tab.locator(f".st-key-lesson_{key}_main button").first.click()
-            want = None
-            done: dict[int, float] = {}
-            while time.perf_counter() - start < gap:
-                await asyncio.sleep(0.05)
-                if want is None or len(done) < len(class_):
-                    want = _own_less(await tab.evaluate(url))
-                for k, (f, mark) in enumerate(zip(class_, marks)):
-                    if k not in done and f.updates[mark:] and _own_less(f.query) == want:
-                        done[k] = f.updates[-1] - start
-                if len(done) == len(class_):
-                    break
-            # ended on another state: still different once the class had time to settle (a late
-            # follower is counted as late above, not as a mismatch, if it arrives by then)
-            settle_end = time.perf_counter() + settle
-            while True:
-                await asyncio.sleep(0.5)
-                want = _own_less(await tab.evaluate(url))
-                off = [k for k, f in enumerate(class_) if _own_less(f.query) != want]
-                if not off or time.perf_counter() > settle_end:
-                    break
-            if off:
-                mismatched += 1
-                have = _own_less(class_[off[0]].query)
-                mismatched_at.append((i, off[:5], {k: (have.get(k), want.get(k))
-                                                   for k in set(have) | set(want)
-                                                   if have.get(k) != want.get(k)}))
-            if len(done) == len(class_):
-                times.append(max(done.values()))
-            else:
-                late += 1
-        stop.set()
-        await asyncio.gather(*tasks)
-        await browser.close()
-        await pw.stop()
+        res = await _steps([f"http://127.0.0.1:{port}"], followers, steps, gap, settle)
     finally:
         proc.terminate()
+    return dict(res, push=push, processes=1)
+
+
+async def _steps(bases: list[str], followers: int, steps: int, gap: float,
+                 settle: float) -> dict:
+    """The transitions, the teacher on bases[0] and the followers on the bases in turn."""
+    stop = asyncio.Event()
+    pw, browser, tab, code = await teacher_tab(bases[0])
+    class_, tasks = await join_class(bases, code, followers, stop)
+    await asyncio.sleep(3)
+    times: list[float] = []
+    mismatched = 0
+    mismatched_at: list[tuple[int, list[int]]] = []
+    late = 0
+    url = "() => location.search.slice(1)"
+    from ui.lessons import steps as lesson_steps
+
+    last = len(lesson_steps("explorer"))
+    for i in range(steps):
+        await tab.wait_for_selector(READY)
+        now = int(_own_less(await tab.evaluate(url)).get("lesson", ["1"])[0])
+        key = "next" if (i % 2 == 0 and now < last) or now <= 1 else "prev"
+        marks = [len(f.updates) for f in class_]
+        start = time.perf_counter()
+        await tab.locator(f".st-key-lesson_{key}_main button").first.click()
+        want = None
+        done: dict[int, float] = {}
+        while time.perf_counter() - start < gap:
+            await asyncio.sleep(0.05)
+            if want is None or len(done) < len(class_):
+                want = _own_less(await tab.evaluate(url))
+            for k, (f, mark) in enumerate(zip(class_, marks)):
+                if k not in done and f.updates[mark:] and _own_less(f.query) == want:
+                    done[k] = f.updates[-1] - start
+            if len(done) == len(class_):
+                break
+        # ended on another state: still different once the class had time to settle (a late
+        # follower is counted as late above, not as a mismatch, if it arrives by then)
+        settle_end = time.perf_counter() + settle
+        while True:
+            await asyncio.sleep(0.5)
+            want = _own_less(await tab.evaluate(url))
+            off = [k for k, f in enumerate(class_) if _own_less(f.query) != want]
+            if not off or time.perf_counter() > settle_end:
+                break
+        if off:
+            mismatched += 1
+            have = _own_less(class_[off[0]].query)
+            mismatched_at.append((i, off[:5], {k: (have.get(k), want.get(k))
+                                               for k in set(have) | set(want)
+                                               if have.get(k) != want.get(k)}))
+        if len(done) == len(class_):
+            times.append(max(done.values()))
+        else:
+            late += 1
+    stop.set()
+    await asyncio.gather(*tasks)
+    await browser.close()
+    await pw.stop()
     times.sort()
-    return {"followers": followers, "steps": steps, "push": push, "times_s": times,
+    return {"followers": followers, "steps": steps, "times_s": times,
             "p50_s": statistics.median(times) if times else None,
             "p95_s": times[int(0.95 * (len(times) - 1))] if times else None,
             "late": late, "mismatched": mismatched, "mismatched_at": mismatched_at,
@@ -407,7 +427,8 @@ def summary(res: dict) -> str:
     if "steps" in res:
         p50 = f"{res['p50_s']:.2f}" if res["p50_s"] is not None else "-"
         p95 = f"{res['p95_s']:.2f}" if res["p95_s"] is not None else "-"
-        return (f"{res['steps']} lesson-step transitions, {res['followers']} followers: "
+        return (f"{res['steps']} lesson-step transitions, {res['followers']} followers on "
+                f"{res['processes']} process(es): "
                 f"step → every follower's chart p50 {p50} s, p95 {p95} s; "
                 f"{res['late']} not complete in time; {res['mismatched']} ended on another "
                 f"state; errors: {len(res['errors'])}")
@@ -440,6 +461,8 @@ def main() -> int:
     ap.add_argument("--settle", type=float, default=15.0,
                     help="--steps: seconds a follower has to agree before it counts as ended "
                          "on another state")
+    ap.add_argument("--processes", type=int, default=1,
+                    help="--steps: app processes over Redis (the school set-up)")
     ap.add_argument("--transitions", type=int, default=0,
                     help="the class transitions browser test with N per page and store")
     ap.add_argument("--json", type=Path)
@@ -449,7 +472,7 @@ def main() -> int:
         bad = res["returncode"] or res["mismatches"]
     elif args.steps:
         res = asyncio.run(run_steps(args.followers, args.steps, args.gap, not args.poll,
-                                    args.settle))
+                                    args.settle, args.processes))
         bad = res["errors"] or res["mismatched"] or res["late"]
     else:
         res = asyncio.run(run(args.followers, args.changes, args.gap, args.idle, not args.poll))
