@@ -322,19 +322,28 @@ async def run_steps(followers: int, steps: int, gap: float, push: bool,
 
         with topology(processes, proxy=False) as top:
             bases = [f"http://127.0.0.1:{port}" for port in top.apps]
-            res = await _steps(bases, followers, steps, gap, settle)
+            pids = [proc.pid for proc in top.apps.values()]
+            res = await _steps(bases, followers, steps, gap, settle, pids)
         return dict(res, push=True, processes=processes)
     port = free_port()
     proc = serve(port, push)
     try:
-        res = await _steps([f"http://127.0.0.1:{port}"], followers, steps, gap, settle)
+        res = await _steps([f"http://127.0.0.1:{port}"], followers, steps, gap, settle,
+                           [proc.pid])
     finally:
         proc.terminate()
     return dict(res, push=push, processes=1)
 
 
+def _cpu(pids: list[int]) -> dict[str, float]:
+    """CPU seconds so far: the app processes' (each) and this bench's own (its protocol
+    clients and the teacher's Playwright driver; Chromium is not counted)."""
+    return {**{f"app {k + 1}": cpu_seconds(pid) for k, pid in enumerate(pids)},
+            "bench clients": time.process_time()}
+
+
 async def _steps(bases: list[str], followers: int, steps: int, gap: float,
-                 settle: float) -> dict:
+                 settle: float, pids: list[int]) -> dict:
     """The transitions, the teacher on bases[0] and the followers on the bases in turn."""
     stop = asyncio.Event()
     pw, browser, tab, code = await teacher_tab(bases[0])
@@ -348,6 +357,8 @@ async def _steps(bases: list[str], followers: int, steps: int, gap: float,
     from ui.lessons import steps as lesson_steps
 
     last = len(lesson_steps("explorer"))
+    cpu0 = _cpu(pids)
+    runs0 = [(f.runs, f.full_runs) for f in class_]
     for i in range(steps):
         await tab.wait_for_selector(READY)
         now = int(_own_less(await tab.evaluate(url)).get("lesson", ["1"])[0])
@@ -385,12 +396,18 @@ async def _steps(bases: list[str], followers: int, steps: int, gap: float,
             times.append(max(done.values()))
         else:
             late += 1
+    cpu1 = _cpu(pids)
+    per = max(steps, 1) * max(len(class_), 1)
+    runs = sum(f.runs - r for f, (r, _) in zip(class_, runs0)) / per
+    full = sum(f.full_runs - r for f, (_, r) in zip(class_, runs0)) / per
     stop.set()
     await asyncio.gather(*tasks)
     await browser.close()
     await pw.stop()
     times.sort()
     return {"followers": followers, "steps": steps, "times_s": times,
+            "cpu_s_per_step": {k: (cpu1[k] - cpu0[k]) / max(steps, 1) for k in cpu0},
+            "runs_per_follower_per_step": runs, "full_runs_per_follower_per_step": full,
             "p50_s": statistics.median(times) if times else None,
             "p95_s": times[int(0.95 * (len(times) - 1))] if times else None,
             "late": late, "mismatched": mismatched, "mismatched_at": mismatched_at,
@@ -431,7 +448,11 @@ def summary(res: dict) -> str:
                 f"{res['processes']} process(es): "
                 f"step → every follower's chart p50 {p50} s, p95 {p95} s; "
                 f"{res['late']} not complete in time; {res['mismatched']} ended on another "
-                f"state; errors: {len(res['errors'])}")
+                f"state; errors: {len(res['errors'])}\nCPU per transition (s): "
+                + ", ".join(f"{k} {v:.2f}" for k, v in res["cpu_s_per_step"].items())
+                + f"\nscript runs per follower and transition: "
+                f"{res['runs_per_follower_per_step']:.2f} "
+                f"({res['full_runs_per_follower_per_step']:.2f} of the whole page)")
     mode = "push (server wakes followers)" if res["push"] else "poll (followers poll)"
     if not res["latencies_s"]:
         return f"mode: {mode}; joined {res['joined']}; no follower was updated; " \
