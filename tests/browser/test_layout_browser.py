@@ -129,3 +129,37 @@ def test_scrub_rows_never_run_into_each_other(server, browser, lang, size):
         screenshot(tab, f"scrub_rows_{lang}_{size[0]}")
     finally:
         ctx.close()
+
+
+TITLE_AND_LEGEND = """(key) => {
+  const plot = document.querySelector(`.st-key-chart_${key} .js-plotly-plot`);
+  const title = plot && plot.querySelector('.g-gtitle text.gtitle');
+  const legend = plot && plot.querySelector('.legend');
+  if (!title || !legend || !title.textContent) return null;
+  const r = (e) => { const b = e.getBoundingClientRect();
+                     return {left: b.left, right: b.right, top: b.top, bottom: b.bottom}; };
+  return {title: r(title), legend: r(legend), text: title.textContent};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("mode", ["normal", "classroom"])
+def test_the_descent_badge_stands_clear_of_the_legend(server, browser, lang, mode):
+    """The loss chart's title (lr and the regime, in the regime's colour) and the legend above
+    the plot: on the 1280×720 screen, normal and projected, neither runs into the other (seen
+    in both: "lr = 0.2 · converges (monotone)" printed over "loss f(x) — iterates")."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 720})
+    try:
+        tab = ctx.new_page()
+        extra = "&classroom=true" if mode == "classroom" else ""
+        goto(tab, f"{server}/descent?lang={lang}{extra}")
+        wait_for_chart(tab, "gd_curve", "true", timeout=60_000)
+        wait_idle(tab)
+        tab.wait_for_function(f"() => ({TITLE_AND_LEGEND})('gd_curve') !== null", timeout=30_000)
+        box = tab.evaluate(TITLE_AND_LEGEND, "gd_curve")
+        t, g = box["title"], box["legend"]
+        apart = t["bottom"] <= g["top"] + 1 or t["right"] <= g["left"] + 1
+        assert apart, box
+        screenshot(tab, f"descent_badge_{mode}_{lang}")
+    finally:
+        ctx.close()

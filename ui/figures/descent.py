@@ -168,7 +168,7 @@ def loss_curve(run: d.DescentRun, look: Look, upto: int | None = None,
         height=LOSS_HEIGHT_CLASSROOM if look.classroom else LOSS_HEIGHT,
         shapes=[_vline(m, look.color(2), "dot", 2) for m in loss.minimizers],
         xaxis=dict(range=keys["xaxis.range"]), yaxis=dict(range=keys["yaxis.range"]),
-        margin=dict(t=look.font + 36))
+        margin=dict(t=2 * look.font + 44))   # the title's line, then the legend's row
     layout["title"] = dict(text=badge, x=0.01, xanchor="left", y=0.98, yanchor="top",
                            font=dict(size=look.font, color=keys["title.font.color"]))
     return figure([_wide_curve(loss, look), *_path_traces(run, k, look)], layout)
