@@ -250,14 +250,12 @@ def _draw(control: dict | None) -> None:
                     icon=":material/groups:", width="stretch")
     if mode == rules.PAUSE and not left:
         _pause_screen()
-    # the guard before any rerun below: the lock follows the banner in the same message, so a
-    # touch right after "Free" shows up is the student's (not refused while the app reruns)
-    _guard(key="class_guard", data={"locked": leads(control),
-                                    "free": mode == rules.FREE, "msg": t("class.leading")},
-           on_touched_change=_noop, height=0)
     flow.student_check(control)   # a question asked, ended or revealed: draw the page again
     if internals.in_fragment_run() and widgets.scrub_lock_changed(leads(control)):
         st.rerun(scope="app")     # Follow me ↔ Free: the charts' scrubs lock or unlock
+    _guard(key="class_guard", data={"locked": leads(control),
+                                    "free": mode == rules.FREE, "msg": t("class.leading")},
+           on_touched_change=_noop, height=0)
 
 
 def follower_banner() -> None:
